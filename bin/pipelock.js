@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Launcher for the `pipelock` CLI. In a source checkout Node runs the TypeScript directly
+// (type stripping); an installed package (under node_modules, where Node does not strip types)
+// runs the compiled dist/ build.
+import { existsSync } from "node:fs"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { dirname, join, sep } from "node:path"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+const source = join(root, "src", "programs", "main.ts")
+const built = join(root, "dist", "programs", "main.js")
+const useSource = existsSync(source) && !root.split(sep).includes("node_modules") && process.env.PIPELOCK_USE_DIST !== "1"
+const entry = useSource ? source : built
+if (!existsSync(entry)) {
+  process.stderr.write(`pipelock: ${entry} is missing; run \`npm run build\` first\n`)
+  process.exit(2)
+}
+await import(pathToFileURL(entry).href)
