@@ -1,0 +1,124 @@
+/**
+ * The admin endpoints. `/health` answers 200 with the state, or 503 while the kill switch is on;
+ * `/metrics` is Prometheus text; `/stats` JSON tallies. The kill-switch API needs a bearer token
+ * (`kill_switch.api_token`, or PIPELOCK_KILLSWITCH_API_TOKEN): no token configured → 503 (disabled),
+ * wrong or missing token → 401, more than 10 changes a minute → 429.
+ */
+import { timingSafeEqual, createHash } from "node:crypto"
+import { Effect, Layer } from "effect"
+import { PrometheusMetrics } from "effect/observability"
+import { AdminApi, type Route } from "../services/AdminApi.ts"
+import { ConfigStore } from "../services/ConfigStore.ts"
+import { KillSwitch } from "../services/KillSwitch.ts"
+import { Telemetry } from "../services/Telemetry.ts"
+import { version } from "../version.ts"
+import { readBody, sendJson, clientIp } from "./http/respond.ts"
+import { metrics, set as setGauge } from "./telemetry/metrics.ts"
+import { snapshot, uptimeSeconds } from "./telemetry/stats.ts"
+
+const routes: Readonly<Record<string, Route>> = {
+  "/health": "health",
+  "/metrics": "metrics",
+  "/stats": "stats",
+  "/api/v1/killswitch": "killswitch",
+  "/api/v1/killswitch/status": "killswitch_status"
+}
+
+const digest = (s: string) => createHash("sha256").update(s).digest()
+
+/** Constant-time comparison of a presented bearer token with the configured one. */
+export const tokenMatches = (header: string | undefined, token: string): boolean => {
+  if (header === undefined) return false
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim())
+  if (m === null) return false
+  return timingSafeEqual(digest(m[1]), digest(token))
+}
+
+export const make = Effect.gen(function* () {
+  const store = yield* ConfigStore
+  const killSwitch = yield* KillSwitch
+  const telemetry = yield* Telemetry
+  setGauge(metrics.info, 1, { version })
+  const changes: number[] = []
+
+  const health = Effect.fn("AdminApi.health")(function* (res: Parameters<typeof sendJson>[0]) {
+    const config = yield* store.current
+    const ks = yield* killSwitch.status
+    const body = {
+      status: ks.active ? "kill_switch_active" : "healthy",
+      version,
+      mode: config.mode,
+      uptime_seconds: uptimeSeconds(),
+      kill_switch: ks.active,
+      kill_switch_active: ks.active,
+      forward_proxy_enabled: config.forward_proxy.enabled,
+      websocket_proxy_enabled: config.websocket_proxy.enabled,
+      tls_interception_enabled: config.tls_interception.enabled,
+      response_scan_enabled: config.response_scanning.enabled,
+      request_body_scan_enabled: config.request_body_scanning.enabled,
+      mcp_proxy_enabled: store.run.mcpListen !== undefined,
+      rate_limit_enabled: config.fetch_proxy.monitoring.max_requests_per_minute > 0
+    }
+    sendJson(res, ks.active ? 503 : 200, body)
+  })
+
+  const killswitch = Effect.fn("AdminApi.killswitch")(function* (route: Route, req: Parameters<typeof clientIp>[0], res: Parameters<typeof sendJson>[0]) {
+    const config = yield* store.current
+    const token = config.kill_switch.api_token
+    if (token === "") {
+      return sendJson(res, 503, { error: "api_disabled", message: "the kill-switch API is disabled: set kill_switch.api_token or PIPELOCK_KILLSWITCH_API_TOKEN" })
+    }
+    if (!tokenMatches(req.headers.authorization, token)) {
+      yield* telemetry.log("warn", "killswitch_api_unauthorized", { client_ip: clientIp(req) })
+      return sendJson(res, 401, { error: "unauthorized", message: "a valid bearer token is required" }, { "www-authenticate": "Bearer" })
+    }
+    if (route === "killswitch_status") {
+      if (req.method !== "GET") return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "GET" })
+      return sendJson(res, 200, yield* killSwitch.status)
+    }
+    let active: boolean
+    if (req.method === "DELETE") active = false
+    else if (req.method === "POST") {
+      const body = yield* Effect.promise(() => readBody(req, 4096).catch(() => undefined))
+      if (body === undefined) return sendJson(res, 400, { error: "bad_request", message: "body too large or unreadable" })
+      const text = body.toString("utf8").trim()
+      if (text === "") active = true
+      else {
+        let parsed: unknown
+        try {
+          parsed = JSON.parse(text)
+        } catch {
+          return sendJson(res, 400, { error: "bad_request", message: 'expected JSON {"active": true|false}' })
+        }
+        const a = (parsed as { active?: unknown } | null)?.active
+        if (typeof a !== "boolean") return sendJson(res, 400, { error: "bad_request", message: 'expected JSON {"active": true|false}' })
+        active = a
+      }
+    } else return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "POST, DELETE" })
+
+    const now = Date.now()
+    while (changes.length > 0 && now - changes[0] > 60_000) changes.shift()
+    if (changes.length >= 10) return sendJson(res, 429, { error: "rate_limited", message: "at most 10 changes a minute" }, { "retry-after": "60" })
+    changes.push(now)
+    yield* killSwitch.set(active, "api")
+    yield* telemetry.log("warn", "kill_switch", { source: "api", active, client_ip: clientIp(req) })
+    const status = yield* killSwitch.status
+    return sendJson(res, 200, { active: status.active, source: "api", message: status.active ? status.message : "kill switch released by the API" })
+  })
+
+  return AdminApi.of({
+    route: (path) => routes[path],
+    handle: (route, req, res) =>
+      Effect.gen(function* () {
+        if (route === "killswitch" || route === "killswitch_status") return yield* killswitch(route, req, res)
+        if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "GET" })
+        if (route === "health") return yield* health(res)
+        if (route === "stats") return sendJson(res, 200, snapshot())
+        const text = yield* PrometheusMetrics.format()
+        res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" })
+        res.end(text)
+      })
+  })
+})
+
+export const layer: Layer.Layer<AdminApi, never, ConfigStore | KillSwitch | Telemetry> = Layer.effect(AdminApi, make)

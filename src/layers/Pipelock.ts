@@ -1,0 +1,52 @@
+/**
+ * The composition root: the production service graph and the graph each program needs. Programs only
+ * pick a graph and launch it; tests build the same graphs with test layers at the edges.
+ */
+import { Layer } from "effect"
+import type { Flags, Loaded } from "./config/load.ts"
+import * as AdminApiLayer from "./AdminApi.ts"
+import * as ConfigStoreLayer from "./ConfigStore.ts"
+import * as ForwardProxyLayer from "./ForwardProxyUnavailable.ts"
+import * as KillSwitchLayer from "./KillSwitch.ts"
+import * as McpListener from "./McpListener.ts"
+import * as McpProxyLayer from "./McpProxyUnavailable.ts"
+import * as ProxyListener from "./ProxyListener.ts"
+import * as TelemetryLayer from "./Telemetry.ts"
+import * as Tracing from "./Tracing.ts"
+
+export interface RunSetup {
+  readonly loaded: Loaded
+  /** The config file (watched for reloads), or undefined for the embedded preset. */
+  readonly path?: string | undefined
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly flags: Flags
+  /** Install SIGHUP reload and file watching (default true; tests turn them off). */
+  readonly watch?: boolean | undefined
+}
+
+/** ConfigStore + Telemetry + KillSwitch: what every other service stands on. */
+export const core = (setup: RunSetup) => {
+  const telemetry = TelemetryLayer.layer(setup.loaded.config.logging)
+  const config = ConfigStoreLayer.layerFile({
+    path: setup.path,
+    env: setup.env,
+    flags: setup.flags,
+    initial: setup.loaded,
+    watch: setup.watch,
+    sighup: setup.watch
+  }).pipe(Layer.provide(telemetry))
+  const base = Layer.merge(telemetry, config)
+  return Layer.merge(base, KillSwitchLayer.layer.pipe(Layer.provide(base)))
+}
+
+/** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
+export const run = (setup: RunSetup) => {
+  const base = core(setup)
+  const services = Layer.mergeAll(
+    AdminApiLayer.layer,
+    ForwardProxyLayer.layer,
+    McpProxyLayer.layer
+  ).pipe(Layer.provideMerge(base))
+  const listeners = Layer.mergeAll(ProxyListener.layer, McpListener.layer).pipe(Layer.provideMerge(services))
+  return Layer.merge(listeners, Tracing.layer(setup.env))
+}

@@ -1,0 +1,150 @@
+/**
+ * Structured logging to the configured output (`logging.format` json|text, `logging.output`
+ * stdout|stderr|file|both|<path>), one event per verdict (gated by include_allowed/include_blocked),
+ * counted in the Prometheus metrics. Follows hot reloads of the `logging` section.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs"
+import { dirname } from "node:path"
+import { Effect, Layer } from "effect"
+import type { Config } from "../services/Config.ts"
+import { type LogLevel, Telemetry, type VerdictEvent } from "../services/Telemetry.ts"
+import { count, metrics } from "./telemetry/metrics.ts"
+import { recordVerdict } from "./telemetry/stats.ts"
+
+type Logging = Config["logging"]
+
+const levelRank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
+
+/** Where lines go: a function that writes one line. */
+type Sink = { readonly write: (line: string) => void; readonly close: () => void }
+
+const fdSink = (fd: number, owned: boolean): Sink => ({
+  write: (line) => {
+    try {
+      writeSync(fd, line)
+    } catch {
+      // A closed stdout (EPIPE) must not take the proxy down.
+    }
+  },
+  close: () => {
+    if (owned) closeSync(fd)
+  }
+})
+
+const fileSink = (path: string): Sink => {
+  mkdirSync(dirname(path), { recursive: true })
+  return fdSink(openSync(path, "a", 0o640), true)
+}
+
+const openSink = (logging: Logging): Sink => {
+  const out = logging.output
+  if (out === "stdout" || out === "") return fdSink(1, false)
+  if (out === "stderr") return fdSink(2, false)
+  if (out === "file") return fileSink(logging.file)
+  if (out === "both") {
+    const std = fdSink(1, false)
+    const file = fileSink(logging.file)
+    return { write: (l) => (std.write(l), file.write(l)), close: file.close }
+  }
+  return fileSink(out)
+}
+
+const textValue = (v: unknown): string => {
+  const s = typeof v === "string" ? v : JSON.stringify(v)
+  return /[\s"=]/.test(s) ? JSON.stringify(s) : s
+}
+
+/** Renders one event in the configured format. */
+export const render = (format: Logging["format"], level: LogLevel, event: string, fields: Readonly<Record<string, unknown>>): string => {
+  const time = new Date().toISOString()
+  if (format === "text") {
+    const rest = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${textValue(v)}`)
+      .join(" ")
+    return `${time} ${level.toUpperCase()} ${event}${rest ? " " + rest : ""}\n`
+  }
+  return JSON.stringify({ time, level, component: "pipelock", event, ...fields }) + "\n"
+}
+
+const verdictFields = (e: VerdictEvent): Record<string, unknown> => ({
+  listener: e.listener,
+  request_id: e.requestId,
+  action: e.action,
+  mode: e.mode,
+  direction: e.direction,
+  method: e.method,
+  target: e.target,
+  client_ip: e.clientIp,
+  tool: e.tool,
+  status: e.status,
+  duration_ms: e.durationMs,
+  findings: e.findings.length === 0 ? undefined : e.findings.map((f) => ({
+    scanner: f.scanner,
+    rule: f.rule,
+    severity: f.severity,
+    location: f.location,
+    evidence: f.evidence,
+    pass: f.pass
+  }))
+})
+
+/** Counts a verdict in the metrics (always, whatever the log settings). */
+export const countVerdict = (e: VerdictEvent): void => {
+  const result = e.action === "block" ? "blocked" : "allowed"
+  count(metrics.requestsTotal, { listener: e.listener, action: e.action, result })
+  recordVerdict(e.listener, e.action, e.findings, e.target)
+  for (const f of e.findings) count(metrics.scannerHits, { scanner: f.scanner, rule: f.rule, severity: f.severity })
+}
+
+/** A Telemetry whose writer can be swapped (on reload) and whose lines go to `sink`. */
+export const makeWith = (initial: Logging, sinkOf: (l: Logging) => Sink = openSink) => {
+  let logging = initial
+  let sink = sinkOf(initial)
+  const logUnsafe = (level: LogLevel, event: string, fields: Readonly<Record<string, unknown>> = {}) => {
+    if (levelRank[level] < levelRank[logging.level]) return
+    sink.write(render(logging.format, level, event, fields))
+  }
+  const verdictUnsafe = (e: VerdictEvent) => {
+    countVerdict(e)
+    const wanted = e.action === "allow" ? logging.include_allowed : logging.include_blocked
+    if (!wanted) return
+    const level: LogLevel = e.action === "block" ? "warn" : "info"
+    sink.write(render(logging.format, level, e.action === "allow" ? "allowed" : e.action === "block" ? "blocked" : e.action, verdictFields(e)))
+  }
+  const reconfigure = (next: Logging) => {
+    if (JSON.stringify(next) === JSON.stringify(logging)) return
+    try {
+      const nextSink = sinkOf(next)
+      sink.close()
+      sink = nextSink
+      logging = next
+    } catch (e) {
+      logUnsafe("error", "logging_reconfigure_failed", { error: String(e) })
+    }
+  }
+  const service = Telemetry.of({
+    log: (level, event, fields) => Effect.sync(() => logUnsafe(level, event, fields)),
+    logUnsafe,
+    verdict: (e) => Effect.sync(() => verdictUnsafe(e)),
+    verdictUnsafe,
+    configure: (next) => Effect.sync(() => reconfigure(next))
+  })
+  return { service, close: () => sink.close() }
+}
+
+/** The Telemetry service writing where `logging` says; the ConfigStore calls `configure` on reloads. */
+export const layer = (logging: Logging): Layer.Layer<Telemetry> =>
+  Layer.effect(
+    Telemetry,
+    Effect.acquireRelease(Effect.sync(() => makeWith(logging)), (t) => Effect.sync(t.close)).pipe(Effect.map((t) => t.service))
+  )
+
+/** A Telemetry that keeps every line in memory (tests read `lines`). */
+export const layerTest = (lines: string[], logging?: Partial<Logging>): Layer.Layer<Telemetry> =>
+  Layer.sync(Telemetry, () =>
+    makeWith(
+      { format: "json", output: "stdout", file: "", include_allowed: true, include_blocked: true, level: "debug", ...logging },
+      () => ({ write: (l) => void lines.push(l), close: () => {} })
+    ).service
+  )

@@ -1,0 +1,132 @@
+/**
+ * Semantic checks the schema cannot express: regexes that RE2 must compile (named by pattern), listen
+ * addresses, CIDRs, domain patterns and cross-field rules of the Go validator. Each problem has a path.
+ */
+import { isIP } from "node:net"
+import RE2 from "re2"
+import type { ConfigFile, ConfigProblem } from "../../services/Config.ts"
+
+const re2Error = (source: string): string | undefined => {
+  try {
+    new RE2(source, "u")
+    return undefined
+  } catch (e) {
+    return (e instanceof Error ? e.message : String(e)).replace(/: \(\?i\)/, ": ")
+  }
+}
+
+/** `host:port`, `:port`, `[v6]:port`: what Node's `listen` accepts. */
+export const parseListen = (addr: string): { host: string; port: number } | undefined => {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]*)):(\d{1,5})$/.exec(addr)
+  if (m === null) return undefined
+  const port = Number(m[3])
+  if (port > 65535) return undefined
+  return { host: m[1] ?? (m[2] === "" ? "0.0.0.0" : m[2]), port }
+}
+
+const validCidr = (s: string): boolean => {
+  const [ip, bits, ...rest] = s.split("/")
+  if (rest.length > 0 || bits === undefined || !/^\d{1,3}$/.test(bits)) return false
+  const family = isIP(ip)
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+const validDomainPattern = (s: string): string | undefined => {
+  if (s === "*" || s === "*.") return "a bare wildcard would match every host"
+  if (/[/:\s]/.test(s) && isIP(s) !== 6) return "expected a hostname or *.domain, not a URL or host:port"
+  if (s.includes("*") && !/^\*\.[^*]+$/.test(s)) return "a wildcard is only allowed as a leading `*.`"
+  return undefined
+}
+
+/** Every semantic problem of a decoded, layered config. */
+export const validate = (c: ConfigFile): ConfigProblem[] => {
+  const problems: ConfigProblem[] = []
+  const add = (path: string, message: string) => problems.push({ path, message })
+
+  const listen = c.fetch_proxy?.listen
+  if (listen !== undefined && parseListen(listen) === undefined) add("fetch_proxy.listen", `expected host:port, got ${JSON.stringify(listen)}`)
+  const apiListen = c.kill_switch?.api_listen
+  if (apiListen) {
+    if (parseListen(apiListen) === undefined) add("kill_switch.api_listen", `expected host:port, got ${JSON.stringify(apiListen)}`)
+    else if (apiListen === listen) add("kill_switch.api_listen", "must differ from the proxy listen address")
+  }
+
+  c.dlp?.patterns?.forEach((p, i) => {
+    const err = re2Error(`(?i)${p.regex}`)
+    if (err !== undefined) add(`dlp.patterns[${i}].regex`, `RE2 cannot compile pattern "${p.name}": ${err}`)
+  })
+  if (c.dlp?.action !== undefined) add("dlp.action", "reserved: DLP actions are set by each transport's section, remove this key")
+  const dlpNames = new Set<string>()
+  c.dlp?.patterns?.forEach((p, i) => {
+    if (dlpNames.has(p.name)) add(`dlp.patterns[${i}].name`, `duplicate pattern name "${p.name}"`)
+    dlpNames.add(p.name)
+  })
+
+  c.response_scanning?.patterns?.forEach((p, i) => {
+    const err = re2Error(p.regex)
+    if (err !== undefined) add(`response_scanning.patterns[${i}].regex`, `RE2 cannot compile pattern "${p.name}": ${err}`)
+  })
+
+  const policy = c.mcp_tool_policy
+  const profiles = policy?.redirect_profiles ?? {}
+  policy?.rules?.forEach((r, i) => {
+    const t = re2Error(r.tool_pattern)
+    if (t !== undefined) add(`mcp_tool_policy.rules[${i}].tool_pattern`, `RE2 cannot compile rule "${r.name}": ${t}`)
+    if (r.arg_pattern !== undefined) {
+      const a = re2Error(r.arg_pattern)
+      if (a !== undefined) add(`mcp_tool_policy.rules[${i}].arg_pattern`, `RE2 cannot compile rule "${r.name}": ${a}`)
+    }
+    if (r.arg_key !== undefined && r.arg_pattern === undefined) add(`mcp_tool_policy.rules[${i}].arg_key`, "arg_key needs arg_pattern")
+    const action = r.action ?? policy.action
+    if (action === "redirect") {
+      if (r.redirect_profile === undefined) add(`mcp_tool_policy.rules[${i}].redirect_profile`, `rule "${r.name}" redirects but names no redirect_profile`)
+      else if (!(r.redirect_profile in profiles)) add(`mcp_tool_policy.rules[${i}].redirect_profile`, `unknown redirect profile "${r.redirect_profile}"`)
+    }
+  })
+  if (policy?.enabled === true && (policy.rules ?? []).length === 0) add("mcp_tool_policy.rules", "mcp_tool_policy is enabled but has no rules")
+
+  if (c.mcp_session_binding?.enabled === true && c.mcp_tool_scanning?.enabled !== true) {
+    add("mcp_session_binding.enabled", "session binding needs mcp_tool_scanning.enabled (the baseline comes from scanned tool lists)")
+  }
+  if (c.websocket_proxy?.strip_compression === false) add("websocket_proxy.strip_compression", "must be true: compressed frames cannot be scanned")
+
+  c.trusted_domains?.forEach((d, i) => {
+    const err = validDomainPattern(d)
+    if (err !== undefined) add(`trusted_domains[${i}]`, err)
+  })
+  c.api_allowlist?.forEach((d, i) => {
+    if (d === "*") return
+    const err = validDomainPattern(d)
+    if (err !== undefined) add(`api_allowlist[${i}]`, err)
+  })
+  c.fetch_proxy?.monitoring?.blocklist?.forEach((d, i) => {
+    const err = validDomainPattern(d)
+    if (err !== undefined) add(`fetch_proxy.monitoring.blocklist[${i}]`, err)
+  })
+  c.tls_interception?.passthrough_domains?.forEach((d, i) => {
+    const err = validDomainPattern(d)
+    if (err !== undefined) add(`tls_interception.passthrough_domains[${i}]`, err)
+  })
+  c.internal?.forEach((s, i) => {
+    if (!validCidr(s)) add(`internal[${i}]`, `expected a CIDR such as 10.0.0.0/8, got ${JSON.stringify(s)}`)
+  })
+  c.ssrf?.ip_allowlist?.forEach((s, i) => {
+    if (!validCidr(s)) add(`ssrf.ip_allowlist[${i}]`, `expected a CIDR such as 10.1.2.0/24, got ${JSON.stringify(s)}`)
+    else if (s.endsWith("/0")) add(`ssrf.ip_allowlist[${i}]`, "a /0 range would disable SSRF protection")
+  })
+  c.kill_switch?.allowlist_ips?.forEach((s, i) => {
+    if (!validCidr(s) && isIP(s) === 0) add(`kill_switch.allowlist_ips[${i}]`, `expected an IP or CIDR, got ${JSON.stringify(s)}`)
+  })
+
+  const out = c.logging?.output
+  if ((out === "file" || out === "both") && !c.logging?.file) add("logging.file", `logging.output is "${out}" but no logging.file is set`)
+
+  if (c.mode === "strict" && c.enforce !== false && (c.api_allowlist ?? []).length === 0) {
+    add("api_allowlist", "strict mode enforces the API allowlist: list at least one host")
+  }
+  const tc = c.tool_chain_detection
+  tc?.custom_patterns?.forEach((p, i) => {
+    if (p.sequence.length < 2) add(`tool_chain_detection.custom_patterns[${i}].sequence`, "needs at least 2 steps")
+  })
+  return problems
+}

@@ -1,0 +1,90 @@
+/**
+ * A node:http server living in a Scope. Each request, CONNECT and Upgrade runs as a fiber in a FiberSet;
+ * closing the scope stops accepting, lets in-flight work finish for up to `drainMs` (10 s by default),
+ * then interrupts what is left and destroys every socket.
+ */
+import * as http from "node:http"
+import type { Duplex } from "node:stream"
+import { Data, Effect, FiberSet, type Scope } from "effect"
+import { parseListen } from "../config/validate.ts"
+
+export class ListenError extends Data.TaggedError("ListenError")<{ readonly name: string; readonly address: string; readonly message: string }> {}
+
+export interface Handlers<R> {
+  readonly request: (req: http.IncomingMessage, res: http.ServerResponse) => Effect.Effect<void, never, R>
+  readonly connect?: ((req: http.IncomingMessage, socket: Duplex, head: Buffer) => Effect.Effect<void, never, R>) | undefined
+  readonly upgrade?: ((req: http.IncomingMessage, socket: Duplex, head: Buffer) => Effect.Effect<void, never, R>) | undefined
+}
+
+export interface Served {
+  readonly server: http.Server
+  /** The bound port (useful when listening on port 0 in tests). */
+  readonly port: number
+  readonly host: string
+}
+
+export const serve = <R>(
+  name: string,
+  address: string,
+  handlers: Handlers<R>,
+  options: { readonly drainMs?: number } = {}
+): Effect.Effect<Served, ListenError, Scope.Scope | R> =>
+  Effect.gen(function* () {
+    const parsed = parseListen(address)
+    if (parsed === undefined) return yield* new ListenError({ name, address, message: "expected host:port" })
+    const set = yield* FiberSet.make<void, never>()
+    const runFork = yield* FiberSet.runtime(set)<R>()
+    const drainMs = options.drainMs ?? 10_000
+
+    const server = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000, keepAliveTimeout: 120_000 })
+    server.on("request", (req, res) => {
+      runFork(handlers.request(req, res))
+    })
+    server.on("connect", (req, socket, head) => {
+      socket.on("error", () => {})
+      if (handlers.connect === undefined) {
+        socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        return
+      }
+      runFork(handlers.connect(req, socket, head))
+    })
+    server.on("upgrade", (req, socket, head) => {
+      socket.on("error", () => {})
+      if (handlers.upgrade === undefined) {
+        socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        return
+      }
+      runFork(handlers.upgrade(req, socket, head))
+    })
+    server.on("clientError", (err, socket) => {
+      if (!socket.writable) return socket.destroy()
+      const code = (err as NodeJS.ErrnoException).code
+      const status = code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    })
+
+    const bound = yield* Effect.acquireRelease(
+      Effect.callback<Served, ListenError>((resume) => {
+        const onError = (err: Error) => {
+          resume(Effect.fail(new ListenError({ name, address, message: err.message })))
+        }
+        server.once("error", onError)
+        server.listen(parsed.port, parsed.host, () => {
+          server.off("error", onError)
+          const a = server.address()
+          const port = typeof a === "object" && a !== null ? a.port : parsed.port
+          resume(Effect.succeed({ server, port, host: parsed.host }))
+        })
+      }),
+      () =>
+        Effect.gen(function* () {
+          server.close()
+          server.closeIdleConnections()
+          // In-flight work gets up to drainMs; then what is left is interrupted with the FiberSet.
+          yield* FiberSet.awaitEmpty(set).pipe(Effect.timeoutOption(drainMs))
+          yield* FiberSet.clear(set)
+          server.closeAllConnections()
+        })
+    )
+    return bound
+  })

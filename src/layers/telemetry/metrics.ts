@@ -1,0 +1,76 @@
+/**
+ * Every Prometheus metric Pipelock exports, defined once. Names start with `pipelock_` and reuse the Go
+ * Pipelock's names where the meaning is the same, so its Grafana dashboards keep working.
+ * docs/metrics.md lists them with types and labels; keep the two in step.
+ *
+ * `count`/`observe`/`set` are synchronous helpers for socket callbacks: they update the default
+ * registry that `/metrics` formats.
+ */
+import { Effect, Metric } from "effect"
+
+const counter = (name: string, description: string) => Metric.counter(name, { description, incremental: true })
+const gauge = (name: string, description: string) => Metric.gauge(name, { description })
+const histogram = (name: string, description: string, boundaries: ReadonlyArray<number>) =>
+  Metric.histogram(name, { description, boundaries })
+
+const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+const scanBuckets = [0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1]
+
+export const metrics = {
+  info: gauge("pipelock_info", "Build information (value 1), labelled with the version"),
+  requestsTotal: counter(
+    "pipelock_requests_total",
+    "Requests and messages judged, by listener, action (allow|warn|block|redirect) and result (allowed|blocked)"
+  ),
+  requestDuration: histogram("pipelock_request_duration_seconds", "Time to handle a proxied request", latencyBuckets),
+  scannerHits: counter("pipelock_scanner_hits_total", "Findings, by scanner, rule and severity"),
+  scanDuration: histogram("pipelock_scan_duration_seconds", "Time spent in one scanner call, by scanner", scanBuckets),
+  killSwitchActive: gauge("pipelock_kill_switch_active", "1 while the kill switch is on, by source"),
+  killSwitchDenials: counter("pipelock_kill_switch_denials_total", "Requests denied by the kill switch, by transport and endpoint"),
+  configReloads: counter("pipelock_config_reloads_total", "Configuration reloads, by result (success|rejected)"),
+  tunnelsTotal: counter("pipelock_tunnels_total", "CONNECT tunnels, by result"),
+  activeTunnels: gauge("pipelock_active_tunnels", "Open CONNECT tunnels"),
+  tunnelDuration: histogram("pipelock_tunnel_duration_seconds", "CONNECT tunnel lifetime", [0.1, 1, 5, 15, 60, 300, 900, 3600]),
+  tunnelBytes: counter("pipelock_tunnel_bytes_total", "Bytes relayed through CONNECT tunnels, by direction"),
+  sniTotal: counter("pipelock_sni_total", "SNI checks on CONNECT tunnels, by category"),
+  tlsInterceptTotal: counter("pipelock_tls_intercept_total", "TLS interceptions, by outcome (intercepted|handshake_error|passthrough)"),
+  tlsCertCacheSize: gauge("pipelock_tls_cert_cache_size", "Leaf certificates in the interception cache"),
+  tlsRequestBlocked: counter("pipelock_tls_request_blocked_total", "Requests blocked inside intercepted TLS, by reason"),
+  tlsResponseBlocked: counter("pipelock_tls_response_blocked_total", "Responses blocked inside intercepted TLS, by reason"),
+  bodyDlpHits: counter("pipelock_body_dlp_hits_total", "Request bodies with DLP findings, by action"),
+  headerDlpHits: counter("pipelock_header_dlp_hits_total", "Request headers with DLP findings, by action"),
+  wsConnections: counter("pipelock_ws_connections_total", "WebSocket connections, by result"),
+  wsActive: gauge("pipelock_ws_active_connections", "Open WebSocket connections"),
+  wsFrames: counter("pipelock_ws_frames_total", "WebSocket messages relayed, by direction and type"),
+  wsScanHits: counter("pipelock_ws_scan_hits_total", "WebSocket messages with findings, by scanner"),
+  mcpMessages: counter("pipelock_mcp_messages_total", "MCP JSON-RPC messages judged, by transport, direction, method and action"),
+  mcpToolCalls: counter("pipelock_mcp_tool_calls_total", "MCP tools/call requests, by tool and action"),
+  mcpSessions: gauge("pipelock_sessions_active", "Live MCP sessions"),
+  sessionsEvicted: counter("pipelock_sessions_evicted_total", "MCP sessions evicted (TTL or max_sessions)"),
+  mcpUnknownTools: counter("pipelock_mcp_unknown_tool_total", "Calls to tools outside the pinned inventory, by action"),
+  mcpToolDrift: counter("pipelock_mcp_tool_drift_total", "Tool definitions that changed mid-session"),
+  chainDetections: counter("pipelock_chain_detections_total", "Tool-call chains detected, by pattern, severity and action"),
+  redirects: counter("pipelock_mcp_redirects_total", "Tool calls routed to a redirect profile, by profile and result")
+} as const
+
+type Attributes = Readonly<Record<string, string>>
+
+const run = (effect: Effect.Effect<void>): void => {
+  Effect.runSync(effect)
+}
+
+/** Adds `n` to a counter. */
+export const count = (metric: Metric.Metric<number, unknown>, attributes: Attributes = {}, n = 1): void =>
+  run(Metric.update(Metric.withAttributes(metric, attributes), n))
+
+/** Records one observation in a histogram. */
+export const observe = (metric: Metric.Metric<number, unknown>, value: number, attributes: Attributes = {}): void =>
+  run(Metric.update(Metric.withAttributes(metric, attributes), value))
+
+/** Sets a gauge. */
+export const set = (metric: Metric.Metric<number, unknown>, value: number, attributes: Attributes = {}): void =>
+  run(Metric.update(Metric.withAttributes(metric, attributes), value))
+
+/** Adds `delta` (possibly negative) to a gauge. */
+export const adjust = (metric: Metric.Metric<number, unknown>, delta: number, attributes: Attributes = {}): void =>
+  run(Metric.modify(Metric.withAttributes(metric, attributes), delta))

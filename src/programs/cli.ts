@@ -1,0 +1,69 @@
+/** The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. */
+import { Effect, Option } from "effect"
+import { Command, Flag } from "effect/cli"
+import { generateConfig } from "./generate.ts"
+import { healthcheck } from "./healthcheck.ts"
+import { validate } from "./config.ts"
+import { run } from "./run.ts"
+import { version } from "../version.ts"
+
+const modes = ["strict", "balanced", "audit"] as const
+const opt = Option.getOrUndefined
+
+const configFlag = Flag.String("config").pipe(
+  Flag.withAlias("c"),
+  Flag.withDescription("Config file (YAML). Default: $PIPELOCK_CONFIG, else the built-in balanced preset"),
+  Flag.optional
+)
+const modeFlag = Flag.Literals("mode", modes).pipe(
+  Flag.withAlias("m"),
+  Flag.withDescription("Override the mode: strict blocks every finding, balanced blocks high/critical, audit only logs"),
+  Flag.optional
+)
+
+const runCommand = Command.make("run", {
+  config: configFlag,
+  listen: Flag.String("listen").pipe(
+    Flag.withAlias("l"),
+    Flag.withDescription("Forward proxy + admin address, HOST:PORT (default fetch_proxy.listen, 127.0.0.1:8888)"),
+    Flag.optional
+  ),
+  mcpListen: Flag.String("mcp-listen").pipe(Flag.withDescription("MCP reverse proxy address, HOST:PORT (e.g. 0.0.0.0:8889)"), Flag.optional),
+  mcpUpstream: Flag.String("mcp-upstream").pipe(Flag.withDescription("The MCP server to protect, e.g. http://web:3000/mcp"), Flag.optional),
+  mode: modeFlag
+}, (f) => run({ config: opt(f.config), listen: opt(f.listen), mcpListen: opt(f.mcpListen), mcpUpstream: opt(f.mcpUpstream), mode: opt(f.mode) }))
+  .pipe(Command.withDescription("Run the forward proxy (and the MCP proxy with --mcp-listen/--mcp-upstream) until SIGINT/SIGTERM"))
+
+const healthcheckCommand = Command.make("healthcheck", {
+  addr: Flag.String("addr").pipe(Flag.withDescription("HOST:PORT of the main listener"), Flag.withDefault("127.0.0.1:8888"))
+}, (f) => healthcheck(f.addr))
+  .pipe(Command.withDescription("GET /health: exit 0 when healthy, 1 otherwise (for container healthchecks)"))
+
+const generateConfigCommand = Command.make("config", {
+  preset: Flag.Literals("preset", modes).pipe(Flag.withDescription("Which preset"), Flag.withDefault("balanced" as const)),
+  output: Flag.String("output").pipe(Flag.withAlias("o"), Flag.withDescription("Write to this file (never overwrites)"), Flag.optional)
+}, (f) => generateConfig(f.preset, opt(f.output)))
+  .pipe(Command.withDescription("Print a preset configuration (strict, balanced or audit)"))
+
+const generateCommand = Command.make("generate").pipe(
+  Command.withDescription("Generate files"),
+  Command.withSubcommands([generateConfigCommand])
+)
+
+const validateCommand = Command.make("validate", { config: configFlag, mode: modeFlag }, (f) => validate(opt(f.config), opt(f.mode)))
+  .pipe(Command.withDescription("Validate a configuration: exit 0, or 2 with every error listed"))
+
+const configCommand = Command.make("config").pipe(
+  Command.withDescription("Configuration tools"),
+  Command.withSubcommands([validateCommand])
+)
+
+const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
+  .pipe(Command.withDescription("Print the version"))
+
+export const commands = [runCommand, healthcheckCommand, generateCommand, configCommand, versionCommand] as const
+
+export const cli = Command.make("pipelock").pipe(
+  Command.withDescription("Pipelock: a security proxy between AI agents and the network"),
+  Command.withSubcommands(commands)
+)

@@ -1,0 +1,60 @@
+/** `pipelock run`: load and validate the config (exit 2 on errors), then serve until SIGINT/SIGTERM. */
+import { Console, Effect, Layer } from "effect"
+import { ConfigError } from "../services/Config.ts"
+import type { Mode } from "../services/Verdict.ts"
+import { loadFrom } from "../layers/ConfigStore.ts"
+import * as Pipelock from "../layers/Pipelock.ts"
+import { Telemetry } from "../services/Telemetry.ts"
+import { ConfigStore } from "../services/ConfigStore.ts"
+import { version } from "../version.ts"
+import { ExitCode, USAGE } from "./exit.ts"
+
+export interface RunFlags {
+  readonly config?: string | undefined
+  readonly listen?: string | undefined
+  readonly mcpListen?: string | undefined
+  readonly mcpUpstream?: string | undefined
+  readonly mode?: Mode | undefined
+}
+
+/** Loads the configuration for a program: flags > env > file > preset; prints the errors and exits 2 on failure. */
+export const loadConfig = (flags: RunFlags, env: Readonly<Record<string, string | undefined>> = process.env) =>
+  Effect.gen(function* () {
+    const path = flags.config ?? (env.PIPELOCK_CONFIG || undefined)
+    const loaded = loadFrom(path, env, { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream })
+    if (loaded instanceof ConfigError) {
+      yield* Console.error(loaded.message)
+      return yield* new ExitCode({ code: USAGE })
+    }
+    return { loaded, path }
+  })
+
+const announce = Effect.gen(function* () {
+  const telemetry = yield* Telemetry
+  const store = yield* ConfigStore
+  const config = yield* store.current
+  yield* telemetry.log("info", "started", {
+    version,
+    mode: config.mode,
+    config: store.source,
+    listen: store.run.listen,
+    mcp_listen: store.run.mcpListen,
+    mcp_upstream: store.run.mcpUpstream,
+    forward_proxy: config.forward_proxy.enabled,
+    tls_interception: config.tls_interception.enabled
+  })
+  for (const w of store.warnings) yield* telemetry.log("warn", "config_warning", { message: w })
+  yield* Effect.addFinalizer(() => telemetry.log("info", "shutdown", { reason: "signal" }))
+})
+
+export const run = (flags: RunFlags) =>
+  Effect.gen(function* () {
+    const { loaded, path } = yield* loadConfig(flags)
+    if (loaded.run.mcpListen !== undefined && loaded.run.mcpUpstream === undefined) {
+      yield* Console.error("pipelock run: --mcp-listen needs --mcp-upstream URL (the MCP server to protect)")
+      return yield* new ExitCode({ code: USAGE })
+    }
+    const setup = { loaded, path, env: process.env, flags: { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream } }
+    const app = Layer.effectDiscard(announce).pipe(Layer.provideMerge(Pipelock.run(setup)))
+    return yield* Layer.launch(app)
+  })

@@ -1,0 +1,14 @@
+/** The admin endpoints on the main port: `/health`, `/metrics`, `/stats` and the kill-switch API. */
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { Context, type Effect } from "effect"
+
+export type Route = "health" | "metrics" | "stats" | "killswitch" | "killswitch_status"
+
+export interface Service {
+  /** Which admin route a path is, if any. */
+  readonly route: (path: string) => Route | undefined
+  /** Answers an admin request. */
+  readonly handle: (route: Route, req: IncomingMessage, res: ServerResponse) => Effect.Effect<void>
+}
+
+export class AdminApi extends Context.Service<AdminApi, Service>()("pipelock/services/AdminApi") {}
