@@ -1,0 +1,91 @@
+/**
+ * The inspector: one service every transport hands its traffic to. It runs the scanners (DLP, injection,
+ * URL guard, tool poisoning, shell, policy rules, chains, session binding) with the configuration in force
+ * and returns `Verdict`s. Transports frame, decode and act on verdicts; they hold no detection rule.
+ *
+ * A block is a value. The error channel is empty: a scanner that throws becomes a blocking finding
+ * (`scanner: "internal"`) except in audit mode — fail closed at one place.
+ */
+import { Context, type Effect } from "effect"
+import type { Listener } from "./Telemetry.ts"
+import type { Verdict } from "./Verdict.ts"
+
+/** Who is asking, for logs, rate limits and per-session state. */
+export interface RequestContext {
+  readonly requestId: string
+  readonly listener: Listener
+  readonly clientIp?: string | undefined
+}
+
+/** A resolved destination: connect to one of these addresses, never re-resolve (DNS pinning). */
+export interface PinnedTarget {
+  readonly host: string
+  readonly port: number
+  readonly addresses: ReadonlyArray<{ readonly address: string; readonly family: 4 | 6 }>
+}
+
+export interface UrlCheck {
+  readonly verdict: Verdict
+  /** Present when the verdict lets the request through (allow or warn): where to connect. */
+  readonly target?: PinnedTarget | undefined
+}
+
+/** An outbound HTTP request as the proxy saw it. `body` is the raw bytes as sent (not decompressed). */
+export interface OutboundRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
+  readonly body?: Uint8Array | undefined
+}
+
+/** Scans a response body as it streams: `push` each decoded text chunk, then `finish`. */
+export interface StreamScanner {
+  /** Scans the new text with an overlap window over the previous chunk; a block verdict means stop forwarding. */
+  readonly push: (text: string) => Verdict
+  /** The verdict for the whole stream (findings seen so far; the tail is already scanned). */
+  readonly finish: () => Verdict
+}
+
+/** Where an MCP message came from and which session it belongs to. */
+export interface McpContext extends RequestContext {
+  /** `Mcp-Session-Id`, or a hash of the client identity when the upstream has no sessions. */
+  readonly sessionKey: string
+  readonly protocolVersion?: string | undefined
+}
+
+/** What the inspector says about one MCP JSON-RPC message. */
+export interface McpVerdict {
+  readonly verdict: Verdict
+  /** The JSON-RPC error code a block maps to: -32001 content/DLP/session, -32002 policy, -32004 chain. */
+  readonly errorCode: number
+  /** For a tools/list result: the definitions the inspector pinned or found changed (for logs). */
+  readonly toolNames?: ReadonlyArray<string> | undefined
+}
+
+export interface Service {
+  /** The URL pipeline before connecting: scheme, CRLF, traversal, lists, DLP, entropy, then DNS + SSRF (pinned). */
+  readonly checkUrl: (url: string, ctx: RequestContext) => Effect.Effect<UrlCheck>
+  /** A CONNECT target (`host:port`) without interception: host-level checks, DNS pinned. */
+  readonly checkConnect: (host: string, port: number, ctx: RequestContext) => Effect.Effect<UrlCheck>
+  /** Outbound headers and body: DLP per `request_body_scanning` (size limit, content dispatch, header mode). */
+  readonly inspectRequest: (req: OutboundRequest, ctx: RequestContext) => Effect.Effect<Verdict>
+  /** A whole (decoded) response body: prompt injection per `response_scanning`. */
+  readonly inspectResponse: (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) => Effect.Effect<Verdict>
+  /** A streaming response (chunked, SSE): injection scanning with an overlap window, bounded memory. */
+  readonly responseStream: (ctx: RequestContext & { readonly url: string }) => Effect.Effect<StreamScanner>
+  /** One WebSocket text message: DLP outbound (`client`), injection inbound (`server`). */
+  readonly inspectWsMessage: (text: string, from: "client" | "server", ctx: RequestContext & { readonly url: string }) => Effect.Effect<Verdict>
+  /** Client → server MCP message (request or notification): input scanning, tool policy, session binding, chains. */
+  readonly inspectMcpRequest: (message: unknown, ctx: McpContext) => Effect.Effect<McpVerdict>
+  /**
+   * Server → client MCP message (response, notification, server request): injection in results and
+   * notifications; for a `tools/list` result (`method` of the request it answers), poisoning, drift and pinning.
+   */
+  readonly inspectMcpResponse: (message: unknown, ctx: McpContext & { readonly method?: string | undefined }) => Effect.Effect<McpVerdict>
+  /** A client message that is not valid JSON-RPC: blocked or forwarded per `mcp_input_scanning.on_parse_error`. */
+  readonly inspectMcpUnparseable: (raw: string, ctx: McpContext) => Effect.Effect<McpVerdict>
+  /** Forgets an MCP session (DELETE, eviction). */
+  readonly endMcpSession: (sessionKey: string) => Effect.Effect<void>
+}
+
+export class Inspector extends Context.Service<Inspector, Service>()("pipelock/services/Inspector") {}
