@@ -28,10 +28,10 @@ export interface FileOptions {
 
 const hashOf = (text: string) => createHash("sha256").update(text).digest("hex")
 
-/** Reads a config file for `load`; a read error is a ConfigError with the path. */
+/** Reads a config file for `load` (`-` is standard input); a read error is a ConfigError with the path. */
 export const readConfigFile = (path: string): { path: string; text: string } | ConfigError => {
   try {
-    return { path, text: readFileSync(path, "utf8") }
+    return path === "-" ? { path: "(stdin)", text: readFileSync(0, "utf8") } : { path, text: readFileSync(path, "utf8") }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     return new ConfigError({
@@ -91,10 +91,11 @@ export const make = (opts: FileOptions) =>
   Effect.gen(function* () {
     const telemetry = yield* Telemetry
     const ref = yield* SubscriptionRef.make<Config>(opts.initial.config)
+    // Standard input cannot be read twice: a config from `-` is not reloaded.
+    const path = opts.path === "-" ? undefined : opts.path
     const lastHash = yield* Ref.make<string | undefined>(
-      opts.path !== undefined && existsSync(opts.path) ? hashOf(readFileSync(opts.path, "utf8")) : undefined
+      path !== undefined && existsSync(path) ? hashOf(readFileSync(path, "utf8")) : undefined
     )
-    const path = opts.path
 
     const reload: Effect.Effect<ReloadResult> = Effect.gen(function* () {
       if (path === undefined) return { _tag: "Unchanged" } as const

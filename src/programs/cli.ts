@@ -12,7 +12,7 @@ const opt = Option.getOrUndefined
 
 const configFlag = Flag.String("config").pipe(
   Flag.withAlias("c"),
-  Flag.withDescription("Config file (YAML). Default: $PIPELOCK_CONFIG, else the built-in balanced preset"),
+  Flag.withDescription("Config file (YAML; - for stdin). Default: $PIPELOCK_CONFIG, else the built-in balanced preset"),
   Flag.optional
 )
 const modeFlag = Flag.Literals("mode", modes).pipe(

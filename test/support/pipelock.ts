@@ -1,0 +1,47 @@
+/** Builds Pipelock's real service graph in a test scope, from YAML text, on loopback port 0. */
+import { Effect, Layer } from "effect"
+import { loadOrThrow } from "../../src/layers/config/load.ts"
+import * as AdminApiLayer from "../../src/layers/AdminApi.ts"
+import * as Pipelock from "../../src/layers/Pipelock.ts"
+import * as ProxyListener from "../../src/layers/ProxyListener.ts"
+import * as McpListener from "../../src/layers/McpListener.ts"
+import type { ForwardProxy } from "../../src/services/ForwardProxy.ts"
+import type { McpProxy } from "../../src/services/McpProxy.ts"
+import * as ForwardProxyUnavailable from "../../src/layers/ForwardProxyUnavailable.ts"
+import * as McpProxyUnavailable from "../../src/layers/McpProxyUnavailable.ts"
+
+export interface TestSetup {
+  readonly yaml?: string
+  readonly path?: string
+  readonly env?: Record<string, string | undefined>
+  readonly mcp?: boolean
+  readonly forward?: Layer.Layer<ForwardProxy, never, any>
+  readonly mcpProxy?: Layer.Layer<McpProxy, never, any>
+}
+
+/** The core graph (ConfigStore, Telemetry, KillSwitch) for a YAML config; logs are quiet by default. */
+export const setupOf = (s: TestSetup) => {
+  const env = s.env ?? {}
+  const loaded = loadOrThrow({
+    file: s.yaml === undefined ? undefined : { path: s.path ?? "test.yaml", text: s.yaml },
+    env: { PIPELOCK__logging__output: "stderr", PIPELOCK__logging__level: "error", PIPELOCK__logging__include_allowed: "false", PIPELOCK__logging__include_blocked: "false", ...env },
+    flags: { listen: "127.0.0.1:0", mcpListen: s.mcp ? "127.0.0.1:0" : undefined, mcpUpstream: s.mcp ? "http://127.0.0.1:9/mcp" : undefined }
+  })
+  return { loaded, path: s.path, env, flags: {}, watch: false }
+}
+
+/** Starts the main listener (and optionally the MCP one) in the current scope; returns the ports. */
+export const start = (s: TestSetup) =>
+  Effect.gen(function* () {
+    const setup = setupOf(s)
+    const base = Pipelock.core(setup)
+    const services = Layer.mergeAll(
+      AdminApiLayer.layer,
+      (s.forward ?? ForwardProxyUnavailable.layer) as Layer.Layer<ForwardProxy>,
+      (s.mcpProxy ?? McpProxyUnavailable.layer) as Layer.Layer<McpProxy>
+    ).pipe(Layer.provideMerge(base))
+    const context = yield* Layer.build(services)
+    const main = yield* ProxyListener.make.pipe(Effect.provide(context))
+    const mcp = yield* McpListener.make.pipe(Effect.provide(context))
+    return { port: main.port, mcpPort: mcp?.port, base: `http://127.0.0.1:${main.port}`, context }
+  })
