@@ -199,3 +199,12 @@ describe("deepMerge", () => {
     expect(deepMerge({ a: { b: 1, c: [1, 2] } }, { a: { c: [3] }, d: 1 })).toEqual({ a: { b: 1, c: [3] }, d: 1 })
   })
 })
+
+describe("README configuration reference", () => {
+  it("is generated from the current schema, defaults and presets (run `npm run docs:config`)", async () => {
+    const { readFileSync } = await import("node:fs")
+    const { withReference } = await import("../../../src/layers/config/reference.ts")
+    const readme = readFileSync(join(import.meta.dirname, "../../../README.md"), "utf8")
+    expect(withReference(readme) === readme, "README.md is stale: run npm run docs:config").toBe(true)
+  })
+})
