@@ -23,7 +23,7 @@ export const make = (timeoutMs = 5000) =>
         catch: (e) => new ResolveError({ host, reason: (e as NodeJS.ErrnoException).code ?? String(e) })
       }).pipe(
         Effect.map((list) => list.map((a) => ({ address: a.address, family: a.family as 4 | 6 }))),
-        Effect.timeoutOrElse({ duration: timeoutMs, onTimeout: () => Effect.fail(new ResolveError({ host, reason: "timeout" })) }),
+        Effect.timeoutOrElse({ duration: timeoutMs, orElse: () => Effect.fail(new ResolveError({ host, reason: "timeout" })) }),
         Effect.flatMap((list) => (list.length === 0 ? Effect.fail(new ResolveError({ host, reason: "no addresses" })) : Effect.succeed(list)))
       )
     }
