@@ -1,0 +1,457 @@
+/**
+ * The DLP core: finds secrets in text, in parts of a structured message, and in URLs.
+ *
+ * One RE2.Set over every pattern gives a single linear pass; only the patterns it reports are run again
+ * to locate and validate matches. The text is also scanned in its decoded forms (percent-encoding applied
+ * repeatedly, escapes, base64/base64url/hex/base32 runs, recursively to a bounded depth), and the values of
+ * secret-looking environment variables of this process (raw and encoded), known secrets, canary tokens
+ * and BIP-39 seed phrases are looked for. Pure and synchronous.
+ */
+import RE2 from "re2"
+import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
+import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, wif } from "./checksums.ts"
+import { decodeVariants, type Variant } from "./decode.ts"
+import { matchDomain } from "./domain.ts"
+import { coreDlpPatterns, type DlpPatternSpec, type Validator } from "./dlpPatterns.ts"
+import { shannon } from "./entropy.ts"
+import { forDlp, isPlainAscii } from "./normalize.ts"
+
+export interface DlpOptions {
+  /** The merged catalogue (built-ins + user patterns); the core set is added here whatever it says. */
+  readonly patterns: ReadonlyArray<DlpPatternSpec>
+  readonly scanEnv: boolean
+  readonly minEnvSecretLength: number
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly knownSecrets?: ReadonlyArray<string> | undefined
+  readonly canaryTokens?: ReadonlyArray<{ readonly name: string; readonly value: string }> | undefined
+  readonly seedPhrase: { readonly enabled: boolean; readonly minWords: number; readonly verifyChecksum: boolean }
+  /** How deep decodings nest (base64 of hex of …). */
+  readonly maxDecodeDepth?: number | undefined
+}
+
+export class DlpPatternError extends Error {
+  readonly patternName: string
+  constructor(patternName: string, message: string) {
+    super(`DLP pattern "${patternName}": ${message}`)
+    this.patternName = patternName
+  }
+}
+
+interface Literal {
+  readonly rule: string
+  readonly severity: Severity
+  readonly pass: string
+}
+
+export interface CompiledDlp {
+  readonly specs: ReadonlyArray<DlpPatternSpec>
+  readonly set: RE2.Set
+  readonly regexes: ReadonlyArray<RE2>
+  /** Every literal to find (env secrets and their encodings, known secrets, canaries): one set, one pass. */
+  readonly literalSet: RE2.Set | undefined
+  readonly literals: ReadonlyArray<Literal>
+  readonly seed: DlpOptions["seedPhrase"]
+  readonly maxDecodeDepth: number
+  /** Names of environment variables whose values are watched (for diagnostics; never the values). */
+  readonly envNames: ReadonlyArray<string>
+}
+
+export interface ScanContext {
+  /** Destination host, for per-pattern `exempt_domains`. */
+  readonly host?: string | undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment secrets
+// ---------------------------------------------------------------------------------------------
+
+/** Environment variables that hold paths and settings, never secrets (the Go list). */
+const NOT_SECRET = new Set([
+  "PWD", "OLDPWD", "HOME", "PATH", "TMPDIR", "TMP", "TEMP", "USER", "LOGNAME", "SHELL", "TERM", "TERM_PROGRAM", "LANG", "LANGUAGE",
+  "EDITOR", "VISUAL", "PAGER", "GOPATH", "GOROOT", "GOBIN", "PYTHONPATH", "NODE_PATH", "PS1", "PS2", "PS3", "PS4", "HOSTNAME",
+  "HOSTTYPE", "OSTYPE", "MACHTYPE", "SHLVL", "MAIL", "DISPLAY", "COLORTERM", "SSH_AUTH_SOCK", "SSH_CLIENT", "SSH_CONNECTION",
+  "SSH_TTY", "MANPATH", "INFOPATH", "JAVA_HOME", "ANDROID_HOME", "CARGO_HOME", "RUSTUP_HOME", "NVM_DIR", "PYENV_ROOT",
+  "VIRTUAL_ENV", "CONDA_PREFIX", "HISTFILE", "APPDATA", "LOCALAPPDATA", "PROGRAMFILES", "SYSTEMROOT", "WINDIR", "COMSPEC",
+  "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "PATHEXT", "NODE_OPTIONS", "NODE_ENV", "npm_config_nodedir", "NPM_CONFIG_NODEDIR",
+  "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "HTTP_PROXY", "HTTPS_PROXY",
+  "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "KUBERNETES_SERVICE_HOST", "KUBERNETES_PORT"
+])
+
+const encodingsOf = (value: string): Array<[string, string]> => {
+  const b = Buffer.from(value, "utf8")
+  const hex = b.toString("hex")
+  const out: Array<[string, string]> = [
+    [value, "env"],
+    [b.toString("base64"), "env>base64"],
+    [b.toString("base64").replace(/=+$/, ""), "env>base64"],
+    [b.toString("base64url"), "env>base64url"],
+    [hex, "env>hex"],
+    [hex.toUpperCase(), "env>hex"],
+    [encodeURIComponent(value), "env>url"]
+  ]
+  return out.filter(([s], i) => s.length > 0 && out.findIndex(([t]) => t === s) === i)
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&")
+
+const envSecrets = (env: DlpOptions["env"], minLength: number): Array<{ name: string; value: string }> =>
+  Object.entries(env)
+    .filter((e): e is [string, string] => typeof e[1] === "string")
+    .filter(([name, value]) =>
+      !NOT_SECRET.has(name) && !name.startsWith("LC_") && !name.startsWith("XDG_") && !name.startsWith("npm_") &&
+      value.length >= minLength && value.length <= 4096 && shannon(value) > 3.0 && !/^[\/~.]/.test(value))
+    .map(([name, value]) => ({ name, value }))
+
+// ---------------------------------------------------------------------------------------------
+// Compile
+// ---------------------------------------------------------------------------------------------
+
+/** Compiles the catalogue; throws DlpPatternError naming a pattern RE2 cannot compile. */
+export const compile = (opts: DlpOptions): CompiledDlp => {
+  const byName = new Map<string, DlpPatternSpec>()
+  for (const s of coreDlpPatterns) byName.set(s.name, s)
+  for (const s of opts.patterns) byName.set(s.name, s)
+  const specs = [...byName.values()]
+  const sources = specs.map((s) => `(?i)${s.regex}`)
+  const regexes = specs.map((s, i) => {
+    try {
+      return new RE2(sources[i], "gu")
+    } catch (e) {
+      throw new DlpPatternError(s.name, e instanceof Error ? e.message : String(e))
+    }
+  })
+  const set = new RE2.Set(sources, "u")
+
+  const literalSources: string[] = []
+  const literals: Literal[] = []
+  const addLiteral = (text: string, lit: Literal) => {
+    if (text.length < 6) return
+    literalSources.push(escapeRe(text))
+    literals.push(lit)
+  }
+  const env = opts.scanEnv ? envSecrets(opts.env, opts.minEnvSecretLength) : []
+  for (const { name, value } of env) for (const [enc, pass] of encodingsOf(value)) addLiteral(enc, { rule: "Environment Variable Leak", severity: "critical", pass: `${pass}:${name}` })
+  for (const secret of opts.knownSecrets ?? []) for (const [enc, pass] of encodingsOf(secret)) addLiteral(enc, { rule: "Known Secret Leak", severity: "critical", pass: pass.replace("env", "secret") })
+  for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
+  return {
+    specs,
+    set,
+    regexes,
+    literalSet: literalSources.length > 0 ? new RE2.Set(literalSources, "u") : undefined,
+    literals,
+    seed: opts.seedPhrase,
+    maxDecodeDepth: opts.maxDecodeDepth ?? 3,
+    envNames: env.map((e) => e.name)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning
+// ---------------------------------------------------------------------------------------------
+
+const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
+  luhn: cardNumber,
+  mod97: iban,
+  aba,
+  wif,
+  eth: ethAddress,
+  btc: btcAddress,
+  bech32: bech32Address,
+  credential: (m) => {
+    const value = m.replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
+    return credentialValue(value)
+  }
+}
+
+const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
+  host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
+
+/** Only the first few matches of one pattern in one text are validated (bounded work on hostile input). */
+const MAX_MATCHES_PER_PATTERN = 64
+
+const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer) => {
+  const hits = c.set.match(bytes ?? text)
+  for (const i of hits) {
+    const spec = c.specs[i]
+    if (exempt(spec, ctx.host)) continue
+    const re = c.regexes[i]
+    re.lastIndex = 0
+    const validate = spec.validator === undefined ? undefined : validators[spec.validator]
+    let m: RegExpExecArray | null
+    let n = 0
+    while ((m = re.exec(text)) !== null && n++ < MAX_MATCHES_PER_PATTERN) {
+      if (m[0].length === 0) {
+        re.lastIndex++
+        continue
+      }
+      if (validate !== undefined && !validate(m[0])) continue
+      out.push({
+        scanner: "dlp",
+        rule: spec.name,
+        severity: spec.severity,
+        location,
+        evidence: redact(m[0]),
+        message: `${spec.name} found`,
+        pass,
+        action: spec.action
+      })
+      break
+    }
+  }
+}
+
+const literalFindings = (c: CompiledDlp, text: string, location: string, via: string, out: Finding[], bytes?: Buffer) => {
+  if (c.literalSet === undefined) return
+  for (const i of c.literalSet.match(bytes ?? text)) {
+    const lit = c.literals[i]
+    const env = lit.pass.split(":")[1]
+    out.push({
+      scanner: "dlp",
+      rule: lit.rule,
+      severity: lit.severity,
+      location,
+      evidence: env === undefined ? "[redacted]" : `value of $${env} [redacted]`,
+      message: lit.rule === "Environment Variable Leak" ? `the value of the environment variable ${env} is leaving` : `${lit.rule} found`,
+      pass: via === "raw" ? lit.pass.split(":")[0] : `${via}>${lit.pass.split(":")[0]}`
+    })
+  }
+}
+
+const isSeedSeparator = (c: number) =>
+  (c >= 48 && c <= 57) || c === 46 || c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 45 || c === 124 || c === 59 || c === 58 || c === 34 ||
+  c === 39 || c === 91 || c === 93 || c === 123 || c === 125 || c === 40 || c === 41
+
+const seedGates = new Map<number, RE2>()
+const seedGate = (minWords: number): RE2 => {
+  let g = seedGates.get(minWords)
+  if (g === undefined) {
+    g = new RE2(`(?i)(?:\\b[a-z]{3,8}[\\s,|;:.()\\d-]+){${minWords - 1}}[a-z]{3,8}\\b`, "u")
+    seedGates.set(minWords, g)
+  }
+  return g
+}
+
+/** Three-letter prefixes of the BIP-39 words, so most other words are rejected without slicing them. */
+const SEED_PREFIX = (() => {
+  const bits = new Uint8Array(26 * 26 * 26)
+  for (const w of bip39Words) bits[(w.charCodeAt(0) - 97) * 676 + (w.charCodeAt(1) - 97) * 26 + (w.charCodeAt(2) - 97)] = 1
+  return bits
+})()
+const lower = (c: number) => (c | 32) - 97
+
+/** BIP-39 seed phrases: runs of ≥ minWords English-list words; with verify_checksum, a window must check out. */
+export const seedPhrase = (text: string, seed: DlpOptions["seedPhrase"], bytes?: Buffer): string | undefined => {
+  if (!seed.enabled || text.length < seed.minWords * 3) return undefined
+  // Gate: a run of minWords words of 3–8 letters (list words all are). Prose rarely has one: its short
+  // words ("a", "to", "of") break runs. Only then are the words looked up.
+  if (!seedGate(seed.minWords).test(bytes ?? text)) return undefined
+  const check = (words: string[]): string | undefined => {
+    if (words.length < seed.minWords) return undefined
+    const sizes = [24, 21, 18, 15, 12].filter((n) => n >= seed.minWords && n <= words.length)
+    for (const size of sizes) {
+      for (let start = 0; start + size <= words.length && start < 64; start++) {
+        const w = words.slice(start, start + size)
+        if (!seed.verifyChecksum || bip39Checksum(w)) return w.join(" ")
+      }
+    }
+    return undefined
+  }
+  // One pass over the characters: a token is a run of letters between separators; only tokens of 3–8
+  // letters can be list words, so nothing else is sliced or looked up.
+  let run: string[] = []
+  let start = -1
+  let letters = true
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    if (isSeedSeparator(c)) {
+      if (start !== -1) {
+        const len = i - start
+        const word = letters && len >= 3 && len <= 8 &&
+            SEED_PREFIX[lower(text.charCodeAt(start)) * 676 + lower(text.charCodeAt(start + 1)) * 26 + lower(text.charCodeAt(start + 2))] === 1
+          ? text.slice(start, i).toLowerCase()
+          : undefined
+        if (word !== undefined && bip39Words.has(word)) run.push(word)
+        else {
+          if (run.length >= seed.minWords) {
+            const found = check(run)
+            if (found !== undefined) return found
+          }
+          if (run.length > 0) run = []
+        }
+      }
+      start = -1
+      letters = true
+    } else {
+      if (start === -1) start = i
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) letters = false
+    }
+  }
+  return check(run)
+}
+
+const seedFindings = (c: CompiledDlp, text: string, location: string, pass: string, out: Finding[], bytes?: Buffer) => {
+  const phrase = seedPhrase(text, c.seed, bytes)
+  if (phrase !== undefined) {
+    out.push({
+      scanner: "dlp", rule: "BIP-39 Seed Phrase", severity: "critical", location, pass,
+      evidence: `${phrase.split(" ")[0]} … [redacted ${phrase.split(" ").length} words]`,
+      message: "a wallet seed phrase (BIP-39) is leaving"
+    })
+  }
+}
+
+const dedupe = (findings: Finding[]): Finding[] => {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const k = `${f.rule}\u0000${f.location}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/** Escapes and byte-separated hex: one RE2 pass. */
+const ESCAPE_GATE = new RE2("%[0-9a-fA-F]{2}|\\\\[xuU0-7]|&#|(?:[0-9a-fA-F]{2}[:\\s,-]){5}[0-9a-fA-F]{2}", "u")
+
+const isB64 = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+
+/**
+ * Whether decoding could reveal anything: percent-encoding, escapes, byte-separated hex, a hex run of 16+
+ * digits, or a base64-looking run (16+ chars of the alphabet mixing upper case, lower case and digits).
+ * One RE2 pass and one linear scan.
+ */
+export const mayBeEncoded = (text: string, bytes?: Buffer): boolean => {
+  if (ESCAPE_GATE.test(bytes ?? text)) return true
+  let run = 0
+  let hexRun = 0
+  let upper = false
+  let lowerCase = false
+  let digit = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    if (isB64(c)) {
+      run++
+      if (c >= 65 && c <= 90) upper = true
+      else if (c >= 97 && c <= 122) lowerCase = true
+      else if (c >= 48 && c <= 57) digit = true
+      hexRun = isHex(c) ? hexRun + 1 : 0
+      if (hexRun >= 16) return true
+      continue
+    }
+    if (run >= 16 && upper && lowerCase && digit) return true
+    run = 0
+    hexRun = 0
+    upper = lowerCase = digit = false
+  }
+  return false
+}
+
+/** The texts to scan for one input: raw, normalised, and decoded variants. */
+const views = (c: CompiledDlp, text: string, bytes?: Buffer): Variant[] => {
+  const out: Variant[] = [{ text, pass: "raw" }]
+  if (!isPlainAscii(text)) {
+    const norm = forDlp(text)
+    if (norm !== text) out.push({ text: norm, pass: "normalized" })
+  }
+  if (mayBeEncoded(text, bytes)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
+  return out
+}
+
+/** Secrets in one text. `location` names where it was (`body`, `header:authorization`, `params.arguments.cmd`). */
+export const scanText = (c: CompiledDlp, text: string, location: string, ctx: ScanContext = {}): Finding[] => {
+  if (text.length === 0) return []
+  const out: Finding[] = []
+  // Long texts cross into RE2 once as UTF-8 bytes, not once per pattern set.
+  const bytes = text.length > 256 ? Buffer.from(text, "utf8") : undefined
+  for (const v of views(c, text, bytes)) {
+    const b = v.pass === "raw" ? bytes : undefined
+    patternFindings(c, v.text, location, v.pass, ctx, out, b)
+    literalFindings(c, v.text, location, v.pass, out, b)
+    seedFindings(c, v.text, location, v.pass, out, b)
+  }
+  return dedupe(out)
+}
+
+/**
+ * Secrets in the parts of a structured message (JSON values, MCP arguments, query values): each part
+ * alone, then the parts joined, so a secret split across fields is still found.
+ */
+export const scanParts = (c: CompiledDlp, parts: ReadonlyArray<{ readonly location: string; readonly value: string }>, ctx: ScanContext = {}): Finding[] => {
+  const out: Finding[] = []
+  for (const p of parts) out.push(...scanText(c, p.value, p.location, ctx))
+  const values = parts.slice(0, 64).map((p) => p.value).filter((v) => v.length > 0 && v.length < 4096)
+  if (values.length >= 2) {
+    const found = new Set(out.map((f) => f.rule))
+    const joined: Finding[] = []
+    // Adjacent pairs catch a key split in two fields; the whole concatenation catches longer splits.
+    for (let i = 0; i + 1 < values.length; i++) patternFindings(c, values[i] + values[i + 1], "joined", "joined", ctx, joined)
+    patternFindings(c, values.join(""), "joined", "joined", ctx, joined)
+    patternFindings(c, values.join(" "), "joined", "joined", ctx, joined)
+    out.push(...joined.filter((f) => !found.has(f.rule)))
+  }
+  return dedupe(out)
+}
+
+/** The strings of a JSON value (keys and values, numbers and booleans as text) with their paths. */
+export const jsonParts = (value: unknown, base: string, limit = 4096): Array<{ location: string; value: string }> => {
+  const out: Array<{ location: string; value: string }> = []
+  const walk = (v: unknown, path: string, depth: number) => {
+    if (out.length >= limit || depth > 64) return
+    if (typeof v === "string") out.push({ location: path, value: v })
+    else if (typeof v === "number" || typeof v === "boolean") out.push({ location: path, value: String(v) })
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1))
+    else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        out.push({ location: `${path}.${k}(key)`, value: k })
+        walk(x, `${path}.${k}`, depth + 1)
+      }
+    }
+  }
+  walk(value, base, 0)
+  return out.filter((p) => !p.location.endsWith("(key)") || p.value.length >= 16)
+}
+
+const NOISE = /[./ \t\n\r+,;|]/g
+
+/**
+ * Secrets in a URL: the whole URL, the decoded path and its segments, every query key and value (decoded
+ * and with separator noise stripped), the values joined in order, and the hostname without its dots (a
+ * secret split across subdomain labels).
+ */
+export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Finding[] => {
+  const host = url.hostname
+  const parts: Array<{ location: string; value: string }> = [{ location: "url", value: url.href }]
+  let path = url.pathname
+  try {
+    path = decodeURIComponent(url.pathname)
+  } catch {
+    // keep the raw path: the raw form is scanned in full anyway
+  }
+  if (path !== url.pathname) parts.push({ location: "url.path", value: path })
+  const values: string[] = []
+  for (const [k, v] of url.searchParams) {
+    if (parts.length > 256) break
+    parts.push({ location: `url.query.${k}`, value: `${k}=${v}` })
+    if (v.length >= 8) parts.push({ location: `url.query.${k}`, value: v.replace(NOISE, "") })
+    values.push(v)
+  }
+  const labels = host.split(".")
+  if (labels.length > 2) parts.push({ location: "url.host", value: labels.slice(0, -2).join("") })
+  if (url.username !== "" || url.password !== "") parts.push({ location: "url.userinfo", value: `${url.protocol}//${url.username}:${url.password}@${host}` })
+  // The clean path: one pass over all targets together; only a hit (or something to decode) costs more.
+  const all = parts.map((p) => p.value).join("\n")
+  if (
+    c.set.match(all).length === 0 && (c.literalSet === undefined || !c.literalSet.test(all)) && !mayBeEncoded(all) &&
+    isPlainAscii(all) && seedPhrase(all, c.seed) === undefined
+  ) return []
+  const out: Finding[] = []
+  for (const p of parts) out.push(...scanText(c, p.value, p.location, { ...ctx, host }))
+  if (values.length >= 2) {
+    const found = new Set(out.map((f) => f.rule))
+    const joined: Finding[] = []
+    patternFindings(c, values.join(""), "url.query(joined)", "joined", { ...ctx, host }, joined)
+    out.push(...joined.filter((f) => !found.has(f.rule)))
+  }
+  return dedupe(out)
+}

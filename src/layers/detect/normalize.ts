@@ -1,0 +1,132 @@
+/**
+ * Normalisation passes that undo the tricks used to hide text from pattern matching: invisible and
+ * bidi-control characters, compatibility forms (NFKC: fullwidth, math alphanumerics), homoglyphs from
+ * other scripts, combining marks, leetspeak, exotic whitespace, JSON string escapes and HTML markup.
+ * Each pass is a total function; none grows its input by more than a small constant factor.
+ */
+
+/** Zero-width, bidi-control, tag and variation-selector characters (the Go `InvisibleRanges`). */
+const INVISIBLE = /[\u00AD\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]/g
+/** C0/C1 controls and DEL, except tab, newline and carriage return. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+/** Whitespace other than space/tab/newline: NBSP, ogham, Mongolian, en/em spaces, line/para separators… */
+const EXOTIC_SPACE = /[\u00A0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g
+const MARKS = /\p{Mn}/gu
+const NON_ASCII = /[^\u0000-\u007F]/
+const ASCII_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/** True when no Unicode pass can change the text (pure ASCII without odd controls). */
+export const isPlainAscii = (s: string): boolean => !NON_ASCII.test(s) && !ASCII_CONTROL.test(s)
+
+export const stripInvisible = (s: string): string => s.replace(INVISIBLE, "").replace(CONTROLS, "")
+
+/** Invisible characters become spaces, so `ignore\u200Ball` still reads as two words. */
+export const invisibleToSpace = (s: string): string => s.replace(INVISIBLE, " ").replace(CONTROLS, " ")
+
+export const nfkc = (s: string): string => s.normalize("NFKC")
+
+export const dropMarks = (s: string): string => s.normalize("NFD").replace(MARKS, "").normalize("NFC")
+
+export const foldWhitespace = (s: string): string => s.replace(EXOTIC_SPACE, " ")
+
+/** Look-alike letters from other scripts → their Latin twin (Cyrillic, Greek, Armenian, Cherokee, small caps, IPA…). */
+const CONFUSABLES: Readonly<Record<string, string>> = (() => {
+  const pairs: Array<[string, string]> = [
+    // Cyrillic
+    ["а", "a"], ["б", "b"], ["в", "b"], ["г", "r"], ["е", "e"], ["ё", "e"], ["з", "3"], ["и", "u"], ["й", "u"], ["к", "k"], ["л", "n"],
+    ["м", "m"], ["н", "h"], ["о", "o"], ["п", "n"], ["р", "p"], ["с", "c"], ["т", "t"], ["у", "y"], ["х", "x"], ["ц", "u"],
+    ["ч", "4"], ["ш", "w"], ["щ", "w"], ["ъ", "b"], ["ы", "bl"], ["ь", "b"], ["э", "e"], ["ю", "io"], ["я", "r"],
+    ["і", "i"], ["ї", "i"], ["ј", "j"], ["ѕ", "s"], ["ԁ", "d"], ["ԛ", "q"], ["ԝ", "w"], ["һ", "h"], ["ӏ", "l"], ["ɡ", "g"],
+    ["А", "A"], ["В", "B"], ["Е", "E"], ["К", "K"], ["М", "M"], ["Н", "H"], ["О", "O"], ["Р", "P"], ["С", "C"], ["Т", "T"],
+    ["Х", "X"], ["У", "Y"], ["І", "I"], ["Ј", "J"], ["Ѕ", "S"], ["Ԁ", "D"], ["Ԛ", "Q"], ["Ԝ", "W"], ["Һ", "H"], ["Ӏ", "I"],
+    ["З", "3"], ["Ь", "b"], ["Ъ", "b"], ["П", "N"], ["Л", "N"], ["Г", "R"], ["Я", "R"], ["Ш", "W"], ["Щ", "W"],
+    // Greek
+    ["α", "a"], ["β", "b"], ["γ", "y"], ["δ", "d"], ["ε", "e"], ["ζ", "z"], ["η", "n"], ["θ", "o"], ["ι", "i"], ["κ", "k"],
+    ["λ", "l"], ["μ", "u"], ["ν", "v"], ["ξ", "e"], ["ο", "o"], ["π", "n"], ["ρ", "p"], ["σ", "o"], ["ς", "c"], ["τ", "t"],
+    ["υ", "u"], ["φ", "o"], ["χ", "x"], ["ψ", "w"], ["ω", "w"], ["ά", "a"], ["έ", "e"], ["ή", "n"], ["ί", "i"], ["ό", "o"],
+    ["ύ", "u"], ["ώ", "w"],
+    ["Α", "A"], ["Β", "B"], ["Γ", "T"], ["Ε", "E"], ["Ζ", "Z"], ["Η", "H"], ["Ι", "I"], ["Κ", "K"], ["Μ", "M"], ["Ν", "N"],
+    ["Ο", "O"], ["Ρ", "P"], ["Τ", "T"], ["Υ", "Y"], ["Χ", "X"], ["Ϲ", "C"], ["ϲ", "c"], ["Ϳ", "J"], ["ϳ", "j"],
+    // Armenian
+    ["օ", "o"], ["ս", "u"], ["հ", "h"], ["ո", "n"], ["ց", "g"], ["զ", "q"], ["ա", "w"], ["ե", "t"], ["ւ", "l"], ["Օ", "O"],
+    ["Ս", "U"], ["Տ", "S"], ["Լ", "L"],
+    // Cherokee (upper-case forms that look Latin)
+    ["Ꭺ", "A"], ["Ᏼ", "B"], ["Ꮯ", "C"], ["Ꭰ", "D"], ["Ꭼ", "E"], ["Ꮐ", "G"], ["Ꮋ", "H"], ["Ꭵ", "i"], ["Ꮶ", "K"], ["Ꮮ", "L"],
+    ["Ꮇ", "M"], ["Ꮲ", "P"], ["Ꭱ", "R"], ["Ꮪ", "S"], ["Ꭲ", "T"], ["Ꮩ", "V"], ["Ꮃ", "W"], ["Ꮓ", "Z"],
+    // Latin small capitals, IPA and other look-alikes
+    ["ᴀ", "a"], ["ʙ", "b"], ["ᴄ", "c"], ["ᴅ", "d"], ["ᴇ", "e"], ["ꜰ", "f"], ["ɢ", "g"], ["ʜ", "h"], ["ɪ", "i"], ["ᴊ", "j"],
+    ["ᴋ", "k"], ["ʟ", "l"], ["ᴍ", "m"], ["ɴ", "n"], ["ᴏ", "o"], ["ᴘ", "p"], ["ʀ", "r"], ["ꜱ", "s"], ["ᴛ", "t"], ["ᴜ", "u"],
+    ["ᴠ", "v"], ["ᴡ", "w"], ["ʏ", "y"], ["ᴢ", "z"], ["ı", "i"], ["ȷ", "j"], ["ɑ", "a"], ["ɛ", "e"], ["ɩ", "i"], ["ɔ", "c"],
+    ["ʋ", "u"], ["ƿ", "p"], ["ǀ", "l"], ["ℓ", "l"], ["℮", "e"], ["ⅼ", "l"], ["ⅰ", "i"], ["ℯ", "e"], ["ℴ", "o"]
+  ]
+  return Object.fromEntries(pairs)
+})()
+
+const CONFUSABLE_CLASS = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "g")
+
+export const foldConfusables = (s: string): string => s.replace(CONFUSABLE_CLASS, (c) => CONFUSABLES[c] ?? c)
+
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l" }
+
+/**
+ * Leetspeak inside words only (`1gn0r3` → `ignore`): a digit or symbol is folded when it touches a letter,
+ * so numbers, versions and dates are left alone.
+ */
+export const foldLeetspeak = (s: string): string =>
+  s.replace(/[A-Za-z0-9@$!|]+/g, (word) =>
+    /[A-Za-z]/.test(word) && /[0-9@$!|]/.test(word) ? word.replace(/[013457@$!|]/g, (c) => LEET[c]) : word)
+
+/** True when a leetspeak fold could change the text (a digit or symbol inside a word). */
+export const hasLeet = (s: string): boolean => /[A-Za-z][0-9@$|]|[0-9@$|][A-Za-z]/.test(s)
+
+/** JSON/JS string escapes (`\n`, `\t`, `\"`, `\uXXXX`) resolved, so text inside JSON reads as text. */
+export const unescapeJsonish = (s: string): string =>
+  s.includes("\\")
+    ? s.replace(/\\u([0-9a-fA-F]{4})|\\([nrt"'\\/])/g, (_m, hex: string | undefined, c: string | undefined) =>
+      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!)
+    : s
+
+/** HTML tags replaced by spaces and comment markers removed, so `ignore <b>all</b> previous` reads through. */
+export const stripMarkup = (s: string): string => {
+  if (!s.includes("<")) return s
+  // A linear scan: a tag is `<` + letter or `/`, up to the next `>` before any other `<`.
+  let out = ""
+  let i = 0
+  while (i < s.length) {
+    const lt = s.indexOf("<", i)
+    if (lt === -1) break
+    out += s.slice(i, lt)
+    if (s.startsWith("<!--", lt)) {
+      out += " "
+      i = lt + 4
+      continue
+    }
+    const next = s.charCodeAt(lt + 1)
+    const tagStart = next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)
+    let j = lt + 1
+    while (tagStart && j < s.length && s[j] !== ">" && s[j] !== "<") j++
+    if (tagStart && j < s.length && s[j] === ">") {
+      out += " "
+      i = j + 1
+    } else {
+      out += "<"
+      i = lt + 1
+    }
+  }
+  return (out + s.slice(i)).replace(/-->/g, " ")
+}
+
+/** Vowels folded to `a` (`ignare all praviaas`): catches one-letter misspellings of phrases. */
+export const foldVowels = (s: string): string => s.replace(/[eiou]/g, "a").replace(/[EIOU]/g, "A")
+
+/** The Go `ForMatching`: controls and invisibles stripped, NFKC, confusables, marks dropped, exotic spaces → space. */
+export const forMatching = (s: string): string => {
+  if (isPlainAscii(s)) return s
+  return foldWhitespace(dropMarks(foldConfusables(nfkc(stripInvisible(s)))))
+}
+
+/** The Go `ForDLP`: like `forMatching`, but exotic whitespace is deleted (secrets do not contain spaces). */
+export const forDlp = (s: string): string => {
+  if (isPlainAscii(s)) return s
+  return dropMarks(foldConfusables(nfkc(stripInvisible(s).replace(EXOTIC_SPACE, ""))))
+}
