@@ -7,7 +7,7 @@
  * secret-looking environment variables of this process (raw and encoded), known secrets, canary tokens
  * and BIP-39 seed phrases are looked for. Pure and synchronous.
  */
-import RE2 from "re2"
+import { RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, wif } from "./checksums.ts"
 import { decodeVariants, type Variant } from "./decode.ts"
@@ -45,10 +45,10 @@ interface Literal {
 
 export interface CompiledDlp {
   readonly specs: ReadonlyArray<DlpPatternSpec>
-  readonly set: RE2.Set
+  readonly set: RE2Set
   readonly regexes: ReadonlyArray<RE2>
   /** Every literal to find (env secrets and their encodings, known secrets, canaries): one set, one pass. */
-  readonly literalSet: RE2.Set | undefined
+  readonly literalSet: RE2Set | undefined
   readonly literals: ReadonlyArray<Literal>
   readonly seed: DlpOptions["seedPhrase"]
   readonly maxDecodeDepth: number
