@@ -11,6 +11,7 @@
 export const MAX_DECODE_INPUT = 256 * 1024
 
 import RE2 from "re2"
+import { decodable, gates } from "./gates.ts"
 
 const utf8 = new TextDecoder("utf-8", { fatal: true })
 
@@ -125,9 +126,16 @@ export const unescapeEscapes = (s: string): string => {
 }
 
 /** Runs of the base64/base64url/hex alphabets (with `=` padding) at least `minLen` long; at most 64. */
+const runPatterns = new Map<number, RE2>()
+
 export const encodedRuns = (s: string, minLen: number): string[] => {
   const out: string[] = []
-  const re = new RE2(`[A-Za-z0-9+/_-]{${Math.max(1, minLen)},}={0,2}`, "g")
+  let re = runPatterns.get(minLen)
+  if (re === undefined) {
+    re = new RE2(`[A-Za-z0-9+/_-]{${Math.max(1, minLen)},}={0,2}`, "g")
+    runPatterns.set(minLen, re)
+  }
+  re.lastIndex = 0
   const text = s.length > MAX_DECODE_INPUT ? s.slice(0, MAX_DECODE_INPUT) : s
   let m: RegExpExecArray | null
   while ((m = re.exec(text)) !== null && out.length < 64) out.push(m[0])
@@ -210,3 +218,6 @@ export const decodeVariants = (input: string, options: DecodeOptions = {}): Vari
   }
   return out
 }
+
+/** Whether decoding could reveal anything in a text: see gates.ts. */
+export const mayBeEncoded = (text: string, bytes?: Buffer): boolean => decodable(gates(bytes ?? text), text)

@@ -10,7 +10,8 @@
 import { RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, wif } from "./checksums.ts"
-import { decodeVariants, type Variant } from "./decode.ts"
+import { decodeVariants, mayBeEncoded, type Variant } from "./decode.ts"
+import { decodable, gates } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, type DlpPatternSpec, type Validator } from "./dlpPatterns.ts"
 import { shannon } from "./entropy.ts"
@@ -310,51 +311,15 @@ const dedupe = (findings: Finding[]): Finding[] => {
   })
 }
 
-/** Escapes and byte-separated hex: one RE2 pass. */
-const ESCAPE_GATE = new RE2("%[0-9a-fA-F]{2}|\\\\[xuU0-7]|&#|(?:[0-9a-fA-F]{2}[:\\s,-]){5}[0-9a-fA-F]{2}", "u")
-
-const isB64 = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61
-const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
-
-/**
- * Whether decoding could reveal anything: percent-encoding, escapes, byte-separated hex, a hex run of 16+
- * digits, or a base64-looking run (16+ chars of the alphabet mixing upper case, lower case and digits).
- * One RE2 pass and one linear scan.
- */
-export const mayBeEncoded = (text: string, bytes?: Buffer): boolean => {
-  if (ESCAPE_GATE.test(bytes ?? text)) return true
-  let run = 0
-  let hexRun = 0
-  let upper = false
-  let lowerCase = false
-  let digit = false
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32
-    if (isB64(c)) {
-      run++
-      if (c >= 65 && c <= 90) upper = true
-      else if (c >= 97 && c <= 122) lowerCase = true
-      else if (c >= 48 && c <= 57) digit = true
-      hexRun = isHex(c) ? hexRun + 1 : 0
-      if (hexRun >= 16) return true
-      continue
-    }
-    if (run >= 16 && upper && lowerCase && digit) return true
-    run = 0
-    hexRun = 0
-    upper = lowerCase = digit = false
-  }
-  return false
-}
-
 /** The texts to scan for one input: raw, normalised, and decoded variants. */
 const views = (c: CompiledDlp, text: string, bytes?: Buffer): Variant[] => {
   const out: Variant[] = [{ text, pass: "raw" }]
-  if (!isPlainAscii(text)) {
+  const g = gates(bytes ?? text)
+  if (g.nonAscii) {
     const norm = forDlp(text)
     if (norm !== text) out.push({ text: norm, pass: "normalized" })
   }
-  if (mayBeEncoded(text, bytes)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
+  if (decodable(g, text)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
   return out
 }
 

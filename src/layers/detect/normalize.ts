@@ -77,7 +77,7 @@ export const foldLeetspeak = (s: string): string =>
     /[A-Za-z]/.test(word) && /[0-9@$!|]/.test(word) ? word.replace(/[013457@$!|]/g, (c) => LEET[c]) : word)
 
 /** True when a leetspeak fold could change the text (a digit or symbol inside a word). */
-export const hasLeet = (s: string): boolean => /[A-Za-z][0-9@$|]|[0-9@$|][A-Za-z]/.test(s)
+export const hasLeet = (s: string): boolean => /[A-Za-z][013457@$|!][A-Za-z]|\b[013457@$][A-Za-z]{2}/.test(s)
 
 /** JSON/JS string escapes (`\n`, `\t`, `\"`, `\uXXXX`) resolved, so text inside JSON reads as text. */
 export const unescapeJsonish = (s: string): string =>

@@ -1,0 +1,212 @@
+/**
+ * The prompt-injection core. The catalogue runs as one RE2.Set over each view of the text, in order:
+ * raw; JSON-unescaped; markup-stripped; Unicode-normalised (NFKC, invisibles removed, homoglyphs folded,
+ * marks dropped); invisibles as spaces; leetspeak folded; with optional whitespace (`ignoreallprevious…`);
+ * and decoded base64/hex payloads. A later pass runs only when the earlier ones found nothing; each finding
+ * names the pass that exposed it.
+ *
+ * Quoted examples — a phrase that is exactly what sits between quotes, as in security writing ("phrases
+ * like 'ignore previous instructions'") — are reported at low severity. Several distinct medium signals in
+ * one text escalate to a high "Multiple Injection Signals" finding.
+ */
+import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
+import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
+import { decodable, gates } from "./gates.ts"
+import { coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
+import { foldLeetspeak, forMatching, hasLeet, invisibleToSpace, stripMarkup, unescapeJsonish } from "./normalize.ts"
+import { RE2, type RE2Set } from "./re2.ts"
+
+export interface InjectionOptions {
+  readonly patterns: ReadonlyArray<InjectionPatternSpec>
+  /** Also run the core set (default true). */
+  readonly includeCore?: boolean | undefined
+}
+
+export class InjectionPatternError extends Error {
+  readonly patternName: string
+  constructor(patternName: string, message: string) {
+    super(`injection pattern "${patternName}": ${message}`)
+    this.patternName = patternName
+  }
+}
+
+export interface CompiledInjection {
+  readonly specs: ReadonlyArray<InjectionPatternSpec>
+  readonly set: RE2Set
+  readonly regexes: ReadonlyArray<RE2>
+  /** The same patterns with `\s+` relaxed to `\s*` (words run together). */
+  readonly relaxedSet: RE2Set
+  readonly relaxed: ReadonlyArray<RE2>
+}
+
+/** `\s+` → `\s*` and `[-,;:.\s]+` → `[-,;:.\s]*`: the Go optional-whitespace variant of a pattern. */
+const relax = (source: string): string => source.replace(/\\s\+/g, "\\s*").replace(/\[-,;:\.\\s\]\+/g, "[-,;:.\\s]*")
+
+export const compile = (opts: InjectionOptions): CompiledInjection => {
+  const byName = new Map<string, InjectionPatternSpec>()
+  if (opts.includeCore !== false) for (const s of coreInjectionPatterns) byName.set(s.name, s)
+  for (const s of opts.patterns) byName.set(s.name, s)
+  const specs = [...byName.values()]
+  const regexes = specs.map((s) => {
+    try {
+      return new RE2(s.regex, "gu")
+    } catch (e) {
+      throw new InjectionPatternError(s.name, e instanceof Error ? e.message : String(e))
+    }
+  })
+  const relaxedSources = specs.map((s) => relax(s.regex))
+  return {
+    specs,
+    set: new RE2.Set(specs.map((s) => s.regex), "u"),
+    regexes,
+    relaxedSet: new RE2.Set(relaxedSources, "u"),
+    relaxed: relaxedSources.map((r) => new RE2(r, "gu"))
+  }
+}
+
+const QUOTES = new Set(["'", '"', "`", "\u2018", "\u2019", "\u201C", "\u201D", "\u00AB", "\u00BB"])
+
+/** A match that is exactly the content of a quoted span (allowing a few characters of slack). */
+const isQuoted = (text: string, start: number, end: number): boolean => {
+  const before = text.slice(Math.max(0, start - 2), start)
+  const after = text.slice(end, end + 4)
+  const open = [...before].some((c) => QUOTES.has(c))
+  const close = [...after].some((c) => QUOTES.has(c))
+  return open && close
+}
+
+interface Hit {
+  readonly spec: InjectionPatternSpec
+  readonly match: string
+  readonly quoted: boolean
+}
+
+/** In the relaxed (no-whitespace) pass, code identifiers like `skipPreviousRules` are not phrases. */
+const looksLikeIdentifier = (s: string) => /[a-z][A-Z]|_/.test(s) && !/\s/.test(s)
+
+const hits = (set: RE2Set, regexes: ReadonlyArray<RE2>, specs: ReadonlyArray<InjectionPatternSpec>, text: string, bytes?: Buffer, relaxed = false): Hit[] => {
+  const found = set.match(bytes ?? text)
+  if (found.length === 0) return []
+  const out: Hit[] = []
+  for (const i of found) {
+    const re = regexes[i]
+    re.lastIndex = 0
+    let m: RegExpExecArray | null
+    let n = 0
+    let best: Hit | undefined
+    while ((m = re.exec(text)) !== null && n++ < 32) {
+      if (m[0].length === 0) {
+        re.lastIndex++
+        continue
+      }
+      if (relaxed && looksLikeIdentifier(m[0])) continue
+      const quoted = isQuoted(text, m.index, m.index + m[0].length)
+      best = { spec: specs[i], match: m[0], quoted }
+      if (!quoted) break
+    }
+    if (best !== undefined) out.push(best)
+  }
+  return out
+}
+
+const rank: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 }
+
+const toFindings = (found: Hit[], location: string, pass: string): Finding[] => {
+  const findings: Finding[] = found.map((h) => ({
+    scanner: "injection",
+    rule: h.spec.name,
+    severity: h.quoted ? "low" : h.spec.severity ?? "high",
+    location,
+    evidence: excerpt(h.match),
+    message: h.quoted ? `${h.spec.name} (quoted example)` : `${h.spec.name} detected`,
+    pass
+  }))
+  const medium = findings.filter((f) => f.severity === "medium")
+  if (medium.length >= 2 && !findings.some((f) => rank[f.severity] >= 2)) {
+    findings.push({
+      scanner: "injection",
+      rule: "Multiple Injection Signals",
+      severity: "high",
+      location,
+      evidence: medium.map((f) => f.rule).join(", "),
+      message: `${medium.length} injection signals in one text`,
+      pass
+    })
+  }
+  return findings
+}
+
+/** Evidence for injection is the phrase itself (it is not a secret), shortened. */
+const excerpt = (s: string): string => {
+  const one = s.replace(/\s+/g, " ").trim()
+  return one.length <= 100 ? one : `${one.slice(0, 97)}…`
+}
+
+/** Bounded recursive decoding of base64/hex runs (depth 2), for instructions smuggled encoded. */
+const decodedPayloads = (text: string): Array<{ text: string; pass: string }> => {
+  const out: Array<{ text: string; pass: string }> = []
+  const visit = (t: string, via: string, depth: number) => {
+    if (depth > 2 || out.length >= 16) return
+    const runs = encodedRuns(t, 16)
+    const whole = t.replace(/\s+/g, "")
+    if (whole.length >= 16 && !runs.includes(whole)) runs.unshift(whole)
+    for (const run of runs.slice(0, 32)) {
+      for (const [name, f] of [["base64", tryBase64], ["hex", tryHex]] as const) {
+        const d = f(run)
+        if (d !== undefined && d.length >= 8) {
+          const pass = via === "" ? name : `${via}>${name}`
+          out.push({ text: d, pass })
+          visit(d, pass, depth + 1)
+        }
+      }
+    }
+  }
+  visit(text, "", 1)
+  return out
+}
+
+const MAX_SCAN = 4 * 1024 * 1024
+
+/** Prompt injection in one text; `location` names where it was (`body`, `result.content[0].text`…). */
+export const scanText = (c: CompiledInjection, input: string, location: string): Finding[] => {
+  if (input.length === 0) return []
+  const text = input.length > MAX_SCAN ? input.slice(0, MAX_SCAN) : input
+  const bytes = text.length > 512 ? Buffer.from(text, "utf8") : undefined
+  const accept = (found: Hit[], pass: string): Finding[] | undefined => (found.length > 0 ? toFindings(found, location, pass) : undefined)
+  const serious = (fs: Finding[] | undefined) => fs !== undefined && fs.some((f) => f.severity !== "low")
+
+  const raw = accept(hits(c.set, c.regexes, c.specs, text, bytes), "raw")
+  if (serious(raw)) return raw!
+
+  const g = gates(bytes ?? text)
+  const views: Array<[string, () => string]> = []
+  if (g.backslash) views.push(["json-unescape", () => unescapeJsonish(text)])
+  if (g.markup) views.push(["markup", () => stripMarkup(unescapeJsonish(text))])
+  const ascii = !g.nonAscii
+  if (!ascii) {
+    views.push(["unicode", () => forMatching(text)])
+    views.push(["invisible-space", () => forMatching(invisibleToSpace(text))])
+  }
+  let normalized: string | undefined
+  const norm = () => (normalized ??= ascii ? text : forMatching(text))
+  for (const [pass, make] of views) {
+    const view = make()
+    if (view === text) continue
+    const found = accept(hits(c.set, c.regexes, c.specs, view), pass)
+    if (serious(found)) return found!
+  }
+  if (g.leet || (!ascii && hasLeet(norm()))) {
+    const found = accept(hits(c.set, c.regexes, c.specs, foldLeetspeak(norm())), "leetspeak")
+    if (serious(found)) return found!
+  }
+  if (g.longAlpha || !ascii) {
+    const relaxed = accept(hits(c.relaxedSet, c.relaxed, c.specs, norm(), ascii ? bytes : undefined, true), "whitespace")
+    if (serious(relaxed)) return relaxed!
+  }
+  if (!decodable(g, text)) return raw ?? []
+  for (const d of decodedPayloads(text)) {
+    const found = accept(hits(c.set, c.regexes, c.specs, forMatching(d.text)), d.pass)
+    if (serious(found)) return found!
+  }
+  return raw ?? []
+}
