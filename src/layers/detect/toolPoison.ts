@@ -1,0 +1,164 @@
+/**
+ * Tool poisoning: the strings of an MCP tool definition (name, title, description, annotations, and every
+ * string of its input/output schemas, nested: descriptions, titles, defaults, enums, examples, patterns,
+ * `$comment`, `x-*` extensions and property names) run through the injection scanner and through checks
+ * specific to tool descriptions: instruction tags, file-exfiltration directives, cross-tool manipulation,
+ * dangerous capabilities, data-routing directives and exfiltration-shaped parameter names. A fingerprint
+ * per tool (SHA-256 of description and schema) detects changes mid-session (rug pulls).
+ */
+import { createHash } from "node:crypto"
+import type { Finding, Severity } from "../../services/Verdict.ts"
+import { type CompiledInjection, scanText } from "./injection.ts"
+import { forMatching } from "./normalize.ts"
+import { RE2 } from "./re2.ts"
+
+export interface ToolDefinition {
+  readonly name?: unknown
+  readonly title?: unknown
+  readonly description?: unknown
+  readonly inputSchema?: unknown
+  readonly outputSchema?: unknown
+  readonly annotations?: unknown
+}
+
+export interface ToolText {
+  readonly location: string
+  readonly text: string
+  /** Whether this string is free text (descriptions) rather than a name or value. */
+  readonly prose: boolean
+}
+
+const SCHEMA_TEXT_KEYS = new Set(["description", "title", "default", "const", "enum", "examples", "example", "pattern", "$comment", "markdownDescription"])
+const SCHEMA_NESTED_KEYS = new Set(["properties", "items", "additionalProperties", "allOf", "anyOf", "oneOf", "not", "$defs", "definitions", "if", "then", "else", "patternProperties", "prefixItems", "dependentSchemas", "contains"])
+
+/** Every string of a tool definition that an agent (or model) reads, with where it is. */
+export const extractToolText = (tool: ToolDefinition, limit = 2048): ToolText[] => {
+  const name = typeof tool.name === "string" ? tool.name : "?"
+  const base = `tool:${name}`
+  const out: ToolText[] = []
+  const push = (location: string, text: unknown, prose: boolean) => {
+    if (out.length >= limit) return
+    if (typeof text === "string" && text.length > 0) out.push({ location, text, prose })
+    else if (typeof text === "number" || typeof text === "boolean") out.push({ location, text: String(text), prose: false })
+  }
+  const anyStrings = (v: unknown, path: string, depth: number) => {
+    if (depth > 16 || out.length >= limit) return
+    if (typeof v === "string") push(path, v, true)
+    else if (Array.isArray(v)) v.forEach((x, i) => anyStrings(x, `${path}[${i}]`, depth + 1))
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) anyStrings(x, `${path}.${k}`, depth + 1)
+  }
+  const schema = (s: unknown, path: string, depth: number) => {
+    if (depth > 32 || s === null || typeof s !== "object" || out.length >= limit) return
+    if (Array.isArray(s)) return s.forEach((x, i) => schema(x, `${path}[${i}]`, depth + 1))
+    for (const [k, v] of Object.entries(s)) {
+      if (SCHEMA_TEXT_KEYS.has(k) || k.startsWith("x-")) anyStrings(v, `${path}.${k}`, depth)
+      else if (k === "properties" || k === "patternProperties" || k === "$defs" || k === "definitions" || k === "dependentSchemas") {
+        if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+          for (const [prop, sub] of Object.entries(v)) {
+            push(`${path}.${k}.${prop}(name)`, prop, false)
+            schema(sub, `${path}.${k}.${prop}`, depth + 1)
+          }
+        }
+      } else if (SCHEMA_NESTED_KEYS.has(k)) schema(v, `${path}.${k}`, depth + 1)
+      else if (k === "required" && Array.isArray(v)) v.forEach((x, i) => push(`${path}.required[${i}]`, x, false))
+    }
+  }
+  push(`${base}.name`, tool.name, false)
+  push(`${base}.title`, tool.title, true)
+  push(`${base}.description`, tool.description, true)
+  anyStrings(tool.annotations, `${base}.annotations`, 0)
+  schema(tool.inputSchema, `${base}.inputSchema`, 0)
+  schema(tool.outputSchema, `${base}.outputSchema`, 0)
+  return out
+}
+
+interface Check {
+  readonly rule: string
+  readonly severity: Severity
+  readonly re: RE2
+  readonly message: string
+}
+
+const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "u"), message })
+
+const SENSITIVE = "(~?/?\\.ssh\\b|\\.env\\b|\\.aws\\b|credentials?\\b|private[ _-]?keys?\\b|\\bid_rsa\\b|\\bid_ed25519\\b|/etc/passwd\\b|/etc/shadow\\b|\\.netrc\\b|\\.git-credentials\\b)"
+const VERB = "(read|send|include|exfiltrate|steal|access|retrieve|fetch|dump|upload|cat|prepend|append|attach|embed|copy|forward|transmit|collect|extract|grab|leak)"
+
+const CHECKS: ReadonlyArray<Check> = [
+  check("Instruction Tag", "medium", "(?i)(<\\s*/?\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\b[^>]{0,40}>|\\[\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\s*\\]|\\*\\*\\s*(IMPORTANT|CRITICAL|SYSTEM|SECRET|HIDDEN|URGENT)\\b)", "an instruction tag in a tool description"),
+  check("File Exfiltration Directive", "high", `(?is)\\b${VERB}\\b[^.!?\\n]{0,40}${SENSITIVE}|${SENSITIVE}[^.!?\\n]{0,40}\\b(and|then)\\s+(send|include|upload|post|pass|forward|transmit|attach|append)\\b`, "the tool description asks to read or send sensitive files or credentials"),
+  check("Cross-Tool Manipulation", "high", "(?i)\\b(instead\\s+of|rather\\s+than|in\\s+place\\s+of|don'?t\\s+use|do\\s+not\\s+use|never\\s+use|always\\s+prefer|supersedes?|replaces?)\\s+(using\\s+)?(the\\s+|any\\s+)?([\\w'\"`.-]+\\s+){0,3}(tools?|functions?|commands?|capabilities)\\b", "the tool description steers the agent away from other tools"),
+  check("Preferred Tool Claim", "medium", "(?i)(\\bpreferred\\s+tool\\b|\\balways\\s+use\\s+this\\s+tool\\b|\\buse\\s+this\\s+tool\\s+(first|for\\s+(all|every|any))\\b|\\bmust\\s+(always\\s+)?be\\s+(called|used)\\s+(first|before)\\b)", "the tool claims priority over other tools"),
+  check("Dangerous Capability", "high", "(?is)(\\b(execute|run|launch|spawn|eval)\\b.{0,30}\\b(arbitrary|any)\\s+(shell\\s+|system\\s+)?(commands?|code|scripts?)\\b|\\b(download|fetch|retrieve)\\b.{0,60}\\b(then|and)\\s+(execute|run|eval)\\s+(it|them)\\b|\\b(call|use|invoke|run)\\s+(the\\s+)?['\"`]?(bash|shell|sh|exec|terminal|run_command|execute_command|powershell)['\"`]?\\s+(tool|function|command)\\b.{0,80}\\b(run|curl|wget|nc|ncat|python|bash|sh|eval)\\b)", "the tool description directs the agent to run commands"),
+  check("Data Routing Directive", "high", "(?is)(\\bfirst\\s+call\\s+this\\s+tool\\b|\\bbefore\\s+(using|calling|invoking|returning|sending|answering|responding)\\b|\\bwhen\\s+the\\s+user\\s+(asks|wants|tries)\\s+to\\s+(use|call|send)\\b|\\bafter\\s+(every|each)\\s+(call|response|message)\\b).{0,200}\\b(pass|send|include|forward|copy|attach|put|provide)\\s+(the\\s+)?(full|entire|complete|whole|all|raw)?\\s*(\\w+\\s+){0,2}(body|content|contents|data|message|messages|email|conversation|history|file|files|output|response|prompt|context)\\b", "the tool description routes other data through itself"),
+  check("Covert Side Effect", "high", "(?is)\\b(also|additionally|then|and)\\s+(silently|quietly|secretly|covertly|in\\s+the\\s+background)\\b|\\b(silently|quietly|secretly|covertly)\\s+(execute|run|send|call|post|upload|fetch|curl|forward|copy|log|record)\\b", "a hidden side effect in a tool description"),
+  check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did")
+]
+
+const EXFIL_PARAM = new RE2("(?i)(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u")
+
+/** `camelCaseName` and `snake_name` → words. */
+const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
+
+const toFinding = (rule: string, severity: Severity, location: string, evidence: string, message: string): Finding =>
+  ({ scanner: "tool_poisoning", rule, severity, location, evidence: evidence.replace(/\s+/g, " ").slice(0, 100), message })
+
+/** Poisoning findings for one tool definition. */
+export const scanTool = (injection: CompiledInjection, tool: ToolDefinition): Finding[] => {
+  const out: Finding[] = []
+  for (const t of extractToolText(tool)) {
+    if (t.location.endsWith("(name)")) {
+      const m = EXFIL_PARAM.exec(words(t.text))
+      if (m !== null) out.push(toFinding("Exfiltration Parameter Name", "high", t.location, t.text, `parameter "${t.text}" asks for secret material`))
+      continue
+    }
+    for (const f of scanText(injection, t.text, t.location)) out.push({ ...f, scanner: "tool_poisoning" })
+    if (!t.prose) continue
+    const text = forMatching(t.text)
+    for (const c of CHECKS) {
+      const m = c.re.exec(text)
+      if (m !== null) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
+    }
+  }
+  // Two distinct medium signals in one tool are a poisoning pattern, not an accident of wording.
+  const medium = new Set(out.filter((f) => f.severity === "medium").map((f) => f.rule))
+  if (medium.size >= 2 && !out.some((f) => f.severity === "high" || f.severity === "critical")) {
+    out.push(toFinding("Multiple Poisoning Signals", "high", `tool:${String(tool.name)}`, [...medium].join(", "), `${medium.size} poisoning signals in one tool definition`))
+  }
+  return out
+}
+
+const canonical = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`
+  if (v !== null && typeof v === "object") {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`
+  }
+  return JSON.stringify(v) ?? "null"
+}
+
+/** SHA-256 of a tool's description, title and schemas (canonical JSON): changes when the tool changes. */
+export const fingerprint = (tool: ToolDefinition): string =>
+  createHash("sha256")
+    .update(`${String(tool.description ?? "")}\u0000${String(tool.title ?? "")}\u0000${canonical(tool.inputSchema ?? null)}\u0000${canonical(tool.outputSchema ?? null)}`)
+    .digest("hex")
+
+const propsOf = (schema: unknown): string[] => {
+  const p = (schema as { properties?: unknown } | null)?.properties
+  return p !== null && typeof p === "object" ? Object.keys(p as object) : []
+}
+
+/** A short summary of what changed between two versions of a tool (for the drift finding). */
+export const diffTools = (before: ToolDefinition, after: ToolDefinition): string => {
+  const parts: string[] = []
+  const d0 = String(before.description ?? "")
+  const d1 = String(after.description ?? "")
+  if (d0 !== d1) parts.push(d1.length >= d0.length ? `description grew by ${d1.length - d0.length} chars` : `description shrank by ${d0.length - d1.length} chars`)
+  const p0 = propsOf(before.inputSchema)
+  const p1 = propsOf(after.inputSchema)
+  const added = p1.filter((x) => !p0.includes(x))
+  const removed = p0.filter((x) => !p1.includes(x))
+  if (added.length > 0) parts.push(`params added: ${added.join(", ")}`)
+  if (removed.length > 0) parts.push(`params removed: ${removed.join(", ")}`)
+  if (parts.length === 0) parts.push("schema changed")
+  return parts.join("; ")
+}

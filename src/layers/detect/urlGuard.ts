@@ -1,0 +1,188 @@
+/**
+ * The URL pipeline, in the Go order (the first failures win, all findings are reported): parse, scheme,
+ * CRLF, path traversal, the strict-mode allowlist, the blocklist, IP-literal SSRF, DLP (before any DNS, so a
+ * secret in a hostname is never resolved), path/query entropy, hostname exfiltration (subdomain entropy,
+ * encoded labels, long label chains), and length. `checkResolved` is the SSRF check on the addresses DNS
+ * returned (the transport then connects only to those: DNS pinning).
+ */
+import type { Finding, Mode, Severity } from "../../services/Verdict.ts"
+import { tryBase32, tryBase64, tryHex, urlDecodeLayers } from "./decode.ts"
+import { type CompiledDlp, scanUrl } from "./dlp.ts"
+import { matchDomain, matchesAny, registrableLabels } from "./domain.ts"
+import { shannon } from "./entropy.ts"
+import { type AddressClass, type Cidr, classifyAddress, formatIp, inCidr, type Ip, parseCidr, parseIp } from "./ip.ts"
+
+export interface UrlRuleOptions {
+  readonly mode: Mode
+  readonly apiAllowlist: ReadonlyArray<string>
+  readonly blocklist: ReadonlyArray<string>
+  readonly maxUrlLength: number
+  readonly entropyThreshold: number
+  readonly subdomainEntropyThreshold: number
+  readonly subdomainEntropyExclusions: ReadonlyArray<string>
+  readonly trustedDomains: ReadonlyArray<string>
+  /** SSRF ranges (`internal`); the core ranges are always added. */
+  readonly internal: ReadonlyArray<string>
+  readonly ipAllowlist: ReadonlyArray<string>
+  readonly dlp: CompiledDlp
+}
+
+export interface CompiledUrlRules extends UrlRuleOptions {
+  readonly internalCidrs: ReadonlyArray<Cidr>
+  readonly allowCidrs: ReadonlyArray<Cidr>
+}
+
+const CORE_RANGES = [
+  "0.0.0.0/8", "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10",
+  "::1/128", "::/128", "fc00::/7", "fe80::/10"
+]
+
+export const compileUrlRules = (o: UrlRuleOptions): CompiledUrlRules => ({
+  ...o,
+  internalCidrs: [...new Set([...CORE_RANGES, ...o.internal])].map(parseCidr).filter((c): c is Cidr => c !== undefined),
+  allowCidrs: o.ipAllowlist.map(parseCidr).filter((c): c is Cidr => c !== undefined)
+})
+
+const finding = (scanner: Finding["scanner"], rule: string, severity: Severity, location: string, message: string, evidence = ""): Finding =>
+  ({ scanner, rule, severity, location, evidence, message, action: "block" })
+
+const CRLF = /%0d|%0a|%250d|%250a|[\r\n]/i
+/** `..` as a whole path segment, in any encoding, between `/` `\` (raw or encoded) or at the end. */
+const TRAVERSAL = /(?:^|\/|\\|%2f|%5c)(?:\.|%2e|%252e){2}(?:\/|\\|%2f|%5c|$)/i
+
+/** Why an address may not be reached: `undefined` when it is a public address. */
+export const internalReason = (rules: CompiledUrlRules, ip: Ip): AddressClass | undefined => {
+  if (rules.allowCidrs.some((c) => inCidr(ip, c))) return undefined
+  const cls = classifyAddress(ip)
+  if (cls === "metadata") return cls
+  if (rules.internalCidrs.some((c) => inCidr(ip, c))) return cls === "public" ? "private" : cls
+  return cls === "public" || cls === "reserved" ? undefined : cls
+}
+
+const ssrfFinding = (host: string, address: string, cls: AddressClass, location: string): Finding =>
+  finding("ssrf", cls === "metadata" ? "ssrf_cloud_metadata" : `ssrf_${cls}`, "critical", location,
+    `${host} resolves to ${cls.replace("_", "-")} address ${address}`, address)
+
+/** The hostname-exfiltration checks: high-entropy, encoded or chained subdomain labels. */
+const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
+  if (parseIp(host) !== undefined || matchesAny(host, rules.subdomainEntropyExclusions)) return []
+  const labels = host.split(".")
+  if (labels.length < 3) return []
+  const sub = labels.slice(0, labels.length - registrableLabels(host))
+  const out: Finding[] = []
+  for (const label of sub) {
+    if (label.length >= 8 && shannon(label) > rules.subdomainEntropyThreshold) {
+      out.push(finding("entropy", "subdomain_entropy", "high", "url.host", `high-entropy subdomain label (${shannon(label).toFixed(2)} bits/char)`, label.slice(0, 4) + "…"))
+      break
+    }
+    if (label.length >= 16) {
+      const decoded = tryHex(label) ?? tryBase32(label) ?? (/[A-Z]/.test(label) || /[_-]/.test(label) ? tryBase64(label) : undefined)
+      if (decoded !== undefined && /[a-z]{3}/i.test(decoded)) {
+        out.push(finding("entropy", "encoded_subdomain", "high", "url.host", "a subdomain label decodes to text (data smuggled in DNS)", label.slice(0, 4) + "…"))
+        break
+      }
+    }
+  }
+  const long = sub.filter((l) => l.length >= 8)
+  const total = sub.reduce((n, l) => n + l.length, 0)
+  if (long.length >= 4 || (sub.length >= 4 && total >= 48)) {
+    out.push(finding("entropy", "subdomain_label_chain", "high", "url.host", `${sub.length} subdomain labels (${total} chars): data split across DNS labels`))
+  }
+  return out
+}
+
+const entropyFindings = (rules: CompiledUrlRules, url: URL): Finding[] => {
+  const out: Finding[] = []
+  const threshold = rules.entropyThreshold
+  const check = (value: string, location: string) => {
+    if (value.length < 20) return
+    const h = shannon(value)
+    if (h > threshold) out.push(finding("entropy", "url_entropy", "high", location, `high-entropy value (${h.toFixed(2)} bits/char) in ${location}`, value.slice(0, 4) + "…"))
+  }
+  if (!matchesAny(url.hostname, rules.subdomainEntropyExclusions)) {
+    for (const seg of url.pathname.split("/")) {
+      let s = seg
+      try {
+        s = decodeURIComponent(seg)
+      } catch {
+        // the raw segment
+      }
+      check(s, "url.path")
+      if (out.length > 0) return out
+    }
+  }
+  for (const [k, v] of url.searchParams) {
+    // Three or more rounds of percent-encoding have no legitimate use: an evasion in itself.
+    if (v.includes("%") && urlDecodeLayers(v).length >= 2) {
+      out.push(finding("url", "multi_layer_encoding", "high", `url.query.${k}`, "a query value percent-encoded three or more times"))
+      break
+    }
+    check(k, `url.query.${k}`)
+    check(v, `url.query.${k}`)
+    if (out.length > 0) break
+  }
+  return out
+}
+
+/**
+ * Everything that can be judged before DNS. Returns the parsed URL (when it parses) and the findings; an
+ * IP-literal host is classified here too.
+ */
+export const checkUrl = (rules: CompiledUrlRules, rawUrl: string): { url?: URL; findings: Finding[] } => {
+  let url: URL
+  try {
+    url = new URL(rawUrl)
+  } catch {
+    return { findings: [finding("url", "parse_error", "high", "url", "the URL does not parse")] }
+  }
+  const findings: Finding[] = []
+  const scheme = url.protocol
+  if (scheme !== "http:" && scheme !== "https:" && scheme !== "ws:" && scheme !== "wss:") {
+    return { url, findings: [finding("url", "scheme", "high", "url", `scheme ${scheme} is not allowed (http and https only)`)] }
+  }
+  const beforeFragment = rawUrl.split("#")[0]
+  if (CRLF.test(beforeFragment)) findings.push(finding("url", "crlf_injection", "high", "url", "CR/LF in the URL (header injection)"))
+  const rawPath = beforeFragment.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").split("?")[0]
+  if (TRAVERSAL.test(rawPath) || TRAVERSAL.test(rawPath.replace(/%25/gi, "%"))) findings.push(finding("url", "path_traversal", "high", "url.path", "path traversal (..) in the URL"))
+  const host = url.hostname.replace(/^\[|\]$/g, "")
+  if (rules.mode === "strict" && !matchesAny(host, rules.apiAllowlist)) {
+    findings.push(finding("allowlist", "not_in_api_allowlist", "high", "url.host", `${host} is not in api_allowlist (strict mode)`))
+  }
+  const blocked = rules.blocklist.find((p) => matchDomain(host, p))
+  if (blocked !== undefined) findings.push(finding("blocklist", "blocklist", "critical", "url.host", `${host} is on the blocklist (${blocked})`))
+  const ip = parseIp(host)
+  if (ip !== undefined && !rules.trustedDomains.some((d) => matchDomain(host, d)) ) {
+    const cls = internalReason(rules, ip)
+    if (cls !== undefined) findings.push(ssrfFinding(host, formatIp(ip), cls, "url.host"))
+  } else if (ip !== undefined && classifyAddress(ip) === "metadata") {
+    findings.push(ssrfFinding(host, formatIp(ip), "metadata", "url.host"))
+  }
+  findings.push(...scanUrl(rules.dlp, url, { host }))
+  findings.push(...entropyFindings(rules, url))
+  findings.push(...hostnameFindings(rules, host))
+  if (rules.maxUrlLength > 0 && rawUrl.length > rules.maxUrlLength) {
+    findings.push(finding("url", "url_length", "high", "url", `URL is ${rawUrl.length} characters (max_url_length ${rules.maxUrlLength})`))
+  }
+  return { url, findings }
+}
+
+/**
+ * SSRF after DNS: any resolved address in an internal range blocks, unless the host is a trusted domain
+ * (never for cloud-metadata addresses) or the address is in `ssrf.ip_allowlist`.
+ */
+export const checkResolved = (rules: CompiledUrlRules, host: string, addresses: ReadonlyArray<string>): Finding[] => {
+  const trusted = rules.trustedDomains.some((d) => matchDomain(host, d))
+  const out: Finding[] = []
+  for (const a of addresses) {
+    const ip = parseIp(a)
+    if (ip === undefined) {
+      out.push(finding("ssrf", "unparseable_address", "critical", "url.host", `${host} resolved to an unparseable address`))
+      continue
+    }
+    const cls = internalReason(rules, ip)
+    if (cls === undefined) continue
+    if (trusted && cls !== "metadata") continue
+    out.push(ssrfFinding(host, formatIp(ip), cls, "url.host"))
+  }
+  return out
+}
