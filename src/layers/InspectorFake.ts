@@ -84,7 +84,8 @@ export const make = (options: FakeOptions = {}) => {
     inspectMcpRequest: (message) => Effect.sync(() => mcp(textOf(message).includes(SECRET) ? block("dlp", "AWS Access ID", "params") : ok)),
     inspectMcpResponse: (message) => Effect.sync(() => mcp(INJECTION.test(textOf(message)) ? block("injection", "Prompt Injection", "result") : ok)),
     inspectMcpUnparseable: () => Effect.sync(() => mcp(block("parser", "invalid_json_rpc", "body"))),
-    endMcpSession: () => Effect.void
+    endMcpSession: () => Effect.void,
+    recordTransfer: () => {}
   })
 }
 

@@ -7,10 +7,12 @@ import type { Flags, Loaded } from "./config/load.ts"
 import * as AdminApiLayer from "./AdminApi.ts"
 import * as ConfigStoreLayer from "./ConfigStore.ts"
 import * as ForwardProxyLayer from "./ForwardProxyUnavailable.ts"
+import * as InspectorLayer from "./Inspector.ts"
 import * as KillSwitchLayer from "./KillSwitch.ts"
 import * as McpListener from "./McpListener.ts"
 import * as McpProxyLayer from "./McpProxyUnavailable.ts"
 import * as ProxyListener from "./ProxyListener.ts"
+import * as ResolverLayer from "./Resolver.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
 
@@ -39,9 +41,15 @@ export const core = (setup: RunSetup) => {
   return Layer.merge(base, KillSwitchLayer.layer.pipe(Layer.provide(base)))
 }
 
-/** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
-export const run = (setup: RunSetup) => {
+/** The core plus the Inspector (with the system resolver unless another is given). */
+export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) => {
   const base = core(setup)
+  return InspectorLayer.layer.pipe(Layer.provideMerge(Layer.merge(base, resolver)))
+}
+
+/** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
+export const run = (setup: RunSetup, resolver = ResolverLayer.layer) => {
+  const base = inspection(setup, resolver)
   const services = Layer.mergeAll(
     AdminApiLayer.layer,
     ForwardProxyLayer.layer,

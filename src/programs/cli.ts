@@ -1,6 +1,7 @@
 /** The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. */
 import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
+import { check } from "./check.ts"
 import { generateConfig } from "./generate.ts"
 import { healthcheck } from "./healthcheck.ts"
 import { validate } from "./config.ts"
@@ -58,10 +59,32 @@ const configCommand = Command.make("config").pipe(
   Command.withSubcommands([validateCommand])
 )
 
+const inputFlag = (name: string, what: string) => Flag.String(name).pipe(Flag.withDescription(what), Flag.optional)
+
+const checkCommand = Command.make("check", {
+  url: inputFlag("url", "A URL to judge (offline: no DNS unless --resolve)"),
+  text: inputFlag("text", "A text file (- for stdin) to scan for secrets and injection"),
+  request: inputFlag("request", "An HTTP request as JSON {method, url, headers, body} (FILE or -)"),
+  response: inputFlag("response", "An HTTP response as JSON {url, body} (FILE or -)"),
+  mcp: inputFlag("mcp", "One JSON-RPC message or an array (FILE or -)"),
+  direction: Flag.Literals("direction", ["request", "response"] as const).pipe(
+    Flag.withDescription("For --mcp: client→server (request) or server→client (response)"),
+    Flag.withDefault("request" as const)
+  ),
+  tools: inputFlag("tools", "A tools/list result {tools: [...]} (FILE or -)"),
+  config: configFlag,
+  mode: modeFlag,
+  json: Flag.Boolean("json").pipe(Flag.withDescription("Print the verdict as JSON"), Flag.withDefault(false)),
+  resolve: Flag.Boolean("resolve").pipe(Flag.withDescription("Resolve URL hosts and apply the SSRF check to the answer"), Flag.withDefault(false))
+}, (f) => check({
+  url: opt(f.url), text: opt(f.text), request: opt(f.request), response: opt(f.response), mcp: opt(f.mcp), direction: f.direction,
+  tools: opt(f.tools), config: opt(f.config), mode: opt(f.mode), json: f.json, resolve: f.resolve
+})).pipe(Command.withDescription("Judge a URL, text, request, response, MCP messages or a tool list: exit 0 allowed, 1 blocked, 2 usage/config error"))
+
 const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
   .pipe(Command.withDescription("Print the version"))
 
-export const commands = [runCommand, healthcheckCommand, generateCommand, configCommand, versionCommand] as const
+export const commands = [runCommand, checkCommand, healthcheckCommand, generateCommand, configCommand, versionCommand] as const
 
 export const cli = Command.make("pipelock").pipe(
   Command.withDescription("Pipelock: a security proxy between AI agents and the network"),

@@ -15,6 +15,8 @@ export interface RequestContext {
   readonly requestId: string
   readonly listener: Listener
   readonly clientIp?: string | undefined
+  /** Judge a URL without resolving it (offline checks, benchmarks): no SSRF-after-DNS, no target. */
+  readonly skipDns?: boolean | undefined
 }
 
 /** A resolved destination: connect to one of these addresses, never re-resolve (DNS pinning). */
@@ -86,6 +88,8 @@ export interface Service {
   readonly inspectMcpUnparseable: (raw: string, ctx: McpContext) => Effect.Effect<McpVerdict>
   /** Forgets an MCP session (DELETE, eviction). */
   readonly endMcpSession: (sessionKey: string) => Effect.Effect<void>
+  /** Counts bytes received from a URL's domain against `max_data_per_minute` (the data budget). */
+  readonly recordTransfer: (url: string, bytes: number) => void
 }
 
 export class Inspector extends Context.Service<Inspector, Service>()("pipelock/services/Inspector") {}
