@@ -6,7 +6,8 @@ import { Layer } from "effect"
 import type { Flags, Loaded } from "./config/load.ts"
 import * as AdminApiLayer from "./AdminApi.ts"
 import * as ConfigStoreLayer from "./ConfigStore.ts"
-import * as ForwardProxyLayer from "./ForwardProxyUnavailable.ts"
+import * as CertAuthorityLayer from "./CertAuthority.ts"
+import * as ForwardProxyLayer from "./ForwardProxy.ts"
 import * as InspectorLayer from "./Inspector.ts"
 import * as KillSwitchLayer from "./KillSwitch.ts"
 import * as McpListener from "./McpListener.ts"
@@ -50,9 +51,11 @@ export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) => {
 /** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
 export const run = (setup: RunSetup, resolver = ResolverLayer.layer) => {
   const base = inspection(setup, resolver)
+  // The CA is loaded at startup when interception is on (a missing CA stops startup with a clear message).
+  const ca = setup.loaded.config.tls_interception.enabled ? CertAuthorityLayer.layer.pipe(Layer.provide(base)) : Layer.empty
   const services = Layer.mergeAll(
     AdminApiLayer.layer,
-    ForwardProxyLayer.layer,
+    ForwardProxyLayer.layer.pipe(Layer.provide(ca)),
     McpProxyLayer.layer
   ).pipe(Layer.provideMerge(base))
   const listeners = Layer.mergeAll(ProxyListener.layer, McpListener.layer).pipe(Layer.provideMerge(services))

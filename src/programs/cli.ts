@@ -2,6 +2,7 @@
 import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { check } from "./check.ts"
+import * as Tls from "./tls.ts"
 import { generateConfig } from "./generate.ts"
 import { healthcheck } from "./healthcheck.ts"
 import { validate } from "./config.ts"
@@ -81,10 +82,20 @@ const checkCommand = Command.make("check", {
   tools: opt(f.tools), config: opt(f.config), mode: opt(f.mode), json: f.json, resolve: f.resolve
 })).pipe(Command.withDescription("Judge a URL, text, request, response, MCP messages or a tool list: exit 0 allowed, 1 blocked, 2 usage/config error"))
 
+const tlsCommand = Command.make("tls").pipe(
+  Command.withDescription("TLS interception: the CA clients must trust"),
+  Command.withSubcommands([
+    Command.make("init", { config: configFlag }, (f) => Tls.init(opt(f.config)))
+      .pipe(Command.withDescription("Generate the interception CA (ECDSA P-256) at tls_interception.ca_cert/ca_key (default ~/.pipelock)")),
+    Command.make("show-ca", { config: configFlag }, (f) => Tls.showCa(opt(f.config)))
+      .pipe(Command.withDescription("Print the CA certificate (PEM) to install in clients"))
+  ])
+)
+
 const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
   .pipe(Command.withDescription("Print the version"))
 
-export const commands = [runCommand, checkCommand, healthcheckCommand, generateCommand, configCommand, versionCommand] as const
+export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, generateCommand, configCommand, versionCommand] as const
 
 export const cli = Command.make("pipelock").pipe(
   Command.withDescription("Pipelock: a security proxy between AI agents and the network"),

@@ -1,0 +1,93 @@
+/**
+ * The forward proxy on the main port: absolute-form HTTP, CONNECT (tunnels or TLS interception), WebSocket
+ * upgrades and `/fetch`. Detection lives in the Inspector; this layer frames, decodes and acts on verdicts.
+ */
+import * as http from "node:http"
+import type { Duplex } from "node:stream"
+import type * as tls from "node:tls"
+import { Effect, FiberSet, Layer, Option } from "effect"
+import { CertAuthority } from "../services/CertAuthority.ts"
+import { ConfigStore } from "../services/ConfigStore.ts"
+import { ForwardProxy } from "../services/ForwardProxy.ts"
+import { Inspector } from "../services/Inspector.ts"
+import { KillSwitch } from "../services/KillSwitch.ts"
+import { Telemetry } from "../services/Telemetry.ts"
+import { type Finding } from "../services/Verdict.ts"
+import { handleConnect, type Intercepted, interceptedOf } from "./forward/connect.ts"
+import { type Deps, exchange } from "./forward/exchange.ts"
+import { handleFetch } from "./forward/fetch.ts"
+import { handleWebSocket } from "./forward/websocket.ts"
+import { rejectSocket, sendJson } from "./http/respond.ts"
+import { count, metrics } from "./telemetry/metrics.ts"
+
+const authorityHost = (host: string | undefined) => (host ?? "").toLowerCase().replace(/:\d+$/, "").replace(/^\[|\]$/g, "")
+
+export const make = Effect.gen(function* () {
+  const deps: Deps = {
+    inspector: yield* Inspector,
+    store: yield* ConfigStore,
+    killSwitch: yield* KillSwitch,
+    telemetry: yield* Telemetry
+  }
+  const ca = Option.getOrUndefined(yield* Effect.serviceOption(CertAuthority))
+  const set = yield* FiberSet.make<void, never>()
+  const runFork = yield* FiberSet.runtime(set)<never>()
+
+  // Requests inside intercepted TLS: the same exchange as plain HTTP, with the CONNECT host as the origin.
+  const inner = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000 })
+  inner.on("request", (req, res) => {
+    const meta = interceptedOf.get(req.socket)
+    if (meta === undefined) return sendJson(res, 500, { error: "internal_error" })
+    if (authorityHost(req.headers.host) !== meta.host) {
+      count(metrics.tlsRequestBlocked, { reason: "authority_mismatch" })
+      const f: Finding = { scanner: "url", rule: "authority_mismatch", severity: "high", location: "header:host", evidence: String(req.headers.host ?? ""), action: "block",
+        message: `Host ${String(req.headers.host)} does not match the CONNECT host ${meta.host}` }
+      sendJson(res, 403, { blocked: true, reason: f.message, rule: f.rule, request_id: meta.requestId }, { "x-pipelock-block": f.rule })
+      return deps.telemetry.verdictUnsafe({ listener: "tls", requestId: meta.requestId, action: "block", mode: "balanced", method: req.method, target: meta.host, findings: [f], status: 403 })
+    }
+    const url = `https://${meta.host}${meta.port === 443 ? "" : `:${meta.port}`}${req.url ?? "/"}`
+    runFork(exchange(deps, req, res, { url, listener: "tls", bufferLimit: (c) => c.tls_interception.max_response_bytes }).pipe(
+      Effect.catchCause(() => Effect.sync(() => sendJson(res, 500, { error: "internal_error" })))
+    ))
+  })
+  inner.on("upgrade", (req, socket, head) => {
+    const meta = interceptedOf.get(req.socket)
+    if (meta === undefined) return socket.destroy()
+    const url = `wss://${meta.host}${meta.port === 443 ? "" : `:${meta.port}`}${req.url ?? "/"}`
+    runFork(handleWebSocket(deps, req, socket, head, url, "websocket").pipe(Effect.catchCause(() => Effect.sync(() => socket.destroy()))))
+  })
+  inner.on("clientError", (_e, socket) => socket.destroy())
+  yield* Effect.addFinalizer(() => Effect.sync(() => {
+    inner.closeAllConnections()
+    inner.close()
+  }))
+  const serveIntercepted = (socket: tls.TLSSocket, meta: Intercepted) => {
+    interceptedOf.set(socket, meta)
+    inner.emit("connection", socket)
+  }
+
+  return ForwardProxy.of({
+    handleRequest: (req, res) =>
+      Effect.gen(function* () {
+        const config = yield* deps.store.current
+        if (!config.forward_proxy.enabled) {
+          return sendJson(res, 405, { error: "forward_proxy_disabled", message: "proxying needs forward_proxy.enabled" })
+        }
+        yield* exchange(deps, req, res, { url: req.url ?? "", listener: "forward", bufferLimit: (c) => c.fetch_proxy.max_response_mb * 1024 * 1024 })
+      }),
+    handleConnect: (req, socket, head) => handleConnect({ ...deps, ca, serveIntercepted }, req, socket, head),
+    handleUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = req.url ?? ""
+      if (/^https?:\/\//i.test(url) || /^wss?:\/\//i.test(url)) return handleWebSocket(deps, req, socket, head, url, "websocket")
+      if (url.startsWith("/ws?") || url.startsWith("/ws/?")) {
+        const target = new URL(url, "http://pipelock.invalid").searchParams.get("url") ?? ""
+        return handleWebSocket(deps, req, socket, head, target, "websocket")
+      }
+      return Effect.sync(() => rejectSocket(socket, 400, { error: "bad_request", message: "WebSocket upgrades go through the proxy (ws://host/…) or /ws?url=ws(s)://…" }))
+    },
+    handleFetch: (req, res) => handleFetch(deps, req, res)
+  })
+})
+
+/** The forward proxy (CertAuthority is used when present, for TLS interception). */
+export const layer: Layer.Layer<ForwardProxy, never, Inspector | ConfigStore | KillSwitch | Telemetry> = Layer.effect(ForwardProxy, make)

@@ -1,0 +1,85 @@
+/**
+ * Bodies: collecting with a size limit, decompressing gzip/deflate/br/zstd for scanning (with an output cap
+ * against decompression bombs; the original bytes are what is forwarded), and telling text from media.
+ */
+import type { Readable } from "node:stream"
+import * as zlib from "node:zlib"
+
+export type Collected = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly reason: "too_large" | "error"; readonly message: string }
+
+/** Reads a stream to the end, or stops at `limit` bytes (the rest is not read). */
+export const collect = (stream: Readable, limit: number): Promise<Collected> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let done = false
+    const finish = (r: Collected) => {
+      if (done) return
+      done = true
+      stream.off("data", onData)
+      resolve(r)
+    }
+    const onData = (c: Buffer) => {
+      size += c.length
+      if (size > limit) {
+        stream.pause()
+        return finish({ ok: false, reason: "too_large", message: `body larger than ${limit} bytes` })
+      }
+      chunks.push(c)
+    }
+    stream.on("data", onData)
+    stream.on("end", () => finish({ ok: true, body: Buffer.concat(chunks) }))
+    stream.on("error", (e) => finish({ ok: false, reason: "error", message: e.message }))
+    stream.on("close", () => finish({ ok: false, reason: "error", message: "stream closed before the end" }))
+  })
+
+const ENCODINGS = new Set(["gzip", "x-gzip", "deflate", "br", "zstd", "identity", ""])
+
+/** Whether a Content-Encoding can be decoded for scanning. */
+export const decodable = (encoding: string): boolean => encoding.split(",").map((e) => e.trim().toLowerCase()).every((e) => ENCODINGS.has(e))
+
+/** Decodes a whole body (encodings applied in order are undone in reverse), capped at `maxOutput` bytes. */
+export const decodeBody = (body: Buffer, encoding: string, maxOutput: number): Buffer => {
+  const list = encoding.split(",").map((e) => e.trim().toLowerCase()).filter((e) => e !== "" && e !== "identity").reverse()
+  let out = body
+  for (const e of list) {
+    const opts = { maxOutputLength: maxOutput }
+    if (e === "gzip" || e === "x-gzip") out = zlib.gunzipSync(out, opts)
+    else if (e === "deflate") out = inflateAny(out, maxOutput)
+    else if (e === "br") out = zlib.brotliDecompressSync(out, opts)
+    else if (e === "zstd") out = zlib.zstdDecompressSync(out, opts)
+    else throw new Error(`unsupported content-encoding ${e}`)
+  }
+  return out
+}
+
+/** `deflate` is zlib-wrapped by the spec but raw in some servers: accept both. */
+const inflateAny = (b: Buffer, max: number) => {
+  try {
+    return zlib.inflateSync(b, { maxOutputLength: max })
+  } catch {
+    return zlib.inflateRawSync(b, { maxOutputLength: max })
+  }
+}
+
+/** A streaming decoder for one encoding (for incremental scanning); undefined for identity. */
+export const streamDecoder = (encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | zlib.ZstdDecompress | undefined => {
+  const e = encoding.trim().toLowerCase()
+  if (e === "" || e === "identity") return undefined
+  if (e === "gzip" || e === "x-gzip") return zlib.createGunzip()
+  if (e === "deflate") return zlib.createInflate()
+  if (e === "br") return zlib.createBrotliDecompress()
+  if (e === "zstd") return zlib.createZstdDecompress()
+  throw new Error(`unsupported content-encoding ${e}`)
+}
+
+/** Media that is not text: not injection-scanned (images, audio, video, fonts, archives). */
+export const isMedia = (contentType: string): boolean => {
+  const t = contentType.toLowerCase().split(";")[0].trim()
+  if (t === "") return false
+  return /^(image|audio|video|font)\//.test(t) ||
+    ["application/octet-stream", "application/zip", "application/gzip", "application/x-gzip", "application/x-tar", "application/pdf",
+      "application/wasm", "application/x-7z-compressed", "application/vnd.rar", "application/x-bzip2", "application/x-xz"].includes(t)
+}
+
+export const isEventStream = (contentType: string): boolean => contentType.toLowerCase().includes("text/event-stream")

@@ -1,0 +1,324 @@
+/**
+ * One proxied HTTP exchange, for absolute-form requests and for requests inside intercepted TLS:
+ * URL guard (DNS pinned) → request headers/body DLP → upstream → response injection scanning → client.
+ *
+ * Responses with a known length up to the buffer limit are scanned whole before anything is sent (a block
+ * is a clean 403). Streams (SSE, chunked, larger bodies) are forwarded chunk by chunk, each chunk scanned
+ * first with an overlap window over the previous ones; a block cuts the stream. Compressed bodies are
+ * decoded for scanning and forwarded as received. Media is not injection-scanned. Memory stays bounded.
+ */
+import { randomUUID } from "node:crypto"
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { StringDecoder } from "node:string_decoder"
+import { Effect } from "effect"
+import type { Config } from "../../services/Config.ts"
+import type * as ConfigStore from "../../services/ConfigStore.ts"
+import type * as Inspector from "../../services/Inspector.ts"
+import type * as KillSwitch from "../../services/KillSwitch.ts"
+import type * as Telemetry from "../../services/Telemetry.ts"
+import { type Finding, reasonOf, type Verdict } from "../../services/Verdict.ts"
+import { sendJson, clientIp } from "../http/respond.ts"
+import { count, metrics, observe } from "../telemetry/metrics.ts"
+import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
+import { forwardHeaders, headerText } from "./headers.ts"
+import * as Upstream from "./upstream.ts"
+
+export interface Deps {
+  readonly inspector: Inspector.Service
+  readonly store: ConfigStore.Service
+  readonly killSwitch: KillSwitch.Service
+  readonly telemetry: Telemetry.Service
+}
+
+export interface ExchangeOptions {
+  /** The absolute URL of the origin request. */
+  readonly url: string
+  readonly listener: Telemetry.Listener
+  /** Largest response scanned whole before sending (bigger or unknown-length ones stream). */
+  readonly bufferLimit: (config: Config) => number
+}
+
+/** A URL for logs: only scheme and host when a content scanner fired on it (never log the secret). */
+export const safeTarget = (url: string, findings: ReadonlyArray<Finding>): string => {
+  if (!findings.some((f) => f.scanner === "dlp" || f.scanner === "entropy")) return url.length > 300 ? `${url.slice(0, 300)}…` : url
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}/[redacted]`
+  } catch {
+    return "[redacted]"
+  }
+}
+
+/** The JSON a blocked request gets (403, or 429 for rate limits, 502 for a blocked response). */
+export const blockBody = (verdict: Verdict, requestId: string) => ({
+  blocked: true,
+  reason: reasonOf(verdict),
+  rule: verdict.decisive?.rule ?? "blocked",
+  scanner: verdict.decisive?.scanner,
+  request_id: requestId
+})
+
+export const blockStatus = (verdict: Verdict): number =>
+  verdict.decisive?.scanner === "ratelimit" || verdict.decisive?.scanner === "databudget" ? 429 : 403
+
+export const blockHeaders = (verdict: Verdict, requestId: string): Record<string, string> => ({
+  "x-pipelock-block": verdict.decisive?.rule ?? "blocked",
+  "x-pipelock-request-id": requestId
+})
+
+const warningHeader = (findings: ReadonlyArray<Finding>): string =>
+  [...new Set(findings.map((f) => f.rule))].join(", ").replace(/[^\x20-\x7e]/g, "?").slice(0, 300)
+
+interface Outcome {
+  action: Verdict["action"]
+  status?: number
+  findings: Finding[]
+}
+
+export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) =>
+  Effect.gen(function* () {
+    const { inspector, store, telemetry } = deps
+    const started = performance.now()
+    const requestId = randomUUID()
+    const config = yield* store.current
+    const ctx: Inspector.RequestContext = { requestId, listener: opts.listener, clientIp: clientIp(req) }
+    const outcome: Outcome = { action: "allow", findings: [] }
+    const log = () => {
+      const durationMs = performance.now() - started
+      observe(metrics.requestDuration, durationMs / 1000)
+      telemetry.verdictUnsafe({
+        listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: "request", method: req.method,
+        target: safeTarget(opts.url, outcome.findings), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
+        findings: outcome.findings
+      })
+    }
+    const block = (verdict: Verdict, status = blockStatus(verdict)) => {
+      outcome.action = "block"
+      outcome.status = status
+      outcome.findings.push(...verdict.findings)
+      sendJson(res, status, blockBody(verdict, requestId), { ...blockHeaders(verdict, requestId), connection: "close" })
+      log()
+    }
+
+    const urlCheck = yield* inspector.checkUrl(opts.url, ctx)
+    if (urlCheck.verdict.action === "block" || urlCheck.target === undefined) return block(urlCheck.verdict)
+    outcome.findings.push(...urlCheck.verdict.findings)
+
+    const limit = config.request_body_scanning.max_body_bytes
+    const hasBody = req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0" || req.headers["transfer-encoding"] !== undefined
+    let body: Buffer | undefined
+    if (hasBody) {
+      const got = yield* Effect.promise(() => collect(req, Math.max(limit, 1)))
+      if (!got.ok) {
+        if (got.reason === "too_large") {
+          const f: Finding = {
+            scanner: "body", rule: "body_too_large", severity: "high", location: "body", evidence: "", action: "block",
+            message: `request body larger than max_body_bytes (${limit}); not forwarded unscanned`
+          }
+          return block({ action: "block", findings: [f], mode: config.mode, decisive: f })
+        }
+        outcome.status = 400
+        outcome.action = "block"
+        sendJson(res, 400, { error: "bad_request", message: `could not read the request body: ${got.message}`, request_id: requestId })
+        return log()
+      }
+      body = got.body
+    }
+    const reqVerdict = yield* inspector.inspectRequest({ method: req.method ?? "GET", url: opts.url, headers: req.headers, body }, ctx)
+    if (reqVerdict.action === "block") {
+      count(reqVerdict.findings.some((f) => f.location === "body") ? metrics.bodyDlpHits : metrics.headerDlpHits, { action: "block" })
+      return block(reqVerdict)
+    }
+    outcome.findings.push(...reqVerdict.findings)
+    if (outcome.findings.length > 0) outcome.action = "warn"
+
+    const url = new URL(opts.url)
+    const headers = forwardHeaders(req.headers)
+    headers.host = url.host
+    if (body !== undefined) {
+      delete headers["transfer-encoding"]
+      headers["content-length"] = String(body.length)
+    }
+    const killSwitch = deps.killSwitch
+    yield* Effect.callback<void>((resume) => {
+      let finished = false
+      let unregister = () => {}
+      const done = () => {
+        if (finished) return
+        finished = true
+        unregister()
+        log()
+        resume(Effect.void)
+      }
+      const upstream = Upstream.request(url, urlCheck.target!, {
+        method: req.method ?? "GET",
+        headers,
+        timeoutMs: config.fetch_proxy.timeout_seconds * 1000,
+        caBundle: config.tls_interception.upstream_ca_bundle
+      })
+      const cut = (why: string) => {
+        upstream.destroy()
+        if (!res.headersSent) {
+          outcome.status = why === "kill_switch" ? 503 : 502
+          sendJson(res, outcome.status, why === "kill_switch"
+            ? { error: "kill_switch_active", message: config.kill_switch.message, request_id: requestId }
+            : { error: "upstream_error", message: why, request_id: requestId })
+        } else res.destroy()
+        done()
+      }
+      unregister = killSwitch.onTrip(() => {
+        outcome.findings.push({ scanner: "kill_switch", rule: "kill_switch", severity: "critical", location: "connection", evidence: "", message: "kill switch turned on mid-request" })
+        outcome.action = "block"
+        cut("kill_switch")
+      })
+      upstream.on("timeout", () => {
+        upstream.destroy(new Error("timeout"))
+        if (!res.headersSent) {
+          outcome.status = 504
+          sendJson(res, 504, { error: "upstream_timeout", message: `no answer from ${url.host} within ${config.fetch_proxy.timeout_seconds}s`, request_id: requestId })
+        } else res.destroy()
+        done()
+      })
+      upstream.on("error", (e) => {
+        if (finished) return
+        if (!res.headersSent) {
+          outcome.status = 502
+          sendJson(res, 502, { error: "upstream_error", message: `${url.host}: ${e.message}`, request_id: requestId })
+        } else res.destroy()
+        done()
+      })
+      res.on("close", () => {
+        if (!res.writableFinished) upstream.destroy()
+        done()
+      })
+      upstream.on("response", (ures) => {
+        const status = ures.statusCode ?? 502
+        outcome.status = status
+        const rh = forwardHeaders(ures.headers)
+        const contentType = headerText(ures.headers["content-type"])
+        const encoding = headerText(ures.headers["content-encoding"])
+        const length = ures.headers["content-length"] === undefined ? undefined : Number(ures.headers["content-length"])
+        const media = isMedia(contentType) || req.method === "HEAD" || status === 204 || status === 304
+        const respond = (extra: Record<string, string>) => {
+          if (outcome.action === "warn" && outcome.findings.length > 0) extra["x-pipelock-warning"] = warningHeader(outcome.findings)
+          res.writeHead(status, { ...rh, ...extra })
+        }
+        ures.on("error", () => res.destroy())
+        if (media) {
+          respond({})
+          ures.pipe(res)
+          ures.on("end", () => inspector.recordTransfer(opts.url, Number(length ?? 0)))
+          return
+        }
+        if (!decodable(encoding)) {
+          ures.destroy()
+          const f: Finding = {
+            scanner: "body", rule: "undecodable_response", severity: "high", location: "response", evidence: encoding, action: "block",
+            message: `response content-encoding "${encoding}" cannot be decoded for scanning`
+          }
+          outcome.action = "block"
+          outcome.findings.push(f)
+          outcome.status = 502
+          sendJson(res, 502, blockBody({ action: "block", findings: [f], mode: config.mode, decisive: f }, requestId), blockHeaders({ action: "block", findings: [f], mode: config.mode, decisive: f }, requestId))
+          return done()
+        }
+        const bufferLimit = opts.bufferLimit(config)
+        const streaming = isEventStream(contentType) || length === undefined || length > bufferLimit
+        if (!streaming) {
+          void collect(ures, bufferLimit).then((got) => {
+            if (finished) return
+            if (!got.ok) return cut(got.message)
+            let text: string
+            try {
+              text = decodeBody(got.body, encoding, Math.max(bufferLimit * 4, 1 << 20)).toString("utf8")
+            } catch (e) {
+              return cut(`response could not be decoded for scanning: ${(e as Error).message}`)
+            }
+            inspector.recordTransfer(opts.url, got.body.length)
+            Effect.runFork(inspector.inspectResponse(text, { ...ctx, url: opts.url, contentType }).pipe(Effect.map((v) => {
+              if (finished) return
+              outcome.findings.push(...v.findings)
+              if (v.action === "block") {
+                outcome.action = "block"
+                outcome.status = 403
+                count(metrics.tlsResponseBlocked, { reason: "injection" })
+                sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
+                return
+              }
+              if (v.action === "warn") outcome.action = "warn"
+              respond({ "content-length": String(got.body.length) })
+              res.end(got.body)
+            })))
+          })
+          return
+        }
+        // Streaming: scan each chunk (decoded) before forwarding it as received. The status line waits for
+        // the first chunk's verdict, so a body blocked in its first chunk still gets a clean 403.
+        let headSent = false
+        const sendHead = () => {
+          if (!headSent) {
+            headSent = true
+            respond({})
+          }
+        }
+        const sse = isEventStream(contentType)
+        const scanner = Effect.runSync(inspector.responseStream({ ...ctx, url: opts.url }))
+        const decoder = streamDecoder(encoding)
+        const text = new StringDecoder("utf8")
+        let decoded = ""
+        decoder?.on("data", (d: Buffer) => { decoded += text.write(d) })
+        decoder?.on("error", () => cut("compressed stream could not be decoded"))
+        let received = 0
+        const judge = (chunk: Buffer, next: () => void) => {
+          const check = () => {
+            const piece = decoder === undefined ? text.write(chunk) : decoded
+            decoded = ""
+            const v = scanner.push(piece)
+            if (v.action === "block") {
+              outcome.action = "block"
+              outcome.findings.push(...v.findings)
+              telemetry.logUnsafe("warn", "stream_cut", { request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings) })
+              ures.destroy()
+              if (!headSent) {
+                outcome.status = 403
+                sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
+              } else if (sse) {
+                // An event stream ends with an event saying why, rather than a silent drop.
+                res.end(`event: pipelock-blocked\ndata: ${JSON.stringify(blockBody(v, requestId))}\n\n`)
+              } else res.destroy()
+              return done()
+            }
+            sendHead()
+            if (!res.write(chunk)) res.once("drain", next)
+            else next()
+          }
+          if (decoder === undefined) return check()
+          decoder.write(chunk)
+          decoder.flush(check)
+        }
+        ures.pause()
+        ures.on("data", (chunk: Buffer) => {
+          received += chunk.length
+          ures.pause()
+          judge(chunk, () => ures.resume())
+        })
+        ures.on("end", () => {
+          if (finished) return
+          const v = scanner.finish()
+          outcome.findings.push(...v.findings.filter((f) => !outcome.findings.includes(f)))
+          if (v.action === "warn" && outcome.action === "allow") outcome.action = "warn"
+          inspector.recordTransfer(opts.url, received)
+          sendHead()
+          res.end()
+          done()
+        })
+        ures.resume()
+      })
+      if (body !== undefined) upstream.end(body)
+      else upstream.end()
+      return Effect.sync(() => {
+        upstream.destroy()
+        res.destroy()
+      })
+    })
+  })

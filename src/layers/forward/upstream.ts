@@ -1,0 +1,78 @@
+/**
+ * Outbound connections to origins, pinned to the addresses the URL guard checked: the hostname stays in
+ * the Host header and the TLS SNI/certificate check, but the socket goes only to a vetted address (a DNS
+ * answer that changes between check and connect cannot redirect it). Keep-alive agents per origin; upstream
+ * TLS is verified against the system store plus `tls_interception.upstream_ca_bundle`.
+ */
+import * as http from "node:http"
+import * as https from "node:https"
+import { readFileSync } from "node:fs"
+import type { LookupFunction } from "node:net"
+import { rootCertificates } from "node:tls"
+import type { PinnedTarget } from "../../services/Inspector.ts"
+
+/** A `lookup` that answers with the pinned addresses only (first one; Node falls back on failure with autoSelectFamily). */
+export const pinnedLookup = (target: PinnedTarget): LookupFunction => ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+  const list = target.addresses
+  if (options?.all === true) callback(null, list.map((a) => ({ address: a.address, family: a.family })))
+  else callback(null, list[0].address, list[0].family)
+}) as unknown as LookupFunction
+
+const bundles = new Map<string, ReadonlyArray<string>>()
+
+/** The trusted CAs for upstream TLS: the system store plus the configured bundle (read once per path). */
+export const upstreamCa = (bundlePath: string): ReadonlyArray<string> | undefined => {
+  if (bundlePath === "") return undefined
+  let ca = bundles.get(bundlePath)
+  if (ca === undefined) {
+    ca = [...rootCertificates, readFileSync(bundlePath, "utf8")]
+    bundles.set(bundlePath, ca)
+  }
+  return ca
+}
+
+const agents = new Map<string, http.Agent>()
+
+/** A keep-alive agent per origin and pinned address set. */
+const agentFor = (secure: boolean, target: PinnedTarget, caBundle: string): http.Agent => {
+  const key = `${secure ? "https" : "http"}|${target.host}|${target.port}|${target.addresses.map((a) => a.address).join(",")}|${caBundle}`
+  let agent = agents.get(key)
+  if (agent === undefined) {
+    const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 32, timeout: 60_000, scheduling: "lifo" as const }
+    agent = secure ? new https.Agent({ ...options, ca: upstreamCa(caBundle) as string[] | undefined }) : new http.Agent(options)
+    if (agents.size > 4096) {
+      const [oldKey, old] = agents.entries().next().value as [string, http.Agent]
+      old.destroy()
+      agents.delete(oldKey)
+    }
+    agents.set(key, agent)
+  }
+  return agent
+}
+
+export interface UpstreamOptions {
+  readonly method: string
+  readonly headers: http.OutgoingHttpHeaders
+  readonly timeoutMs: number
+  readonly caBundle: string
+  /** Use a fresh connection (for Upgrade requests). */
+  readonly noAgent?: boolean
+}
+
+/** Starts a request to `url` over a connection to one of the pinned addresses. */
+export const request = (url: URL, target: PinnedTarget, o: UpstreamOptions): http.ClientRequest => {
+  const secure = url.protocol === "https:" || url.protocol === "wss:"
+  const common = {
+    host: target.host,
+    port: target.port,
+    path: `${url.pathname}${url.search}`,
+    method: o.method,
+    headers: o.headers,
+    lookup: pinnedLookup(target),
+    timeout: o.timeoutMs,
+    agent: o.noAgent ? false : agentFor(secure, target, o.caBundle)
+  }
+  return secure
+    ? https.request({ ...common, servername: target.host, ca: o.noAgent ? upstreamCa(o.caBundle) as string[] | undefined : undefined })
+    : http.request(common)
+}
