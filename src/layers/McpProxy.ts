@@ -1,0 +1,388 @@
+/**
+ * The MCP reverse proxy (`--mcp-listen` → `--mcp-upstream`), for every revision from 2025-03-26 (plain JSON,
+ * batches) to 2026-07-28 (stateless, routing headers). POST bodies are judged message by message before
+ * anything reaches the upstream; upstream answers are judged by Content-Type — JSON whole, SSE event by
+ * event (ids, event types, retry hints and comments kept) — before they reach the agent. Sessions, the
+ * protocol version and Authorization pass through untouched (Authorization is never logged).
+ * `notifications/tools/list_changed` makes the proxy re-fetch and re-scan the tool list before relaying it.
+ */
+import { createHash, randomUUID } from "node:crypto"
+import * as http from "node:http"
+import * as https from "node:https"
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { StringDecoder } from "node:string_decoder"
+import { Effect, Layer } from "effect"
+import type { Config } from "../services/Config.ts"
+import { ConfigStore } from "../services/ConfigStore.ts"
+import { Inspector, type McpContext } from "../services/Inspector.ts"
+import { KillSwitch } from "../services/KillSwitch.ts"
+import { McpProxy } from "../services/McpProxy.ts"
+import { Telemetry } from "../services/Telemetry.ts"
+import { collect } from "./forward/body.ts"
+import { clientIp, sendJson } from "./http/respond.ts"
+import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError } from "./mcp/jsonrpc.ts"
+import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps } from "./mcp/pipeline.ts"
+import { formatEvent, formatItem, sseParser } from "./mcp/sse.ts"
+import { count, metrics } from "./telemetry/metrics.ts"
+
+const MAX_BODY = 10 * 1024 * 1024
+const PASS_REQUEST = ["authorization", "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id", "user-agent", "accept-language", "origin"]
+const PASS_RESPONSE = ["mcp-session-id", "mcp-protocol-version", "www-authenticate", "retry-after", "allow", "cache-control"]
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name]
+  return Array.isArray(v) ? v.join(", ") : v
+}
+
+/** The session key: `Mcp-Session-Id`, or a hash of the client's Authorization and address (never the token). */
+export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string =>
+  sessionId !== undefined && sessionId !== "" ? `sid:${sessionId}` : `client:${createHash("sha256").update(`${authorization ?? ""}\u0000${ip}`).digest("hex").slice(0, 32)}`
+
+interface Upstream {
+  readonly url: URL
+  readonly agent: http.Agent
+}
+
+const upstreamOf = (raw: string): Upstream => {
+  const url = new URL(raw)
+  const agent = url.protocol === "https:" ? new https.Agent({ keepAlive: true, maxSockets: 256 }) : new http.Agent({ keepAlive: true, maxSockets: 256 })
+  return { url, agent }
+}
+
+export const make = Effect.gen(function* () {
+  const store = yield* ConfigStore
+  const inspector = yield* Inspector
+  const telemetry = yield* Telemetry
+  const killSwitch = yield* KillSwitch
+  const deps: PipelineDeps = { inspector, telemetry }
+  const raw = store.run.mcpUpstream
+  const upstream = raw === undefined ? undefined : upstreamOf(raw)
+  let refreshCounter = 0
+
+  /** One upstream request; resolves with the response, or an error message. */
+  const send = (method: string, req: IncomingMessage | undefined, body: string | undefined, extra: Record<string, string> = {}) =>
+    new Promise<{ res: IncomingMessage } | { error: string; timeout?: boolean }>((resolve) => {
+      const u = upstream!
+      const headers: Record<string, string> = { accept: "application/json, text/event-stream", "accept-encoding": "identity" }
+      if (req !== undefined) {
+        for (const h of PASS_REQUEST) {
+          const v = header(req, h)
+          if (v !== undefined) headers[h] = v
+        }
+        const accept = header(req, "accept")
+        if (accept !== undefined && accept.includes("text/event-stream") && accept.includes("application/json")) headers.accept = accept
+      }
+      Object.assign(headers, extra)
+      if (body !== undefined) {
+        headers["content-type"] = "application/json"
+        headers["content-length"] = String(Buffer.byteLength(body))
+      }
+      const r = (u.url.protocol === "https:" ? https : http).request(u.url, { method, headers, agent: u.agent, timeout: 120_000 })
+      r.on("response", (res) => resolve({ res }))
+      r.on("timeout", () => {
+        r.destroy()
+        resolve({ error: "the MCP upstream did not answer within 120s", timeout: true })
+      })
+      r.on("error", (e) => resolve({ error: e.message }))
+      r.end(body)
+    })
+
+  const copyHeaders = (from: IncomingMessage): Record<string, string> => {
+    const out: Record<string, string> = {}
+    for (const h of PASS_RESPONSE) {
+      const v = from.headers[h]
+      if (typeof v === "string") out[h] = v
+    }
+    return out
+  }
+
+  /** Re-fetches tools/list for a session after list_changed, and judges it (pin/drift/poisoning). */
+  const refreshTools = (req: IncomingMessage | undefined, ctx: McpContext, config: Config, extra: Record<string, string>) =>
+    Effect.gen(function* () {
+      const id = `pipelock-refresh-${++refreshCounter}`
+      const got = yield* Effect.promise(() => send("POST", req, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list" }), extra))
+      if ("error" in got) return { blocked: true, reason: got.error }
+      const ct = String(got.res.headers["content-type"] ?? "")
+      const bodyText = yield* Effect.promise(() => collect(got.res, MAX_BODY).then((c) => (c.ok ? c.body.toString("utf8") : "")))
+      let message: unknown
+      try {
+        message = ct.includes("text/event-stream")
+          ? bodyText.split(/\n\n/).map((e) => e.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n")).filter((d) => d !== "").map((d) => JSON.parse(d)).find((m) => idOf(m) === id)
+          : JSON.parse(bodyText)
+      } catch {
+        return { blocked: true, reason: "the refreshed tool list did not parse" }
+      }
+      const out = yield* judgeServer(deps, config, message, ctx, "tools/list")
+      return { blocked: out.blocked, reason: out.verdict.decisive?.rule }
+    })
+
+  /** Streams an upstream SSE response to the client, judging each event. */
+  const relaySse = (
+    res: ServerResponse, ures: IncomingMessage, ctx: McpContext, config: Config, methods: Map<string, string>, req: IncomingMessage,
+    prelude: ReadonlyArray<Message>, status = 200
+  ) =>
+    Effect.callback<void>((resume) => {
+      let finished = false
+      const finish = () => {
+        if (finished) return
+        finished = true
+        unregister()
+        resume(Effect.void)
+      }
+      res.writeHead(status, { ...copyHeaders(ures), "content-type": "text/event-stream", "cache-control": "no-cache", "x-accel-buffering": "no" })
+      for (const m of prelude) res.write(formatEvent({ data: JSON.stringify(m) }))
+      const unregister = killSwitch.onTrip(() => {
+        res.end(formatEvent({ event: "message", data: JSON.stringify(rpcError(null, -32004, config.kill_switch.message)) }))
+        ures.destroy()
+        finish()
+      })
+      if (ures.headers["content-encoding"] !== undefined && ures.headers["content-encoding"] !== "identity") {
+        res.end(formatEvent({ data: JSON.stringify(rpcError(null, -32001, "pipelock: compressed event stream cannot be scanned; closed")) }))
+        ures.destroy()
+        return finish()
+      }
+      // Items are judged strictly in order: the next chunk waits until the queue drains.
+      const queue: Array<() => Promise<boolean>> = []
+      let busy = false
+      const pump = async () => {
+        if (busy) return
+        busy = true
+        while (queue.length > 0 && !finished) {
+          const keepGoing = await queue.shift()!()
+          if (!keepGoing) {
+            ures.destroy()
+            res.end()
+            finish()
+            break
+          }
+        }
+        busy = false
+        if (!finished) ures.resume()
+      }
+      const parser = sseParser((item) => {
+        queue.push(async () => {
+          if (item.kind !== "event" || item.event.data.trim() === "") {
+            res.write(formatItem(item))
+            return true
+          }
+          let message: unknown
+          try {
+            message = JSON.parse(item.event.data)
+          } catch {
+            res.write(formatEvent({ id: item.event.id, data: JSON.stringify(rpcError(null, -32700, "pipelock: the server sent an event that is not JSON; stream closed")) }))
+            return false
+          }
+          const id = idOf(message)
+          const method = id !== undefined && !isRequest(message) ? methods.get(JSON.stringify(id)) : undefined
+          if (isNotification(message) && message.method === "notifications/tools/list_changed") {
+            const extra: Record<string, string> = {}
+            const sid = ures.headers["mcp-session-id"] ?? header(req, "mcp-session-id")
+            if (typeof sid === "string") extra["mcp-session-id"] = sid
+            const r = await Effect.runPromise(refreshTools(req, ctx, config, extra))
+            if (r.blocked) {
+              telemetry.logUnsafe("warn", "tools_list_changed_blocked", { request_id: ctx.requestId, reason: r.reason })
+              return true
+            }
+          }
+          const out = await Effect.runPromise(judgeServer(deps, config, message, ctx, method))
+          if (out.blocked) {
+            if (out.message !== undefined) {
+              res.write(formatEvent({ id: item.event.id, event: item.event.event, data: JSON.stringify(out.message) }))
+              return false
+            }
+            return true
+          }
+          res.write(formatEvent(item.event))
+          return true
+        })
+      }, (message) => {
+        res.end(formatEvent({ data: JSON.stringify(rpcError(null, -32700, `pipelock: malformed event stream (${message}); closed`)) }))
+        ures.destroy()
+        finish()
+      })
+      const decoder = new StringDecoder("utf8")
+      ures.on("data", (chunk: Buffer) => {
+        ures.pause()
+        parser.feed(decoder.write(chunk))
+        void pump()
+      })
+      ures.on("end", () => {
+        parser.feed(decoder.end())
+        queue.push(async () => {
+          res.end()
+          finish()
+          return true
+        })
+        void pump()
+      })
+      ures.on("error", () => {
+        res.destroy()
+        finish()
+      })
+      res.on("close", () => {
+        ures.destroy()
+        finish()
+      })
+      return Effect.sync(() => {
+        ures.destroy()
+        res.destroy()
+      })
+    })
+
+  const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) =>
+    Effect.gen(function* () {
+      const got = yield* Effect.promise(() => collect(req, MAX_BODY))
+      if (!got.ok) {
+        return sendJson(res, got.reason === "too_large" ? 413 : 400, rpcError(null, -32600, got.reason === "too_large" ? "request body larger than 10 MiB" : `could not read the request: ${got.message}`))
+      }
+      const text = got.body.toString("utf8")
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        const mv = yield* inspector.inspectMcpUnparseable(text, ctx)
+        telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: mv.verdict.action, mode: config.mode, direction: "request", method: "invalid", findings: mv.verdict.findings })
+        if (mv.verdict.action === "block") return sendJson(res, 400, rpcError(null, -32700, "Parse error: the body is not JSON (pipelock)"))
+        return yield* forwardRaw(req, res, text)
+      }
+      const version = header(req, "mcp-protocol-version")
+      const batch = Array.isArray(parsed)
+      if (batch && (!allowsBatch(version) || (parsed as unknown[]).length === 0)) {
+        return sendJson(res, 400, rpcError(null, -32600, (parsed as unknown[]).length === 0 ? "Invalid Request: empty batch" : `Invalid Request: JSON-RPC batches are not allowed in protocol ${version}`))
+      }
+      const messages: unknown[] = batch ? (parsed as unknown[]) : [parsed]
+      if (!batch && version !== undefined && version >= "2026-07-28" && isObject(parsed)) {
+        const m = parsed as unknown as Message
+        const hm = header(req, "mcp-method")
+        const hn = header(req, "mcp-name")
+        const bodyName = nameOf(m)
+        if (typeof m.method === "string" && (hm !== m.method || (bodyName !== undefined && hn !== bodyName) || (bodyName === undefined && hn !== undefined))) {
+          telemetry.logUnsafe("warn", "mcp_header_mismatch", { request_id: ctx.requestId, header_method: hm, body_method: m.method })
+          return sendJson(res, 400, rpcError(idOf(m) ?? null, -32020, "Header mismatch: Mcp-Method/Mcp-Name must match the request body"))
+        }
+      }
+      const outcomes: ClientOutcome[] = []
+      for (const m of messages) outcomes.push(yield* judgeClient(deps, config, m, ctx))
+      const replies = outcomes.flatMap((o) => (o.kind === "reply" && o.message !== undefined ? [o.message] : []))
+      const forwards = outcomes.flatMap((o) => (o.kind === "forward" ? [o.message] : []))
+      if (forwards.length === 0) {
+        if (replies.length === 0) {
+          res.writeHead(202)
+          return void res.end()
+        }
+        return sendJson(res, 200, batch ? replies : replies[0])
+      }
+      const methods = new Map<string, string>()
+      for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(m.id), m.method)
+      const body = batch ? JSON.stringify(forwards) : text
+      const sent = yield* Effect.promise(() => send("POST", req, body))
+      if ("error" in sent) {
+        const id = batch ? null : idOf(parsed) ?? null
+        telemetry.logUnsafe("error", "mcp_upstream_error", { request_id: ctx.requestId, error: sent.error })
+        return sendJson(res, sent.timeout ? 504 : 502, rpcError(id, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
+      }
+      const ures = sent.res
+      const sid = ures.headers["mcp-session-id"]
+      const rctx: McpContext = typeof sid === "string" && !ctx.sessionKey.startsWith("sid:") ? { ...ctx, sessionKey: `sid:${sid}` } : ctx
+      const status = ures.statusCode ?? 502
+      const ct = String(ures.headers["content-type"] ?? "")
+      if (status === 202 || status === 204 || (ures.headers["content-length"] === "0" && !ct.includes("event-stream"))) {
+        ures.resume()
+        if (replies.length > 0) return sendJson(res, 200, batch ? replies : replies[0], copyHeaders(ures))
+        res.writeHead(status, copyHeaders(ures))
+        return void res.end()
+      }
+      if (ct.includes("text/event-stream")) return yield* relaySse(res, ures, rctx, config, methods, req, replies, status)
+      const c = yield* Effect.promise(() => collect(ures, MAX_BODY))
+      if (!c.ok) return sendJson(res, 502, rpcError(idOf(parsed) ?? null, -32603, `pipelock: could not read the upstream answer: ${c.message}`))
+      const answerText = c.body.toString("utf8")
+      let answer: unknown
+      try {
+        answer = JSON.parse(answerText)
+      } catch {
+        if (status >= 400) {
+          // A plain error page (401, 404…): pass it through; there is nothing for an agent to execute.
+          res.writeHead(status, { ...copyHeaders(ures), "content-type": ct || "text/plain" })
+          return void res.end(c.body)
+        }
+        return sendJson(res, 502, rpcError(idOf(parsed) ?? null, -32603, "pipelock: the MCP upstream answered with something that is not JSON"))
+      }
+      const isRpc = (m: unknown) => isObject(m) && m.jsonrpc === "2.0"
+      if (status >= 400 && !(Array.isArray(answer) ? answer.every(isRpc) : isRpc(answer))) {
+        // An HTTP error with a non-JSON-RPC body (401 {"error":"unauthorized"}): the agent needs to see it as is.
+        res.writeHead(status, { ...copyHeaders(ures), "content-type": ct || "application/json" })
+        return void res.end(c.body)
+      }
+      const list = Array.isArray(answer) ? answer : [answer]
+      const judged: unknown[] = []
+      for (const m of list) {
+        const id = idOf(m)
+        const method = id !== undefined ? methods.get(JSON.stringify(id)) : undefined
+        const out = yield* judgeServer(deps, config, m, rctx, method)
+        if (out.message !== undefined) judged.push(out.message)
+      }
+      const final = Array.isArray(answer) || replies.length > 0 ? [...replies, ...judged] : judged[0]
+      if (final === undefined) {
+        res.writeHead(202, copyHeaders(ures))
+        return void res.end()
+      }
+      sendJson(res, status, final, copyHeaders(ures))
+    })
+
+  const forwardRaw = (req: IncomingMessage, res: ServerResponse, text: string) =>
+    Effect.gen(function* () {
+      const sent = yield* Effect.promise(() => send("POST", req, text))
+      if ("error" in sent) return sendJson(res, 502, rpcError(null, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
+      res.writeHead(sent.res.statusCode ?? 502, { ...copyHeaders(sent.res), "content-type": String(sent.res.headers["content-type"] ?? "application/json") })
+      sent.res.pipe(res)
+    })
+
+  const handle = (req: IncomingMessage, res: ServerResponse) =>
+    Effect.gen(function* () {
+      const config = yield* store.current
+      const requestId = randomUUID()
+      const ip = clientIp(req)
+      const ctx: McpContext = {
+        requestId, listener: "mcp_http", clientIp: ip,
+        sessionKey: sessionKeyOf(header(req, "mcp-session-id"), header(req, "authorization"), ip),
+        protocolVersion: header(req, "mcp-protocol-version")
+      }
+      if (upstream === undefined) return sendJson(res, 503, rpcError(null, -32001, "the MCP proxy is not enabled: start pipelock run with --mcp-upstream URL"))
+      if (killSwitch.isActiveUnsafe()) {
+        count(metrics.killSwitchDenials, { transport: "mcp_http", endpoint: req.method ?? "" })
+        let id: Id = null
+        if (req.method === "POST") {
+          const got = yield* Effect.promise(() => collect(req, MAX_BODY))
+          try {
+            id = got.ok ? idOf(JSON.parse(got.body.toString("utf8"))) ?? null : null
+          } catch {
+            id = null
+          }
+        }
+        telemetry.logUnsafe("warn", "kill_switch_deny", { listener: "mcp_http", request_id: requestId })
+        return sendJson(res, req.method === "POST" ? 200 : 503, rpcError(id, -32004, config.kill_switch.message))
+      }
+      const path = (req.url ?? "/").split("?")[0]
+      if (req.method === "GET" && path === "/health" && header(req, "accept")?.includes("text/event-stream") !== true) {
+        return sendJson(res, 200, { status: "healthy", upstream: upstream.url.origin })
+      }
+      if (req.method === "POST") return yield* handlePost(req, res, ctx, config)
+      if (req.method === "GET" || req.method === "DELETE") {
+        const sent = yield* Effect.promise(() => send(req.method!, req, undefined))
+        if ("error" in sent) return sendJson(res, 502, rpcError(null, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
+        const ures = sent.res
+        if (req.method === "DELETE" && (ures.statusCode ?? 500) < 300) yield* inspector.endMcpSession(ctx.sessionKey)
+        if (String(ures.headers["content-type"] ?? "").includes("text/event-stream")) {
+          return yield* relaySse(res, ures, ctx, config, new Map(), req, [], ures.statusCode ?? 200)
+        }
+        res.writeHead(ures.statusCode ?? 502, { ...copyHeaders(ures), ...(ures.headers["content-type"] ? { "content-type": String(ures.headers["content-type"]) } : {}) })
+        ures.pipe(res)
+        return
+      }
+      sendJson(res, 405, rpcError(null, -32600, `method ${req.method} is not allowed on the MCP endpoint`), { allow: "GET, POST, DELETE" })
+    })
+
+  return McpProxy.of({ handle })
+})
+
+export const layer: Layer.Layer<McpProxy, never, ConfigStore | Inspector | Telemetry | KillSwitch> = Layer.effect(McpProxy, make)

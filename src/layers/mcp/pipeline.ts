@@ -1,0 +1,91 @@
+/**
+ * The MCP message pipeline shared by the HTTP reverse proxy and the stdio wrapper: each client→server
+ * message is judged (input scanning, tool policy, session binding, chains) and forwarded, answered with a
+ * JSON-RPC error, or redirected to a handler; each server→client message is judged (tool lists, results,
+ * notifications, server requests) and forwarded or replaced by an error. Every verdict is logged and counted.
+ */
+import { Effect } from "effect"
+import type { Config } from "../../services/Config.ts"
+import type * as Inspector from "../../services/Inspector.ts"
+import type * as Telemetry from "../../services/Telemetry.ts"
+import type { Verdict } from "../../services/Verdict.ts"
+import { count, metrics } from "../telemetry/metrics.ts"
+import { blockError, idOf, isObject, isRequest, type Message, rpcError } from "./jsonrpc.ts"
+import { runRedirect } from "./redirect.ts"
+
+export interface PipelineDeps {
+  readonly inspector: Inspector.Service
+  readonly telemetry: Telemetry.Service
+}
+
+export type ClientOutcome =
+  /** Send on to the server. */
+  | { readonly kind: "forward"; readonly message: unknown; readonly verdict: Verdict }
+  /** Answer the client directly (a block error or a redirect's result); nothing reaches the server. */
+  | { readonly kind: "reply"; readonly message: Message | undefined; readonly verdict: Verdict }
+
+export type ServerOutcome = { readonly message: unknown; readonly verdict: Verdict; readonly blocked: boolean; readonly toolNames?: ReadonlyArray<string> | undefined }
+
+const toolOf = (m: unknown): string | undefined =>
+  isObject(m) && m.method === "tools/call" && isObject(m.params) && typeof m.params.name === "string" ? m.params.name : undefined
+
+const methodOf = (m: unknown): string => (isObject(m) && typeof m.method === "string" ? m.method : isObject(m) && ("result" in m || "error" in m) ? "response" : "invalid")
+
+const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, direction: "request" | "response", message: unknown, verdict: Verdict) => {
+  const tool = toolOf(message)
+  count(metrics.mcpMessages, { transport: ctx.listener, direction, method: methodOf(message), action: verdict.action })
+  if (tool !== undefined) count(metrics.mcpToolCalls, { tool, action: verdict.action })
+  if (verdict.findings.some((f) => f.scanner === "chain")) {
+    for (const f of verdict.findings.filter((x) => x.scanner === "chain")) count(metrics.chainDetections, { pattern: f.rule, severity: f.severity, action: verdict.action })
+  }
+  if (verdict.findings.some((f) => f.rule === "unknown_tool" || f.rule === "tool_added")) count(metrics.mcpUnknownTools, { action: verdict.action })
+  if (verdict.findings.some((f) => f.scanner === "tool_drift")) count(metrics.mcpToolDrift)
+  deps.telemetry.verdictUnsafe({
+    listener: ctx.listener, requestId: ctx.requestId, action: verdict.action, mode: config.mode, direction, method: methodOf(message),
+    tool, clientIp: ctx.clientIp, findings: verdict.findings
+  })
+}
+
+/** Judges one client→server message. */
+export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext) =>
+  Effect.gen(function* () {
+    const mv = yield* deps.inspector.inspectMcpRequest(message, ctx)
+    const v = mv.verdict
+    record(deps, config, ctx, "request", message, v)
+    const id = idOf(message)
+    if (v.action === "block") {
+      return { kind: "reply", message: id === undefined ? undefined : blockError(id, mv, ctx.requestId), verdict: v } satisfies ClientOutcome
+    }
+    if (v.action === "redirect" && isRequest(message)) {
+      const name = v.redirectProfile ?? ""
+      const profile = config.mcp_tool_policy.redirect_profiles[name]
+      if (profile === undefined) {
+        return { kind: "reply", message: rpcError(message.id, -32002, `pipelock: redirect profile "${name}" is not configured; call blocked`, { rule: v.decisive?.rule, request_id: ctx.requestId }), verdict: v } satisfies ClientOutcome
+      }
+      const out = yield* Effect.promise(() => runRedirect(profile, message))
+      count(metrics.redirects, { profile: name, result: out.ok ? "ok" : "error" })
+      deps.telemetry.logUnsafe(out.ok ? "info" : "warn", "tool_redirect", { request_id: ctx.requestId, profile: name, tool: toolOf(message), ok: out.ok, error: out.ok ? undefined : out.error })
+      if (!out.ok) {
+        return { kind: "reply", message: rpcError(message.id, -32002, `pipelock: redirect "${name}" failed: ${out.error}; call blocked`, { rule: v.decisive?.rule, request_id: ctx.requestId }), verdict: v } satisfies ClientOutcome
+      }
+      const result: Message = { jsonrpc: "2.0", id: message.id, result: { content: [{ type: "text", text: out.output }], isError: false } }
+      // The handler's output goes back to the agent: it is scanned like any tool result.
+      const back = yield* judgeServer(deps, config, result, ctx, "tools/call")
+      return { kind: "reply", message: back.message as Message, verdict: v } satisfies ClientOutcome
+    }
+    return { kind: "forward", message, verdict: v } satisfies ClientOutcome
+  })
+
+/** Judges one server→client message; `method` is the method of the request a response answers. */
+export const judgeServer = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext, method?: string) =>
+  Effect.gen(function* () {
+    const mv = yield* deps.inspector.inspectMcpResponse(message, { ...ctx, method })
+    const v = mv.verdict
+    record(deps, config, ctx, "response", message, v)
+    if (v.action !== "block") return { message, verdict: v, blocked: false, toolNames: mv.toolNames } satisfies ServerOutcome
+    const id = idOf(message)
+    // A blocked response is replaced by an error for the same id; a blocked notification or server request
+    // is withheld (undefined).
+    const replacement = id !== undefined && !isRequest(message) ? blockError(id, mv, ctx.requestId) : undefined
+    return { message: replacement, verdict: v, blocked: true } satisfies ServerOutcome
+  })
