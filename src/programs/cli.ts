@@ -1,7 +1,8 @@
 /** The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. */
 import { Effect, Option } from "effect"
-import { Command, Flag } from "effect/cli"
+import { Argument, Command, Flag } from "effect/cli"
 import { check } from "./check.ts"
+import * as Mcp from "./mcp.ts"
 import * as Tls from "./tls.ts"
 import { generateConfig } from "./generate.ts"
 import { healthcheck } from "./healthcheck.ts"
@@ -92,10 +93,22 @@ const tlsCommand = Command.make("tls").pipe(
   ])
 )
 
+const mcpCommand = Command.make("mcp").pipe(
+  Command.withDescription("MCP tools"),
+  Command.withSubcommands([
+    Command.make("proxy", {
+      config: configFlag,
+      mode: modeFlag,
+      command: Argument.String("command").pipe(Argument.withDescription("The MCP server to run (after --) and its arguments"), Argument.variadic())
+    }, (f) => Mcp.proxy(f.command, opt(f.config), opt(f.mode)))
+      .pipe(Command.withDescription("Wrap a stdio MCP server: pipelock mcp proxy [--config F] -- CMD ARGS…"))
+  ])
+)
+
 const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
   .pipe(Command.withDescription("Print the version"))
 
-export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, generateCommand, configCommand, versionCommand] as const
+export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, mcpCommand, generateCommand, configCommand, versionCommand] as const
 
 export const cli = Command.make("pipelock").pipe(
   Command.withDescription("Pipelock: a security proxy between AI agents and the network"),

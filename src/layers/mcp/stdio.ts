@@ -1,0 +1,157 @@
+/**
+ * The stdio wrapper: runs a local MCP server as a child process and sits on both directions of its
+ * newline-delimited JSON-RPC. Client lines (our stdin) are judged before they reach the child; child lines
+ * are judged before they reach our stdout. A line that is not JSON from the child is withheld (fail closed);
+ * lines are bounded (10 MiB). stderr passes through. `notifications/tools/list_changed` triggers a
+ * `tools/list` of our own to the child, judged before the notification is relayed.
+ */
+import { type ChildProcess, spawn } from "node:child_process"
+import type { Readable, Writable } from "node:stream"
+import { StringDecoder } from "node:string_decoder"
+import { Effect } from "effect"
+import type * as ConfigStore from "../../services/ConfigStore.ts"
+import type { McpContext } from "../../services/Inspector.ts"
+import type * as KillSwitch from "../../services/KillSwitch.ts"
+import { count, metrics } from "../telemetry/metrics.ts"
+import { idOf, isNotification, isRequest, rpcError } from "./jsonrpc.ts"
+import { judgeClient, judgeServer, type PipelineDeps } from "./pipeline.ts"
+
+const MAX_LINE = 10 * 1024 * 1024
+
+/** Splits a stream into lines, bounded; an over-long line is reported and skipped. */
+export const lines = (stream: Readable, onLine: (line: string) => void, onOversize: () => void, onEnd: () => void) => {
+  const decoder = new StringDecoder("utf8")
+  let buf = ""
+  let skipping = false
+  stream.on("data", (chunk: Buffer) => {
+    buf += decoder.write(chunk)
+    let nl: number
+    while ((nl = buf.indexOf("\n")) !== -1) {
+      const line = buf.slice(0, nl)
+      buf = buf.slice(nl + 1)
+      if (skipping) {
+        skipping = false
+        continue
+      }
+      if (line.trim() !== "") onLine(line.replace(/\r$/, ""))
+    }
+    if (buf.length > MAX_LINE) {
+      buf = ""
+      skipping = true
+      onOversize()
+    }
+  })
+  stream.on("end", () => {
+    buf += decoder.end()
+    if (buf.trim() !== "" && !skipping) onLine(buf)
+    onEnd()
+  })
+}
+
+export interface StdioDeps extends PipelineDeps {
+  readonly store: ConfigStore.Service
+  readonly killSwitch: KillSwitch.Service
+}
+
+/** Runs the wrapper until the child exits; resolves with its exit code. */
+export const runStdio = (deps: StdioDeps, command: string, args: ReadonlyArray<string>, io: { stdin: Readable; stdout: Writable } = { stdin: process.stdin, stdout: process.stdout }) =>
+  Effect.callback<number>((resume) => {
+    const ctx: McpContext = { requestId: "stdio", listener: "mcp_stdio", sessionKey: `stdio:${process.pid}:${Date.now()}` }
+    const child: ChildProcess = spawn(command, [...args], { stdio: ["pipe", "pipe", "inherit"] })
+    const methods = new Map<string, string>()
+    let refresh = 0
+    const pendingRefresh = new Map<string, (blocked: boolean) => void>()
+    const write = (out: Writable, m: unknown) => out.write(JSON.stringify(m) + "\n")
+    const log = (level: "info" | "warn" | "error", event: string, fields: Record<string, unknown>) => deps.telemetry.logUnsafe(level, event, fields)
+    let chainIn = Promise.resolve()
+    let chainOut = Promise.resolve()
+    const config = () => Effect.runSync(deps.store.current)
+
+    const fromClient = async (line: string) => {
+      const c = config()
+      let message: unknown
+      try {
+        message = JSON.parse(line)
+      } catch {
+        const mv = await Effect.runPromise(deps.inspector.inspectMcpUnparseable(line, ctx))
+        if (mv.verdict.action === "block") {
+          log("warn", "blocked", { listener: "mcp_stdio", direction: "request", rule: "invalid_json_rpc" })
+          return void write(io.stdout, rpcError(null, -32700, "Parse error: not JSON (pipelock)"))
+        }
+        return void child.stdin?.write(line + "\n")
+      }
+      if (deps.killSwitch.isActiveUnsafe()) {
+        count(metrics.killSwitchDenials, { transport: "mcp_stdio", endpoint: "message" })
+        const id = idOf(message)
+        if (id !== undefined) write(io.stdout, rpcError(id, -32004, c.kill_switch.message))
+        return
+      }
+      const out = await Effect.runPromise(judgeClient(deps, c, message, ctx))
+      if (out.kind === "reply") {
+        if (out.message !== undefined) write(io.stdout, out.message)
+        return
+      }
+      if (isRequest(out.message)) methods.set(JSON.stringify(out.message.id), out.message.method)
+      write(child.stdin!, out.message)
+    }
+
+    const fromChild = async (line: string) => {
+      const c = config()
+      let message: unknown
+      try {
+        message = JSON.parse(line)
+      } catch {
+        log("warn", "blocked", { listener: "mcp_stdio", direction: "response", rule: "non_json_output", note: "a line on the server's stdout that is not JSON was withheld" })
+        return
+      }
+      const id = idOf(message)
+      const key = id === undefined ? undefined : JSON.stringify(id)
+      if (key !== undefined && pendingRefresh.has(key) && !isRequest(message)) {
+        const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, "tools/list"))
+        pendingRefresh.get(key)!(out.blocked)
+        pendingRefresh.delete(key)
+        return
+      }
+      if (isNotification(message) && message.method === "notifications/tools/list_changed") {
+        const rid = `pipelock-refresh-${++refresh}`
+        const blocked = await new Promise<boolean>((resolve) => {
+          pendingRefresh.set(JSON.stringify(rid), resolve)
+          write(child.stdin!, { jsonrpc: "2.0", id: rid, method: "tools/list" })
+          setTimeout(() => {
+            if (pendingRefresh.delete(JSON.stringify(rid))) resolve(true)
+          }, 10_000)
+        })
+        if (blocked) return void log("warn", "tools_list_changed_blocked", { listener: "mcp_stdio" })
+      }
+      const method = key !== undefined && !isRequest(message) ? methods.get(key) : undefined
+      if (key !== undefined && !isRequest(message)) methods.delete(key)
+      const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, method))
+      if (out.message !== undefined) write(io.stdout, out.message)
+    }
+
+    lines(io.stdin, (l) => {
+      chainIn = chainIn.then(() => fromClient(l)).catch((e) => log("error", "mcp_stdio_error", { error: String(e) }))
+    }, () => write(io.stdout, rpcError(null, -32600, "pipelock: message longer than 10 MiB dropped")), () => {
+      void chainIn.then(() => child.stdin?.end())
+    })
+    lines(child.stdout!, (l) => {
+      chainOut = chainOut.then(() => fromChild(l)).catch((e) => log("error", "mcp_stdio_error", { error: String(e) }))
+    }, () => log("warn", "blocked", { listener: "mcp_stdio", rule: "oversize_line" }), () => {})
+    child.stdin?.on("error", () => {})
+    let exited = false
+    child.on("error", (e) => {
+      log("error", "mcp_stdio_spawn_failed", { command, error: e.message })
+      exited = true
+      resume(Effect.succeed(127))
+    })
+    child.on("exit", (code, signal) => {
+      if (exited) return
+      exited = true
+      void chainOut.then(() => resume(Effect.succeed(code ?? (signal !== null ? 128 + 15 : 1))))
+    })
+    const unregister = deps.killSwitch.onTrip(() => log("warn", "kill_switch", { listener: "mcp_stdio", note: "new calls are refused" }))
+    return Effect.sync(() => {
+      unregister()
+      if (!exited) child.kill("SIGTERM")
+    })
+  })
