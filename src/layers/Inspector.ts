@@ -261,9 +261,14 @@ export const make = Effect.gen(function* () {
         const ignore = new Set(rb.ignore_headers.map((h) => h.toLowerCase()))
         for (const [name, value] of Object.entries(req.headers)) {
           const n = name.toLowerCase()
-          const wanted = rb.header_mode === "all" ? !ignore.has(n) : sensitive.has(n)
-          if (!wanted) continue
-          for (const v of headerValues(value)) findings.push(...timed("dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host }))))
+          if (ignore.has(n)) continue
+          // In "sensitive" mode the listed headers get every pattern; the others are still checked for
+          // credential formats that never occur by accident (critical patterns: provider keys, private keys).
+          const full = rb.header_mode === "all" || sensitive.has(n)
+          for (const v of headerValues(value)) {
+            const found = timed("dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host })))
+            findings.push(...(full ? found : found.filter((f) => f.severity === "critical")))
+          }
         }
       }
       const body = req.body

@@ -122,11 +122,12 @@ export const foldVowels = (s: string): string => s.replace(/[eiou]/g, "a").repla
 /** The Go `ForMatching`: controls and invisibles stripped, NFKC, confusables, marks dropped, exotic spaces → space. */
 export const forMatching = (s: string): string => {
   if (isPlainAscii(s)) return s
-  return foldWhitespace(dropMarks(foldConfusables(nfkc(stripInvisible(s)))))
+  // Confusables are folded again after the marks go: a letter with a mark may only then become foldable.
+  return foldWhitespace(foldConfusables(dropMarks(foldConfusables(nfkc(stripInvisible(s))))))
 }
 
 /** The Go `ForDLP`: like `forMatching`, but exotic whitespace is deleted (secrets do not contain spaces). */
 export const forDlp = (s: string): string => {
   if (isPlainAscii(s)) return s
-  return dropMarks(foldConfusables(nfkc(stripInvisible(s).replace(EXOTIC_SPACE, ""))))
+  return foldConfusables(dropMarks(foldConfusables(nfkc(stripInvisible(s).replace(EXOTIC_SPACE, "")))))
 }

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest"
+import { compile, jsonParts, scanParts, scanText, scanUrl, seedPhrase } from "../../../src/layers/detect/dlp.ts"
+import { builtinDlpPatterns, mergeDlpPatterns } from "../../../src/layers/detect/dlpPatterns.ts"
+import * as checks from "../../../src/layers/detect/checksums.ts"
+
+const c = compile({
+  patterns: mergeDlpPatterns([], true),
+  scanEnv: true,
+  minEnvSecretLength: 16,
+  env: { MY_SERVICE_TOKEN: "Zx9qW3rT7yU2iO5pA8sD1fG4hJ6kL0", HOME: "/home/me", PATH: "/usr/bin:/bin" },
+  seedPhrase: { enabled: true, minWords: 12, verifyChecksum: true }
+})
+const rules = (text: string, host?: string) => scanText(c, text, "t", { host }).map((f) => f.rule)
+
+const r = (n: number, alphabet = "aB3dE5gH7jK9mN1pQ") => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join("")
+
+// Every built-in pattern: a realistic positive, and a near miss that must not fire.
+const cases: Record<string, [string, string]> = {
+  "Anthropic API Key": [`key sk-ant-api03-${r(24)}`, "sk-ant-short"],
+  "OpenAI API Key": [`sk-proj-${r(30)}`, "sk-proj-abc"],
+  "OpenAI Service Key": [`sk-svcacct-${r(20)}`, "sk-svcacct-x"],
+  "Fireworks API Key": [`fw_${r(26)}`, "fw_short1234"],
+  "Google API Key": [`AIza${r(35)}`, `AIza${r(20)}`],
+  "Google OAuth Client Secret": [`GOCSPX-${r(28)}`, "GOCSPX-abc"],
+  "Stripe Key": [`sk_live_${r(24)}`, "sk_live_abc"],
+  "Stripe Webhook Secret": [`whsec_${r(24)}`, "whsec_x"],
+  "GitHub Token": [`ghp_${r(36)}`, `ghp_${r(20)}`],
+  "GitHub Fine-Grained PAT": [`github_pat_${r(40)}`, "github_pat_short"],
+  "GitLab PAT": [`glpat-${r(20)}`, "glpat-123"],
+  "AWS Access ID": ["AKIAIOSFODNN7EXAMPLE", "AKIA123"],
+  "AWS Secret Key": ["aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = short"],
+  "Google OAuth Token": [`ya29.${r(30)}`, "ya29.abc"],
+  "Slack Token": ["xoxb-123456789012-abcdefABCDEF12", "xoxb-123"],
+  "Slack App Token": ["xapp-1-A0123456789-1234567890123-abcdef0123456789", "xapp-1"],
+  "Discord Bot Token": [`M${r(23)}.${r(6)}.${r(27)}`, `M${r(10)}.${r(6)}.${r(10)}`],
+  "Twilio API Key": [`SK${"0123456789abcdef".repeat(2)}`, "SK0123"],
+  "SendGrid API Key": [`SG.${r(22)}.${r(43)}`, "SG.abc.def"],
+  "Mailgun API Key": [`key-${r(32)}`, "key-123"],
+  "New Relic API Key": [`NRAK-${"ABCDEFGHIJ0123456789XYZQWER"}`, "NRAK-ABC"],
+  "Hugging Face Token": [`hf_${r(30)}`, "hf_abc"],
+  "Databricks Token": [`dapi${"0123456789abcdef".repeat(2)}`, "dapi123"],
+  "Replicate API Token": [`r8_${r(24)}`, "r8_abc"],
+  "Together AI Key": [`tok_${"abcdef0123456789".repeat(3)}`, "tok_abc"],
+  "Pinecone API Key": [`pcsk_${r(40)}`, "pcsk_abc"],
+  "Groq API Key": [`gsk_${r(52)}`, "gsk_abc"],
+  "xAI API Key": [`xai-${r(84)}`, "xai-abc"],
+  "DigitalOcean Token": [`dop_v1_${"0123456789abcdef".repeat(4)}`, "dop_v1_123"],
+  "HashiCorp Vault Token": [`hvs.${r(26)}`, "hvs.abc"],
+  "Vercel Token": [`vercel_${r(26)}`, "vercel_abc"],
+  "Supabase Service Key": [`sb_secret_${r(24)}`, "sb_secret_x"],
+  "npm Token": [`npm_${r(36)}`, "npm_install"],
+  "PyPI Token": [`pypi-${r(20)}`, "pypi-abc"],
+  "Linear API Key": [`lin_api_${r(40)}`, "lin_api_x"],
+  "Notion API Key": [`ntn_${r(44)}`, "ntn_abc"],
+  "Sentry Auth Token": [`sntrys_${r(44)}`, "sntrys_x"],
+  "Private Key Header": ["-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN PUBLIC KEY-----"],
+  "JWT Token": ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "eyJhbGciOiJIUzI1NiJ9"],
+  "Bitcoin WIF Private Key": ["5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ", "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTK"],
+  "Extended Private Key": [`xprv${"9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi"}`, "xprv9s21Zr"],
+  "Ethereum Private Key": [`0x${"4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"}`, "0x4c0883a691"],
+  "Social Security Number": ["SSN 123-45-6789", "call 123-456-7890"],
+  "Google OAuth Client ID": [`123456789012-${r(32)}.apps.googleusercontent.com`, "123.apps.googleusercontent.com"],
+  "Credential in URL": ["?password=Hunter2Secret", "?password="],
+  "Environment Variable Secret": ["DB_PASSWORD=s3cr3tPa55word", "DB_PASSWORD=x"],
+  "Credit Card Number": ["4111 1111 1111 1111", "4111 1111 1111 1112"],
+  "IBAN": ["GB82WEST12345698765432", "GB82WEST12345698765431"],
+  "Ethereum Address": ["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"],
+  "Bitcoin Address": ["1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"],
+  "Bitcoin Bech32 Address": ["bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"],
+  "Credential Assignment": ["password: SuperSecretDBPass!2026", "password: ${DB_PASSWORD}"],
+  "Connection String Credentials": ["postgres://admin:s3cretPass@db.internal:5432/prod", "postgres://db.internal:5432/prod"]
+}
+
+describe("DLP catalogue", () => {
+  it("has a positive and a near miss for every built-in pattern", () => {
+    expect(Object.keys(cases).sort()).toEqual(builtinDlpPatterns.map((p) => p.name).sort())
+  })
+  for (const [name, [positive, negative]] of Object.entries(cases)) {
+    it(`${name}: fires on a real one, not on a near miss`, () => {
+      expect(rules(positive), positive).toContain(name)
+      expect(rules(negative), negative).not.toContain(name)
+    })
+  }
+
+  it("a provider key sent to its own issuer is not a leak; sent anywhere else it is", () => {
+    const key = `sk-ant-api03-${r(24)}`
+    expect(rules(key, "api.anthropic.com")).not.toContain("Anthropic API Key")
+    expect(rules(key, "evil.example.com")).toContain("Anthropic API Key")
+  })
+
+  it("rejects a pattern RE2 cannot compile, naming it", () => {
+    expect(() => compile({ patterns: [{ name: "Bad One", regex: "(?=x)", severity: "high" }], scanEnv: false, minEnvSecretLength: 16, env: {}, seedPhrase: { enabled: false, minWords: 12, verifyChecksum: true } }))
+      .toThrow(/Bad One/)
+  })
+})
+
+describe("checksums", () => {
+  it("Luhn with issuer prefixes", () => {
+    expect(checks.cardNumber("4111111111111111")).toBe(true)
+    expect(checks.cardNumber("5500000000000004")).toBe(true)
+    expect(checks.cardNumber("378282246310005")).toBe(true)
+    expect(checks.cardNumber("4111111111111112")).toBe(false)
+    expect(checks.cardNumber("1234567812345670")).toBe(false) // Luhn-valid, no issuer
+  })
+  it("IBAN mod-97 with country lengths", () => {
+    expect(checks.iban("DE89370400440532013000")).toBe(true)
+    expect(checks.iban("DE89370400440532013001")).toBe(false)
+    expect(checks.iban("XX89370400440532013000")).toBe(false)
+  })
+  it("Base58Check: WIF keys and bitcoin addresses", () => {
+    expect(checks.wif("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ")).toBe(true)
+    expect(checks.btcAddress("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy")).toBe(true)
+    expect(checks.btcAddress("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz")).toBe(false)
+  })
+  it("bech32 and EIP-55", () => {
+    expect(checks.bech32Address("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).toBe(true)
+    expect(checks.bech32Address("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdz")).toBe(false)
+    expect(checks.ethAddress("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")).toBe(true)
+    expect(checks.ethAddress("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d35A")).toBe(false)
+  })
+  it("BIP-39 seed phrases need the checksum", () => {
+    const seed = { enabled: true, minWords: 12, verifyChecksum: true }
+    expect(seedPhrase("backup: abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about", seed)).toBeDefined()
+    expect(seedPhrase("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon", seed)).toBeUndefined()
+    expect(seedPhrase("1. legal 2. winner 3. thank 4. year 5. wave 6. sausage 7. worth 8. useful 9. legal 10. winner 11. thank 12. yellow", seed)).toBeDefined()
+  })
+})
+
+describe("decoded and split secrets", () => {
+  it("finds secrets in base64, base64url, hex, separated hex, repeated URL-encoding and escapes", () => {
+    const key = "AKIAIOSFODNN7EXAMPLE"
+    for (const encoded of [
+      Buffer.from(key).toString("base64"),
+      Buffer.from(`x=${key}`).toString("base64url"),
+      Buffer.from(key).toString("hex"),
+      Buffer.from(key).toString("hex").match(/../g)!.join(":"),
+      encodeURIComponent(encodeURIComponent(key).replace(/[A-Z0-9]/g, (ch) => `%${ch.charCodeAt(0).toString(16)}`)),
+      key.split("").map((ch) => `\\x${ch.charCodeAt(0).toString(16)}`).join(""),
+      key.split("").map((ch) => `\\u00${ch.charCodeAt(0).toString(16)}`).join(""),
+      Buffer.from(Buffer.from(key).toString("hex")).toString("base64")
+    ]) expect(rules(`data: ${encoded}`), encoded).toContain("AWS Access ID")
+  })
+
+  it("finds a secret split across JSON values", () => {
+    const found = scanParts(c, jsonParts({ access_key: "AKIAIOSFODNN", suffix: "7EXAMPLE", region: "us-east-1" }, "body"))
+    expect(found.map((f) => f.rule)).toContain("AWS Access ID")
+  })
+
+  it("finds this process's secret environment values, raw and encoded, and says which variable", () => {
+    const v = "Zx9qW3rT7yU2iO5pA8sD1fG4hJ6kL0"
+    for (const text of [v, Buffer.from(v).toString("base64"), Buffer.from(v).toString("hex")]) {
+      const f = scanText(c, `x ${text} y`, "body").find((x) => x.rule === "Environment Variable Leak")
+      expect(f, text).toBeDefined()
+      expect(f!.evidence).toContain("MY_SERVICE_TOKEN")
+      expect(f!.evidence).not.toContain(v)
+    }
+    expect(c.envNames).toEqual(["MY_SERVICE_TOKEN"])
+  })
+
+  it("never puts the secret in the evidence", () => {
+    const f = scanText(c, "AKIAIOSFODNN7EXAMPLE", "body")[0]
+    expect(f.evidence).not.toContain("AKIAIOSFODNN7EXAMPLE")
+  })
+
+  it("scans URLs: query values, decoded path, hostname labels", () => {
+    const urlRules = (u: string) => scanUrl(c, new URL(u)).map((f) => f.rule)
+    expect(urlRules("https://x.example/?q=AKIAIOSFODNN7EXAMPLE")).toContain("AWS Access ID")
+    expect(urlRules(`https://x.example/upload/${encodeURIComponent("AKIAIOSFODNN7EXAMPLE")}`)).toContain("AWS Access ID")
+    expect(urlRules("https://AKIAIOSFO.DNN7EXAMPLE.exfil.example/")).toContain("AWS Access ID")
+    expect(urlRules("https://docs.python.org/3/library/urllib.parse.html?highlight=quote")).toEqual([])
+  })
+})
