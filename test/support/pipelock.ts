@@ -45,3 +45,40 @@ export const start = (s: TestSetup) =>
     const mcp = yield* McpListener.make.pipe(Effect.provide(context))
     return { port: main.port, mcpPort: mcp?.port, base: `http://127.0.0.1:${main.port}`, context }
   })
+
+import * as ResolverLayer from "../../src/layers/Resolver.ts"
+import * as ForwardProxyLayer from "../../src/layers/ForwardProxy.ts"
+import * as McpProxyLayer from "../../src/layers/McpProxy.ts"
+import * as CertAuthorityLayer from "../../src/layers/CertAuthority.ts"
+
+export interface ProxySetup {
+  readonly yaml?: string
+  readonly env?: Record<string, string | undefined>
+  /** hostname → loopback addresses (the fake DNS). */
+  readonly hosts: Record<string, ReadonlyArray<string> | (() => ReadonlyArray<string>)>
+  readonly ca?: { readonly cert: string; readonly key: string }
+  readonly mcpUpstream?: string
+}
+
+/** The real forward proxy (and MCP proxy when an upstream is given) over the real Inspector, with a fake DNS. */
+export const startProxy = (s: ProxySetup) =>
+  Effect.gen(function* () {
+    const env = s.env ?? {}
+    const loaded = loadOrThrow({
+      file: s.yaml === undefined ? undefined : { path: "test.yaml", text: s.yaml },
+      env: { PIPELOCK__logging__output: "stderr", PIPELOCK__logging__level: "error", PIPELOCK__logging__include_allowed: "false", PIPELOCK__logging__include_blocked: "false", ...env },
+      flags: { listen: "127.0.0.1:0", mcpListen: s.mcpUpstream ? "127.0.0.1:0" : undefined, mcpUpstream: s.mcpUpstream }
+    })
+    const setup = { loaded, env, flags: {}, watch: false }
+    const base = Pipelock.inspection(setup, ResolverLayer.layerStatic(s.hosts))
+    const ca = s.ca === undefined ? Layer.empty : CertAuthorityLayer.layerFrom(s.ca)
+    const services = Layer.mergeAll(
+      AdminApiLayer.layer,
+      ForwardProxyLayer.layer.pipe(Layer.provide(ca)),
+      McpProxyLayer.layer
+    ).pipe(Layer.provideMerge(base))
+    const context = yield* Layer.build(services)
+    const main = yield* ProxyListener.make.pipe(Effect.provide(context))
+    const mcp = yield* McpListener.make.pipe(Effect.provide(context))
+    return { port: main.port, proxy: `http://127.0.0.1:${main.port}`, mcpPort: mcp?.port, context }
+  })

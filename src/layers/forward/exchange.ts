@@ -296,21 +296,54 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
           decoder.write(chunk)
           decoder.flush(check)
         }
-        ures.pause()
-        ures.on("data", (chunk: Buffer) => {
-          received += chunk.length
-          ures.pause()
-          judge(chunk, () => ures.resume())
-        })
-        ures.on("end", () => {
+        // Chunks are judged strictly one at a time; the end of the body waits for the last judgement.
+        const queue: Buffer[] = []
+        let working = false
+        let ended = false
+        const finishBody = () => {
           if (finished) return
-          const v = scanner.finish()
-          outcome.findings.push(...v.findings.filter((f) => !outcome.findings.includes(f)))
+          const tail = decoder === undefined ? text.end() : decoded + text.end()
+          const v = tail === "" ? scanner.finish() : scanner.push(tail)
+          if (v.action === "block") {
+            outcome.action = "block"
+            outcome.findings.push(...v.findings)
+            if (!headSent) {
+              outcome.status = 403
+              sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
+            } else res.destroy()
+            return done()
+          }
+          outcome.findings.push(...v.findings.filter((f) => !outcome.findings.some((g) => g.rule === f.rule)))
           if (v.action === "warn" && outcome.action === "allow") outcome.action = "warn"
           inspector.recordTransfer(opts.url, received)
           sendHead()
           res.end()
           done()
+        }
+        const work = () => {
+          if (working || finished) return
+          const chunk = queue.shift()
+          if (chunk === undefined) {
+            if (!ended) return ures.resume()
+            if (decoder === undefined) return finishBody()
+            decoder.once("end", finishBody)
+            return void decoder.end()
+          }
+          working = true
+          judge(chunk, () => {
+            working = false
+            work()
+          })
+        }
+        ures.on("data", (chunk: Buffer) => {
+          received += chunk.length
+          queue.push(chunk)
+          ures.pause()
+          work()
+        })
+        ures.on("end", () => {
+          ended = true
+          work()
         })
         ures.resume()
       })
