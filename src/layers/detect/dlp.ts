@@ -10,12 +10,12 @@
 import { RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, wif } from "./checksums.ts"
-import { decodeVariants, mayBeEncoded, type Variant } from "./decode.ts"
-import { decodable, gates } from "./gates.ts"
+import { decodeVariants, type Variant } from "./decode.ts"
+import { decodable, type Gates, gatesFrom, GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, type DlpPatternSpec, type Validator } from "./dlpPatterns.ts"
 import { shannon } from "./entropy.ts"
-import { forDlp, isPlainAscii } from "./normalize.ts"
+import { forDlp } from "./normalize.ts"
 
 export interface DlpOptions {
   /** The merged catalogue (built-ins + user patterns); the core set is added here whatever it says. */
@@ -55,6 +55,27 @@ export interface CompiledDlp {
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
+  /** Patterns, literals, gates and the seed gate in one set: the clean path is one native pass. */
+  readonly combined: RE2Set
+  readonly literalBase: number
+  readonly gateBase: number
+  readonly seedIndex: number
+}
+
+/** One pass over a text: which patterns, literals and gates hit, and whether a seed phrase may be there. */
+const firstPass = (c: CompiledDlp, input: string | Buffer) => {
+  const hits = c.combined.match(input)
+  const patterns: number[] = []
+  const literals: number[] = []
+  const gateHits = new Set<number>()
+  let seed = false
+  for (const i of hits) {
+    if (i < c.literalBase) patterns.push(i)
+    else if (i < c.gateBase) literals.push(i - c.literalBase)
+    else if (i < c.seedIndex) gateHits.add(i - c.gateBase)
+    else seed = true
+  }
+  return { patterns, literals, gates: gatesFrom(gateHits), seed }
 }
 
 export interface ScanContext {
@@ -134,6 +155,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   for (const { name, value } of env) for (const [enc, pass] of encodingsOf(value)) addLiteral(enc, { rule: "Environment Variable Leak", severity: "critical", pass: `${pass}:${name}` })
   for (const secret of opts.knownSecrets ?? []) for (const [enc, pass] of encodingsOf(secret)) addLiteral(enc, { rule: "Known Secret Leak", severity: "critical", pass: pass.replace("env", "secret") })
   for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
+  const combinedSources = [...sources, ...literalSources, ...GATE_SOURCES, seedGateSource(opts.seedPhrase.minWords)]
   return {
     specs,
     set,
@@ -142,7 +164,11 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     literals,
     seed: opts.seedPhrase,
     maxDecodeDepth: opts.maxDecodeDepth ?? 3,
-    envNames: env.map((e) => e.name)
+    envNames: env.map((e) => e.name),
+    combined: new RE2.Set(combinedSources, "u"),
+    literalBase: sources.length,
+    gateBase: sources.length + literalSources.length,
+    seedIndex: sources.length + literalSources.length + GATE_SOURCES.length
   }
 }
 
@@ -170,8 +196,8 @@ const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
 /** Only the first few matches of one pattern in one text are validated (bounded work on hostile input). */
 const MAX_MATCHES_PER_PATTERN = 64
 
-const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer) => {
-  const hits = c.set.match(bytes ?? text)
+const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
+  const hits = known ?? c.set.match(bytes ?? text)
   for (const i of hits) {
     const spec = c.specs[i]
     if (exempt(spec, ctx.host)) continue
@@ -201,9 +227,9 @@ const patternFindings = (c: CompiledDlp, text: string, location: string, pass: s
   }
 }
 
-const literalFindings = (c: CompiledDlp, text: string, location: string, via: string, out: Finding[], bytes?: Buffer) => {
+const literalFindings = (c: CompiledDlp, text: string, location: string, via: string, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
   if (c.literalSet === undefined) return
-  for (const i of c.literalSet.match(bytes ?? text)) {
+  for (const i of known ?? c.literalSet.match(bytes ?? text)) {
     const lit = c.literals[i]
     const env = lit.pass.split(":")[1]
     out.push({
@@ -222,11 +248,12 @@ const isSeedSeparator = (c: number) =>
   (c >= 48 && c <= 57) || c === 46 || c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 45 || c === 124 || c === 59 || c === 58 || c === 34 ||
   c === 39 || c === 91 || c === 93 || c === 123 || c === 125 || c === 40 || c === 41
 
+const seedGateSource = (minWords: number) => `(?i)(?:\\b[a-z]{3,8}[\\s,|;:.()\\d-]+){${minWords - 1}}[a-z]{3,8}\\b`
 const seedGates = new Map<number, RE2>()
 const seedGate = (minWords: number): RE2 => {
   let g = seedGates.get(minWords)
   if (g === undefined) {
-    g = new RE2(`(?i)(?:\\b[a-z]{3,8}[\\s,|;:.()\\d-]+){${minWords - 1}}[a-z]{3,8}\\b`, "u")
+    g = new RE2(seedGateSource(minWords), "u")
     seedGates.set(minWords, g)
   }
   return g
@@ -312,9 +339,8 @@ const dedupe = (findings: Finding[]): Finding[] => {
 }
 
 /** The texts to scan for one input: raw, normalised, and decoded variants. */
-const views = (c: CompiledDlp, text: string, bytes?: Buffer): Variant[] => {
-  const out: Variant[] = [{ text, pass: "raw" }]
-  const g = gates(bytes ?? text)
+const views = (c: CompiledDlp, text: string, g: Gates): Variant[] => {
+  const out: Variant[] = []
   if (g.nonAscii) {
     const norm = forDlp(text)
     if (norm !== text) out.push({ text: norm, pass: "normalized" })
@@ -327,13 +353,16 @@ const views = (c: CompiledDlp, text: string, bytes?: Buffer): Variant[] => {
 export const scanText = (c: CompiledDlp, text: string, location: string, ctx: ScanContext = {}): Finding[] => {
   if (text.length === 0) return []
   const out: Finding[] = []
-  // Long texts cross into RE2 once as UTF-8 bytes, not once per pattern set.
+  // Long texts cross into RE2 once as UTF-8 bytes; the raw view is one combined pass.
   const bytes = text.length > 256 ? Buffer.from(text, "utf8") : undefined
-  for (const v of views(c, text, bytes)) {
-    const b = v.pass === "raw" ? bytes : undefined
-    patternFindings(c, v.text, location, v.pass, ctx, out, b)
-    literalFindings(c, v.text, location, v.pass, out, b)
-    seedFindings(c, v.text, location, v.pass, out, b)
+  const first = firstPass(c, bytes ?? text)
+  if (first.patterns.length > 0) patternFindings(c, text, location, "raw", ctx, out, bytes, first.patterns)
+  if (first.literals.length > 0) literalFindings(c, text, location, "raw", out, bytes, first.literals)
+  if (first.seed) seedFindings(c, text, location, "raw", out, bytes)
+  for (const v of views(c, text, first.gates)) {
+    patternFindings(c, v.text, location, v.pass, ctx, out)
+    literalFindings(c, v.text, location, v.pass, out)
+    seedFindings(c, v.text, location, v.pass, out)
   }
   return dedupe(out)
 }
@@ -406,10 +435,8 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   if (url.username !== "" || url.password !== "") parts.push({ location: "url.userinfo", value: `${url.protocol}//${url.username}:${url.password}@${host}` })
   // The clean path: one pass over all targets together; only a hit (or something to decode) costs more.
   const all = parts.map((p) => p.value).join("\n")
-  if (
-    c.set.match(all).length === 0 && (c.literalSet === undefined || !c.literalSet.test(all)) && !mayBeEncoded(all) &&
-    isPlainAscii(all) && seedPhrase(all, c.seed) === undefined
-  ) return []
+  const first = firstPass(c, all)
+  if (first.patterns.length === 0 && first.literals.length === 0 && !first.seed && !first.gates.nonAscii && !decodable(first.gates, all)) return []
   const out: Finding[] = []
   for (const p of parts) out.push(...scanText(c, p.value, p.location, { ...ctx, host }))
   if (values.length >= 2) {

@@ -24,7 +24,8 @@ export interface Gates {
   readonly longAlpha: boolean
 }
 
-const SOURCES = [
+/** The gate patterns, in `Gates` order (exported so a scanner can fold them into its own single pass). */
+export const GATE_SOURCES: ReadonlyArray<string> = [
   "[^\\x09\\x0a\\x0d\\x20-\\x7e]",
   "%[0-9a-fA-F]{2}|\\\\[xuU0-7]|&#|(?:[0-9a-fA-F]{2}[:\\s,-]){5}[0-9a-fA-F]{2}",
   "[0-9a-fA-F]{16,}",
@@ -34,10 +35,12 @@ const SOURCES = [
   "\\\\",
   "[A-Za-z]{20,}"
 ]
-const SET = new RE2.Set(SOURCES, "u")
+const SET = new RE2.Set(GATE_SOURCES, "u")
 
-export const gates = (text: string | Buffer): Gates => {
-  const hit = new Set(SET.match(text))
+export const gates = (text: string | Buffer): Gates => gatesFrom(new Set(SET.match(text)))
+
+/** Gates from the indices a combined set reported (index 0 = the first gate pattern). */
+export const gatesFrom = (hit: ReadonlySet<number>): Gates => {
   return {
     nonAscii: hit.has(0),
     escapes: hit.has(1),

@@ -6,7 +6,7 @@
  * `count`/`observe`/`set` are synchronous helpers for socket callbacks: they update the default
  * registry that `/metrics` formats.
  */
-import { Effect, Metric } from "effect"
+import { Context, Metric } from "effect"
 
 const counter = (name: string, description: string) => Metric.counter(name, { description, incremental: true })
 const gauge = (name: string, description: string) => Metric.gauge(name, { description })
@@ -55,22 +55,39 @@ export const metrics = {
 
 type Attributes = Readonly<Record<string, string>>
 
-const run = (effect: Effect.Effect<void>): void => {
-  Effect.runSync(effect)
+// Hot paths update metrics synchronously through the default registry (no fiber per update); the
+// attribute-tagged metric objects are cached per label set.
+const context = Context.empty()
+const tagged = new WeakMap<object, Map<string, Metric.Metric<number, unknown>>>()
+const withAttributes = (metric: Metric.Metric<number, unknown>, attributes: Attributes): Metric.Metric<number, unknown> => {
+  const keys = Object.keys(attributes)
+  if (keys.length === 0) return metric
+  let byKey = tagged.get(metric)
+  if (byKey === undefined) {
+    byKey = new Map()
+    tagged.set(metric, byKey)
+  }
+  const key = keys.map((k) => `${k}=${attributes[k]}`).join("\u0000")
+  let m = byKey.get(key)
+  if (m === undefined) {
+    m = Metric.withAttributes(metric, attributes)
+    if (byKey.size < 10_000) byKey.set(key, m)
+  }
+  return m
 }
 
 /** Adds `n` to a counter. */
 export const count = (metric: Metric.Metric<number, unknown>, attributes: Attributes = {}, n = 1): void =>
-  run(Metric.update(Metric.withAttributes(metric, attributes), n))
+  withAttributes(metric, attributes).updateUnsafe(n, context)
 
 /** Records one observation in a histogram. */
 export const observe = (metric: Metric.Metric<number, unknown>, value: number, attributes: Attributes = {}): void =>
-  run(Metric.update(Metric.withAttributes(metric, attributes), value))
+  withAttributes(metric, attributes).updateUnsafe(value, context)
 
 /** Sets a gauge. */
 export const set = (metric: Metric.Metric<number, unknown>, value: number, attributes: Attributes = {}): void =>
-  run(Metric.update(Metric.withAttributes(metric, attributes), value))
+  withAttributes(metric, attributes).updateUnsafe(value, context)
 
 /** Adds `delta` (possibly negative) to a gauge. */
 export const adjust = (metric: Metric.Metric<number, unknown>, delta: number, attributes: Attributes = {}): void =>
-  run(Metric.modify(Metric.withAttributes(metric, attributes), delta))
+  withAttributes(metric, attributes).modifyUnsafe(delta, context)

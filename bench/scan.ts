@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:scan`: how long the scanners take, in ns/op and ops/s, beside the DESIGN §6 targets.
+ * Real work on real inputs; a warm-up, then a timed loop. The 1 MB adversarial inputs show linear time
+ * (compare 1 MB with 256 KB: about 4×). Not a test: numbers vary with the machine.
+ */
+import { Effect, Layer } from "effect"
+import { loadOrThrow } from "../src/layers/config/load.ts"
+import * as ConfigStoreLayer from "../src/layers/ConfigStore.ts"
+import { compile as compileDlp, scanText as dlpText } from "../src/layers/detect/dlp.ts"
+import { mergeDlpPatterns } from "../src/layers/detect/dlpPatterns.ts"
+import { compile as compileInjection, scanText as injectionText } from "../src/layers/detect/injection.ts"
+import { mergeInjectionPatterns } from "../src/layers/detect/injectionPatterns.ts"
+import { checkUrl, compileUrlRules } from "../src/layers/detect/urlGuard.ts"
+import * as InspectorLayer from "../src/layers/Inspector.ts"
+import * as ResolverLayer from "../src/layers/Resolver.ts"
+import { Inspector } from "../src/services/Inspector.ts"
+
+const dlp = compileDlp({ patterns: mergeDlpPatterns([], true), scanEnv: true, minEnvSecretLength: 16, env: process.env, seedPhrase: { enabled: true, minWords: 12, verifyChecksum: true } })
+const injection = compileInjection({ patterns: mergeInjectionPatterns([], true) })
+const rules = compileUrlRules({
+  mode: "balanced", apiAllowlist: [], blocklist: ["*.pastebin.com"], maxUrlLength: 2048, entropyThreshold: 4.5, subdomainEntropyThreshold: 4.0,
+  subdomainEntropyExclusions: [], trustedDomains: [], internal: [], ipAllowlist: [], dlp
+})
+
+const prose = "The quarterly report shows revenue grew in every region, led by strong subscription renewals and a new partner channel. "
+const text10k = (prose.repeat(Math.ceil(10240 / prose.length))).slice(0, 10240)
+const text90 = "Could you summarize the attached quarterly report and list the three biggest changes, please?"
+const toolResult = { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", text: JSON.stringify({ transactions: [{ id: 1, amount: -42.1, description: "Groceries", date: "2026-11-20" }, { id: 2, amount: 2500, description: "Salary", date: "2026-11-15" }] }) }] } }
+
+interface Row { readonly name: string; readonly nsPerOp: number; readonly target?: string; readonly ok?: boolean }
+const rows: Row[] = []
+
+const bench = (name: string, f: () => unknown, opts: { target?: number; minMs?: number } = {}) => {
+  for (let i = 0; i < 50; i++) f()
+  const minMs = opts.minMs ?? 400
+  let n = 0
+  const t0 = process.hrtime.bigint()
+  let elapsed = 0n
+  do {
+    for (let i = 0; i < 20; i++) f()
+    n += 20
+    elapsed = process.hrtime.bigint() - t0
+  } while (elapsed < BigInt(minMs) * 1_000_000n)
+  const nsPerOp = Number(elapsed) / n
+  rows.push({ name, nsPerOp, target: opts.target === undefined ? undefined : fmt(opts.target), ok: opts.target === undefined ? undefined : nsPerOp <= opts.target })
+}
+
+const fmt = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`)
+
+const main = Effect.gen(function* () {
+  const inspector = yield* Inspector
+  const ctx = { requestId: "bench", listener: "check" as const, skipDns: true }
+  const mcp = { ...ctx, sessionKey: "bench" }
+
+  bench("clean URL, full URL pipeline (pure, no DNS)", () => checkUrl(rules, "https://docs.python.org/3/library/urllib.parse.html?highlight=quote"), { target: 10_000 })
+  bench("clean URL, through the Inspector service (no DNS)", () => Effect.runSync(inspector.checkUrl("https://docs.python.org/3/library/urllib.parse.html?highlight=quote", ctx).pipe(Effect.provideService(Inspector, inspector))))
+  bench("URL with a DLP hit", () => checkUrl(rules, "https://example.com/?key=sk-ant-api03-fake1234567890abcd"))
+  bench("90 B clean text, injection", () => injectionText(injection, text90, "body"), { target: 5_000 })
+  bench("10 KB clean text, injection", () => injectionText(injection, text10k, "body"), { target: 500_000 })
+  bench("10 KB clean text, injection + DLP", () => (injectionText(injection, text10k, "body"), dlpText(dlp, text10k, "body")), { target: 500_000 })
+  bench("10 KB clean text, DLP", () => dlpText(dlp, text10k, "body"))
+  bench("text with a secret, DLP", () => dlpText(dlp, `config: token=ghp_${"a1B2c3D4e5".repeat(4)} region=eu`, "body"))
+  bench("clean MCP tool response (Inspector)", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { target: 20_000 })
+
+  const adversarial: Array<[string, string]> = [
+    ["repeated letters", "a".repeat(1 << 20)],
+    ["near-miss phrases", "ignore all previous ".repeat(52429).slice(0, 1 << 20)],
+    ["base64-looking run", "QUtJQUlPU0ZPRE5ON0VYQU1QTEU".repeat(40330).slice(0, 1 << 20)],
+    ["nested brackets and quotes", "[\"'<{(".repeat(174763).slice(0, 1 << 20)],
+    ["percent escapes", "%25".repeat(349526).slice(0, 1 << 20)]
+  ]
+  for (const [what, big] of adversarial) {
+    const quarter = big.slice(0, 1 << 18)
+    bench(`1 MB adversarial (${what}): injection + DLP`, () => (injectionText(injection, big, "body"), dlpText(dlp, big, "body")), { minMs: 1500 })
+    bench(`  256 KB of the same (linearity check)`, () => (injectionText(injection, quarter, "body"), dlpText(dlp, quarter, "body")), { minMs: 800 })
+  }
+})
+
+const loaded = loadOrThrow({})
+const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer)))
+await Effect.runPromise(main.pipe(Effect.provide(layer)))
+
+const width = Math.max(...rows.map((r) => r.name.length))
+console.log(`\n${"scan".padEnd(width)}  ${"ns/op".padStart(12)}  ${"ops/s".padStart(12)}  ${"time/op".padStart(10)}  target (DESIGN §6)`)
+for (const r of rows) {
+  const target = r.target === undefined ? "" : `≤ ${r.target} ${r.ok ? "✓" : "✗ over"}`
+  console.log(`${r.name.padEnd(width)}  ${r.nsPerOp.toFixed(0).padStart(12)}  ${Math.round(1e9 / r.nsPerOp).toString().padStart(12)}  ${fmt(r.nsPerOp).padStart(10)}  ${target}`)
+}
+console.log(`\nnode ${process.version}, ${process.arch}; one core, one thread (the scanners are synchronous)`)
