@@ -6,7 +6,6 @@
  */
 import { timingSafeEqual, createHash } from "node:crypto"
 import { Effect, Layer } from "effect"
-import { PrometheusMetrics } from "effect/observability"
 import { AdminApi, type Route } from "../services/AdminApi.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
@@ -14,6 +13,7 @@ import { Telemetry } from "../services/Telemetry.ts"
 import { version } from "../version.ts"
 import { readBody, sendJson, clientIp } from "./http/respond.ts"
 import { metrics, set as setGauge } from "./telemetry/metrics.ts"
+import * as Prometheus from "./telemetry/prometheus.ts"
 import { snapshot, uptimeSeconds } from "./telemetry/stats.ts"
 
 const routes: Readonly<Record<string, Route>> = {
@@ -114,7 +114,7 @@ export const make = Effect.gen(function* () {
         if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "GET" })
         if (route === "health") return yield* health(res)
         if (route === "stats") return sendJson(res, 200, snapshot())
-        const text = yield* PrometheusMetrics.format()
+        const text = Prometheus.format()
         res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" })
         res.end(text)
       })

@@ -4,19 +4,26 @@
  * `pipelock tls init`), and leaf certificates per host issued on demand, valid for `cert_ttl`, kept in an
  * LRU cache of `cert_cache_size`.
  */
-import "reflect-metadata"
 import { webcrypto, X509Certificate as NodeX509, createPrivateKey } from "node:crypto"
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { homedir } from "node:os"
 import { dirname, join } from "node:path"
 import { isIP } from "node:net"
-import * as x509 from "@peculiar/x509"
+import type * as X509 from "@peculiar/x509"
 import { Effect, Layer } from "effect"
 import { CertAuthority, CertError, type Leaf } from "../services/CertAuthority.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { metrics, set as setGauge } from "./telemetry/metrics.ts"
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+// @peculiar/x509 (and the reflect-metadata polyfill it needs) load only when a CA is used.
+let library: Promise<typeof X509> | undefined
+const x509lib = (): Promise<typeof X509> =>
+  (library ??= (async () => {
+    await import("reflect-metadata")
+    const x = await import("@peculiar/x509")
+    x.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x.cryptoProvider.set>[0])
+    return x
+  })())
 
 const ALG = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const
 
@@ -36,6 +43,7 @@ const serial = () => Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).
 
 /** Generates a new CA: PEM certificate and PKCS#8 PEM key. */
 export const generateCa = async (commonName = "Pipelock Interception CA", years = 10): Promise<{ cert: string; key: string }> => {
+  const x509 = await x509lib()
   const keys = await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"]) as webcrypto.CryptoKeyPair
   const notBefore = new Date(Date.now() - 60_000)
   const notAfter = new Date(Date.now() + years * 365 * 24 * 3600 * 1000)
@@ -84,6 +92,7 @@ export interface CaMaterial {
 
 /** A CA from PEM material; leaves per host with the given TTL, cached (LRU) up to `cacheSize`. */
 export const make = async (material: CaMaterial, ttlMs: number, cacheSize: number) => {
+  const x509 = await x509lib()
   const caCert = new x509.X509Certificate(material.cert)
   // Import the key through Node so PKCS#8 and SEC1 ("EC PRIVATE KEY") files both work.
   const pkcs8 = createPrivateKey(material.key).export({ type: "pkcs8", format: "der" })

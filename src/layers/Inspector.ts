@@ -13,7 +13,7 @@ import { Resolver } from "../services/Resolver.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { type Category, type ChainOptions, type ChainPattern, ChainHistory, builtinChainPatterns, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
-import { type CompiledDlp, compile as compileDlp, jsonParts, scanParts, scanText as dlpText } from "./detect/dlp.ts"
+import { type CompiledDlp, compile as compileDlp, jsonParts, scanJson, scanParts, scanText as dlpText } from "./detect/dlp.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
@@ -295,7 +295,7 @@ export const make = Effect.gen(function* () {
         } catch {
           return block("invalid_json", "request body says JSON but does not parse")
         }
-        return [...scanParts(s.dlp, jsonParts(value, "body"), { host }), ...dlpText(s.dlp, text, "body", { host }).filter((f) => f.pass !== "raw")]
+        return scanJson(s.dlp, value, "body", { host })
       }
       if (type.includes("application/x-www-form-urlencoded")) {
         const parts = [...new URLSearchParams(text)].flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
@@ -343,7 +343,7 @@ export const make = Effect.gen(function* () {
         let findings = timed("dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
         if (text.trimStart().startsWith("{") || text.trimStart().startsWith("[")) {
           try {
-            findings = [...findings, ...scanParts(s.dlp, jsonParts(JSON.parse(text), "ws.client"), { host })]
+            findings = [...findings, ...scanJson(s.dlp, JSON.parse(text), "ws.client", { host })]
           } catch {
             // not JSON: the raw scan stands
           }
@@ -485,17 +485,17 @@ export const make = Effect.gen(function* () {
   }
 
   return Inspector.of({
-    checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.withSpan("Inspector.checkUrl")),
+    checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
     checkConnect: (host, port, ctx) => {
       const h = parseIp(host)?.family === 6 && !host.startsWith("[") ? `[${host}]` : host
-      return checkUrl(`https://${h}:${port}/`, ctx).pipe(Effect.withSpan("Inspector.checkConnect"))
+      return checkUrl(`https://${h}:${port}/`, ctx).pipe(Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
     },
-    inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.withSpan("Inspector.inspectRequest")),
-    inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.withSpan("Inspector.inspectResponse")),
+    inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
+    inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
     responseStream,
     inspectWsMessage,
-    inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpRequest")),
-    inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpResponse")),
+    inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
+    inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
     endMcpSession: (key) => Effect.sync(() => void sessions.delete(key)),
     recordTransfer: (url, n) => {

@@ -1,12 +1,10 @@
 /**
  * OpenTelemetry tracing: every `Effect.fn` span and request span is exported over OTLP/HTTP when
  * `OTEL_EXPORTER_OTLP_ENDPOINT` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set; otherwise no exporter
- * is installed and spans cost almost nothing. The exporter reads the standard `OTEL_*` variables.
+ * is installed and the OpenTelemetry packages are not even loaded. The exporter reads the standard
+ * `OTEL_*` variables.
  */
-import * as NodeSdk from "@effect/opentelemetry/NodeSdk"
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http"
-import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base"
-import { Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { version } from "../version.ts"
 
 export const enabled = (env: Readonly<Record<string, string | undefined>>): boolean =>
@@ -15,8 +13,15 @@ export const enabled = (env: Readonly<Record<string, string | undefined>>): bool
 /** The tracing layer for this environment (empty when no endpoint is configured). */
 export const layer = (env: Readonly<Record<string, string | undefined>> = process.env): Layer.Layer<never> =>
   enabled(env)
-    ? NodeSdk.layer(() => ({
-      resource: { serviceName: env.OTEL_SERVICE_NAME ?? "pipelock", serviceVersion: version },
-      spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter())
+    ? Layer.unwrap(Effect.promise(async () => {
+      const [NodeSdk, { OTLPTraceExporter }, { BatchSpanProcessor }] = await Promise.all([
+        import("@effect/opentelemetry/NodeSdk"),
+        import("@opentelemetry/exporter-trace-otlp-http"),
+        import("@opentelemetry/sdk-trace-base")
+      ])
+      return NodeSdk.layer(() => ({
+        resource: { serviceName: env.OTEL_SERVICE_NAME ?? "pipelock", serviceVersion: version },
+        spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter())
+      }))
     }))
     : Layer.empty

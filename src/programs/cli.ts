@@ -1,6 +1,8 @@
 /** The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. */
 import { Effect, Option } from "effect"
-import { Argument, Command, Flag } from "effect/cli"
+import * as Argument from "effect/cli/Argument"
+import * as Command from "effect/cli/Command"
+import * as Flag from "effect/cli/Flag"
 import { check } from "./check.ts"
 import * as Mcp from "./mcp.ts"
 import * as Tls from "./tls.ts"

@@ -3,9 +3,12 @@
  * (see exit.ts). Usage errors print the usage on stderr and exit 2; SIGINT/SIGTERM shut down
  * gracefully and exit 0.
  */
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Console, Effect, Exit } from "effect"
-import { CliError, CliOutput, Command } from "effect/cli"
+import * as CliError from "effect/cli/CliError"
+import * as CliOutput from "effect/cli/CliOutput"
+import * as Command from "effect/cli/Command"
 import { version } from "../version.ts"
 import { cli } from "./cli.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"

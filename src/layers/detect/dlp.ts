@@ -371,21 +371,65 @@ export const scanText = (c: CompiledDlp, text: string, location: string, ctx: Sc
  * Secrets in the parts of a structured message (JSON values, MCP arguments, query values): each part
  * alone, then the parts joined, so a secret split across fields is still found.
  */
-export const scanParts = (c: CompiledDlp, parts: ReadonlyArray<{ readonly location: string; readonly value: string }>, ctx: ScanContext = {}): Finding[] => {
+export const scanParts = (c: CompiledDlp, parts: ReadonlyArray<{ readonly location: string; readonly value: string }>, ctx: ScanContext = {}): Finding[] =>
+  scanValues(c, parts.map((p) => p.value), () => parts, ctx)
+
+/**
+ * The same over a list of values whose locations are only worked out when something is found (building a
+ * path string per JSON field costs more than scanning a clean message).
+ */
+const scanValues = (
+  c: CompiledDlp,
+  values: ReadonlyArray<string>,
+  located: () => ReadonlyArray<{ readonly location: string; readonly value: string }>,
+  ctx: ScanContext
+): Finding[] => {
+  if (values.length === 0) return []
+  if (values.length === 1) return scanText(c, values[0], located()[0]?.location ?? "value", ctx)
+  // One pass over all the values (newline-separated); only when it finds something are the parts scanned
+  // one by one, to say where. A clean message costs a few native calls, not one per field.
+  const overall = scanText(c, values.join("\n"), "joined", ctx)
   const out: Finding[] = []
-  for (const p of parts) out.push(...scanText(c, p.value, p.location, ctx))
-  const values = parts.slice(0, 64).map((p) => p.value).filter((v) => v.length > 0 && v.length < 4096)
-  if (values.length >= 2) {
+  if (overall.length > 0) {
+    for (const p of located().slice(0, 4096)) out.push(...scanText(c, p.value, p.location, ctx))
+    const seen = new Set(out.map((f) => f.rule))
+    out.push(...overall.filter((f) => !seen.has(f.rule)))
+  }
+  // Secrets split across fields: the values concatenated without a separator (all, and adjacent pairs).
+  const short = values.slice(0, 64).filter((v) => v.length > 0 && v.length < 4096)
+  if (short.length >= 2) {
     const found = new Set(out.map((f) => f.rule))
-    const joined: Finding[] = []
-    // Adjacent pairs catch a key split in two fields; the whole concatenation catches longer splits.
-    for (let i = 0; i + 1 < values.length; i++) patternFindings(c, values[i] + values[i + 1], "joined", "joined", ctx, joined)
-    patternFindings(c, values.join(""), "joined", "joined", ctx, joined)
-    patternFindings(c, values.join(" "), "joined", "joined", ctx, joined)
-    out.push(...joined.filter((f) => !found.has(f.rule)))
+    const glued: string[] = [short.join("")]
+    for (let i = 0; i + 1 < short.length; i++) glued.push(short[i] + short[i + 1])
+    const joinedFindings: Finding[] = []
+    patternFindings(c, glued.join("\n"), "joined", "joined", ctx, joinedFindings)
+    out.push(...joinedFindings.filter((f) => !found.has(f.rule)))
   }
   return dedupe(out)
 }
+
+/** The string values of a JSON value (and keys of 16+ chars), without their paths: the fast path. */
+export const jsonValues = (value: unknown, limit = 4096): string[] => {
+  const out: string[] = []
+  const walk = (v: unknown, depth: number) => {
+    if (out.length >= limit || depth > 64) return
+    if (typeof v === "string") out.push(v)
+    else if (typeof v === "number" || typeof v === "boolean") out.push(String(v))
+    else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1)
+    else if (v !== null && typeof v === "object") {
+      for (const k in v) {
+        if (k.length >= 16) out.push(k)
+        walk((v as Record<string, unknown>)[k], depth + 1)
+      }
+    }
+  }
+  walk(value, 0)
+  return out
+}
+
+/** Secrets in a JSON value: scanned as one text first; field paths are worked out only for findings. */
+export const scanJson = (c: CompiledDlp, value: unknown, base: string, ctx: ScanContext = {}): Finding[] =>
+  scanValues(c, jsonValues(value), () => jsonParts(value, base), ctx)
 
 /** The strings of a JSON value (keys and values, numbers and booleans as text) with their paths. */
 export const jsonParts = (value: unknown, base: string, limit = 4096): Array<{ location: string; value: string }> => {
