@@ -1,0 +1,72 @@
+/**
+ * `npm run bench:mcp`: a clean `tools/call` on loopback, sent direct to an app-like MCP upstream (plain JSON,
+ * Bearer auth) and through Pipelock's MCP proxy (input scanning, tool policy, session binding, chains,
+ * result scanning). Prints the added latency (one connection) and calls per second (16 connections).
+ */
+import { spawn, type ChildProcess } from "node:child_process"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
+import * as net from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { startAppMcp } from "../test/support/appMcp.ts"
+
+const root = join(import.meta.dirname, "..")
+const DURATION = Number(process.env.BENCH_SECONDS ?? 6)
+const children: ChildProcess[] = []
+process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")))
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = net.createServer().listen(0, "127.0.0.1", () => {
+    const port = (s.address() as net.AddressInfo).port
+    s.close(() => resolve(port))
+  })
+})
+const waitFor = async (port: number) => {
+  for (let i = 0; i < 100; i++) {
+    if (await new Promise<boolean>((r) => { const c = net.connect(port, "127.0.0.1", () => (c.destroy(), r(true))); c.on("error", () => r(false)) })) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`nothing listening on ${port}`)
+}
+
+interface Result { readonly name: string; readonly mean: number; readonly p50: number; readonly p99: number; readonly rps: number; readonly errors: number; readonly non2xx: number }
+const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_transactions", arguments: { account_id: 1, limit: 20 } } })
+const load = (name: string, url: string, connections: number): Promise<Result> => new Promise((resolve, reject) => {
+  const script = `require(${JSON.stringify(join(root, "node_modules/autocannon"))})({ url: ${JSON.stringify(url)}, connections: ${connections}, duration: ${DURATION},
+    requests: [{ method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: "Bearer bench-token" }, body: ${JSON.stringify(body)} }]
+  }, (e, r) => { if (e) { console.error(e); process.exit(1) } console.log(JSON.stringify({ mean: r.latency.mean, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.timeouts, non2xx: r.non2xx })) })`
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] })
+  let out = ""
+  child.stdout.on("data", (c: Buffer) => (out += c))
+  child.on("close", (code) => (code === 0 ? resolve({ name, ...JSON.parse(out.trim().split("\n").pop()!) }) : reject(new Error(`autocannon exited ${code}`))))
+})
+
+const app = await startAppMcp("bench-token")
+const dir = mkdtempSync(join(tmpdir(), "pipelock-bench-mcp-"))
+const config = join(dir, "pipelock.yaml")
+writeFileSync(config, "mcp_input_scanning: { enabled: true, action: block }\nmcp_tool_scanning: { enabled: true }\ntool_chain_detection: { enabled: true }\nlogging: { output: stderr, include_allowed: false, include_blocked: false, level: error }\n")
+const port = await freePort()
+const mcpPort = await freePort()
+const useDist = existsSync(join(root, "dist/programs/main.js"))
+const pipelock = spawn(process.execPath, [join(root, "bin/pipelock.js"), "run", "--config", config, "--listen", `127.0.0.1:${port}`, "--mcp-listen", `127.0.0.1:${mcpPort}`, "--mcp-upstream", app.url],
+  { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0" } })
+children.push(pipelock)
+await waitFor(mcpPort)
+
+const results = [
+  await load("direct, 1 connection", app.url, 1),
+  await load("through pipelock, 1 connection", `http://127.0.0.1:${mcpPort}/`, 1),
+  await load("direct, 16 connections", app.url, 16),
+  await load("through pipelock, 16 connections", `http://127.0.0.1:${mcpPort}/`, 16)
+]
+const width = Math.max(...results.map((r) => r.name.length))
+console.log(`\ntools/call (get_transactions), loopback, ${DURATION}s per row (autocannon), pipelock from ${useDist ? "dist" : "sources"}\n`)
+console.log(`${"route".padEnd(width)}  ${"mean ms".padStart(8)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"calls/s".padStart(9)}  ${"errors".padStart(7)}  ${"non-2xx".padStart(8)}`)
+for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(3).padStart(8)}  ${r.p50.toFixed(0).padStart(7)}  ${r.p99.toFixed(0).padStart(7)}  ${r.rps.toFixed(0).padStart(9)}  ${String(r.errors).padStart(7)}  ${String(r.non2xx).padStart(8)}`)
+// With one connection, requests are sequential: the time per call is 1000/rps ms (autocannon's latency
+// figures are whole milliseconds).
+const per = (r: Result) => 1000 / r.rps
+console.log(`\nadded latency per tools/call (1 connection): ${(per(results[1]) - per(results[0])).toFixed(3)} ms (${per(results[0]).toFixed(3)} → ${per(results[1]).toFixed(3)} ms per call); p99 ${results[1].p99 - results[0].p99} ms`)
+console.log(`calls/s through pipelock: ${((results[3].rps / results[2].rps) * 100).toFixed(0)}% of direct`)
+await app.close()
+process.exit(0)
