@@ -184,6 +184,11 @@ const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
   eth: ethAddress,
   btc: btcAddress,
   bech32: bech32Address,
+  fragment: (m) => {
+    const body = m.replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_)/i, "")
+    if (/^(.)\1+$/.test(body) || /x{4,}|\*{3,}|your|example|placeholder|token|here|redacted|dummy|fake/i.test(body)) return false
+    return credentialValue(body)
+  },
   credential: (m) => {
     const value = m.replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
     return credentialValue(value)

@@ -7,7 +7,7 @@
  */
 import type { Severity } from "../../services/Verdict.ts"
 
-export type Validator = "luhn" | "mod97" | "aba" | "wif" | "eth" | "btc" | "bech32" | "credential"
+export type Validator = "luhn" | "mod97" | "aba" | "wif" | "eth" | "btc" | "bech32" | "credential" | "fragment"
 
 export interface DlpPatternSpec {
   readonly name: string
@@ -66,7 +66,8 @@ export const builtinDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Notion API Key", "ntn_[a-zA-Z0-9]{40,}", "high", issuer("*.notion.com")),
   p("Sentry Auth Token", "sntrys_[a-zA-Z0-9]{40,}", "high", issuer("sentry.io", "*.sentry.io")),
   p("Private Key Header", "-----BEGIN\\s+(RSA\\s+|EC\\s+|DSA\\s+|OPENSSH\\s+|ENCRYPTED\\s+|PGP\\s+)?PRIVATE\\s+KEY(\\s+BLOCK)?-----", "critical"),
-  p("JWT Token", "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{10,}", "high"),
+  // Go: the signature must be 10+ characters; an unsigned or short-signed JWT leaks the same claims.
+  p("JWT Token", "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{0,}", "high"),
   p("Bitcoin WIF Private Key", "(?:5[1-9A-HJ-NP-Za-km-z]{50}|[KL][1-9A-HJ-NP-Za-km-z]{51})", "critical", { validator: "wif" }),
   p("Extended Private Key", "[xyzt]prv[1-9A-HJ-NP-Za-km-z]{107,108}", "critical"),
   p("Ethereum Private Key", "0x[0-9a-f]{64}\\b", "critical"),
@@ -83,6 +84,9 @@ export const builtinDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Bitcoin Address", "\\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\\b", "high", { validator: "btc" }),
   p("Bitcoin Bech32 Address", "\\b(?:bc|tb)1[02-9ac-hj-np-z]{11,87}\\b", "high", { validator: "bech32" }),
   p("Credential Assignment", "(?:^|[\\s{,;\"'(])[\"']?(?:db_|database_|admin_|root_|user_|app_|client_|stripe_|api_|aws_)?(?:password|passwd|pwd|passphrase|secret|secret_key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|private[_-]?key|client[_-]?secret)[\"']?\\s*[:=]\\s*[\"']?[^\\s\"',;}{<>]{8,}", "high", { validator: "credential" }),
+  // A fragment of a provider credential (its unmistakable prefix and part of the body): a token split
+  // across messages or truncated still leaks.
+  p("Credential Fragment", "\\b(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_|lin_api_)[A-Za-z0-9_\\-]{8,}", "high", { validator: "fragment" }),
   p("Connection String Credentials", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{1,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "high", { validator: "credential" })
 ]
 
@@ -129,6 +133,7 @@ export const mergeDlpPatterns = (
  * presets, which list the whole catalogue) restates them unchanged, our version applies.
  */
 const goRegexes: Readonly<Record<string, string>> = {
+  "JWT Token": "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{10,}",
   "SendGrid API Key": "SG\\.[a-zA-Z0-9_-]{22}\\.[a-zA-Z0-9_-]{43}",
   "Private Key Header": "-----BEGIN\\s+(RSA\\s+|EC\\s+|DSA\\s+|OPENSSH\\s+)?PRIVATE\\s+KEY-----",
   "IBAN": "\\b[A-Z]{2}\\d{2}[A-Z0-9]{11,30}\\b"

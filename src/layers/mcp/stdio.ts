@@ -54,10 +54,19 @@ export interface StdioDeps extends PipelineDeps {
 }
 
 /** Runs the wrapper until the child exits; resolves with its exit code. */
-export const runStdio = (deps: StdioDeps, command: string, args: ReadonlyArray<string>, io: { stdin: Readable; stdout: Writable } = { stdin: process.stdin, stdout: process.stdout }) =>
+let runs = 0
+
+export const runStdio = (
+  deps: StdioDeps,
+  command: string,
+  args: ReadonlyArray<string>,
+  io: { stdin: Readable; stdout: Writable } = { stdin: process.stdin, stdout: process.stdout },
+  env: NodeJS.ProcessEnv = process.env
+) =>
   Effect.callback<number>((resume) => {
-    const ctx: McpContext = { requestId: "stdio", listener: "mcp_stdio", sessionKey: `stdio:${process.pid}:${Date.now()}` }
-    const child: ChildProcess = spawn(command, [...args], { stdio: ["pipe", "pipe", "inherit"] })
+    // Each run is its own session (pinned tools, call history).
+    const ctx: McpContext = { requestId: "stdio", listener: "mcp_stdio", sessionKey: `stdio:${process.pid}:${++runs}` }
+    const child: ChildProcess = spawn(command, [...args], { stdio: ["pipe", "pipe", "inherit"], env })
     const methods = new Map<string, string>()
     let refresh = 0
     const pendingRefresh = new Map<string, (blocked: boolean) => void>()

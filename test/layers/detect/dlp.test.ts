@@ -67,6 +67,7 @@ const cases: Record<string, [string, string]> = {
   "Ethereum Address": ["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"],
   "Bitcoin Address": ["1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"],
   "Bitcoin Bech32 Address": ["bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"],
+  "Credential Fragment": ["token part 1: ghp_Q7mR2kLp9XvB3n", "ghp_xxxxxxxxxxxxxxxx"],
   "Credential Assignment": ["password: SuperSecretDBPass!2026", "password: ${DB_PASSWORD}"],
   "Connection String Credentials": ["postgres://admin:s3cretPass@db.internal:5432/prod", "postgres://db.internal:5432/prod"]
 }
@@ -86,6 +87,11 @@ describe("DLP catalogue", () => {
     const key = `sk-ant-api03-${r(24)}`
     expect(rules(key, "api.anthropic.com")).not.toContain("Anthropic API Key")
     expect(rules(key, "evil.example.com")).toContain("Anthropic API Key")
+  })
+
+  it("a JWT with a short or empty signature still leaks its claims", () => {
+    expect(rules("Bearer eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJpbnRlcm5hbCJ9.sig")).toContain("JWT Token")
+    expect(rules("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0.")).toContain("JWT Token")
   })
 
   it("rejects a pattern RE2 cannot compile, naming it", () => {
