@@ -1,5 +1,5 @@
 /**
- * `npm run bench:corpus -- [--cases DIR] [--out FILE] [--profile FILE] [--config FILE]`: drives an outside
+ * `npm run bench:corpus -- [--cases DIR] [--out FILE] [--profile FILE] [--config FILE] [--schemas DIR]`: drives an outside
  * agent-egress corpus (agent-egress-bench format, ../shared/bench/README.md) through Pipelock's real listeners,
  * the way the traffic would go, and scores what it observes.
  *
@@ -14,7 +14,7 @@
  * withheld message, or a 1008 close is `block`; a normal pass-through is `allow`; a harness failure is `error`.
  * One JSON line per case (stdout or --out), the summary line and a per-category table on stderr.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import * as http from "node:http"
 import * as https from "node:https"
 import * as net from "node:net"
@@ -47,7 +47,8 @@ const casesDir = resolve(flag("cases", join(root, "../shared/bench/aeb/cases")))
 const outFile = flag("out", "")
 const profileFile = resolve(flag("profile", join(root, "bench/tool-profile.json")))
 const configFile = resolve(flag("config", join(root, "bench/corpus-config.yaml")))
-const schemaDir = resolve(casesDir, "../schemas")
+// The schemas beside the cases (the corpus layout), else the public sample's.
+const schemaDir = [resolve(flag("schemas", resolve(casesDir, "../schemas"))), join(root, "../shared/bench/aeb/schemas")].find((d) => existsSync(join(d, "case.schema.json"))) ?? resolve(casesDir, "../schemas")
 
 type Verdict = "block" | "allow" | "not_applicable" | "error"
 interface Case {
