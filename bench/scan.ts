@@ -12,6 +12,7 @@ import { compile as compileInjection, scanText as injectionText } from "../src/l
 import { mergeInjectionPatterns } from "../src/layers/detect/injectionPatterns.ts"
 import { checkUrl, compileUrlRules } from "../src/layers/detect/urlGuard.ts"
 import * as InspectorLayer from "../src/layers/Inspector.ts"
+import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
 import * as ResolverLayer from "../src/layers/Resolver.ts"
 import { Inspector } from "../src/services/Inspector.ts"
 
@@ -77,7 +78,7 @@ const main = Effect.gen(function* () {
 })
 
 const loaded = loadOrThrow({})
-const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer)))
+const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest())))
 await Effect.runPromise(main.pipe(Effect.provide(layer)))
 
 const width = Math.max(...rows.map((r) => r.name.length))

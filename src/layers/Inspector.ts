@@ -1,7 +1,7 @@
 /**
  * The Inspector: every transport's traffic goes through here. It holds one compiled snapshot of the
  * scanners for the configuration in force (recompiled on reload; a request reads it once), the per-domain
- * rate limits, and the per-MCP-session state (pinned tool inventory, call history). Each method returns a
+ * rate limits; per-MCP-session state (pinned tool inventory, call history) lives in the SessionStore. Each method returns a
  * Verdict; a scanner that throws becomes a blocking finding (fail closed) except in audit mode.
  */
 import { readFileSync } from "node:fs"
@@ -10,6 +10,7 @@ import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type PinnedTarget, type RequestContext, type StreamScanner, type UrlCheck } from "../services/Inspector.ts"
 import { Resolver } from "../services/Resolver.ts"
+import { type PinnedTool, SessionStore } from "../services/SessionStore.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { type Category, type ChainOptions, type ChainPattern, ChainHistory, builtinChainPatterns, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
@@ -146,12 +147,6 @@ const errorCodeOf = (v: Verdict): number => {
 
 const mcpVerdict = (v: Verdict, toolNames?: ReadonlyArray<string>): McpVerdict => ({ verdict: v, errorCode: errorCodeOf(v), toolNames })
 
-interface SessionState {
-  baseline: Map<string, { fingerprint: string; tool: ToolDefinition }> | undefined
-  history: ChainHistory | undefined
-  lastSeen: number
-}
-
 const STREAM_OVERLAP = 4096
 
 // ---------------------------------------------------------------------------------------------
@@ -161,6 +156,7 @@ const STREAM_OVERLAP = 4096
 export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
   const resolver = yield* Resolver
+  const sessions = yield* SessionStore
   let snap = compileSnapshot(yield* store.current)
   yield* store.changes.pipe(
     Stream.runForEach((config) => Effect.sync(() => {
@@ -177,25 +173,6 @@ export const make = Effect.gen(function* () {
 
   const requests = new SlidingWindow()
   const bytes = new SlidingWindow()
-  const sessions = new Map<string, SessionState>()
-
-  const session = (key: string): SessionState => {
-    const now = Date.now()
-    const ttl = snap.config.session_profiling.session_ttl_minutes * 60_000
-    let s = sessions.get(key)
-    if (s !== undefined && now - s.lastSeen > ttl) {
-      sessions.delete(key)
-      s = undefined
-    }
-    if (s === undefined) {
-      const max = snap.config.session_profiling.max_sessions
-      while (sessions.size >= max) sessions.delete(sessions.keys().next().value as string)
-      s = { baseline: undefined, history: undefined, lastSeen: now }
-    } else sessions.delete(key)
-    s.lastSeen = now
-    sessions.set(key, s)
-    return s
-  }
 
   // --- URLs ---------------------------------------------------------------------------------
 
@@ -358,7 +335,7 @@ export const make = Effect.gen(function* () {
   const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
   const inspectMcpRequest = (message: unknown, ctx: McpContext) =>
-    Effect.sync((): McpVerdict => {
+    Effect.gen(function* () {
       const s = snap
       const c = s.config
       if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, JSON.stringify(message) ?? "")
@@ -385,7 +362,7 @@ export const make = Effect.gen(function* () {
           const policy = s.policy
           verdicts.push(decide(timed("tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), s.mode, c.mcp_tool_policy.action))
         }
-        const state = session(ctx.sessionKey)
+        const state = yield* sessions.touch(ctx.sessionKey)
         if (c.mcp_session_binding.enabled) {
           const b = c.mcp_session_binding
           const binding: Finding[] = []
@@ -404,10 +381,10 @@ export const make = Effect.gen(function* () {
         }
         if (s.chain !== undefined) {
           const chain = s.chain
-          state.history ??= new ChainHistory(chain)
-          const history = state.history
+          state.chain ??= new ChainHistory(chain)
+          const history = state.chain
           const category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
-          verdicts.push(decide(timed("chain", () => guarded("chain", () => history.record(category, Date.now(), toolName))), s.mode, c.tool_chain_detection.action))
+          verdicts.push(decide(timed("chain", () => guarded("chain", () => [...history.record(category, Date.now(), toolName)])), s.mode, c.tool_chain_detection.action))
         }
       }
       return mcpVerdict(combine(s.mode, verdicts))
@@ -420,7 +397,7 @@ export const make = Effect.gen(function* () {
   }
 
   const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }) =>
-    Effect.sync((): McpVerdict => {
+    Effect.gen(function* () {
       const s = snap
       const c = s.config
       if (!isObject(message) || message.jsonrpc !== "2.0") {
@@ -435,11 +412,11 @@ export const make = Effect.gen(function* () {
           const found = tools.flatMap((t) => timed("tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
           verdicts.push(decide(found, s.mode, c.mcp_tool_scanning.action))
         }
-        const state = session(ctx.sessionKey)
+        const state = yield* sessions.touch(ctx.sessionKey)
         const drift: Finding[] = []
         const binding: Finding[] = []
         if (state.baseline === undefined) {
-          state.baseline = new Map(tools.slice(0, 10_000).map((t) => [String(t.name), { fingerprint: fingerprint(t), tool: t }]))
+          state.baseline = new Map(tools.slice(0, 10_000).map((t): [string, PinnedTool] => [String(t.name), { fingerprint: fingerprint(t), tool: t }]))
         } else {
           for (const t of tools.slice(0, 10_000)) {
             const name = String(t.name)
@@ -455,8 +432,8 @@ export const make = Effect.gen(function* () {
               state.baseline.set(name, { fingerprint: fp, tool: t })
             } else if (before.fingerprint !== fp && c.mcp_tool_scanning.detect_drift) {
               drift.push({
-                scanner: "tool_drift", rule: "tool_definition_changed", severity: "high", location: `tool:${name}`, evidence: diffTools(before.tool, t),
-                message: `tool "${name}" changed mid-session (${diffTools(before.tool, t)})`
+                scanner: "tool_drift", rule: "tool_definition_changed", severity: "high", location: `tool:${name}`, evidence: diffTools(before.tool as ToolDefinition, t),
+                message: `tool "${name}" changed mid-session (${diffTools(before.tool as ToolDefinition, t)})`
               })
             }
           }
@@ -497,7 +474,7 @@ export const make = Effect.gen(function* () {
     inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
     inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
-    endMcpSession: (key) => Effect.sync(() => void sessions.delete(key)),
+    endMcpSession: sessions.end,
     recordTransfer: (url, n) => {
       const host = hostOf(url)
       if (host !== undefined && n > 0) bytes.record(registrableDomain(host), n)
@@ -506,4 +483,4 @@ export const make = Effect.gen(function* () {
 })
 
 /** The Inspector over the ConfigStore's configuration and a Resolver. */
-export const layer: Layer.Layer<Inspector, never, ConfigStore | Resolver> = Layer.effect(Inspector, make)
+export const layer: Layer.Layer<Inspector, never, ConfigStore | Resolver | SessionStore> = Layer.effect(Inspector, make)

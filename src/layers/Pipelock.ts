@@ -14,6 +14,7 @@ import * as McpListener from "./McpListener.ts"
 import * as McpProxyLayer from "./McpProxy.ts"
 import * as ProxyListener from "./ProxyListener.ts"
 import * as ResolverLayer from "./Resolver.ts"
+import * as SessionStoreLayer from "./SessionStore.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
 
@@ -42,10 +43,11 @@ export const core = (setup: RunSetup) => {
   return Layer.merge(base, KillSwitchLayer.layer.pipe(Layer.provide(base)))
 }
 
-/** The core plus the Inspector (with the system resolver unless another is given). */
+/** The core plus the Inspector (with the system resolver unless another is given) and the session store. */
 export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) => {
   const base = core(setup)
-  return InspectorLayer.layer.pipe(Layer.provideMerge(Layer.merge(base, resolver)))
+  const sessions = SessionStoreLayer.layerMemory.pipe(Layer.provide(base))
+  return InspectorLayer.layer.pipe(Layer.provideMerge(Layer.mergeAll(base, resolver, sessions)))
 }
 
 /** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */

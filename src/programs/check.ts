@@ -10,6 +10,7 @@ import * as ConfigStoreLayer from "../layers/ConfigStore.ts"
 import { combine } from "../layers/detect/decide.ts"
 import * as InspectorLayer from "../layers/Inspector.ts"
 import * as ResolverLayer from "../layers/Resolver.ts"
+import * as SessionStoreLayer from "../layers/SessionStore.ts"
 import { Inspector, type McpContext, type RequestContext } from "../services/Inspector.ts"
 import type { Mode, Verdict } from "../services/Verdict.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"
@@ -115,7 +116,8 @@ export const check = (flags: CheckFlags) =>
     const given = [flags.url, flags.text, flags.request, flags.response, flags.mcp, flags.tools].filter((x) => x !== undefined)
     if (given.length === 0) return yield* usage("give something to check: --url, --text, --request, --response, --mcp or --tools (see --help)")
     const { loaded } = yield* loadConfig({ config: flags.config, mode: flags.mode })
-    const services = InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer)))
+    // One check is one session (a --mcp array is judged as one conversation).
+    const services = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest())))
     const verdicts = yield* judge(flags).pipe(Effect.provide(services))
     const verdict = combine(loaded.config.mode, verdicts)
     yield* print(verdict, flags.json)

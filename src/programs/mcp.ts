@@ -9,6 +9,7 @@ import * as InspectorLayer from "../layers/Inspector.ts"
 import * as KillSwitchLayer from "../layers/KillSwitch.ts"
 import { runStdio } from "../layers/mcp/stdio.ts"
 import * as ResolverLayer from "../layers/Resolver.ts"
+import * as SessionStoreLayer from "../layers/SessionStore.ts"
 import * as TelemetryLayer from "../layers/Telemetry.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector } from "../services/Inspector.ts"
@@ -33,7 +34,7 @@ export const proxy = (command: ReadonlyArray<string>, config: string | undefined
     const core = Layer.merge(telemetry, store)
     const services = Layer.mergeAll(
       KillSwitchLayer.layer,
-      InspectorLayer.layer.pipe(Layer.provide(ResolverLayer.layer))
+      InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ResolverLayer.layer, SessionStoreLayer.layerMemory)))
     ).pipe(Layer.provideMerge(core))
     const code = yield* Effect.gen(function* () {
       const deps = { inspector: yield* Inspector, telemetry: yield* Telemetry, store: yield* ConfigStore, killSwitch: yield* KillSwitch }

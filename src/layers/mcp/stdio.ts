@@ -156,7 +156,8 @@ export const runStdio = (
     child.on("exit", (code, signal) => {
       if (exited) return
       exited = true
-      void chainOut.then(() => resume(Effect.succeed(code ?? (signal !== null ? 128 + 15 : 1))))
+      // The session ends with the child: its pinned tools and call history go with it.
+      void chainOut.then(() => resume(deps.inspector.endMcpSession(ctx.sessionKey).pipe(Effect.as(code ?? (signal !== null ? 128 + 15 : 1)))))
     })
     const unregister = deps.killSwitch.onTrip(() => log("warn", "kill_switch", { listener: "mcp_stdio", note: "new calls are refused" }))
     return Effect.sync(() => {

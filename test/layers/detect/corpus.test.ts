@@ -12,6 +12,7 @@ import { loadOrThrow } from "../../../src/layers/config/load.ts"
 import * as ConfigStoreLayer from "../../../src/layers/ConfigStore.ts"
 import { combine } from "../../../src/layers/detect/decide.ts"
 import * as InspectorLayer from "../../../src/layers/Inspector.ts"
+import * as SessionStoreLayer from "../../../src/layers/SessionStore.ts"
 import * as ResolverLayer from "../../../src/layers/Resolver.ts"
 import { Inspector } from "../../../src/services/Inspector.ts"
 import type { Verdict } from "../../../src/services/Verdict.ts"
@@ -68,7 +69,7 @@ const judge = (c: Case) =>
 describe.runIf(cases.length > 0)("outside corpus through check's code path", () => {
   it("blocks the attacks and lets the benign cases through", async () => {
     const loaded = loadOrThrow({ file: { path: "corpus-config.yaml", text: configText } })
-    const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer)))
+    const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest())))
     const results = await Effect.runPromise(Effect.forEach(cases, (c) => judge(c).pipe(Effect.map((v) => ({ c, v })))).pipe(Effect.provide(layer)))
     const applicable = results.filter((r) => r.v !== undefined)
     const misses = applicable.filter((r) => (r.v!.action === "block") !== (r.c.expected_verdict === "block"))

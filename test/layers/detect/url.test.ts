@@ -8,6 +8,7 @@ import { checkResolved, checkUrl, compileUrlRules } from "../../../src/layers/de
 import * as ConfigStoreLayer from "../../../src/layers/ConfigStore.ts"
 import { loadOrThrow } from "../../../src/layers/config/load.ts"
 import * as InspectorLayer from "../../../src/layers/Inspector.ts"
+import * as SessionStoreLayer from "../../../src/layers/SessionStore.ts"
 import * as ResolverLayer from "../../../src/layers/Resolver.ts"
 import { Inspector } from "../../../src/services/Inspector.ts"
 
@@ -87,7 +88,7 @@ describe("DNS pinning through the Inspector", () => {
   const answers = ["93.184.216.34", "127.0.0.1"]
   let n = 0
   const rebinding = ResolverLayer.layerStatic({ "rebind.example": () => [answers[Math.min(n++, 1)]] })
-  const inspector = InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ConfigStoreLayer.layerTest(loadOrThrow({})), rebinding)))
+  const inspector = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStoreLayer.layerTest(loadOrThrow({})), rebinding, SessionStoreLayer.layerTest())))
 
   it.effect("pins the first (public) answer; a later rebinding to loopback is checked and blocked, never reused", () =>
     Effect.gen(function* () {
