@@ -49,12 +49,21 @@ const upstreamOf = (raw: string): Upstream => {
   return { url, agent }
 }
 
+/** The `/fetch` URL on the forward-proxy listener, reached over loopback when it listens on every address. */
+export const fetchEndpointOf = (listen: string | undefined): string | undefined => {
+  const m = listen === undefined ? null : /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(listen)
+  // Port 0 (any free port) is only known once bound: no endpoint then, and the handler fails closed.
+  if (m === null || m[3] === "0") return undefined
+  const host = m[1] !== undefined ? (m[1] === "::" ? "[::1]" : `[${m[1]}]`) : m[2] === "" || m[2] === "0.0.0.0" ? "127.0.0.1" : m[2]
+  return `http://${host}:${m[3]}/fetch`
+}
+
 export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
   const inspector = yield* Inspector
   const telemetry = yield* Telemetry
   const killSwitch = yield* KillSwitch
-  const deps: PipelineDeps = { inspector, telemetry }
+  const deps: PipelineDeps = { inspector, telemetry, fetchEndpoint: fetchEndpointOf(store.run.listen) }
   const raw = store.run.mcpUpstream
   const upstream = raw === undefined ? undefined : upstreamOf(raw)
   let refreshCounter = 0

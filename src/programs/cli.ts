@@ -4,6 +4,7 @@ import * as Argument from "effect/cli/Argument"
 import * as Command from "effect/cli/Command"
 import * as Flag from "effect/cli/Flag"
 import { check } from "./check.ts"
+import * as InternalRedirect from "./internalRedirect.ts"
 import * as Mcp from "./mcp.ts"
 import * as Tls from "./tls.ts"
 import { generateConfig } from "./generate.ts"
@@ -107,10 +108,20 @@ const mcpCommand = Command.make("mcp").pipe(
   ])
 )
 
+const internalRedirectCommand = Command.make("internal-redirect").pipe(
+  Command.withDescription("Built-in redirect handlers for mcp_tool_policy.redirect_profiles (run by the MCP proxy with the call on stdin)"),
+  Command.withSubcommands([
+    Command.make("fetch-proxy", {}, () => InternalRedirect.fetchProxy)
+      .pipe(Command.withDescription("Fetch the call's URL through the running proxy's /fetch (every guard applies); print the page text")),
+    Command.make("quarantine-write", {}, () => InternalRedirect.quarantineWrite)
+      .pipe(Command.withDescription("Do not write: keep the call's arguments in quarantine_dir for review, and say so"))
+  ])
+)
+
 const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
   .pipe(Command.withDescription("Print the version"))
 
-export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, mcpCommand, generateCommand, configCommand, versionCommand] as const
+export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, mcpCommand, generateCommand, configCommand, internalRedirectCommand, versionCommand] as const
 
 export const cli = Command.make("pipelock").pipe(
   Command.withDescription("Pipelock: a security proxy between AI agents and the network"),

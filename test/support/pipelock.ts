@@ -58,6 +58,8 @@ export interface ProxySetup {
   readonly hosts: Record<string, ReadonlyArray<string> | (() => ReadonlyArray<string>)>
   readonly ca?: { readonly cert: string; readonly key: string }
   readonly mcpUpstream?: string
+  /** The main listener's address (default 127.0.0.1:0, any free port). */
+  readonly listen?: string
 }
 
 /** The real forward proxy (and MCP proxy when an upstream is given) over the real Inspector, with a fake DNS. */
@@ -67,7 +69,7 @@ export const startProxy = (s: ProxySetup) =>
     const loaded = loadOrThrow({
       file: s.yaml === undefined ? undefined : { path: "test.yaml", text: s.yaml },
       env: { PIPELOCK__logging__output: "stderr", PIPELOCK__logging__level: "error", PIPELOCK__logging__include_allowed: "false", PIPELOCK__logging__include_blocked: "false", ...env },
-      flags: { listen: "127.0.0.1:0", mcpListen: s.mcpUpstream ? "127.0.0.1:0" : undefined, mcpUpstream: s.mcpUpstream }
+      flags: { listen: s.listen ?? "127.0.0.1:0", mcpListen: s.mcpUpstream ? "127.0.0.1:0" : undefined, mcpUpstream: s.mcpUpstream }
     })
     const setup = { loaded, env, flags: {}, watch: false }
     const base = Pipelock.inspection(setup, ResolverLayer.layerStatic(s.hosts))

@@ -4,6 +4,8 @@
  * JSON-RPC error, or redirected to a handler; each server→client message is judged (tool lists, results,
  * notifications, server requests) and forwarded or replaced by an error. Every verdict is logged and counted.
  */
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { Effect } from "effect"
 import type { Config } from "../../services/Config.ts"
 import type * as Inspector from "../../services/Inspector.ts"
@@ -16,7 +18,15 @@ import { runRedirect } from "./redirect.ts"
 export interface PipelineDeps {
   readonly inspector: Inspector.Service
   readonly telemetry: Telemetry.Service
+  /** The forward proxy's `/fetch` URL, for the built-in `internal-redirect fetch-proxy` handler (absent under the stdio wrapper). */
+  readonly fetchEndpoint?: string | undefined
 }
+
+/** What a redirect handler gets in its environment besides Pipelock's own. */
+const redirectEnv = (deps: PipelineDeps, config: Config): Record<string, string> => ({
+  PIPELOCK_QUARANTINE_DIR: config.mcp_tool_policy.quarantine_dir !== "" ? config.mcp_tool_policy.quarantine_dir : join(tmpdir(), "pipelock-quarantine"),
+  ...(deps.fetchEndpoint !== undefined ? { PIPELOCK_FETCH_ENDPOINT: deps.fetchEndpoint } : {})
+})
 
 export type ClientOutcome =
   /** Send on to the server. */
@@ -62,7 +72,7 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
       if (profile === undefined) {
         return { kind: "reply", message: rpcError(message.id, -32002, `pipelock: redirect profile "${name}" is not configured; call blocked`, { rule: v.decisive?.rule, request_id: ctx.requestId }), verdict: v } satisfies ClientOutcome
       }
-      const out = yield* Effect.promise(() => runRedirect(profile, message))
+      const out = yield* Effect.promise(() => runRedirect(profile, message, redirectEnv(deps, config)))
       count(metrics.redirects, { profile: name, result: out.ok ? "ok" : "error" })
       deps.telemetry.logUnsafe(out.ok ? "info" : "warn", "tool_redirect", { request_id: ctx.requestId, profile: name, tool: toolOf(message), ok: out.ok, error: out.ok ? undefined : out.error })
       if (!out.ok) {

@@ -15,7 +15,11 @@ export type RedirectOutcome = { readonly ok: true; readonly output: string } | {
 
 const MAX_OUTPUT = 4 * 1024 * 1024
 
-export const runRedirect = (profile: RedirectProfile, call: unknown): Promise<RedirectOutcome> =>
+/**
+ * Runs a profile's handler. `env` is added to the handler's environment: the built-in handlers
+ * (`pipelock internal-redirect …`) read PIPELOCK_FETCH_ENDPOINT and PIPELOCK_QUARANTINE_DIR from it.
+ */
+export const runRedirect = (profile: RedirectProfile, call: unknown, env: Readonly<Record<string, string>> = {}): Promise<RedirectOutcome> =>
   new Promise((resolve) => {
     const timeoutMs = (profile.timeout_seconds ?? 10) * 1000
     let out = ""
@@ -27,7 +31,7 @@ export const runRedirect = (profile: RedirectProfile, call: unknown): Promise<Re
       clearTimeout(timer)
       resolve(r)
     }
-    const child = spawn(profile.exec[0], profile.exec.slice(1), { stdio: ["pipe", "pipe", "pipe"], env: process.env })
+    const child = spawn(profile.exec[0], profile.exec.slice(1), { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } })
     const timer = setTimeout(() => {
       child.kill("SIGKILL")
       finish({ ok: false, error: `redirect handler timed out after ${timeoutMs / 1000}s` })
