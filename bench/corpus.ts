@@ -337,6 +337,34 @@ const viaMcpStdio = (c: Case, env: Env): Promise<Outcome> => {
   })
 }
 
+/** Where A2A messages go when a case names no agent: a fixture agent behind the forward proxy (intercepted TLS). */
+const A2A_AGENT = "https://remote-agent.example/a2a"
+
+/**
+ * A2A through the forward proxy, as an agent's HTTP client sends it: each message POSTed to the remote agent
+ * (HTTPS, intercepted), each Agent Card fetched from its well-known URL. The first refusal decides.
+ */
+const viaA2a = async (c: Case, env: Env): Promise<Outcome> => {
+  const p = c.payload
+  const cards: any[] = Array.isArray(p.agent_cards) ? p.agent_cards : p.agent_card !== undefined ? [p.agent_card] : []
+  for (const card of cards) {
+    const u = new URL(withPort(typeof card?.url === "string" ? card.url : A2A_AGENT, env))
+    u.pathname = "/.well-known/agent-card.json"
+    u.search = ""
+    responses.set(`${u.hostname}${u.pathname}`, JSON.stringify(card))
+    const o = await viaConnect(env, u.href, "GET", { accept: "application/json" })
+    if (o.verdict !== "allow") return o
+  }
+  const messages: any[] = p.jsonrpc_messages ?? []
+  const agent = new URL(withPort(typeof p.url === "string" ? p.url : A2A_AGENT, env))
+  responses.set(`${agent.hostname}${agent.pathname}`, JSON.stringify({ jsonrpc: "2.0", id: 1, result: { kind: "message", messageId: "fixture", role: "agent", parts: [{ kind: "text", text: "ok" }] } }))
+  for (const m of messages) {
+    const o = await viaConnect(env, agent.href, "POST", { "content-type": "application/json" }, JSON.stringify(m))
+    if (o.verdict !== "allow") return o
+  }
+  return { verdict: "allow", evidence: { cards: cards.length, messages: messages.length }, notes: "" }
+}
+
 const drive = async (c: Case, env: Env): Promise<Outcome> => {
   const p = c.payload
   switch (c.transport) {
@@ -346,6 +374,8 @@ const drive = async (c: Case, env: Env): Promise<Outcome> => {
       return viaMcpHttp(c, env)
     case "mcp_stdio":
       return viaMcpStdio(c, env)
+    case "a2a":
+      return viaA2a(c, env)
     case "fetch_proxy":
     case "http_proxy": {
       const url = withPort(p.url, env)
@@ -372,7 +402,8 @@ const drive = async (c: Case, env: Env): Promise<Outcome> => {
 const hostnamesOf = (cases: Case[]): string[] => {
   const hosts = new Set<string>()
   for (const c of cases) {
-    for (const raw of [c.payload?.url]) {
+    const cards: any[] = Array.isArray(c.payload?.agent_cards) ? c.payload.agent_cards : [c.payload?.agent_card]
+    for (const raw of [c.payload?.url, ...cards.map((card) => card?.url), c.transport === "a2a" ? A2A_AGENT : undefined]) {
       if (typeof raw !== "string") continue
       try {
         const h = new URL(raw).hostname.replace(/^\[|\]$/g, "")

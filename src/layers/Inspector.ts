@@ -12,6 +12,7 @@ import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type
 import { Resolver } from "../services/Resolver.ts"
 import { type PinnedTool, SessionStore } from "../services/SessionStore.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
+import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
 import { type Category, type ChainOptions, type ChainPattern, ChainHistory, builtinChainPatterns, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
 import { type CompiledDlp, compile as compileDlp, jsonParts, scanJson, scanParts, scanText as dlpText } from "./detect/dlp.ts"
@@ -171,6 +172,8 @@ export const make = Effect.gen(function* () {
     Effect.forkScoped
   )
 
+  /** A2A Agent Cards pinned per URL (drift), oldest first, at most `a2a_scanning.max_contexts`. */
+  const cards = new Map<string, { fingerprint: string; card: Record<string, unknown> }>()
   const requests = new SlidingWindow()
   const bytes = new SlidingWindow()
 
@@ -252,8 +255,73 @@ export const make = Effect.gen(function* () {
       if (body !== undefined && body.length > 0) {
         findings.push(...guarded("body", () => bodyFindings(s, req, body, host)))
       }
-      return decide(findings, s.mode, rb.action)
+      const verdict = decide(findings, s.mode, rb.action)
+      if (!s.config.a2a_scanning.enabled || body === undefined || body.length === 0 || body.length > rb.max_body_bytes) return verdict
+      const a2a = guarded("a2a", () => a2aRequestFindings(s, body, host))
+      return a2a.length === 0 ? verdict : combine(s.mode, [verdict, decide(a2a, s.mode, s.config.a2a_scanning.action)])
     })
+
+  /** An A2A JSON-RPC request: injection in every message part (DLP already ran over the JSON), decoded file bytes. */
+  const a2aRequestFindings = (s: Snapshot, body: Uint8Array, host: string | undefined): Finding[] => {
+    const first = body[0]
+    if (first !== 0x7b && first !== 0x5b && first !== 0x20 && first !== 0x0a && first !== 0x0d && first !== 0x09) return []
+    let value: unknown
+    try {
+      value = JSON.parse(Buffer.from(body).toString("utf8"))
+    } catch {
+      return []
+    }
+    if (!isA2aRequest(value)) return []
+    const a = s.config.a2a_scanning
+    const { parts, unscanned } = a2aParts(value, { scanRaw: a.scan_raw_parts, maxRaw: a.max_raw_size })
+    const out: Finding[] = unscanned.map((location): Finding => ({
+      scanner: "a2a", rule: "a2a_raw_part_too_large", severity: "high" as const, location: `a2a:${location}`, evidence: "", action: "block" as const,
+      message: `an A2A file part larger than a2a_scanning.max_raw_size (${a.max_raw_size} bytes) cannot be scanned`
+    }))
+    const files = parts.filter((p) => p.location.endsWith(".file.bytes"))
+    out.push(...timed("dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
+    for (const p of parts) {
+      if (p.value.length < 12 || p.location.endsWith("(base64)")) continue
+      out.push(...timed("injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
+    }
+    return out
+  }
+
+  /** An A2A Agent Card: poisoning in the card and each skill, and drift from the card pinned for this URL. */
+  const agentCardFindings = (s: Snapshot, text: string, url: string, contentType: string | undefined): Finding[] => {
+    const a = s.config.a2a_scanning
+    if (!a.scan_agent_cards && !a.detect_card_drift) return []
+    const byUrl = isCardUrl(url)
+    if (!byUrl && !(contentType ?? "").includes("json")) return []
+    const head = text.trimStart()
+    if (!head.startsWith("{") || (!byUrl && !text.includes("\"skills\""))) return []
+    let card: unknown
+    try {
+      card = JSON.parse(text)
+    } catch {
+      return []
+    }
+    if (!isAgentCard(card)) return []
+    const out: Finding[] = []
+    if (a.scan_agent_cards) {
+      for (const t of cardTools(card)) out.push(...timed("tool_poisoning", () => scanTool(s.mcpInjection, t)).map((f): Finding => ({ ...f, scanner: "a2a_card" })))
+    }
+    if (a.detect_card_drift) {
+      const key = url.split("#")[0]
+      const fp = cardFingerprint(card)
+      const before = cards.get(key)
+      if (before === undefined) {
+        while (cards.size >= Math.max(a.max_contexts, 1)) cards.delete(cards.keys().next().value as string)
+        cards.set(key, { fingerprint: fp, card })
+      } else if (before.fingerprint !== fp) {
+        out.push({
+          scanner: "a2a_card", rule: "agent_card_changed", severity: "high", location: "agent_card", evidence: diffCards(before.card, card),
+          message: `the Agent Card at ${key} changed since it was first seen (${diffCards(before.card, card)})`
+        })
+      }
+    }
+    return out
+  }
 
   const bodyFindings = (s: Snapshot, req: OutboundRequest, body: Uint8Array, host: string | undefined): Finding[] => {
     const rb = s.config.request_body_scanning
@@ -289,10 +357,13 @@ export const make = Effect.gen(function* () {
     return exempt ? found.map((f) => (f.scanner === "injection" ? { ...f, action: "warn" as const } : f)) : found
   }
 
-  const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string }) =>
+  const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.sync((): Verdict => {
       const s = snap
-      return decide(responseFindings(s, text, ctx.url, "body"), s.mode, s.config.response_scanning.action)
+      const verdict = decide(responseFindings(s, text, ctx.url, "body"), s.mode, s.config.response_scanning.action)
+      if (!s.config.a2a_scanning.enabled) return verdict
+      const card = guarded("agent_card", () => agentCardFindings(s, text, ctx.url, ctx.contentType))
+      return card.length === 0 ? verdict : combine(s.mode, [verdict, decide(card, s.mode, s.config.a2a_scanning.action)])
     })
 
   const responseStream = (ctx: RequestContext & { readonly url: string }) =>

@@ -516,6 +516,7 @@ export interface Config {
   readonly logging: S<typeof Logging>
   readonly seed_phrase_detection: S<typeof SeedPhraseDetection>
   readonly canary_tokens: S<typeof CanaryTokens>
+  readonly a2a_scanning: S<typeof A2aScanning>
   /** Everything else the file said, for the sections that are accepted but not implemented. */
   readonly extra: Omit<ConfigFile, ImplementedSection>
 }
@@ -526,7 +527,7 @@ export type ImplementedSection =
   | "suppress" | "fetch_proxy" | "forward_proxy" | "tls_interception" | "request_body_scanning" | "redaction"
   | "websocket_proxy" | "dlp" | "response_scanning" | "mcp_input_scanning" | "mcp_tool_scanning" | "mcp_tool_policy"
   | "mcp_session_binding" | "tool_chain_detection" | "session_profiling" | "kill_switch" | "logging"
-  | "seed_phrase_detection" | "canary_tokens"
+  | "seed_phrase_detection" | "canary_tokens" | "a2a_scanning"
 
 /** Options that come from the command line (and their `PIPELOCK_*` variables), not from the file. */
 export interface RunOptions {

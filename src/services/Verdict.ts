@@ -34,6 +34,8 @@ export type ScannerName =
   | "kill_switch"
   | "parser"
   | "body"
+  | "a2a"
+  | "a2a_card"
   | "internal"
 
 /** One thing a scanner found. Never carries the secret itself: `evidence` is redacted. */

@@ -150,7 +150,19 @@ export const defaults = {
     level: "info"
   },
   seed_phrase_detection: { enabled: true, min_words: 12, verify_checksum: true },
-  canary_tokens: { enabled: false, tokens: [] }
+  canary_tokens: { enabled: false, tokens: [] },
+  // Go: off unless enabled, action warn (its docs say block); the scan switches default on.
+  a2a_scanning: {
+    enabled: false,
+    action: "warn",
+    scan_agent_cards: true,
+    detect_card_drift: true,
+    session_smuggling_detection: true,
+    scan_raw_parts: true,
+    max_context_messages: 100,
+    max_contexts: 1000,
+    max_raw_size: 1048576
+  }
 } satisfies ConfigFile
 
 /**
