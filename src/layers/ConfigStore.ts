@@ -149,7 +149,8 @@ export const make = (opts: FileOptions) =>
         Effect.sync(() => {
           // Watch the directory: editors replace files by rename, which a file watch would miss.
           const w = watch(dirname(abs), { persistent: false }, (_event, name) => {
-            if (name !== null && name !== basename(abs)) return
+            // Kubernetes updates a mounted ConfigMap by swapping the `..data` symlink: the file's own name never shows.
+            if (name !== null && name !== basename(abs) && name !== "..data") return
             if (timer) clearTimeout(timer)
             timer = setTimeout(fire, 100)
           })

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
@@ -78,6 +78,30 @@ describe("ConfigStore hot reload", () => {
       const next = yield* store.changes.pipe(Stream.tap(() => Deferred.succeed(subscribed, undefined)), Stream.drop(1), Stream.take(1), Stream.runHead, Effect.forkChild)
       yield* Deferred.await(subscribed)
       writeFileSync(path, "mode: audit\n")
+      const config = yield* Fiber.join(next).pipe(Effect.timeout("5 seconds"))
+      assert.strictEqual(Option.getOrThrow(config).mode, "audit")
+    }).pipe(Effect.provide(storeFor(path, lines, true)))
+  })
+
+  it.live("notices a Kubernetes ConfigMap update (the ..data symlink swapped, the file name never changes)", () => {
+    // The kubelet layout: pipelock.yaml -> ..data/pipelock.yaml, ..data -> ..2026_v1; an update writes ..2026_v2,
+    // points ..data_tmp at it and renames ..data_tmp over ..data.
+    const dir = mkdtempSync(join(tmpdir(), "pipelock-cm-"))
+    mkdirSync(join(dir, "..v1"))
+    writeFileSync(join(dir, "..v1", "pipelock.yaml"), "mode: balanced\n")
+    symlinkSync("..v1", join(dir, "..data"))
+    symlinkSync(join("..data", "pipelock.yaml"), join(dir, "pipelock.yaml"))
+    const path = join(dir, "pipelock.yaml")
+    const lines: string[] = []
+    return Effect.gen(function* () {
+      const store = yield* ConfigStore
+      const subscribed = yield* Deferred.make<void>()
+      const next = yield* store.changes.pipe(Stream.tap(() => Deferred.succeed(subscribed, undefined)), Stream.drop(1), Stream.take(1), Stream.runHead, Effect.forkChild)
+      yield* Deferred.await(subscribed)
+      mkdirSync(join(dir, "..v2"))
+      writeFileSync(join(dir, "..v2", "pipelock.yaml"), "mode: audit\n")
+      symlinkSync("..v2", join(dir, "..data_tmp"))
+      renameSync(join(dir, "..data_tmp"), join(dir, "..data"))
       const config = yield* Fiber.join(next).pipe(Effect.timeout("5 seconds"))
       assert.strictEqual(Option.getOrThrow(config).mode, "audit")
     }).pipe(Effect.provide(storeFor(path, lines, true)))

@@ -293,6 +293,13 @@ export const load = (input: LoadInput): Loaded | ConfigError => {
   const presetMode: Mode = isMode(askedMode) ? askedMode : "balanced"
   const userLayers = deepMerge(deepMerge(fileLayer, env.overlay), flagLayer) as Json
   const merged = deepMerge(deepMerge(defaults, presetObject(presetMode)), userLayers) as Json
+  // A user file that lists its own patterns without saying `include_defaults` gets the built-ins merged in,
+  // as in the Go loader (where the key is unset, not the preset's `false`): adding a pattern never drops the catalogue.
+  for (const section of ["dlp", "response_scanning"]) {
+    const user = userLayers[section]
+    const target = merged[section]
+    if (isObject(user) && user.patterns !== undefined && user.include_defaults === undefined && isObject(target)) target.include_defaults = true
+  }
 
   const decoded = decode(merged)
   if (decoded.value === undefined) {

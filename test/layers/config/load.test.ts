@@ -96,6 +96,16 @@ describe("config: precedence (preset < file < PIPELOCK_* env < flags)", () => {
     expect(r.run.listen).toBe("127.0.0.1:7001")
   })
 
+  it("a file that adds its own patterns keeps the built-in catalogues unless it says include_defaults: false", () => {
+    const own = "dlp:\n  patterns:\n    - { name: Internal Token, regex: 'itk_[a-z0-9]{20}', severity: high }\nresponse_scanning:\n  patterns:\n    - { name: Custom Phrase, regex: '(?i)obey the banner', severity: high }\n"
+    const merged = ok(loadText(own)).config
+    expect(merged.dlp.include_defaults).toBe(true)
+    expect(merged.response_scanning.include_defaults).toBe(true)
+    const only = ok(loadText(own.replace("dlp:\n", "dlp:\n  include_defaults: false\n"))).config
+    expect(only.dlp.include_defaults).toBe(false)
+    expect(ok(loadText("mode: balanced\n")).config.dlp.include_defaults).toBe(false) // the preset lists the whole catalogue itself
+  })
+
   it("flags override the environment", () => {
     const r = ok(loadText(file, { env: { PIPELOCK_MODE: "audit", PIPELOCK_LISTEN: "127.0.0.1:7001" }, flags: { mode: "strict", listen: "127.0.0.1:7002" } }))
     expect(r.config.mode).toBe("strict")
