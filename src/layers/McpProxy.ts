@@ -58,6 +58,50 @@ export const fetchEndpointOf = (listen: string | undefined): string | undefined 
   return `http://${host}:${m[3]}/fetch`
 }
 
+const hostnameOf = (authority: string): string | undefined => {
+  try {
+    return new URL(`http://${authority}`).hostname.toLowerCase().replace(/\.$/, "")
+  } catch {
+    return undefined
+  }
+}
+
+/** localhost, 127.0.0.0/8 or [::1]. */
+const isLoopbackName = (hostname: string): boolean =>
+  hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname)
+
+/** Whether the MCP listener's address (`host:port`) is a loopback one; an empty host or 0.0.0.0 / :: is not. */
+export const isLoopbackListen = (listen: string | undefined): boolean => {
+  const m = listen === undefined ? null : /^(\[[^\]]+\]|[^:]*):\d+$/.exec(listen)
+  const host = m === null || m[1] === "" ? undefined : hostnameOf(m[1])
+  return host !== undefined && isLoopbackName(host)
+}
+
+/**
+ * DNS-rebinding protection at the MCP listener (MCP spec: servers MUST validate Origin; a localhost server
+ * validates Host). A page on a rebound name (evil.example → 127.0.0.1) reaches Pipelock, not the upstream,
+ * and Pipelock rewrites Host for the upstream, so the upstream's own Host check can no longer see the attack:
+ * the proxy refuses it itself. An Origin header must name a loopback origin (browsers send one on every POST,
+ * agents and SDK clients usually none); on a loopback listener the Host must be a loopback name too.
+ * Returns the reason for a refusal, or undefined.
+ */
+export const rebindingRefusal = (host: string | undefined, origin: string | undefined, loopbackListener: boolean): string | undefined => {
+  if (origin !== undefined) {
+    let originHost: string | undefined
+    try {
+      originHost = origin === "null" ? undefined : new URL(origin).hostname.toLowerCase().replace(/\.$/, "")
+    } catch {
+      originHost = undefined
+    }
+    if (originHost === undefined || !isLoopbackName(originHost)) return `Origin ${JSON.stringify(origin.slice(0, 200))} is not allowed`
+  }
+  if (loopbackListener && host !== undefined) {
+    const name = hostnameOf(host)
+    if (name === undefined || !isLoopbackName(name)) return `Host ${JSON.stringify(host.slice(0, 200))} is not a loopback name`
+  }
+  return undefined
+}
+
 export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
   const inspector = yield* Inspector
@@ -65,6 +109,7 @@ export const make = Effect.gen(function* () {
   const killSwitch = yield* KillSwitch
   const deps: PipelineDeps = { inspector, telemetry, fetchEndpoint: fetchEndpointOf(store.run.listen) }
   const raw = store.run.mcpUpstream
+  const loopbackListener = isLoopbackListen(store.run.mcpListen)
   const upstream = raw === undefined ? undefined : upstreamOf(raw)
   let refreshCounter = 0
 
@@ -355,6 +400,11 @@ export const make = Effect.gen(function* () {
         requestId, listener: "mcp_http", clientIp: ip,
         sessionKey: sessionKeyOf(header(req, "mcp-session-id"), header(req, "authorization"), ip),
         protocolVersion: header(req, "mcp-protocol-version")
+      }
+      const refusal = rebindingRefusal(header(req, "host"), header(req, "origin"), loopbackListener)
+      if (refusal !== undefined) {
+        telemetry.logUnsafe("warn", "mcp_origin_refused", { request_id: requestId, listener: "mcp_http", client_ip: ip, reason: refusal })
+        return sendJson(res, 403, rpcError(null, -32002, `pipelock: request refused (DNS-rebinding protection): ${refusal}`))
       }
       if (upstream === undefined) return sendJson(res, 503, rpcError(null, -32001, "the MCP proxy is not enabled: start pipelock run with --mcp-upstream URL"))
       if (killSwitch.isActiveUnsafe()) {
