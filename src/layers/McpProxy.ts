@@ -183,7 +183,9 @@ export const make = Effect.gen(function* () {
         unregister()
         resume(Effect.void)
       }
-      res.writeHead(status, { ...copyHeaders(ures), "content-type": "text/event-stream", "cache-control": "no-cache", "x-accel-buffering": "no" })
+      // The upstream's Cache-Control is kept (SDK servers send `no-cache, no-transform`: no-transform tells
+      // intermediaries not to compress or rewrite the stream); no-cache when it sends none.
+      res.writeHead(status, { "cache-control": "no-cache", ...copyHeaders(ures), "content-type": "text/event-stream", "x-accel-buffering": "no" })
       for (const m of prelude) res.write(formatEvent({ data: JSON.stringify(m) }))
       const unregister = killSwitch.onTrip(() => {
         res.end(formatEvent({ event: "message", data: JSON.stringify(rpcError(null, -32004, config.kill_switch.message)) }))
