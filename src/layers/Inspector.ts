@@ -27,6 +27,7 @@ import { diffTools, fingerprint, scanTool, type ToolDefinition } from "./detect/
 import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, evaluateToolCall } from "./detect/toolPolicy.ts"
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
 import { metrics, observe } from "./telemetry/metrics.ts"
+import { annotateVerdict } from "./telemetry/spans.ts"
 
 // ---------------------------------------------------------------------------------------------
 // The compiled snapshot
@@ -533,17 +534,17 @@ export const make = Effect.gen(function* () {
   }
 
   return Inspector.of({
-    checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
+    checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
     checkConnect: (host, port, ctx) => {
       const h = parseIp(host)?.family === 6 && !host.startsWith("[") ? `[${host}]` : host
-      return checkUrl(`https://${h}:${port}/`, ctx).pipe(Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
+      return checkUrl(`https://${h}:${port}/`, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
     },
-    inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
-    inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
+    inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
+    inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
     responseStream,
     inspectWsMessage,
-    inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
-    inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
+    inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
+    inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
     endMcpSession: sessions.end,
     recordTransfer: (url, n) => {

@@ -61,5 +61,6 @@ export const run = (setup: RunSetup, resolver = ResolverLayer.layer) => {
     McpProxyLayer.layer
   ).pipe(Layer.provideMerge(base))
   const listeners = Layer.mergeAll(ProxyListener.layer, McpListener.layer).pipe(Layer.provideMerge(services))
-  return Layer.merge(listeners, Tracing.layer(setup.env))
+  // The listeners are built with the tracer in their context: every request fiber they fork exports its spans.
+  return listeners.pipe(Layer.provide(Tracing.layer(setup.env)))
 }

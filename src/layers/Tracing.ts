@@ -10,6 +10,10 @@ import { version } from "../version.ts"
 export const enabled = (env: Readonly<Record<string, string | undefined>>): boolean =>
   Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && env.OTEL_SDK_DISABLED !== "true"
 
+/** Where traces go: the traces endpoint as given, else `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
+export const tracesUrl = (env: Readonly<Record<string, string | undefined>>): string =>
+  env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "").replace(/\/+$/, "")}/v1/traces`
+
 /** The tracing layer for this environment (empty when no endpoint is configured). */
 export const layer = (env: Readonly<Record<string, string | undefined>> = process.env): Layer.Layer<never> =>
   enabled(env)
@@ -21,7 +25,9 @@ export const layer = (env: Readonly<Record<string, string | undefined>> = proces
       ])
       return NodeSdk.layer(() => ({
         resource: { serviceName: env.OTEL_SERVICE_NAME ?? "pipelock", serviceVersion: version },
-        spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter())
+        // The endpoint comes from the environment given (not only process.env); headers, timeout and TLS
+        // settings are read by the exporter from the standard OTEL_* variables.
+        spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env) }))
       }))
     }))
     : Layer.empty

@@ -18,6 +18,7 @@ import type { Finding } from "../../services/Verdict.ts"
 import { matchesAny } from "../detect/domain.ts"
 import { clientIp, rejectSocket } from "../http/respond.ts"
 import { adjust, count, metrics, observe } from "../telemetry/metrics.ts"
+import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { recordTunnel } from "../telemetry/stats.ts"
 import { blockBody, blockHeaders, blockStatus, type Deps } from "./exchange.ts"
 import { readSni } from "./sni.ts"
@@ -72,14 +73,16 @@ export interface ConnectDeps extends Deps {
 }
 
 export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: Duplex, head: Buffer) =>
-  Effect.gen(function* () {
+  requestSpan("ForwardProxy.connect", { "pipelock.listener": "connect", "http.request.method": "CONNECT" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry, killSwitch } = deps
     const requestId = randomUUID()
     const config = yield* store.current
     const ctx = { requestId, listener: "connect" as const, clientIp: clientIp(req) }
     const target = parseAuthority(req.url)
-    const log = (action: "allow" | "block" | "warn", findings: ReadonlyArray<Finding>, status?: number) =>
+    const log = (action: "allow" | "block" | "warn", findings: ReadonlyArray<Finding>, status?: number) => {
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": String(req.url ?? ""), ...(status !== undefined ? { "http.response.status_code": status } : {}) })
       telemetry.verdictUnsafe({ listener: "connect", requestId, action, mode: config.mode, method: "CONNECT", target: req.url, clientIp: ctx.clientIp, status, findings })
+    }
     if (!config.forward_proxy.enabled) {
       rejectSocket(socket, 405, { error: "forward_proxy_disabled", message: "CONNECT needs forward_proxy.enabled", request_id: requestId })
       return log("block", [], 405)
@@ -123,7 +126,7 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
       }
     }
     yield* tunnel(deps, socket, first, target, check.target, requestId, (findings) => log("allow", [...check.verdict.findings, ...findings]))
-  })
+  }))
 
 const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host: string; port: number }, pinned: PinnedTarget, requestId: string, onClose: (f: Finding[]) => void) =>
   Effect.callback<void>((resume) => {

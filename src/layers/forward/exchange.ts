@@ -19,6 +19,7 @@ import type * as Telemetry from "../../services/Telemetry.ts"
 import { type Finding, reasonOf, type Verdict } from "../../services/Verdict.ts"
 import { sendJson, clientIp } from "../http/respond.ts"
 import { count, metrics, observe } from "../telemetry/metrics.ts"
+import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
 import * as Upstream from "./upstream.ts"
@@ -76,16 +77,22 @@ interface Outcome {
 }
 
 export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) =>
-  Effect.gen(function* () {
+  requestSpan("ForwardProxy.request", { "pipelock.listener": opts.listener, "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const started = performance.now()
     const requestId = randomUUID()
     const config = yield* store.current
+    // Callbacks below run outside this fiber: they fork with its services (tracer and parent span included).
+    const services = yield* Effect.context<never>()
     const ctx: Inspector.RequestContext = { requestId, listener: opts.listener, clientIp: clientIp(req) }
     const outcome: Outcome = { action: "allow", findings: [] }
     const log = () => {
       const durationMs = performance.now() - started
       observe(metrics.requestDuration, durationMs / 1000)
+      note({
+        ...verdictAttributes(outcome.action, outcome.findings), "pipelock.request_id": requestId,
+        "pipelock.target": safeTarget(opts.url, outcome.findings), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
+      })
       telemetry.verdictUnsafe({
         listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: "request", method: req.method,
         target: safeTarget(opts.url, outcome.findings), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
@@ -235,7 +242,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
               return cut(`response could not be decoded for scanning: ${(e as Error).message}`)
             }
             inspector.recordTransfer(opts.url, got.body.length)
-            Effect.runFork(inspector.inspectResponse(text, { ...ctx, url: opts.url, contentType }).pipe(Effect.map((v) => {
+            Effect.runForkWith(services)(inspector.inspectResponse(text, { ...ctx, url: opts.url, contentType }).pipe(Effect.map((v) => {
               if (finished) return
               outcome.findings.push(...v.findings)
               if (v.action === "block") {
@@ -354,4 +361,4 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         res.destroy()
       })
     })
-  })
+  }))

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import { Effect } from "effect"
 import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { stripMarkup } from "../detect/normalize.ts"
+import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { clientIp, sendJson } from "../http/respond.ts"
 import { collect, decodable, decodeBody, isMedia } from "./body.ts"
 import { blockBody, blockHeaders, blockStatus, type Deps, safeTarget } from "./exchange.ts"
@@ -28,7 +29,7 @@ interface Fetched {
 }
 
 export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerResponse) =>
-  Effect.gen(function* () {
+  requestSpan("ForwardProxy.fetch", { "pipelock.listener": "fetch", "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const requestId = randomUUID()
     const config = yield* store.current
@@ -36,8 +37,10 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     const ctx = { requestId, listener: "fetch" as const, clientIp: clientIp(req) }
     const findings: Finding[] = []
     let target = ""
-    const log = (action: Verdict["action"], status: number) =>
+    const log = (action: Verdict["action"], status: number) => {
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings), "http.response.status_code": status })
       telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, method: "GET", target: safeTarget(target, findings), clientIp: ctx.clientIp, status, findings })
+    }
     if (req.method !== "GET") {
       sendJson(res, 405, { error: "method_not_allowed", message: "/fetch accepts GET only", request_id: requestId }, { allow: "GET" })
       return log("block", 405)
@@ -128,4 +131,4 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
       }, verdict.action === "warn" ? { "x-pipelock-warning": [...new Set(verdict.findings.map((f) => f.rule))].join(", ").slice(0, 300) } : {})
       return log(verdict.action, 200)
     }
-  })
+  }))

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto"
 import type { IncomingMessage } from "node:http"
 import type { Duplex } from "node:stream"
 import { Effect } from "effect"
+import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import WebSocket, { WebSocketServer } from "ws"
 import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { clientIp, rejectSocket } from "../http/respond.ts"
@@ -39,14 +40,16 @@ const CROSS_MESSAGE_WINDOW = 512
 const FORWARDED = ["authorization", "user-agent", "accept-language", "sec-websocket-protocol"]
 
 export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex, head: Buffer, targetUrl: string, listener: "websocket") =>
-  Effect.gen(function* () {
+  requestSpan("ForwardProxy.websocket", { "pipelock.listener": listener, "http.request.method": "GET" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const requestId = randomUUID()
     const config = yield* store.current
     const wp = config.websocket_proxy
     const ctx = { requestId, listener, clientIp: clientIp(req) }
-    const log = (action: Verdict["action"], findings: ReadonlyArray<Finding>, status?: number) =>
+    const log = (action: Verdict["action"], findings: ReadonlyArray<Finding>, status?: number) => {
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(targetUrl, findings), ...(status !== undefined ? { "http.response.status_code": status } : {}) })
       telemetry.verdictUnsafe({ listener, requestId, action, mode: config.mode, method: "GET", target: safeTarget(targetUrl, findings), clientIp: ctx.clientIp, status, findings })
+    }
     if (!wp.enabled) {
       rejectSocket(socket, 403, { blocked: true, reason: "the WebSocket proxy is disabled (websocket_proxy.enabled)", rule: "websocket_disabled", request_id: requestId })
       return log("block", [], 403)
@@ -218,4 +221,4 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
         finish()
       })
     })
-  })
+  }))
