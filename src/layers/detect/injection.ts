@@ -13,7 +13,7 @@ import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
-import { foldLeetspeak, forMatching, hasLeet, invisibleToSpace, stripMarkup, unescapeJsonish } from "./normalize.ts"
+import { foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
 import { RE2, type RE2Set } from "./re2.ts"
 
 export interface InjectionOptions {
@@ -64,15 +64,53 @@ export const compile = (opts: InjectionOptions): CompiledInjection => {
   }
 }
 
-const QUOTES = new Set(["'", '"', "`", "\u2018", "\u2019", "\u201C", "\u201D", "\u00AB", "\u00BB"])
+/** Opening quote → the closing quotes that end it. */
+const PAIRS: Readonly<Record<string, string>> = {
+  "'": "'\u2019", '"': '"', "`": "`", "\u2018": "\u2019", "\u201C": "\u201D", "\u201E": "\u201C\u201D", "\u00AB": "\u00BB", "\u300C": "\u300D", "\u300E": "\u300F"
+}
+/** Words that introduce a quotation in writing about attacks ("phrases like", "the payload read:"). */
+const QUOTE_CUE = /\b(?:examples?|e\.g\.|such\s+as|like|phrases?|payloads?|sentences?|strings?|text|reads?|said|says|wrote|written|called|known\s+as|injections?|attacks?|attackers?|jailbreaks?|prompts?|quoted?|patterns?|wording|messages?|lines?|instances?|literally|verbatim)\b/i
+const LETTER = /[\p{L}\p{N}]/u
 
-/** A match that is exactly the content of a quoted span (allowing a few characters of slack). */
+/**
+ * Whether a match sits inside a quotation in prose — security writing that cites an attack — rather than
+ * being an instruction: an opening quote at a word start shortly before it (no closing quote between), a
+ * closing quote at a word end shortly after, a cue word before the quote ("phrases like", "the payload
+ * read:"), and the quote not being JSON syntax (a JSON string value is data the agent reads, not a quote).
+ */
 const isQuoted = (text: string, start: number, end: number): boolean => {
-  const before = text.slice(Math.max(0, start - 2), start)
-  const after = text.slice(end, end + 4)
-  const open = [...before].some((c) => QUOTES.has(c))
-  const close = [...after].some((c) => QUOTES.has(c))
-  return open && close
+  const lineStart = Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 160)
+  let open = -1
+  for (let i = start - 1; i >= lineStart; i--) {
+    const c = text[i]
+    if (PAIRS[c] === undefined) continue
+    const prev = i > 0 ? text[i - 1] : " "
+    // An opening quote starts a word; `'` inside a word is an apostrophe.
+    if (!LETTER.test(prev)) {
+      open = i
+      break
+    }
+  }
+  if (open === -1) return false
+  const closers = PAIRS[text[open]]
+  // No closing quote between the opening one and the match (the match would then be outside the quote).
+  for (let i = open + 1; i < start; i++) if (closers.includes(text[i]) && (text[i] === '"' || !LETTER.test(text[i + 1] ?? " "))) return false
+  const lineEnd = (() => {
+    const nl = text.indexOf("\n", end)
+    return Math.min(nl === -1 ? text.length : nl, end + 200)
+  })()
+  let close = -1
+  for (let i = end; i < lineEnd; i++) {
+    if (closers.includes(text[i]) && !LETTER.test(text[i + 1] ?? " ")) {
+      close = i
+      break
+    }
+  }
+  if (close === -1) return false
+  // JSON: `"key": "…"`, `["…"`, `, "…"` are string values, not quotations.
+  const before = text.slice(Math.max(0, open - 160), open)
+  if (/(?:"\s*:|[[{,])\s*$/.test(before)) return false
+  return QUOTE_CUE.test(before)
 }
 
 interface Hit {
@@ -111,8 +149,8 @@ const hits = (set: RE2Set, regexes: ReadonlyArray<RE2>, specs: ReadonlyArray<Inj
 
 const rank: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 }
 
-const toFindings = (found: Hit[], location: string, pass: string): Finding[] => {
-  const findings: Finding[] = found.map((h) => ({
+const toFindings = (found: Hit[], location: string, pass: string): Finding[] =>
+  found.map((h) => ({
     scanner: "injection",
     rule: h.spec.name,
     severity: h.quoted ? "low" : h.spec.severity ?? "high",
@@ -121,16 +159,31 @@ const toFindings = (found: Hit[], location: string, pass: string): Finding[] => 
     message: h.quoted ? `${h.spec.name} (quoted example)` : `${h.spec.name} detected`,
     pass
   }))
+
+/**
+ * The findings of all passes that ran, one per rule (the most severe), plus the escalations: several
+ * distinct medium signals are a high "Multiple Injection Signals"; a medium signal that only showed once
+ * the text was decoded (base64/hex) is a high "Encoded Instruction" (hiding an instruction is a signal).
+ */
+const finish = (all: Finding[], location: string): Finding[] => {
+  const byRule = new Map<string, Finding>()
+  for (const f of all) {
+    const had = byRule.get(f.rule)
+    if (had === undefined || rank[f.severity] > rank[had.severity]) byRule.set(f.rule, f)
+  }
+  const findings = [...byRule.values()]
+  if (findings.some((f) => rank[f.severity] >= 2)) return findings
   const medium = findings.filter((f) => f.severity === "medium")
-  if (medium.length >= 2 && !findings.some((f) => rank[f.severity] >= 2)) {
+  const decoded = medium.find((f) => /(?:^|>)(?:base64|hex)$/.test(f.pass ?? ""))
+  if (decoded !== undefined) {
     findings.push({
-      scanner: "injection",
-      rule: "Multiple Injection Signals",
-      severity: "high",
-      location,
-      evidence: medium.map((f) => f.rule).join(", "),
-      message: `${medium.length} injection signals in one text`,
-      pass
+      scanner: "injection", rule: "Encoded Instruction", severity: "high", location, evidence: decoded.evidence,
+      message: `an encoded (${decoded.pass}) payload decodes to an instruction (${decoded.rule})`, pass: decoded.pass
+    })
+  } else if (medium.length >= 2) {
+    findings.push({
+      scanner: "injection", rule: "Multiple Injection Signals", severity: "high", location,
+      evidence: medium.map((f) => f.rule).join(", "), message: `${medium.length} injection signals in one text`, pass: medium[medium.length - 1].pass
     })
   }
   return findings
@@ -167,16 +220,25 @@ const decodedPayloads = (text: string): Array<{ text: string; pass: string }> =>
 
 const MAX_SCAN = 4 * 1024 * 1024
 
-/** Prompt injection in one text; `location` names where it was (`body`, `result.content[0].text`…). */
+/**
+ * Prompt injection in one text; `location` names where it was (`body`, `result.content[0].text`…). The
+ * passes run in order until one finds a high or critical signal; what the passes found is merged (a
+ * medium phrase in the raw text does not stop a critical one from being found in the normalised text).
+ */
 export const scanText = (c: CompiledInjection, input: string, location: string): Finding[] => {
   if (input.length === 0) return []
   const text = input.length > MAX_SCAN ? input.slice(0, MAX_SCAN) : input
   const bytes = text.length > 512 ? Buffer.from(text, "utf8") : undefined
-  const accept = (found: Hit[], pass: string): Finding[] | undefined => (found.length > 0 ? toFindings(found, location, pass) : undefined)
-  const serious = (fs: Finding[] | undefined) => fs !== undefined && fs.some((f) => f.severity !== "low")
+  const all: Finding[] = []
+  /** Adds a pass's hits; true when they settle it (a high or critical signal). */
+  const accept = (found: Hit[], pass: string): boolean => {
+    if (found.length === 0) return false
+    const fs = toFindings(found, location, pass)
+    all.push(...fs)
+    return fs.some((f) => rank[f.severity] >= 2)
+  }
 
-  const raw = accept(hits(c.set, c.regexes, c.specs, text, bytes), "raw")
-  if (serious(raw)) return raw!
+  if (accept(hits(c.set, c.regexes, c.specs, text, bytes), "raw")) return finish(all, location)
 
   const g = gates(bytes ?? text)
   const views: Array<[string, () => string]> = []
@@ -186,27 +248,24 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   if (!ascii) {
     views.push(["unicode", () => forMatching(text)])
     views.push(["invisible-space", () => forMatching(invisibleToSpace(text))])
+    if (hasTagText(text)) views.push(["unicode-tags", () => forMatching(revealTags(text))])
   }
   let normalized: string | undefined
   const norm = () => (normalized ??= ascii ? text : forMatching(text))
   for (const [pass, make] of views) {
     const view = make()
     if (view === text) continue
-    const found = accept(hits(c.set, c.regexes, c.specs, view), pass)
-    if (serious(found)) return found!
+    if (accept(hits(c.set, c.regexes, c.specs, view), pass)) return finish(all, location)
   }
   if (g.leet || (!ascii && hasLeet(norm()))) {
-    const found = accept(hits(c.set, c.regexes, c.specs, foldLeetspeak(norm())), "leetspeak")
-    if (serious(found)) return found!
+    if (accept(hits(c.set, c.regexes, c.specs, foldLeetspeak(norm())), "leetspeak")) return finish(all, location)
   }
   if (g.longAlpha || !ascii) {
-    const relaxed = accept(hits(c.relaxedSet, c.relaxed, c.specs, norm(), ascii ? bytes : undefined, true), "whitespace")
-    if (serious(relaxed)) return relaxed!
+    if (accept(hits(c.relaxedSet, c.relaxed, c.specs, norm(), ascii ? bytes : undefined, true), "whitespace")) return finish(all, location)
   }
-  if (!decodable(g, text)) return raw ?? []
+  if (!decodable(g, text)) return finish(all, location)
   for (const d of decodedPayloads(text)) {
-    const found = accept(hits(c.set, c.regexes, c.specs, forMatching(d.text)), d.pass)
-    if (serious(found)) return found!
+    if (accept(hits(c.set, c.regexes, c.specs, forMatching(d.text)), d.pass)) return finish(all, location)
   }
-  return raw ?? []
+  return finish(all, location)
 }

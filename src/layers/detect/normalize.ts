@@ -86,6 +86,36 @@ export const unescapeJsonish = (s: string): string =>
       hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!)
     : s
 
+/** Unicode tag characters (U+E0020–U+E007E): invisible twins of printable ASCII ("ASCII smuggling"). */
+const TAG_CHAR = /\uDB40[\uDC20-\uDC7E]/
+const TAG_RUN = /(\uD83C\uDFF4)?((?:\uDB40[\uDC00-\uDC7F])+)/g
+
+/** True when the text carries tag characters that spell something. */
+export const hasTagText = (s: string): boolean => TAG_CHAR.test(s)
+
+/**
+ * Tag characters turned into the ASCII they mirror, so an instruction hidden in them can be read; the
+ * tag sequences of subdivision flags (🏴 + tags, e.g. England) are left alone.
+ */
+export const revealTags = (s: string): string =>
+  s.replace(TAG_RUN, (all, flag: string | undefined, run: string) => {
+    if (flag !== undefined) return all
+    let out = ""
+    for (let i = 0; i < run.length; i += 2) {
+      const cp = run.charCodeAt(i + 1) - 0xdc00
+      out += cp >= 0x20 && cp <= 0x7e ? String.fromCharCode(cp) : ""
+    }
+    return ` ${out} `
+  })
+
+/** The text hidden in tag characters (outside flag sequences), or "" when there is none. */
+export const hiddenTagText = (s: string): string => {
+  if (!hasTagText(s)) return ""
+  let out = ""
+  for (const m of s.matchAll(TAG_RUN)) if (m[1] === undefined) out += revealTags(m[2])
+  return out.trim()
+}
+
 /** HTML tags replaced by spaces and comment markers removed, so `ignore <b>all</b> previous` reads through. */
 export const stripMarkup = (s: string): string => {
   if (!s.includes("<")) return s
@@ -123,11 +153,12 @@ export const foldVowels = (s: string): string => s.replace(/[eiou]/g, "a").repla
 export const forMatching = (s: string): string => {
   if (isPlainAscii(s)) return s
   // Confusables are folded again after the marks go: a letter with a mark may only then become foldable.
-  return foldWhitespace(foldConfusables(dropMarks(foldConfusables(nfkc(stripInvisible(s))))))
+  // Invisibles are stripped again after NFKC: compatibility forms can map onto them (U+FFA0 → U+1160).
+  return foldWhitespace(foldConfusables(dropMarks(foldConfusables(stripInvisible(nfkc(stripInvisible(s)))))))
 }
 
 /** The Go `ForDLP`: like `forMatching`, but exotic whitespace is deleted (secrets do not contain spaces). */
 export const forDlp = (s: string): string => {
   if (isPlainAscii(s)) return s
-  return foldConfusables(dropMarks(foldConfusables(nfkc(stripInvisible(s).replace(EXOTIC_SPACE, "")))))
+  return foldConfusables(dropMarks(foldConfusables(stripInvisible(nfkc(stripInvisible(s).replace(EXOTIC_SPACE, ""))).replace(EXOTIC_SPACE, ""))))
 }
