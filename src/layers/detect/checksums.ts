@@ -147,13 +147,29 @@ export const bip39Checksum = (words: ReadonlyArray<string>): boolean => validate
 
 const PLACEHOLDER = /^(?:\*+|x+|\.+|changeme|change_me|password|secret|example|sample|dummy|placeholder|redacted|null|none|undefined|true|false|your[_-].*|<.*>|\$\{.*\}|\{\{.*\}\}|%.*%|\$[A-Z_]+)$/i
 
-/** A credential value that is a real secret, not a placeholder (`${TOKEN}`, `<your-key>`, `****`, `changeme`). */
+/**
+ * Code that reads a secret rather than a secret: `os.environ["X"]`, `os.getenv('X')`, `process.env.X`,
+ * `settings.SECRET_KEY`, `config.get(…)`, `getpass()`, `request.form["password"]`, `%(password)s`.
+ */
+const CODE_EXPRESSION = /^(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:\s*[([]|$)|^[A-Za-z_$][\w$]*\s*[([]|^%\(\w+\)s$/
+
+/** A credential value that is a real secret, not a placeholder (`${TOKEN}`, `<your-key>`, `****`, `changeme`) or code reading one. */
 export const credentialValue = (value: string): boolean => {
-  const v = value.replace(/^["']|["']$/g, "")
+  const v = value.replace(/^["']|["']$/g, "").replace(/[),;\]]+$/, "").replace(/["']$/, "")
   if (v.length < 8) return false
   if (PLACEHOLDER.test(v)) return false
+  if (CODE_EXPRESSION.test(v)) return false
+  if (placeholderToken(v)) return false
   if (/^(?:your|my|the)[_-]?(?:api|secret|password|token|key)/i.test(v)) return false
   if (/^[a-z]+$/.test(v) && v.length < 16) return false
   if (/(.)\1{5,}/.test(v) && new Set(v).size <= 3) return false
   return true
 }
+
+/**
+ * A token whose body is a placeholder (`ghp_xxxxxxxxxxxx`, `sk_live_****`, `…your_key_here`), as in
+ * README templates and docs. Zero-filled and FAKE/TEST/EXAMPLE bodies are not placeholders: they are
+ * what synthetic leaks look like.
+ */
+export const placeholderToken = (m: string): boolean =>
+  /x{6,}|\*{4,}|\u2022{4,}|(?:your|my)[_-](?:api[_-]|access[_-]|secret[_-])?(?:key|token|secret)|_here\b|replace[_-]?me\b|<[^>]{2,40}>/i.test(m)

@@ -10,6 +10,7 @@
 /** Longest input any decoder looks at (bigger inputs are decoded in their encoded runs only). */
 export const MAX_DECODE_INPUT = 256 * 1024
 
+import { gunzipSync, inflateSync } from "node:zlib"
 import RE2 from "re2"
 import { decodable, gates } from "./gates.ts"
 
@@ -47,7 +48,25 @@ export const tryBase64 = (s: string): string | undefined => {
   const body = t.replace(/=+$/, "")
   if (body.length % 4 === 1) return undefined
   const bytes = Buffer.from(body.replace(/-/g, "+").replace(/_/g, "/"), "base64")
-  return asText(bytes)
+  return asText(bytes) ?? decompressed(bytes)
+}
+
+/** Largest decompressed output looked at (a decompression bomb stops here). */
+const MAX_INFLATED = 256 * 1024
+
+/** gzip (1f 8b) or zlib (78 01/5e/9c/da) data decompressed to printable text, bounded; else undefined. */
+export const decompressed = (bytes: Uint8Array): string | undefined => {
+  if (bytes.length < 10) return undefined
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b
+  const zlib = bytes[0] === 0x78 && (bytes[1] === 0x01 || bytes[1] === 0x5e || bytes[1] === 0x9c || bytes[1] === 0xda)
+  if (!gzip && !zlib) return undefined
+  try {
+    const out = gzip ? gunzipSync(bytes, { maxOutputLength: MAX_INFLATED }) : inflateSync(bytes, { maxOutputLength: MAX_INFLATED })
+    return asText(out)
+  } catch {
+    // truncated, corrupt, or over the limit: a truncated bomb is not worth reading
+    return undefined
+  }
 }
 
 /** hex, contiguous or byte-separated; undefined unless it decodes to printable UTF-8. */

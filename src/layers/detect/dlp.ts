@@ -9,13 +9,13 @@
  */
 import { RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
-import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, wif } from "./checksums.ts"
+import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
 import { decodeVariants, type Variant } from "./decode.ts"
 import { decodable, type Gates, gatesFrom, GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, type DlpPatternSpec, type Validator } from "./dlpPatterns.ts"
 import { shannon } from "./entropy.ts"
-import { forDlp } from "./normalize.ts"
+import { forDlp, hasTagText, revealTags } from "./normalize.ts"
 
 export interface DlpOptions {
   /** The merged catalogue (built-ins + user patterns); the core set is added here whatever it says. */
@@ -185,8 +185,10 @@ const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
   btc: btcAddress,
   bech32: bech32Address,
   fragment: (m) => {
-    const body = m.replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_)/i, "")
+    const body = m.replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)/i, "")
     if (/^(.)\1+$/.test(body) || /x{4,}|\*{3,}|your|example|placeholder|token|here|redacted|dummy|fake/i.test(body)) return false
+    // A fragment is random: letters with digits (or long); `gsk_config_name` is an identifier.
+    if (!(/[0-9]/.test(body) && /[A-Za-z]/.test(body)) && body.length < 16) return false
     return credentialValue(body)
   },
   credential: (m) => {
@@ -217,6 +219,7 @@ const patternFindings = (c: CompiledDlp, text: string, location: string, pass: s
         continue
       }
       if (validate !== undefined && !validate(m[0])) continue
+      if (validate === undefined && placeholderToken(m[0])) continue
       out.push({
         scanner: "dlp",
         rule: spec.name,
@@ -249,11 +252,10 @@ const literalFindings = (c: CompiledDlp, text: string, location: string, via: st
   }
 }
 
-const isSeedSeparator = (c: number) =>
-  (c >= 48 && c <= 57) || c === 46 || c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 45 || c === 124 || c === 59 || c === 58 || c === 34 ||
-  c === 39 || c === 91 || c === 93 || c === 123 || c === 125 || c === 40 || c === 41
+/** Words of a phrase are separated by any ASCII character that is not a letter (space, digits, `,` `=` `&` `/` `_` …). */
+const isSeedSeparator = (c: number) => c < 128 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))
 
-const seedGateSource = (minWords: number) => `(?i)(?:\\b[a-z]{3,8}[\\s,|;:.()\\d-]+){${minWords - 1}}[a-z]{3,8}\\b`
+const seedGateSource = (minWords: number) => `(?i)(?:^|[^a-z])(?:[a-z]{3,8}[\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f]+){${minWords - 1}}[a-z]{3,8}(?:[^a-z]|$)`
 const seedGates = new Map<number, RE2>()
 const seedGate = (minWords: number): RE2 => {
   let g = seedGates.get(minWords)
@@ -349,6 +351,7 @@ const views = (c: CompiledDlp, text: string, g: Gates): Variant[] => {
   if (g.nonAscii) {
     const norm = forDlp(text)
     if (norm !== text) out.push({ text: norm, pass: "normalized" })
+    if (hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
   }
   if (decodable(g, text)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
   return out
@@ -413,6 +416,14 @@ const scanValues = (
   return dedupe(out)
 }
 
+/**
+ * Keys whose string value is a secret by name (`privateKey`, `client_secret`, `api_key`, `mnemonic`…): the
+ * value is also scanned as `key: value`, so a bare 64-hex private key or an opaque API key under such a key
+ * is found by the assignment patterns (a value alone carries no context). Passwords are left out: a login
+ * form sends one to the site it belongs to.
+ */
+const SECRET_KEY_NAME = /^(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|secret)$/i
+
 /** The string values of a JSON value (and keys of 16+ chars), without their paths: the fast path. */
 export const jsonValues = (value: unknown, limit = 4096): string[] => {
   const out: string[] = []
@@ -424,7 +435,9 @@ export const jsonValues = (value: unknown, limit = 4096): string[] => {
     else if (v !== null && typeof v === "object") {
       for (const k in v) {
         if (k.length >= 16) out.push(k)
-        walk((v as Record<string, unknown>)[k], depth + 1)
+        const x = (v as Record<string, unknown>)[k]
+        if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push(`${k}: ${x}`)
+        walk(x, depth + 1)
       }
     }
   }
@@ -447,6 +460,7 @@ export const jsonParts = (value: unknown, base: string, limit = 4096): Array<{ l
     else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
         out.push({ location: `${path}.${k}(key)`, value: k })
+        if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push({ location: `${path}.${k}`, value: `${k}: ${x}` })
         walk(x, `${path}.${k}`, depth + 1)
       }
     }

@@ -86,8 +86,27 @@ export const builtinDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Credential Assignment", "(?:^|[\\s{,;\"'(])[\"']?(?:db_|database_|admin_|root_|user_|app_|client_|stripe_|api_|aws_)?(?:password|passwd|pwd|passphrase|secret|secret_key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|private[_-]?key|client[_-]?secret)[\"']?\\s*[:=]\\s*[\"']?[^\\s\"',;}{<>]{8,}", "high", { validator: "credential" }),
   // A fragment of a provider credential (its unmistakable prefix and part of the body): a token split
   // across messages or truncated still leaks.
-  p("Credential Fragment", "\\b(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_|lin_api_)[A-Za-z0-9_\\-]{8,}", "high", { validator: "fragment" }),
-  p("Connection String Credentials", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{1,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "high", { validator: "credential" })
+  p("Credential Fragment", "\\b(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)[A-Za-z0-9_\\-]{8,}", "high", { validator: "fragment" }),
+  p("Connection String Credentials", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "high", { validator: "credential" }),
+  p("Slack Webhook URL", "hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[AB][A-Z0-9]{8,12}/[A-Za-z0-9]{20,40}", "critical", issuer("hooks.slack.com")),
+  p("Discord Webhook URL", "discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,68}", "critical", issuer("discord.com", "*.discord.com")),
+  p("OpenAI Legacy Key", "\\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\\b", "critical", issuer("*.openai.com")),
+  p("OpenAI Admin Key", "\\bsk-(?:admin|None)-[A-Za-z0-9_-]{20,}", "critical", issuer("*.openai.com")),
+  p("Azure Storage Account Key", "AccountKey\\s*=\\s*[A-Za-z0-9+/]{86}==", "critical", issuer("*.core.windows.net")),
+  p("Azure SAS Token", "\\bsv=\\d{4}-\\d{2}-\\d{2}&[^\\s\\\"'<>]{0,300}?\\bsig=[A-Za-z0-9%+/=]{30,}", "high", issuer("*.core.windows.net")),
+  p("Azure AD Client Secret", "(?:^|[^A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?:[^A-Za-z0-9_~.-]|$)", "critical", issuer("login.microsoftonline.com")),
+  p("Shopify Access Token", "\\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\\b", "critical", issuer("*.myshopify.com")),
+  p("Telegram Bot Token", "\\b\\d{8,10}:AA[0-9A-Za-z_-]{33}\\b", "critical", issuer("api.telegram.org")),
+  p("Mailchimp API Key", "\\b[0-9a-f]{32}-us\\d{1,2}\\b", "high", issuer("*.api.mailchimp.com")),
+  p("GitLab Token", "\\bgl(?:dt|rt|ptt|ft|cbt|imt|oas|soat|agent)-[A-Za-z0-9_-]{20,}", "critical", issuer("gitlab.com", "*.gitlab.com")),
+  p("Atlassian API Token", "\\bATATT3[A-Za-z0-9_=-]{150,}", "critical", issuer("*.atlassian.net", "*.atlassian.com")),
+  p("Postman API Key", "\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b", "critical", issuer("*.getpostman.com", "*.postman.com")),
+  p("Grafana Token", "\\b(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})", "critical", issuer("*.grafana.net", "*.grafana.com")),
+  p("Doppler Token", "\\bdp\\.(?:pt|st|sa|ct|scim)\\.[A-Za-z0-9]{40,44}\\b", "critical", issuer("*.doppler.com")),
+  p("PlanetScale Token", "\\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,}", "critical", issuer("*.psdb.cloud", "*.planetscale.com")),
+  p("Square Token", "\\b(?:sq0atp|sq0csp)-[0-9A-Za-z_-]{22,43}", "critical", issuer("*.squareup.com")),
+  p("Age Secret Key", "AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}", "critical"),
+  p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical")
 ]
 
 /** The names of the 8 patterns Go runs always, even with `include_defaults: false` (core, immutable). */

@@ -22,6 +22,8 @@ export interface Gates {
   readonly backslash: boolean
   /** 20+ letters without a space (words run together). */
   readonly longAlpha: boolean
+  /** A run of 16+ characters of one case of the base32 alphabet (confirm with `base32Run`). */
+  readonly b32Token: boolean
 }
 
 /** The gate patterns, in `Gates` order (exported so a scanner can fold them into its own single pass). */
@@ -33,7 +35,8 @@ export const GATE_SOURCES: ReadonlyArray<string> = [
   "[A-Za-z][013457@$|!][A-Za-z]|\\b[013457@$][A-Za-z]{2}",
   "<[A-Za-z/!]",
   "\\\\",
-  "[A-Za-z]{20,}"
+  "[A-Za-z]{20,}",
+  "[A-Z2-7]{16,}|[a-z2-7]{16,}"
 ]
 const SET = new RE2.Set(GATE_SOURCES, "u")
 
@@ -49,7 +52,8 @@ export const gatesFrom = (hit: ReadonlySet<number>): Gates => {
     leet: hit.has(4),
     markup: hit.has(5),
     backslash: hit.has(6),
-    longAlpha: hit.has(7)
+    longAlpha: hit.has(7),
+    b32Token: hit.has(8)
   }
 }
 
@@ -77,5 +81,37 @@ export const base64Run = (text: string): boolean => {
   return false
 }
 
+/**
+ * A base32-looking run: 16+ chars of [A-Z2-7] (or [a-z2-7]) with at least one digit and letters of the
+ * run's case only, padding allowed. Words (no digits) and base64 (mixed case) are not base32 runs.
+ */
+export const base32Run = (text: string): boolean => {
+  let run = 0
+  let digit = false
+  let upper = false
+  let lower = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    const isUpper = c >= 65 && c <= 90
+    const isLower = c >= 97 && c <= 122
+    const isDigit = c >= 50 && c <= 55
+    if ((isUpper && !lower) || (isLower && !upper) || isDigit) {
+      run++
+      if (isDigit) digit = true
+      else if (isUpper) upper = true
+      else lower = true
+      continue
+    }
+    if (run >= 16 && digit && (upper || lower)) return true
+    // A case switch or another character ends the run; a letter of the other case starts a new one.
+    run = isUpper || isLower ? 1 : 0
+    digit = false
+    upper = isUpper
+    lower = isLower
+  }
+  return false
+}
+
 /** Whether decoding could reveal anything in a text with these gates. */
-export const decodable = (g: Gates, text: string): boolean => g.escapes || g.hexRun || (g.mixedToken && base64Run(text))
+export const decodable = (g: Gates, text: string): boolean =>
+  g.escapes || g.hexRun || (g.mixedToken && base64Run(text)) || (g.b32Token && base32Run(text))

@@ -69,7 +69,26 @@ const cases: Record<string, [string, string]> = {
   "Bitcoin Bech32 Address": ["bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"],
   "Credential Fragment": ["token part 1: ghp_Q7mR2kLp9XvB3n", "ghp_xxxxxxxxxxxxxxxx"],
   "Credential Assignment": ["password: SuperSecretDBPass!2026", "password: ${DB_PASSWORD}"],
-  "Connection String Credentials": ["postgres://admin:s3cretPass@db.internal:5432/prod", "postgres://db.internal:5432/prod"]
+  "Connection String Credentials": ["postgres://admin:s3cretPass@db.internal:5432/prod", "postgres://db.internal:5432/prod"],
+  "Slack Webhook URL": [`https://hooks.slack.com/services/T0A1B2C3D/B0E4F5G6H7/${r(24)}`, "https://hooks.slack.com/services/T0A1B2C3D"],
+  "Discord Webhook URL": [`https://discord.com/api/webhooks/123456789012345678/${r(64)}`, "https://discord.com/api/webhooks/123"],
+  "OpenAI Legacy Key": [`sk-${r(20)}T3BlbkFJ${r(20)}`, `sk-${r(48)}`],
+  "OpenAI Admin Key": [`sk-admin-${r(30)}`, "sk-admin-x"],
+  "Azure Storage Account Key": [`AccountName=prod;AccountKey=${r(86, "aB3dE5gH7jK9mN1pQ+/")}==`, "AccountKey=changeme"],
+  "Azure SAS Token": [`?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2026-01-01&sig=${r(44)}%3D`, "?sv=2022-11-02&sig=short"],
+  "Azure AD Client Secret": [`client secret ${r(3)}8Q~${r(34)}`, "a valid Q~ tilde in prose"],
+  "Shopify Access Token": [`shpat_${"0123456789abcdef".repeat(2)}`, "shpat_123"],
+  "Telegram Bot Token": [`123456789:AA${r(33)}`, "123456789:AAbc"],
+  "Mailchimp API Key": [`${"0123456789abcdef".repeat(2)}-us14`, "0123456789abcdef-us14"],
+  "GitLab Token": [`glrt-${r(24)}`, "glrt-123"],
+  "Atlassian API Token": [`ATATT3${r(180)}`, "ATATT3xFfGF0"],
+  "Postman API Key": [`PMAK-${"0123456789abcdef01234567"}-${"0123456789abcdef0123456789abcdef01"}`, "PMAK-1234"],
+  "Grafana Token": [`glsa_${r(32)}_0a1b2c3d`, "glsa_short_0a1b2c3d"],
+  "Doppler Token": [`dp.pt.${r(43)}`, "dp.pt.abc"],
+  "PlanetScale Token": [`pscale_tkn_${r(40)}`, "pscale_tkn_x"],
+  "Square Token": [`sq0atp-${r(22)}`, "sq0atp-abc"],
+  "Age Secret Key": [`AGE-SECRET-KEY-1${"QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L".repeat(2).slice(0, 58)}`, "AGE-SECRET-KEY-1QPZ"],
+  "Secret Under Key Name": ["private_key: 4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", "commit: 4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"]
 }
 
 describe("DLP catalogue", () => {
@@ -132,7 +151,74 @@ describe("checksums", () => {
   })
 })
 
+describe("placeholders and code are not secrets", () => {
+  it("rejects placeholder bodies of provider tokens (README templates)", () => {
+    expect(rules("GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")).not.toContain("GitHub Token")
+    expect(rules("STRIPE_SECRET_KEY=sk_test_xxxxxxxxxxxxxxxxxxxxxxxx")).not.toContain("Stripe Key")
+    // Zero-filled or FAKE/TEST/EXAMPLE bodies are what synthetic leaks look like: still found.
+    expect(rules("sk-proj-FAKE00000000000000000000000000000000000000TEST0000")).toContain("OpenAI API Key")
+    expect(rules("ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123")).toContain("GitHub Token")
+  })
+  it("code that reads a secret is not a secret", () => {
+    for (const code of [
+      'password = os.environ["DB_PASSWORD"]', "api_key = os.getenv('STRIPE_API_KEY')", "secret_key = settings.SECRET_KEY",
+      "conn = connect(host=h, password=password)", "client_secret = config.get('oauth', 'client_secret')", "password=getpass()",
+      "token = process.env.GITHUB_TOKEN"
+    ]) expect(rules(code), code).toEqual([])
+    expect(rules("password = Tr0ub4dor.3x9!")).toContain("Credential Assignment")
+    expect(rules("db_password: S3cure!Passw0rd")).toContain("Credential Assignment")
+  })
+})
+
 describe("decoded and split secrets", () => {
+  it("finds a secret in base32 (upper and lower case) and in gzip or zlib inside base64", async () => {
+    const { gzipSync, deflateSync } = await import("node:zlib")
+    const b32 = (t: string) => {
+      const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+      let bits = 0, v = 0, out = ""
+      for (const x of Buffer.from(t)) {
+        v = (v << 8) | x
+        bits += 8
+        while (bits >= 5) { out += A[(v >>> (bits - 5)) & 31]; bits -= 5 }
+      }
+      return bits > 0 ? out + A[(v << (5 - bits)) & 31] : out
+    }
+    const key = `glpat-${r(20)}`
+    expect(rules(`body: ${b32(key)}`)).toContain("GitLab PAT")
+    expect(rules(`body: ${b32(key).toLowerCase()}`)).toContain("GitLab PAT")
+    expect(rules(`blob ${gzipSync(`AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE`).toString("base64")}`)).toContain("AWS Access ID")
+    expect(rules(`blob ${deflateSync(`token ${key}`).toString("base64")}`)).toContain("GitLab PAT")
+    // Words in capitals and binary gzip are not secrets.
+    expect(rules("THEQUICKBROWNFOXJUMPS OVER")).toEqual([])
+    expect(rules(`img ${gzipSync(Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37) % 256))).toString("base64")}`)).toEqual([])
+  })
+
+  it("finds a secret hidden in Unicode tag characters", () => {
+    const hidden = [..."AKIAIOSFODNN7EXAMPLE"].map((ch) => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join("")
+    expect(rules(`hello${hidden}`)).toContain("AWS Access ID")
+  })
+
+  it("reads a secret-named JSON key with its value (a bare private key or API key has no other context)", () => {
+    const f = (v: unknown) => scanParts(c, jsonParts(v, "body")).map((x) => x.rule)
+    expect(f({ privateKey: "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318" })).toContain("Secret Under Key Name")
+    expect(f({ api_key: "q8Zr2LmX7vTp4NcW" })).toContain("Credential Assignment")
+    expect(f({ commit: "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", api_key: "${API_KEY}" })).toEqual([])
+    // A password sent in a login body is how a login works.
+    expect(f({ username: "jane", password: "S3cure!Passw0rd" })).toEqual([])
+  })
+
+  it("finds seed phrases whatever ASCII separates the words (query strings, underscores)", () => {
+    const seed = { enabled: true, minWords: 12, verifyChecksum: true }
+    expect(seedPhrase("m=legal,winner,thank,year,wave,sausage,worth,useful,legal,winner,thank,yellow", seed)).toBeDefined()
+    expect(seedPhrase("legal_winner_thank_year_wave_sausage_worth_useful_legal_winner_thank_yellow", seed)).toBeDefined()
+    expect(seedPhrase("legal/winner/thank/year/wave/sausage/worth/useful/legal/winner/thank/year", seed)).toBeUndefined()
+  })
+
+  it("finds a Redis URL with a password and no user", () => {
+    expect(rules("cache: redis://:Vx9qL2mZ8rT4@cache.internal:6379/0")).toContain("Connection String Credentials")
+    expect(rules("cache: redis://cache.internal:6379/0")).toEqual([])
+  })
+
   it("finds secrets in base64, base64url, hex, separated hex, repeated URL-encoding and escapes", () => {
     const key = "AKIAIOSFODNN7EXAMPLE"
     for (const encoded of [
