@@ -6,6 +6,7 @@
  * `window_seconds`, with at most `max_gap` unrelated calls between steps.
  */
 import type { Finding, Severity } from "../../services/Verdict.ts"
+import { RE2 } from "./re2.ts"
 import { argumentStrings } from "./toolPolicy.ts"
 
 export type Category = "exec" | "persist" | "env" | "network" | "write" | "read" | "sensitive_read" | "list" | "unknown"
@@ -14,7 +15,8 @@ const KEYWORDS: ReadonlyArray<[Category, ReadonlyArray<string>]> = [
   ["exec", ["shell", "bash", "run", "execute", "exec", "cmd", "command", "spawn", "eval", "sh", "zsh", "powershell", "terminal", "process"]],
   ["persist", ["crontab", "cron", "systemctl", "systemd", "launchd", "launchctl", "autostart", "schedule", "startup"]],
   ["env", ["env", "environ", "environment", "getenv", "secret", "secrets", "credential", "credentials", "config", "token", "key", "keys", "password", "vault"]],
-  ["network", ["fetch", "curl", "wget", "http", "https", "request", "send", "post", "upload", "download", "api", "webhook", "email", "mail", "slack", "url", "browse", "navigate", "publish", "notify", "message"]],
+  ["network", ["fetch", "curl", "wget", "http", "https", "request", "send", "post", "upload", "download", "api", "webhook", "email", "mail", "slack", "url", "browse", "navigate", "publish", "notify", "message",
+    "dns", "nslookup", "dig", "ping", "traceroute", "socket", "tcp", "udp", "smtp", "ftp", "sftp", "scp", "rsync", "telnet", "graphql", "grpc", "websocket", "sms", "tweet", "telegram", "discord", "share", "transfer", "sync", "push"]],
   ["write", ["write", "create", "save", "update", "edit", "modify", "put", "append", "insert", "move", "copy", "delete", "remove"]],
   ["read", ["read", "get", "view", "cat", "head", "tail", "open", "load", "retrieve", "access", "show", "fetch_file", "download_file"]],
   ["list", ["list", "ls", "dir", "find", "glob", "search", "scan", "enumerate", "walk", "tree", "whoami", "ps"]]
@@ -28,6 +30,13 @@ const SENSITIVE_PATH = /(\.ssh\b|\bid_rsa|\bid_ed25519|\.aws\/credentials|\.env\
 const PERSIST_ARG = /(\bcrontab\s+-e\b|\bcrontab\s+\S|\|\s*crontab\b|\bsystemctl\s+(enable|daemon-reload)\b|\blaunchctl\s+(load|enable)\b|\/etc\/cron|\/var\/spool\/cron|\/etc\/systemd\/|\/etc\/init\.d\/|\.config\/systemd\/|\/Library\/Launch(Agents|Daemons)\/)/i
 const NETWORK_ARG = /\b(curl|wget|nc|ncat|scp|rsync|ftp|telnet)\b[^|;]*\b(https?:\/\/|\d+\.\d+\.\d+\.\d+|@)/i
 const LIST_ARG = /^\s*(ls|find|whoami|id|uname|ps|hostname|ifconfig|ip\s+a|netstat|env|printenv)\b/i
+/**
+ * Routine developer commands (version control queries, test and build runners, listings) with nothing
+ * piped, substituted or redirected: an agent at work, not a step of an attack. They are not counted as
+ * exec calls, so a few of them in a row are not a "shell burst".
+ */
+const DEV_COMMAND = new RE2(String.raw`^\s*(?:git\s+(?:-C\s+\S+\s+)?(?:status|diff|log|show|branch|rev-parse|blame|remote\s+-v|ls-files|describe|tag\s+-l|stash\s+list)|npm\s+(?:test|t|run\s+(?:test|lint|build|typecheck|format)|ls|outdated|audit)|yarn\s+(?:test|lint|build)|pnpm\s+(?:test|lint|build)|npx\s+(?:tsc|eslint|prettier|vitest|jest)|pytest|python3?\s+-m\s+(?:pytest|unittest|mypy|ruff)|go\s+(?:test|vet|build|fmt)|cargo\s+(?:test|build|check|fmt|clippy)|make\s+(?:test|lint|build|check)|tsc|eslint|prettier|node\s+--version|python3?\s+--version)\b[^|;&$<>\x60]*$`, "u")
+
 const ENV_ARG = /^\s*(env|printenv|set|export\s+-p)\s*$|\$\{?[A-Z_]*(SECRET|TOKEN|KEY|PASSWORD)[A-Z_]*\}?|\/proc\/self\/environ/i
 
 /** The category of one call (name first, then what its arguments reveal), with `tool_categories` overrides. */
@@ -48,6 +57,7 @@ export const classifyCall = (name: string, args: unknown, overrides: Readonly<Re
   }
   const text = argumentStrings(args).join(" ").slice(0, 16 * 1024)
   if (category === "exec") {
+    if (DEV_COMMAND.test(text)) return "unknown"
     if (PERSIST_ARG.test(text)) return "persist"
     if (NETWORK_ARG.test(text)) return "network"
     if (SENSITIVE_PATH.test(text) && /\b(cat|head|tail|less|more|cp|base64|xxd|strings|grep)\b/.test(text)) return "sensitive_read"

@@ -137,12 +137,67 @@ const checks: ReadonlyArray<ShellCheck> = ([
   { rule: "Decode And Execute", severity: "critical", re: /\b(base64\s+(-d|--decode|-D)|base32\s+-d|xxd\s+-r|openssl\s+(enc\s+)?-d|rev)\b[^|]{0,200}\|\s*(sudo\s+)?(ba|z|da|k)?sh\b|\b(ba|z)?sh\s+-c\s+["']?\$\((echo|printf)[^)]{0,200}\|\s*(base64|xxd|rev)/i, message: "decoded content piped into a shell" },
   { rule: "Remote Script Execution", severity: "high", re: /\b(curl|wget|fetch)\b[^|;&]{0,300}\|\s*(sudo\s+)?(ba|z|da|k)?sh\b|\b(ba|z)?sh\s+(-c\s+)?["']?\$\((curl|wget)\b|\bsource\s+<\(\s*(curl|wget)/i, message: "a remote script piped into a shell" },
   { rule: "Eval Of Dynamic Content", severity: "high", re: /\beval\s+["']?(\$|`)/i, message: "eval of a variable or command substitution" },
-  { rule: "IFS Manipulation", severity: "high", re: /(^|[;&|\s])IFS=|\$\{?!?IFS\b/, message: "the shell field separator is reassigned or used to hide spaces" },
+  { rule: "IFS Manipulation", severity: "high", re: /[^\s"']\$\{?!?IFS\b|\$\{!?IFS(?:[:%#][^}]{0,10})?\}[^\s"';&|]|\$IFS[^\w\s"';&|]/, message: "the shell field separator is used in place of spaces" },
+  { rule: "Reverse Shell", severity: "critical", re: /\/dev\/(tcp|udp)\/[^\s/]+\/\d+|\b(nc|ncat|netcat)\b[^|;&\n]{0,100}\s-[a-z]*[ec]\s*\S|\bmkfifo\b[^\n]{0,200}\b(nc|ncat|netcat|telnet|openssl\s+s_client)\b|\bsocat\b[^\n]{0,200}\bexec:|\b(ba|z|da)?sh\s+-i\b[^;&\n]{0,60}\|\s*(nc|ncat|netcat|telnet)\b/i, message: "a shell connected to a remote host (reverse shell)" },
+  { rule: "Decoded Command Substitution", severity: "critical", re: /(?:^|[;&|(]\s*|\beval\s+["']?)\s*(?:\$\(|`)\s*(echo|printf|cat)\b[^)`]{0,400}\|\s*(base64\s+(-d|--decode|-D)|base32\s+(-d|--decode)|xxd\s+-r|rev\b|openssl\s+(enc\s+)?(-d|base64\s+-d|-base64\s+-d))/i, message: "a decoded string is run as a command" },
   { rule: "ANSI-C Escaped Command", severity: "high", re: /\$'(?:[^']*\\(?:x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4}))+[^']*'/, message: "a command spelled with ANSI-C escapes" },
   { rule: "Escaped Characters", severity: "high", re: /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){2,}/, message: "a command spelled with hex/octal escapes" },
   { rule: "Variable Slicing", severity: "high", re: /\$\{[A-Za-z_][A-Za-z0-9_]*:-?\d+(:\d+)?\}/, message: "characters sliced out of variables to build a command" },
   { rule: "Printf Piped To Shell", severity: "high", re: /\bprintf\b[^|]{0,200}\|\s*(ba|z|da)?sh\b/i, message: "printf output piped into a shell" }
 ] as const).map((c) => ({ ...c, re: rx(c.re) }))
+
+/** `python -c`, `perl -e`, `ruby -e`, `php -r`, `node -e` one-liners: their code (single- or double-quoted). */
+const INTERPRETER = new RE2(`\\b(python[23]?(?:\\.\\d+)?|perl|ruby|php|node|lua)\\s+(?:-\\S+\\s+)*-[cerE]\\s*(?:'([^']*)'|"((?:[^"\\\\]|\\\\.)*)")`, "giu")
+const SOCKET = rx(/\b(socket|fsockopen|TCPSocket|IO::Socket|net\.(connect|Socket|createConnection)|Socket::|stream_socket_client)\b/i)
+const CONNECT = rx(/\b(connect|fsockopen|TCPSocket\.(new|open)|createConnection|stream_socket_client|PeerAddr)\b/i)
+const SPAWN = rx(/\b(dup2|pty\.spawn|subprocess|popen|exec[lv]?p?e?|system|spawn|proc_open|shell_exec|child_process)\b|\/bin\/(ba|z|da)?sh\b|cmd\.exe/i)
+const DECODE = rx(/\b(b64decode|decodebytes|decode_base64|base64_decode|decode64|atob|fromhex|unhexlify|codecs\.decode)\b|unpack\s*\(\s*["']m|Buffer\.from\([^)]{0,200}["'](base64|hex)["']/i)
+const RUN = rx(/\b(exec|eval|system|popen|subprocess|spawn|shell_exec|passthru|proc_open|child_process|execSync)\b|`/i)
+
+/** Interpreter one-liners that open a reverse shell or run decoded code. */
+const interpreterFindings = (text: string, location: string): Finding[] => {
+  const out: Finding[] = []
+  INTERPRETER.lastIndex = 0
+  let m: RegExpExecArray | null
+  let n = 0
+  while ((m = INTERPRETER.exec(text)) !== null && n++ < 8) {
+    const code = m[2] ?? m[3] ?? ""
+    if (SOCKET.test(code) && CONNECT.test(code) && SPAWN.test(code)) {
+      out.push(finding("Scripted Reverse Shell", "critical", location, m[0], `a ${m[1]} one-liner connects a socket to a shell`))
+    } else if (DECODE.test(code) && RUN.test(code)) {
+      out.push(finding("Interpreter Decode And Execute", "critical", location, m[0], `a ${m[1]} one-liner decodes and runs hidden code`))
+    }
+  }
+  return out
+}
+
+const SEGMENTS = new RE2("[;&|\\n]+|\\$\\(|`", "gu")
+const GLOB_WORD = rx(/^[\w./?*[\]-]*\/[\w./?*[\]-]*$/)
+const GLOB_CHAR = rx(/[?*[]/)
+
+/** A command path spelled with glob wildcards (`/???/??t`, `/bin/c?t`): the shell resolves it to a real command. */
+const globCommand = (text: string): string | undefined => {
+  for (const seg of text.split(SEGMENTS).slice(0, 64)) {
+    const word = seg.trim().split(" ")[0]?.split("\t")[0] ?? ""
+    if (GLOB_CHAR.test(word) && GLOB_WORD.test(word)) return word
+  }
+  return undefined
+}
+
+const IFS_STATEMENT = rx(/(?:^|[;&|\s])IFS=("[^"]*"|'[^']*'|\$'[^']*'|[^\s;&|]+)\s*[;&\n]/)
+const VARIABLE_RUN = new RE2("(?:^|[;&|]\\s*)\\$\\{?[A-Za-z_]\\w*\\}?(?:\\s|$)", "mu")
+
+/** `IFS=,` as a statement of its own (not `IFS= read`, not whitespace), with a variable then run as a command. */
+const ifsRedefined = (text: string): boolean => {
+  const m = IFS_STATEMENT.exec(text)
+  if (m === null) return false
+  let value = m[1]
+  if (value.startsWith("$")) value = value.slice(1)
+  if (value.startsWith("'") || value.startsWith('"')) value = value.slice(1, -1)
+  for (const esc of ["\\n", "\\t", "\\r"]) value = value.split(esc).join(" ")
+  if (value.trim() === "") return false
+  return VARIABLE_RUN.test(text.slice(m.index + m[0].length))
+}
 
 const VARIABLE_COMMAND = rx(/(^|[;&\s])[A-Za-z_]\w{0,63}=["']?[A-Za-z]{1,12}["']?\s*[;&]+\s*\$\{?[A-Za-z_]\w{0,63}\}?(\s|$)/)
 
@@ -172,6 +227,10 @@ export const scanShell = (input: string, location: string): Finding[] => {
       break
     }
   }
+  if (ifsRedefined(text)) out.push(finding("IFS Manipulation", "high", location, text.slice(0, 60), "the field separator is redefined to split a hidden command"))
+  const glob = globCommand(text)
+  if (glob !== undefined) out.push(finding("Glob Command Path", "high", location, glob, `wildcards spell the command path "${glob}"`))
+  out.push(...interpreterFindings(text, location))
   // A variable holding a command name, then run: `x=rm; $x -rf /`.
   if (VARIABLE_COMMAND.test(text)) {
     out.push(finding("Variable Command", "high", location, text.slice(0, 60), "a command name stored in a variable and executed"))
