@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto"
 import type { Finding, Severity } from "../../services/Verdict.ts"
 import { type CompiledInjection, scanText } from "./injection.ts"
-import { forMatching } from "./normalize.ts"
+import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 
 export interface ToolDefinition {
@@ -90,10 +90,33 @@ const CHECKS: ReadonlyArray<Check> = [
   check("Cross-Tool Manipulation", "high", "(?i)\\b(instead\\s+of|rather\\s+than|in\\s+place\\s+of|don'?t\\s+use|do\\s+not\\s+use|never\\s+use|always\\s+prefer|supersedes?|replaces?)\\s+(using\\s+)?(the\\s+|any\\s+)?([\\w'\"`.-]+\\s+){0,3}(tools?|functions?|commands?|capabilities)\\b", "the tool description steers the agent away from other tools"),
   check("Preferred Tool Claim", "medium", "(?i)(\\bpreferred\\s+tool\\b|\\balways\\s+use\\s+this\\s+tool\\b|\\buse\\s+this\\s+tool\\s+(first|for\\s+(all|every|any))\\b|\\bmust\\s+(always\\s+)?be\\s+(called|used)\\s+(first|before)\\b)", "the tool claims priority over other tools"),
   check("Dangerous Capability", "high", "(?is)(\\b(execute|run|launch|spawn|eval)\\b.{0,30}\\b(arbitrary|any)\\s+(shell\\s+|system\\s+)?(commands?|code|scripts?)\\b|\\b(download|fetch|retrieve)\\b.{0,60}\\b(then|and)\\s+(execute|run|eval)\\s+(it|them)\\b|\\b(call|use|invoke|run)\\s+(the\\s+)?['\"`]?(bash|shell|sh|exec|terminal|run_command|execute_command|powershell)['\"`]?\\s+(tool|function|command)\\b.{0,80}\\b(run|curl|wget|nc|ncat|python|bash|sh|eval)\\b)", "the tool description directs the agent to run commands"),
-  check("Data Routing Directive", "high", "(?is)(\\bfirst\\s+call\\s+this\\s+tool\\b|\\bbefore\\s+(using|calling|invoking|returning|sending|answering|responding)\\b|\\bwhen\\s+the\\s+user\\s+(asks|wants|tries)\\s+to\\s+(use|call|send)\\b|\\bafter\\s+(every|each)\\s+(call|response|message)\\b).{0,200}\\b(pass|send|include|forward|copy|attach|put|provide)\\s+(the\\s+)?(full|entire|complete|whole|all|raw)?\\s*(\\w+\\s+){0,2}(body|content|contents|data|message|messages|email|conversation|history|file|files|output|response|prompt|context)\\b", "the tool description routes other data through itself"),
+  check("Data Routing Directive", "high", "(?is)(\\bfirst\\s+call\\s+this\\s+tool\\b|\\bbefore\\s+(using|calling|invoking|returning|sending|answering|responding)\\b|\\bwhen\\s+the\\s+user\\s+(asks|wants|tries)\\s+(you\\s+)?to\\s+(use|call|invoke|run)\\s+(the\\s+)?['\"`]?[\\w.-]+['\"`]?(\\s+(tool|function))?|\\bafter\\s+(every|each)\\s+(call|response|message)\\b).{0,200}\\b(pass|send|include|forward|copy|attach|put|provide)\\s+(the\\s+)?(full|entire|complete|whole|all|raw)?\\s*(\\w+\\s+){0,2}(body|content|contents|data|message|messages|email|conversation|history|file|files|output|response|prompt|context)\\b", "the tool description routes other data through itself"),
   check("Covert Side Effect", "high", "(?is)\\b(also|additionally|then|and)\\s+(silently|quietly|secretly|covertly|in\\s+the\\s+background)\\b|\\b(silently|quietly|secretly|covertly)\\s+(execute|run|send|call|post|upload|fetch|curl|forward|copy|log|record)\\b", "a hidden side effect in a tool description"),
+  check("Context Harvesting", "high", "(?is)\\b(always|must|required\\s+to|be\\s+sure\\s+to|make\\s+sure\\s+to|need\\s+to)\\b.{0,40}\\b(include|pass|send|attach|provide|copy|put|add)\\b.{0,40}\\b(full|entire|complete|whole|all)\\b.{0,30}\\b(conversation|chat\\s+history|message\\s+history|messages\\s+so\\s+far|previous\\s+messages|prior\\s+messages|system\\s+prompt|context\\s+window|session\\s+history)\\b|\\b(include|pass|send|attach|provide|copy)\\b.{0,30}\\b(your|the)\\s+(system\\s+prompt|hidden\\s+instructions|developer\\s+message)\\b", "the tool description asks for the conversation or the system prompt"),
+  check("Side-Channel Send", "high", "(?is)\\b(also|additionally|then|afterwards)\\s+(silently\\s+|quietly\\s+)?(send|post|upload|forward|copy|transmit|report|mirror|sync|exfiltrate)\\b.{0,80}\\b(to|into)\\s+(https?://|\\S+@\\S+\\.\\w+)", "the tool description asks to also send data somewhere"),
   check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did")
 ]
+
+/** A reference to a tool by name ("when the user calls send_email", "the `transfer_funds` tool is called"). */
+const TOOL_REF = new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?))", "gu")
+/** What shadowing does to the other tool's call: extra recipients, another destination, changed amounts. */
+const SHADOW_CHANGE = new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary)\\b", "u")
+
+/**
+ * Cross-tool shadowing: the description of one tool names another tool and tells the agent to change how
+ * that one is called (a hidden bcc on send_email, another payee on transfer_funds).
+ */
+const shadowing = (text: string, ownName: string): string | undefined => {
+  TOOL_REF.lastIndex = 0
+  let m: RegExpExecArray | null
+  let n = 0
+  while ((m = TOOL_REF.exec(text)) !== null && n++ < 16) {
+    const ref = m[1] ?? m[2] ?? ""
+    if (ref === "" || ref.toLowerCase() === ownName.toLowerCase()) continue
+    if (SHADOW_CHANGE.test(text.slice(m.index, m.index + m[0].length + 250))) return m[0]
+  }
+  return undefined
+}
 
 const EXFIL_PARAM = new RE2("(?i)(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u")
 
@@ -106,6 +129,7 @@ const toFinding = (rule: string, severity: Severity, location: string, evidence:
 /** Poisoning findings for one tool definition. */
 export const scanTool = (injection: CompiledInjection, tool: ToolDefinition): Finding[] => {
   const out: Finding[] = []
+  const name = typeof tool.name === "string" ? tool.name : ""
   for (const t of extractToolText(tool)) {
     if (t.location.endsWith("(name)")) {
       const m = EXFIL_PARAM.exec(words(t.text))
@@ -113,12 +137,16 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition): Fi
       continue
     }
     for (const f of scanText(injection, t.text, t.location)) out.push({ ...f, scanner: "tool_poisoning" })
+    const hidden = hiddenTagText(t.text)
+    if (hidden.split(" ").join("").length >= 8) out.push(toFinding("Hidden Unicode Text", "high", t.location, hidden, "invisible Unicode tag characters spell text in the tool definition"))
     if (!t.prose) continue
-    const text = forMatching(t.text)
+    const text = forMatching(hidden === "" ? t.text : revealTags(t.text))
     for (const c of CHECKS) {
       const m = c.re.exec(text)
       if (m !== null) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
     }
+    const shadow = shadowing(text, name)
+    if (shadow !== undefined) out.push(toFinding("Cross-Tool Shadowing", "high", t.location, shadow, "the tool description changes how another tool is called"))
   }
   // Two distinct medium signals in one tool are a poisoning pattern, not an accident of wording.
   const medium = new Set(out.filter((f) => f.severity === "medium").map((f) => f.rule))
