@@ -63,6 +63,30 @@ const ssrfFinding = (host: string, address: string, cls: AddressClass, location:
   finding("ssrf", cls === "metadata" ? "ssrf_cloud_metadata" : `ssrf_${cls}`, "critical", location,
     `${host} resolves to ${cls.replace("_", "-")} address ${address}`, address)
 
+/**
+ * Hostnames of cloud metadata services: refused by name, before DNS and whatever trusted_domains says (they
+ * resolve to link-local metadata addresses, or to whatever a poisoned resolver says).
+ */
+const METADATA_HOSTS = [
+  "metadata.google.internal", "metadata.goog", "instance-data.ec2.internal", "metadata.azure.com",
+  "metadata.oraclecloud.com", "metadata.packet.net", "metadata.platformequinix.com", "metadata.tencentyun.com"
+]
+
+export const isMetadataHost = (host: string): boolean => {
+  const h = host.toLowerCase().replace(/\.$/, "")
+  return METADATA_HOSTS.includes(h) || h.endsWith(".metadata.google.internal")
+}
+
+/**
+ * A label made of words and numbers (`my-api-prod-1234567890`, `us-west-2`, `feature-checkout`): names
+ * people chose, whatever their character entropy. Encoded data does not split into pronounceable tokens.
+ */
+export const wordLikeLabel = (label: string): boolean => {
+  const tokens = label.toLowerCase().split("-")
+  if (tokens.length < 2) return false
+  return tokens.every((t) => t === "" || /^\d{1,12}$/.test(t) || (/^[a-z]{1,14}$/.test(t) && (t.length <= 3 || /[aeiouy]/.test(t))) || /^[a-z]{1,3}\d{1,2}$/.test(t))
+}
+
 /** The hostname-exfiltration checks: high-entropy, encoded or chained subdomain labels. */
 const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
   if (parseIp(host) !== undefined || matchesAny(host, rules.subdomainEntropyExclusions)) return []
@@ -71,7 +95,7 @@ const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
   const sub = labels.slice(0, labels.length - registrableLabels(host))
   const out: Finding[] = []
   for (const label of sub) {
-    if (label.length >= 8 && shannon(label) > rules.subdomainEntropyThreshold) {
+    if (label.length >= 8 && !wordLikeLabel(label) && shannon(label) > rules.subdomainEntropyThreshold) {
       out.push(finding("entropy", "subdomain_entropy", "high", "url.host", `high-entropy subdomain label (${shannon(label).toFixed(2)} bits/char)`, label.slice(0, 4) + "…"))
       break
     }
@@ -87,6 +111,12 @@ const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
   const total = sub.reduce((n, l) => n + l.length, 0)
   if (long.length >= 4 || (sub.length >= 4 && total >= 48)) {
     out.push(finding("entropy", "subdomain_label_chain", "high", "url.host", `${sub.length} subdomain labels (${total} chars): data split across DNS labels`))
+  } else if (out.length === 0) {
+    // Data split over a few labels, each too short to judge alone: the random-looking labels joined.
+    const joined = sub.filter((l) => l.length >= 6 && !wordLikeLabel(l)).join("")
+    if (joined.length >= 32 && /\d.*\d/.test(joined) && shannon(joined) > rules.subdomainEntropyThreshold + 0.25) {
+      out.push(finding("entropy", "subdomain_entropy", "high", "url.host", `high-entropy subdomain labels (${shannon(joined).toFixed(2)} bits/char over ${joined.length} chars)`, joined.slice(0, 4) + "…"))
+    }
   }
   return out
 }
@@ -148,6 +178,7 @@ export const checkUrl = (rules: CompiledUrlRules, rawUrl: string): { url?: URL; 
   if (rules.mode === "strict" && !matchesAny(host, rules.apiAllowlist)) {
     findings.push(finding("allowlist", "not_in_api_allowlist", "high", "url.host", `${host} is not in api_allowlist (strict mode)`))
   }
+  if (isMetadataHost(host)) findings.push(finding("ssrf", "ssrf_cloud_metadata", "critical", "url.host", `${host} is a cloud metadata service`, host))
   const blocked = rules.blocklist.find((p) => matchDomain(host, p))
   if (blocked !== undefined) findings.push(finding("blocklist", "blocklist", "critical", "url.host", `${host} is on the blocklist (${blocked})`))
   const ip = parseIp(host)

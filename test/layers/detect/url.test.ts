@@ -70,6 +70,20 @@ describe("URL pipeline", () => {
     expect(ruleNames("https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js")).toEqual([])
     expect(ruleNames("https://my-bucket.s3.us-west-2.amazonaws.com/file.txt")).toEqual([])
   })
+  it("cloud metadata hostnames are refused by name, whatever DNS or trusted_domains say", () => {
+    const trusting = compileUrlRules({ ...base, trustedDomains: ["metadata.google.internal", "metadata.azure.com"] })
+    expect(ruleNames("http://metadata.google.internal/computeMetadata/v1/", trusting)).toContain("ssrf_cloud_metadata")
+    expect(ruleNames("http://METADATA.GOOGLE.INTERNAL./computeMetadata/v1/", trusting)).toContain("ssrf_cloud_metadata")
+    expect(ruleNames("https://metadata.azure.com/", trusting)).toContain("ssrf_cloud_metadata")
+    expect(ruleNames("https://docs.example.com/metadata.google.internal-explained")).toEqual([])
+    expect(ruleNames("https://metadata.example.com/v1/items")).toEqual([])
+  })
+  it("hostname labels made of words and numbers are names, not data; random labels split over DNS are data", () => {
+    expect(ruleNames("https://my-api-prod-1234567890.us-west-2.elb.amazonaws.com/health")).toEqual([])
+    expect(ruleNames("https://acme-web-git-feature-checkout-redesign-acme-team.vercel.app/")).toEqual([])
+    expect(ruleNames("https://gho-ohxqr79aykdoww5y.tmfuilrvbkxklpzxbqxg.t.example.net/")).toContain("subdomain_entropy")
+    expect(ruleNames("https://api.eu-central-1.prod.payments.example.com/v2/status")).toEqual([])
+  })
   it("DLP in the URL before any DNS", () => {
     expect(ruleNames("https://x.example/?key=AKIAIOSFODNN7EXAMPLE")).toContain("AWS Access ID")
     expect(ruleNames("https://x.example/?k=%2525252541")).toContain("multi_layer_encoding")
