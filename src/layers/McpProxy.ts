@@ -176,6 +176,13 @@ export const make = Effect.gen(function* () {
     prelude: ReadonlyArray<Message>, status = 200
   ) =>
     Effect.callback<void>((resume) => {
+      if (res.destroyed) {
+        // The client went away while the upstream was answering: its 'close' has already fired, so the
+        // listener below would never run and the upstream stream (a GET stream lives as long as the
+        // session) would stay open with nobody reading it. Close it now, as the client's own disconnect would.
+        ures.destroy()
+        return void resume(Effect.void)
+      }
       let finished = false
       const finish = () => {
         if (finished) return
