@@ -3,6 +3,7 @@
  * upgrades and `/fetch`. Detection lives in the Inspector; this layer frames, decodes and acts on verdicts.
  */
 import * as http from "node:http"
+import type * as net from "node:net"
 import type { Duplex } from "node:stream"
 import type * as tls from "node:tls"
 import { Effect, FiberSet, Layer, Option } from "effect"
@@ -45,15 +46,17 @@ export const make = Effect.gen(function* () {
       sendJson(res, 403, { blocked: true, reason: f.message, rule: f.rule, request_id: meta.requestId }, { "x-pipelock-block": f.rule })
       return deps.telemetry.verdictUnsafe({ listener: "tls", requestId: meta.requestId, action: "block", mode: "balanced", method: req.method, target: meta.host, findings: [f], status: 403 })
     }
-    const url = `https://${meta.host}${meta.port === 443 ? "" : `:${meta.port}`}${req.url ?? "/"}`
-    runFork(exchange(deps, req, res, { url, listener: "tls", bufferLimit: (c) => c.tls_interception.max_response_bytes }).pipe(
+    const url = `${meta.scheme}://${meta.host}${meta.port === (meta.scheme === "https" ? 443 : 80) ? "" : `:${meta.port}`}${req.url ?? "/"}`
+    const listener = meta.scheme === "https" ? "tls" : "forward"
+    runFork(exchange(deps, req, res, { url, listener, bufferLimit: (c) => meta.scheme === "https" ? c.tls_interception.max_response_bytes : c.fetch_proxy.max_response_mb * 1024 * 1024 }).pipe(
       Effect.catchCause(() => Effect.sync(() => sendJson(res, 500, { error: "internal_error" })))
     ))
   })
   inner.on("upgrade", (req, socket, head) => {
     const meta = interceptedOf.get(req.socket)
     if (meta === undefined) return socket.destroy()
-    const url = `wss://${meta.host}${meta.port === 443 ? "" : `:${meta.port}`}${req.url ?? "/"}`
+    const ws = meta.scheme === "https" ? "wss" : "ws"
+    const url = `${ws}://${meta.host}${meta.port === (meta.scheme === "https" ? 443 : 80) ? "" : `:${meta.port}`}${req.url ?? "/"}`
     runFork(handleWebSocket(deps, req, socket, head, url, "websocket").pipe(Effect.catchCause(() => Effect.sync(() => socket.destroy()))))
   })
   inner.on("clientError", (_e, socket) => socket.destroy())
@@ -61,7 +64,7 @@ export const make = Effect.gen(function* () {
     inner.closeAllConnections()
     inner.close()
   }))
-  const serveIntercepted = (socket: tls.TLSSocket, meta: Intercepted) => {
+  const serveIntercepted = (socket: tls.TLSSocket | net.Socket, meta: Intercepted) => {
     interceptedOf.set(socket, meta)
     inner.emit("connection", socket)
   }

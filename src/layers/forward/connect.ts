@@ -38,6 +38,17 @@ export interface Intercepted {
   readonly host: string
   readonly port: number
   readonly requestId: string
+  /** `https` for intercepted TLS; `http` for plain HTTP a client sends through a tunnel. */
+  readonly scheme: "http" | "https"
+}
+
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH", "REPORT", "SEARCH", "QUERY"])
+
+/** Whether the first bytes in a tunnel are a plain HTTP/1.x request (`GET /path HTTP/1.1`). */
+export const looksLikeHttp = (first: Buffer): boolean => {
+  const space = first.indexOf(0x20)
+  if (space < 3 || space > 10) return false
+  return HTTP_METHODS.has(first.subarray(0, space).toString("latin1"))
 }
 export const interceptedOf = new WeakMap<object, Intercepted>()
 
@@ -69,7 +80,7 @@ export interface ConnectDeps extends Deps {
   /** The CA, when interception was enabled at startup. */
   readonly ca: CertAuthority.Service | undefined
   /** Hands a decrypted socket to the inner HTTP server that scans each request. */
-  readonly serveIntercepted: (socket: tls.TLSSocket, meta: Intercepted) => void
+  readonly serveIntercepted: (socket: tls.TLSSocket | net.Socket, meta: Intercepted) => void
 }
 
 export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: Duplex, head: Buffer) =>
@@ -104,14 +115,25 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
       return log("block", [], 503)
     }
     socket.write("HTTP/1.1 200 Connection Established\r\nVia: 1.1 pipelock\r\n\r\n")
+    const first = yield* Effect.promise(() => firstBytes(socket, head, 5000))
+    // Plain HTTP through a tunnel (curl --proxytunnel, Node's fetch with NODE_USE_ENV_PROXY for http:// URLs)
+    // is readable: each request in it is scanned like a proxied one, never relayed unseen.
+    if (looksLikeHttp(first) && socket instanceof net.Socket) {
+      count(metrics.tunnelsTotal, { result: "plain_http" })
+      deps.serveIntercepted(socket, { host: target.host, port: target.port, requestId, scheme: "http" })
+      // The HTTP server reads the socket's handle directly from now on: the bytes already read are handed to
+      // its parser as the first data event.
+      socket.emit("data", first)
+      socket.resume()
+      return log("allow", check.verdict.findings)
+    }
     if (intercept) {
       count(metrics.tlsInterceptTotal, { outcome: "intercepted" })
-      return yield* interceptTls(deps, socket, head, target, requestId)
+      return yield* interceptTls(deps, socket, first, target, requestId)
     }
     count(metrics.tlsInterceptTotal, { outcome: "passthrough" })
 
     // SNI must name the CONNECT host: a tunnel to one host must not carry a TLS session for another.
-    const first = yield* Effect.promise(() => firstBytes(socket, head, 5000))
     if (config.forward_proxy.sni_verification && first.length > 0) {
       const sni = yield* Effect.promise(() => readSni(first))
       const category = sni.outcome === "sni" ? (sni.sni!.toLowerCase() === target.host ? "match" : "mismatch") : sni.outcome
@@ -210,6 +232,6 @@ const interceptTls = (deps: ConnectDeps, socket: Duplex, head: Buffer, target: {
         tlsSocket.destroy()
         return
       }
-      deps.serveIntercepted(tlsSocket, { host: target.host, port: target.port, requestId })
+      deps.serveIntercepted(tlsSocket, { host: target.host, port: target.port, requestId, scheme: "https" })
     })
   })

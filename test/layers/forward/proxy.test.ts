@@ -82,6 +82,22 @@ describe("forward proxy: plain HTTP", () => {
       assert.isNull(body.proxyConnection)
     }))
 
+  it.live("plain HTTP inside a CONNECT tunnel (curl --proxytunnel) is scanned like a proxied request, not relayed unseen", () =>
+    Effect.gen(function* () {
+      const up = yield* Effect.acquireRelease(Effect.promise(origin), (f) => Effect.promise(() => f.close()))
+      const p = yield* startProxy({ yaml, hosts: { "app.test": ["127.0.0.1"] } })
+      const blocked = yield* Effect.promise(() => curl(["-p", "-x", p.proxy, "-D", "-", `http://app.test:${up.port}/?k=AKIAIOSFODNN7EXAMPLE`]))
+      assert.strictEqual(blocked.status, 403)
+      assert.match(blocked.out, /x-pipelock-block: AWS Access ID/i)
+      const body = yield* Effect.promise(() => curl(["-p", "-x", p.proxy, "-H", "content-type: application/json", "--data", JSON.stringify({ token: "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij1234" }), `http://app.test:${up.port}/api`]))
+      assert.strictEqual(body.status, 403)
+      const injected = yield* Effect.promise(() => curl(["-p", "-x", p.proxy, `http://app.test:${up.port}/inject`]))
+      assert.strictEqual(injected.status, 403)
+      const clean = yield* Effect.promise(() => curl(["-p", "-x", p.proxy, `http://app.test:${up.port}/hello`]))
+      assert.strictEqual(clean.status, 200)
+      assert.strictEqual(JSON.parse(clean.out).path, "/hello")
+    }))
+
   it.live("undici ProxyAgent: every method, bodies scanned (JSON secret → 403, over the limit → 403, clean → forwarded)", () =>
     Effect.gen(function* () {
       const up = yield* Effect.acquireRelease(Effect.promise(origin), (f) => Effect.promise(() => f.close()))
