@@ -175,7 +175,8 @@ export const make = Effect.gen(function* () {
     res: ServerResponse, ures: IncomingMessage, ctx: McpContext, config: Config, methods: Map<string, string>, req: IncomingMessage,
     prelude: ReadonlyArray<Message>, status = 200
   ) =>
-    Effect.callback<void>((resume) => {
+    // Events are judged in callbacks: they run with this request's services (tracer and parent span included).
+    Effect.flatMap(Effect.context<never>(), (services) => Effect.callback<void>((resume) => {
       if (res.destroyed) {
         // The client went away while the upstream was answering: its 'close' has already fired, so the
         // listener below would never run and the upstream stream (a GET stream lives as long as the
@@ -241,13 +242,13 @@ export const make = Effect.gen(function* () {
             const extra: Record<string, string> = {}
             const sid = ures.headers["mcp-session-id"] ?? header(req, "mcp-session-id")
             if (typeof sid === "string") extra["mcp-session-id"] = sid
-            const r = await Effect.runPromise(refreshTools(req, ctx, config, extra))
+            const r = await Effect.runPromiseWith(services)(refreshTools(req, ctx, config, extra))
             if (r.blocked) {
               telemetry.logUnsafe("warn", "tools_list_changed_blocked", { request_id: ctx.requestId, reason: r.reason })
               return true
             }
           }
-          const out = await Effect.runPromise(judgeServer(deps, config, message, ctx, method))
+          const out = await Effect.runPromiseWith(services)(judgeServer(deps, config, message, ctx, method))
           if (out.blocked) {
             if (out.message !== undefined) {
               res.write(formatEvent({ id: item.event.id, event: item.event.event, data: JSON.stringify(out.message) }))
@@ -290,7 +291,7 @@ export const make = Effect.gen(function* () {
         ures.destroy()
         res.destroy()
       })
-    })
+    }))
 
   const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) =>
     Effect.gen(function* () {
@@ -401,9 +402,16 @@ export const make = Effect.gen(function* () {
     })
 
   const handle = (req: IncomingMessage, res: ServerResponse) =>
+    Effect.withSpan(handleRequest(req, res), "McpProxy.request", {
+      kind: "server", captureStackTrace: false,
+      attributes: { "pipelock.listener": "mcp_http", "http.request.method": req.method ?? "" }
+    })
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) =>
     Effect.gen(function* () {
       const config = yield* store.current
       const requestId = randomUUID()
+      yield* Effect.annotateCurrentSpan("pipelock.request_id", requestId)
       const ip = clientIp(req)
       const ctx: McpContext = {
         requestId, listener: "mcp_http", clientIp: ip,

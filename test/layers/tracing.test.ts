@@ -10,6 +10,7 @@ import { Effect, Layer } from "effect"
 import { loadOrThrow } from "../../src/layers/config/load.ts"
 import * as Pipelock from "../../src/layers/Pipelock.ts"
 import * as ResolverLayer from "../../src/layers/Resolver.ts"
+import { startAppMcp } from "../support/appMcp.ts"
 import { startHttp } from "../support/fixtures.ts"
 import { eventually } from "../support/http.ts"
 
@@ -57,11 +58,13 @@ describe("tracing through `pipelock run`'s graph", () => {
         Effect.promise(() => startHttp((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("hello"))),
         (s) => Effect.promise(() => s.close())
       )
+      const app = yield* Effect.acquireRelease(Effect.promise(() => startAppMcp()), (s) => Effect.promise(() => s.close()))
       const port = yield* Effect.promise(freePort)
+      const mcpPort = yield* Effect.promise(freePort)
       const env = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}` }
       const loaded = loadOrThrow({
         env: { PIPELOCK__logging__output: "stderr", PIPELOCK__logging__level: "error", PIPELOCK__trusted_domains: '["app.example"]' },
-        flags: { listen: `127.0.0.1:${port}` }
+        flags: { listen: `127.0.0.1:${port}`, mcpListen: `127.0.0.1:${mcpPort}`, mcpUpstream: app.url }
       })
       yield* Effect.scoped(Effect.gen(function* () {
         yield* Layer.build(Pipelock.run({ loaded, env, flags: {}, watch: false }, ResolverLayer.layerStatic({ "app.example": ["127.0.0.1"] })))
@@ -70,6 +73,8 @@ describe("tracing through `pipelock run`'s graph", () => {
         assert.strictEqual(ok, 200)
         const blocked = yield* Effect.promise(() => viaProxy(port, `${target}?k=AKIAIOSFODNN7EXAMPLE`))
         assert.strictEqual(blocked, 403)
+        const rpc = yield* Effect.promise(() => postJson(mcpPort, { jsonrpc: "2.0", id: 1, method: "tools/list" }))
+        assert.strictEqual(rpc, 200)
       }))
       // Closing the graph shuts the SDK down, which flushes the batch processor.
       yield* Effect.promise(() => eventually(() => spans.filter((s) => s.name === "ForwardProxy.request").length >= 2, 5000))
@@ -90,8 +95,23 @@ describe("tracing through `pipelock run`'s graph", () => {
       assert.strictEqual(child!.traceId, block.traceId)
       assert.strictEqual(attr(child!, "pipelock.action"), "block")
       assert.isFalse(JSON.stringify(spans).includes("AKIAIOSFODNN7EXAMPLE"), "no span carries the secret")
+      const mcp = spans.find((s) => s.name === "McpProxy.request")
+      assert.isDefined(mcp)
+      const judged = spans.find((s) => s.name === "Inspector.inspectMcpResponse" && s.parentSpanId === mcp!.spanId)
+      assert.isDefined(judged, "the MCP answer's scan is a child of the MCP request span")
+      assert.strictEqual(attr(judged!, "pipelock.action"), "allow")
     }))
 })
+
+const postJson = (port: number, body: unknown) =>
+  new Promise<number>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/", agent: false, headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: "Bearer app-token" } }, (res) => {
+      res.resume()
+      res.on("end", () => resolve(res.statusCode ?? 0))
+    })
+    req.on("error", reject)
+    req.end(JSON.stringify(body))
+  })
 
 const viaProxy = (port: number, url: string) =>
   new Promise<number>((resolve, reject) => {
