@@ -24,6 +24,10 @@ export interface Gates {
   readonly longAlpha: boolean
   /** A run of 16+ characters of one case of the base32 alphabet (confirm with `base32Run`). */
   readonly b32Token: boolean
+  /** Letters spelled out one by one (`i g n o r e`). */
+  readonly spacedLetters: boolean
+  /** Upper-case/digit groups of four (`AKIA IOSF ODNN 7EXA`): a key written for readability. */
+  readonly grouped: boolean
 }
 
 /** The gate patterns, in `Gates` order (exported so a scanner can fold them into its own single pass). */
@@ -36,7 +40,9 @@ export const GATE_SOURCES: ReadonlyArray<string> = [
   "<[A-Za-z/!]",
   "\\\\",
   "[A-Za-z]{20,}",
-  "[A-Z2-7]{16,}|[a-z2-7]{16,}"
+  "[A-Z2-7]{16,}|[a-z2-7]{16,}",
+  "(?:\\b[A-Za-z] {1,3}){5}[A-Za-z]\\b",
+  "\\b(?:[A-Z0-9]{4}[ -]){3,}[A-Z0-9]{2,8}\\b"
 ]
 const SET = new RE2.Set(GATE_SOURCES, "u")
 
@@ -53,7 +59,9 @@ export const gatesFrom = (hit: ReadonlySet<number>): Gates => {
     markup: hit.has(5),
     backslash: hit.has(6),
     longAlpha: hit.has(7),
-    b32Token: hit.has(8)
+    b32Token: hit.has(8),
+    spacedLetters: hit.has(9),
+    grouped: hit.has(10)
   }
 }
 

@@ -13,7 +13,7 @@ import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
-import { foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
+import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
 import { RE2, type RE2Set } from "./re2.ts"
 
 export interface InjectionOptions {
@@ -244,6 +244,7 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   const views: Array<[string, () => string]> = []
   if (g.backslash) views.push(["json-unescape", () => unescapeJsonish(text)])
   if (g.markup) views.push(["markup", () => stripMarkup(unescapeJsonish(text))])
+  if (g.spacedLetters) views.push(["despaced", () => despace(text)])
   const ascii = !g.nonAscii
   if (!ascii) {
     views.push(["unicode", () => forMatching(text)])

@@ -4,6 +4,7 @@
  * other scripts, combining marks, leetspeak, exotic whitespace, JSON string escapes and HTML markup.
  * Each pass is a total function; none grows its input by more than a small constant factor.
  */
+import { RE2 } from "./re2.ts"
 
 /** Zero-width, bidi-control, tag and variation-selector characters (the Go `InvisibleRanges`). */
 const INVISIBLE = /[\u00AD\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]/g
@@ -145,6 +146,16 @@ export const stripMarkup = (s: string): string => {
   }
   return (out + s.slice(i)).replace(/-->/g, " ")
 }
+
+const SPACED = new RE2("(?:\\b[A-Za-z] {1,3}){4,}[A-Za-z]\\b", "gu")
+const WORD_BREAK = new RE2(" {2,}", "u")
+
+/**
+ * Letters spelled out one by one (`I g n o r e   a l l`) joined back into words: single spaces go, runs
+ * of two or more spaces become the word breaks.
+ */
+export const despace = (s: string): string =>
+  s.replace(SPACED, (run: string) => run.split(WORD_BREAK).map((w) => w.split(" ").join("")).join(" "))
 
 /** Vowels folded to `a` (`ignare all praviaas`): catches one-letter misspellings of phrases. */
 export const foldVowels = (s: string): string => s.replace(/[eiou]/g, "a").replace(/[EIOU]/g, "A")
