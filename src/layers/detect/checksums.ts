@@ -34,7 +34,8 @@ export const cardNumber = (s: string): boolean => {
   if (!luhn(d)) return false
   if (/^(.)\1+$/.test(d)) return false
   const n = d.length
-  if (/^4/.test(d)) return n === 13 || n === 16 || n === 19
+  // Visa: 16 or 19 digits (13-digit numbers were retired, and EAN-13 barcodes starting with 4 look alike).
+  if (/^4/.test(d)) return n === 16 || n === 19
   if (/^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(d)) return n === 16
   if (/^3[47]/.test(d)) return n === 15
   if (/^(6011|65|64[4-9]|622)/.test(d)) return n >= 16 && n <= 19
@@ -54,8 +55,26 @@ const IBAN_LENGTH: Readonly<Record<string, number>> = {
   VG: 24, XK: 20
 }
 
-/** IBAN: known country, its length, and mod-97 = 1. */
+/**
+ * IBAN: known country, its length, and mod-97 = 1. A spaced match may run into the next word
+ * (`de89 3704 … 00 please`): it is cut at the country's length when that falls on a word break.
+ */
 export const iban = (s: string): boolean => {
+  const len0 = IBAN_LENGTH[s.slice(0, 2).toUpperCase()]
+  if (len0 !== undefined && s.includes(" ")) {
+    let n = 0
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] !== " ") n++
+      if (n === len0) {
+        if (i + 1 < s.length && s[i + 1] !== " ") break
+        return ibanExact(s.slice(0, i + 1))
+      }
+    }
+  }
+  return ibanExact(s)
+}
+
+const ibanExact = (s: string): boolean => {
   const t = s.replace(/\s+/g, "").toUpperCase()
   const len = IBAN_LENGTH[t.slice(0, 2)]
   if (len === undefined || t.length !== len || !/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(t)) return false
@@ -160,6 +179,7 @@ export const credentialValue = (value: string): boolean => {
   if (PLACEHOLDER.test(v)) return false
   if (CODE_EXPRESSION.test(v)) return false
   if (placeholderToken(v)) return false
+  if (/change[-_ ]?me|replace[-_ ]?me|(?:^|[-_ ])your[-_ ]|placeholder|insert[-_ ]|\.\.\.|\u2026|redacted|^[([{]/i.test(v)) return false
   if (/^(?:your|my|the)[_-]?(?:api|secret|password|token|key)/i.test(v)) return false
   if (/^[a-z]+$/.test(v) && v.length < 16) return false
   if (/(.)\1{5,}/.test(v) && new Set(v).size <= 3) return false

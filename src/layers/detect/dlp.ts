@@ -176,8 +176,26 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
 // Scanning
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A card number match may run into the next number (`3056 9309 0259 04 09/27`): the match, then each
+ * prefix ending at a separator (14+ digits), from the longest.
+ */
+const cardCandidate = (m: string): boolean => {
+  if (cardNumber(m)) return true
+  for (let i = m.length - 1; i > 0; i--) {
+    const ch = m[i]
+    if (ch !== " " && ch !== "-" && ch !== ".") continue
+    const prefix = m.slice(0, i)
+    let digits = 0
+    for (let j = 0; j < prefix.length; j++) if (prefix.charCodeAt(j) >= 48 && prefix.charCodeAt(j) <= 57) digits++
+    if (digits < 14) break
+    if (cardNumber(prefix)) return true
+  }
+  return false
+}
+
 const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
-  luhn: cardNumber,
+  luhn: cardCandidate,
   mod97: iban,
   aba,
   wif,
@@ -353,9 +371,16 @@ const views = (c: CompiledDlp, text: string, g: Gates): Variant[] => {
     if (norm !== text) out.push({ text: norm, pass: "normalized" })
     if (hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
   }
+  if (g.grouped) {
+    const joined = text.replace(GROUPED, (run: string) => run.split(" ").join("").split("-").join(""))
+    if (joined !== text) out.push({ text: joined, pass: "grouped" })
+  }
   if (decodable(g, text)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
   return out
 }
+
+/** Upper-case/digit groups of four separated by a space or dash (a key written for readability). */
+const GROUPED = new RE2("\\b(?:[A-Z0-9]{4}[ -]){3,}[A-Z0-9]{2,8}\\b", "gu")
 
 /** Secrets in one text. `location` names where it was (`body`, `header:authorization`, `params.arguments.cmd`). */
 export const scanText = (c: CompiledDlp, text: string, location: string, ctx: ScanContext = {}): Finding[] => {
@@ -491,8 +516,12 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
     if (parts.length > 256) break
     parts.push({ location: `url.query.${k}`, value: `${k}=${v}` })
     if (v.length >= 8) parts.push({ location: `url.query.${k}`, value: v.replace(NOISE, "") })
+    if (v.length >= 12 && v.includes("-")) parts.push({ location: `url.query.${k}`, value: v.replace(NOISE, "").split("-").join("") })
     values.push(v)
   }
+  // Data split across path segments (`/a/<half>/<half>`): the long segments joined.
+  const segments = path.split("/").filter((p) => p.length >= 8)
+  if (segments.length >= 2 && segments.length <= 16) parts.push({ location: "url.path(joined)", value: segments.join("") })
   const labels = host.split(".")
   if (labels.length > 2) parts.push({ location: "url.host", value: labels.slice(0, -2).join("") })
   if (url.username !== "" || url.password !== "") parts.push({ location: "url.userinfo", value: `${url.protocol}//${url.username}:${url.password}@${host}` })

@@ -76,7 +76,7 @@ export const builtinDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Credential in URL", "(?m)(?:^|[?&;])\\s*(?:password|passwd|secret|token|apikey|api_key|api-key)\\s*=\\s*[^\\s&]{4,}", "high", { validator: "credential" }),
   p("Environment Variable Secret", "(?-i:[A-Z][A-Z0-9]*[_-](?:SECRET(?:[_-]ACCESS)?[_-]?KEY|SECRET|PASSWORD|PASSWD|TOKEN|API[_-]?KEY))\\b\\s*=\\s*\\S{8,}", "high", { validator: "credential" }),
   // Go: medium. A checksum-valid card number leaving is a leak of cardholder data: high (blocks in balanced).
-  p("Credit Card Number", "\\b\\d{4}(?:[- ]?\\d){11,15}\\b", "high", { validator: "luhn" }),
+  p("Credit Card Number", "\\b\\d{4}(?:[-. ]?\\d){10,15}\\b", "high", { validator: "luhn" }),
   p("IBAN", "\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]){11,30}\\b", "high", { validator: "mod97" }),
   // From the Go presets (not in Defaults()).
   p("Ethereum Address", "0x[0-9a-fA-F]{40}\\b", "high", { validator: "eth" }),
@@ -105,6 +105,8 @@ export const builtinDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Doppler Token", "\\bdp\\.(?:pt|st|sa|ct|scim)\\.[A-Za-z0-9]{40,44}\\b", "critical", issuer("*.doppler.com")),
   p("PlanetScale Token", "\\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,}", "critical", issuer("*.psdb.cloud", "*.planetscale.com")),
   p("Square Token", "\\b(?:sq0atp|sq0csp)-[0-9A-Za-z_-]{22,43}", "critical", issuer("*.squareup.com")),
+  // A provider credential written backwards (`echo $TOKEN | rev`): its prefix reversed at the end.
+  p("Reversed Credential", "(?-i:[A-Za-z0-9_]{30,}_tap_buhtig|[A-Za-z0-9_]{36,}_[pousr]hg|\\b[A-Z0-9]{16}(?:AIKA|AISA)\\b|[A-Za-z0-9]{20,}_(?:evil|tset)_[kr]s|[A-Za-z0-9_-]{20,}-tna-ks|[A-Za-z0-9_-]{20,}-jorp-ks|[0-9A-Za-z-]{15,}-[bpras]xox|[A-Za-z0-9_-]{20,}-taplg|[0-9A-Za-z_-]{35}azIA|[A-Za-z0-9]{36,}_mpn|-----YEK\\s+ETAVIRP)", "critical"),
   p("Age Secret Key", "AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}", "critical"),
   p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical")
 ]
@@ -152,6 +154,7 @@ export const mergeDlpPatterns = (
  * presets, which list the whole catalogue) restates them unchanged, our version applies.
  */
 const goRegexes: Readonly<Record<string, string>> = {
+  "Credit Card Number": "\\b\\d{4}(?:[- ]?\\d){11,15}\\b",
   "JWT Token": "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{10,}",
   "SendGrid API Key": "SG\\.[a-zA-Z0-9_-]{22}\\.[a-zA-Z0-9_-]{43}",
   "Private Key Header": "-----BEGIN\\s+(RSA\\s+|EC\\s+|DSA\\s+|OPENSSH\\s+)?PRIVATE\\s+KEY-----",

@@ -87,6 +87,7 @@ const cases: Record<string, [string, string]> = {
   "Doppler Token": [`dp.pt.${r(43)}`, "dp.pt.abc"],
   "PlanetScale Token": [`pscale_tkn_${r(40)}`, "pscale_tkn_x"],
   "Square Token": [`sq0atp-${r(22)}`, "sq0atp-abc"],
+  "Reversed Credential": [[...`ghp_${r(36)}`].reverse().join(""), "ghp_ spelled forwards is not reversed: ELPMAXE"],
   "Age Secret Key": [`AGE-SECRET-KEY-1${"QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L".repeat(2).slice(0, 58)}`, "AGE-SECRET-KEY-1QPZ"],
   "Secret Under Key Name": ["private_key: 4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", "commit: 4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"]
 }
@@ -212,6 +213,39 @@ describe("decoded and split secrets", () => {
     expect(seedPhrase("m=legal,winner,thank,year,wave,sausage,worth,useful,legal,winner,thank,yellow", seed)).toBeDefined()
     expect(seedPhrase("legal_winner_thank_year_wave_sausage_worth_useful_legal_winner_thank_yellow", seed)).toBeDefined()
     expect(seedPhrase("legal/winner/thank/year/wave/sausage/worth/useful/legal/winner/thank/year", seed)).toBeUndefined()
+  })
+
+  it("card numbers of 14–19 digits with spaces, dashes or dots; not EAN-13 barcodes", () => {
+    expect(rules("corporate card 3056 9309 0259 04")).toContain("Credit Card Number")
+    expect(rules("corporate card 3056 9309 0259 04 09 27")).toContain("Credit Card Number")
+    // The preset restates Go's card regex; the wider one applies.
+    const preset = compile({ patterns: mergeDlpPatterns([{ name: "Credit Card Number", regex: "\\b\\d{4}(?:[- ]?\\d){11,15}\\b", severity: "medium" }], true), scanEnv: false, minEnvSecretLength: 16, env: {}, seedPhrase: { enabled: false, minWords: 12, verifyChecksum: true } })
+    expect(scanText(preset, "n: 4242.4242.4242.4242", "t").map((f) => [f.rule, f.severity])).toContainEqual(["Credit Card Number", "high"])
+    expect(rules("n: 4242.4242.4242.4242")).toContain("Credit Card Number")
+    expect(rules("sku 4006381333931")).not.toContain("Credit Card Number")
+  })
+
+  it("an IBAN followed by a word, in lower case", () => {
+    expect(rules("pay to de89 3704 0044 0532 0130 00 please")).toContain("IBAN")
+    expect(rules("pay to de89 3704 0044 0532 0130 01 please")).not.toContain("IBAN")
+  })
+
+  it("a key written in groups of four, in text and in a URL value with dashes", () => {
+    expect(rules("key for the vault: AKIA IOSF ODNN 7EXA MPLE")).toContain("AWS Access ID")
+    expect(scanUrl(c, new URL("https://x.example/q?k=AKIA-IOSF-ODNN-7EXA-MPLE")).map((f) => f.rule)).toContain("AWS Access ID")
+    expect(rules("THE QUICK BROWN FOXS JUMP OVER")).toEqual([])
+  })
+
+  it("a key encoded and split across path segments", () => {
+    const enc = Buffer.from(`sk_live_${r(30)}`).toString("base64url")
+    expect(scanUrl(c, new URL(`https://x.example/a/${enc.slice(0, 24)}/${enc.slice(24)}`)).map((f) => f.rule)).toContain("Stripe Key")
+  })
+
+  it("example and redacted values in config templates and plan output are not secrets", () => {
+    expect(rules("JWT_SECRET=change-me-in-production")).toEqual([])
+    expect(rules("    secret = (sensitive value)")).toEqual([])
+    expect(rules("OPENAI_API_KEY=sk-...")).toEqual([])
+    expect(rules("JWT_SECRET=9fQ2xLm7Tz4Wb8Rk")).toContain("Environment Variable Secret")
   })
 
   it("finds a Redis URL with a password and no user", () => {
