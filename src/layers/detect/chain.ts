@@ -16,7 +16,7 @@ const KEYWORDS: ReadonlyArray<[Category, ReadonlyArray<string>]> = [
   ["persist", ["crontab", "cron", "systemctl", "systemd", "launchd", "launchctl", "autostart", "schedule", "startup"]],
   ["env", ["env", "environ", "environment", "getenv", "secret", "secrets", "credential", "credentials", "config", "token", "key", "keys", "password", "vault"]],
   ["network", ["fetch", "curl", "wget", "http", "https", "request", "send", "post", "upload", "download", "api", "webhook", "email", "mail", "slack", "url", "browse", "navigate", "publish", "notify", "message",
-    "dns", "nslookup", "dig", "ping", "traceroute", "socket", "tcp", "udp", "smtp", "ftp", "sftp", "scp", "rsync", "telnet", "graphql", "grpc", "websocket", "sms", "tweet", "telegram", "discord", "share", "transfer", "sync", "push"]],
+    "dns", "nslookup", "dig", "ping", "traceroute", "socket", "tcp", "udp", "smtp", "ftp", "sftp", "scp", "rsync", "telnet", "graphql", "grpc", "websocket", "sms", "tweet", "telegram", "discord", "share", "transfer", "sync", "push", "gist", "paste", "pastebin", "tweet", "toot", "s3", "bucket"]],
   ["write", ["write", "create", "save", "update", "edit", "modify", "put", "append", "insert", "move", "copy", "delete", "remove"]],
   ["read", ["read", "get", "view", "cat", "head", "tail", "open", "load", "retrieve", "access", "show", "fetch_file", "download_file"]],
   ["list", ["list", "ls", "dir", "find", "glob", "search", "scan", "enumerate", "walk", "tree", "whoami", "ps"]]
