@@ -72,6 +72,39 @@ const METADATA_HOSTS = [
   "metadata.oraclecloud.com", "metadata.packet.net", "metadata.platformequinix.com", "metadata.tencentyun.com"
 ]
 
+/** Names that always mean loopback (RFC 6761 `localhost`, and public names that resolve to 127.0.0.1). */
+const LOOPBACK_NAMES = ["localhost", "localtest.me", "lvh.me", "vcap.me", "lacolhost.com", "localhost.localdomain", "ip6-localhost", "ip6-loopback"]
+/** Wildcard DNS services that answer with the address written in the name (`10.0.0.5.nip.io`, `10-0-0-5.sslip.io`). */
+const WILDCARD_IP_DNS = ["nip.io", "sslip.io", "xip.io", "traefik.me", "nip.direct", "backname.io", "localip.dev"]
+/** DNS-rebinding test services whose answers alternate between two addresses written as hex labels. */
+const REBINDING_DNS = ["rbndr.us", "rebind.network", "1u.ms"]
+
+const hexIPv4 = (label: string): Ip | undefined =>
+  /^[0-9a-f]{8}$/.test(label) ? { family: 4, value: parseInt(label, 16) >>> 0 } : undefined
+
+/**
+ * The addresses a hostname names by itself, before any DNS: loopback names, wildcard-IP DNS names and
+ * rebinding-service names. They are judged as the addresses they spell before any DNS query is made
+ * (a trusted domain may still reach them, as after DNS; ssrf.ip_allowlist applies).
+ */
+export const nameImpliedAddresses = (host: string): Ip[] => {
+  const h = host.toLowerCase().replace(/\.$/, "")
+  if (LOOPBACK_NAMES.some((n) => h === n || h.endsWith(`.${n}`))) return [{ family: 4, value: 0x7f000001 }]
+  const labels = h.split(".")
+  for (const suffix of WILDCARD_IP_DNS) {
+    if (!h.endsWith(`.${suffix}`)) continue
+    const head = labels.slice(0, labels.length - suffix.split(".").length)
+    const dotted = head.slice(-4).join(".")
+    const ip = parseIp(dotted) ?? (head.length > 0 ? parseIp((/(\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3})$/.exec(head[head.length - 1])?.[1] ?? "").split("-").join(".")) ?? hexIPv4(head[head.length - 1]) : undefined)
+    if (ip !== undefined) return [ip]
+  }
+  for (const suffix of REBINDING_DNS) {
+    if (!h.endsWith(`.${suffix}`)) continue
+    return labels.map(hexIPv4).filter((ip): ip is Ip => ip !== undefined)
+  }
+  return []
+}
+
 export const isMetadataHost = (host: string): boolean => {
   const h = host.toLowerCase().replace(/\.$/, "")
   return METADATA_HOSTS.includes(h) || h.endsWith(".metadata.google.internal")
@@ -99,7 +132,7 @@ const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
       out.push(finding("entropy", "subdomain_entropy", "high", "url.host", `high-entropy subdomain label (${shannon(label).toFixed(2)} bits/char)`, label.slice(0, 4) + "…"))
       break
     }
-    if (label.length >= 16) {
+    if (label.length >= 12) {
       const decoded = tryHex(label) ?? tryBase32(label) ?? (/[A-Z]/.test(label) || /[_-]/.test(label) ? tryBase64(label) : undefined)
       if (decoded !== undefined && /[a-z]{3}/i.test(decoded)) {
         out.push(finding("entropy", "encoded_subdomain", "high", "url.host", "a subdomain label decodes to text (data smuggled in DNS)", label.slice(0, 4) + "…"))
@@ -109,7 +142,7 @@ const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
   }
   const long = sub.filter((l) => l.length >= 8)
   const total = sub.reduce((n, l) => n + l.length, 0)
-  if (long.length >= 4 || (sub.length >= 4 && total >= 48)) {
+  if (long.length >= 4 || (sub.length >= 4 && total >= 48) || sub.length >= 8) {
     out.push(finding("entropy", "subdomain_label_chain", "high", "url.host", `${sub.length} subdomain labels (${total} chars): data split across DNS labels`))
   } else if (out.length === 0) {
     // Data split over a few labels, each too short to judge alone: the random-looking labels joined.
@@ -178,10 +211,20 @@ export const checkUrl = (rules: CompiledUrlRules, rawUrl: string): { url?: URL; 
   if (rules.mode === "strict" && !matchesAny(host, rules.apiAllowlist)) {
     findings.push(finding("allowlist", "not_in_api_allowlist", "high", "url.host", `${host} is not in api_allowlist (strict mode)`))
   }
+  const ip = parseIp(host)
   if (isMetadataHost(host)) findings.push(finding("ssrf", "ssrf_cloud_metadata", "critical", "url.host", `${host} is a cloud metadata service`, host))
+  // A name that spells its own address is judged by it before DNS, unless the operator trusts that name.
+  if (ip === undefined && !rules.trustedDomains.some((d) => matchDomain(host, d))) {
+    for (const implied of nameImpliedAddresses(host)) {
+      const cls = internalReason(rules, implied)
+      if (cls !== undefined) {
+        findings.push(ssrfFinding(host, formatIp(implied), cls, "url.host"))
+        break
+      }
+    }
+  }
   const blocked = rules.blocklist.find((p) => matchDomain(host, p))
   if (blocked !== undefined) findings.push(finding("blocklist", "blocklist", "critical", "url.host", `${host} is on the blocklist (${blocked})`))
-  const ip = parseIp(host)
   if (ip !== undefined && !rules.trustedDomains.some((d) => matchDomain(host, d)) ) {
     const cls = internalReason(rules, ip)
     if (cls !== undefined) findings.push(ssrfFinding(host, formatIp(ip), cls, "url.host"))

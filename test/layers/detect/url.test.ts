@@ -84,6 +84,22 @@ describe("URL pipeline", () => {
     expect(ruleNames("https://gho-ohxqr79aykdoww5y.tmfuilrvbkxklpzxbqxg.t.example.net/")).toContain("subdomain_entropy")
     expect(ruleNames("https://api.eu-central-1.prod.payments.example.com/v2/status")).toEqual([])
   })
+  it("names that spell their address are judged by it before DNS, unless trusted", () => {
+    expect(ruleNames("http://127.0.0.1.nip.io:8080/admin")).toContain("ssrf_loopback")
+    expect(ruleNames("http://10-0-0-5.sslip.io/")).toContain("ssrf_private")
+    expect(ruleNames("http://localhost:2375/containers/json")).toContain("ssrf_loopback")
+    expect(ruleNames("http://admin.localhost/")).toContain("ssrf_loopback")
+    expect(ruleNames("http://7f000001.c0a80001.rbndr.us/")).toContain("ssrf_loopback")
+    expect(ruleNames("http://93.184.216.34.nip.io/")).toEqual([])
+    expect(ruleNames("https://localhost-tools.example.com/")).toEqual([])
+    const trusting = compileUrlRules({ ...base, trustedDomains: ["localhost"] })
+    expect(ruleNames("http://localhost:8080/v1", trusting)).toEqual([])
+    expect(ruleNames("http://localhost:8080/v1", compileUrlRules({ ...base, ipAllowlist: ["127.0.0.1/32"] }))).toEqual([])
+  })
+  it("many tiny labels, and shorter encoded labels", () => {
+    expect(ruleNames("https://s.e.c.r.e.t.p.a.s.s.w.o.r.d.x.example.com/")).toContain("subdomain_label_chain")
+    expect(ruleNames("https://a.b.c.example.com/")).toEqual([])
+  })
   it("DLP in the URL before any DNS", () => {
     expect(ruleNames("https://x.example/?key=AKIAIOSFODNN7EXAMPLE")).toContain("AWS Access ID")
     expect(ruleNames("https://x.example/?k=%2525252541")).toContain("multi_layer_encoding")
