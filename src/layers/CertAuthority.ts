@@ -5,7 +5,7 @@
  * LRU cache of `cert_cache_size`.
  */
 import { webcrypto, X509Certificate as NodeX509, createPrivateKey } from "node:crypto"
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { homedir } from "node:os"
 import { dirname, join } from "node:path"
 import { isIP } from "node:net"
@@ -154,6 +154,11 @@ export const make = async (material: CaMaterial, ttlMs: number, cacheSize: numbe
 export const loadMaterial = (certPath: string, keyPath: string): CaMaterial => {
   if (!existsSync(certPath) || !existsSync(keyPath)) {
     throw new Error(`TLS interception needs a CA: ${certPath} / ${keyPath} not found (run \`pipelock tls init\`)`)
+  }
+  // As in the Go Pipelock: the CA key may be readable by its owner and group at most (0600, 0640, 0400, 0440).
+  const mode = statSync(keyPath).mode & 0o777
+  if ((mode & 0o037) !== 0) {
+    throw new Error(`the CA key ${keyPath} has mode ${mode.toString(8).padStart(4, "0")}: it must not be writable by its group or readable by others (chmod 600 it; for a Kubernetes Secret use defaultMode 0400)`)
   }
   const cert = readFileSync(certPath, "utf8")
   new NodeX509(cert)

@@ -44,7 +44,8 @@ export const make = Effect.gen(function* () {
       const f: Finding = { scanner: "url", rule: "authority_mismatch", severity: "high", location: "header:host", evidence: String(req.headers.host ?? ""), action: "block",
         message: `Host ${String(req.headers.host)} does not match the CONNECT host ${meta.host}` }
       sendJson(res, 403, { blocked: true, reason: f.message, rule: f.rule, request_id: meta.requestId }, { "x-pipelock-block": f.rule })
-      return deps.telemetry.verdictUnsafe({ listener: "tls", requestId: meta.requestId, action: "block", mode: "balanced", method: req.method, target: meta.host, findings: [f], status: 403 })
+      const mode = Effect.runSync(deps.store.current).mode
+      return deps.telemetry.verdictUnsafe({ listener: meta.scheme === "https" ? "tls" : "forward", requestId: meta.requestId, action: "block", mode, method: req.method, target: meta.host, findings: [f], status: 403 })
     }
     const url = `${meta.scheme}://${meta.host}${meta.port === (meta.scheme === "https" ? 443 : 80) ? "" : `:${meta.port}`}${req.url ?? "/"}`
     const listener = meta.scheme === "https" ? "tls" : "forward"

@@ -15,6 +15,7 @@ import { Effect, Layer } from "effect"
 import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext } from "../services/Inspector.ts"
+import { matchDomain } from "./detect/domain.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
 import { McpProxy } from "../services/McpProxy.ts"
 import { Telemetry } from "../services/Telemetry.ts"
@@ -85,15 +86,29 @@ export const isLoopbackListen = (listen: string | undefined): boolean => {
  * agents and SDK clients usually none); on a loopback listener the Host must be a loopback name too.
  * Returns the reason for a refusal, or undefined.
  */
-export const rebindingRefusal = (host: string | undefined, origin: string | undefined, loopbackListener: boolean): string | undefined => {
+export const rebindingRefusal = (
+  host: string | undefined,
+  origin: string | undefined,
+  loopbackListener: boolean,
+  allowedOrigins: ReadonlyArray<string> = []
+): string | undefined => {
   if (origin !== undefined) {
     let originHost: string | undefined
+    let normalised: string | undefined
     try {
-      originHost = origin === "null" ? undefined : new URL(origin).hostname.toLowerCase().replace(/\.$/, "")
+      const u = origin === "null" ? undefined : new URL(origin)
+      originHost = u?.hostname.toLowerCase().replace(/\.$/, "")
+      normalised = u?.origin.toLowerCase()
     } catch {
       originHost = undefined
     }
-    if (originHost === undefined || !isLoopbackName(originHost)) return `Origin ${JSON.stringify(origin.slice(0, 200))} is not allowed`
+    // `mcp_ws_listener.allowed_origins` (the Go key for its MCP listeners; loopback is always allowed): an exact
+    // origin (`https://app.example.com`) or a host pattern (`app.example.com`, `*.example.com`).
+    const allowed = originHost !== undefined && allowedOrigins.some((a) => {
+      const entry = a.trim().toLowerCase().replace(/\/+$/, "")
+      return entry.includes("://") ? entry === normalised : matchDomain(originHost!, entry)
+    })
+    if (!allowed && (originHost === undefined || !isLoopbackName(originHost))) return `Origin ${JSON.stringify(origin.slice(0, 200))} is not allowed (add it to mcp_ws_listener.allowed_origins to allow it)`
   }
   if (loopbackListener && host !== undefined) {
     const name = hostnameOf(host)
@@ -418,7 +433,8 @@ export const make = Effect.gen(function* () {
         sessionKey: sessionKeyOf(header(req, "mcp-session-id"), header(req, "authorization"), ip),
         protocolVersion: header(req, "mcp-protocol-version")
       }
-      const refusal = rebindingRefusal(header(req, "host"), header(req, "origin"), loopbackListener)
+      const allowedOrigins = (config.extra.mcp_ws_listener?.allowed_origins ?? []) as ReadonlyArray<string>
+      const refusal = rebindingRefusal(header(req, "host"), header(req, "origin"), loopbackListener, allowedOrigins)
       if (refusal !== undefined) {
         telemetry.logUnsafe("warn", "mcp_origin_refused", { request_id: requestId, listener: "mcp_http", client_ip: ip, reason: refusal })
         return sendJson(res, 403, rpcError(null, -32002, `pipelock: request refused (DNS-rebinding protection): ${refusal}`))

@@ -39,6 +39,12 @@ export const exitCodeOf = (exit: Exit.Exit<unknown, unknown>): number => {
     process.stderr.write(`pipelock: cannot listen on ${(error as { address?: string }).address}: ${(error as { message?: string }).message}\n`)
     return FAILURE
   }
+  // A tagged error is an expected failure with a message for the user (a missing CA, …); anything else is a
+  // bug, shown with its stack.
+  if (typeof (error as { _tag?: unknown })?._tag === "string" && error instanceof Error) {
+    process.stderr.write(`pipelock: ${error.message}\n`)
+    return FAILURE
+  }
   process.stderr.write(`pipelock: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
   return FAILURE
 }

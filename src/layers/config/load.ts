@@ -7,6 +7,7 @@
  * not only the first.
  */
 import { readFileSync } from "node:fs"
+import { dirname, isAbsolute, join, resolve as resolvePath } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Exit, Schema, SchemaIssue } from "effect"
 import * as YAML from "yaml"
@@ -319,6 +320,15 @@ export const load = (input: LoadInput): Loaded | ConfigError => {
   for (const path of zeroMeansDefault) {
     const v = getPath(file, path)
     if (typeof v === "number" && v <= 0) setPath(file, path, getPath(defaults, path))
+  }
+
+  // As in the Go loader, these paths are relative to the config file's folder (not the working directory).
+  if (input.file !== undefined && input.file.path !== "-") {
+    const base = dirname(resolvePath(input.file.path))
+    for (const path of [["dlp", "secrets_file"], ["tls_interception", "ca_cert"], ["tls_interception", "ca_key"]]) {
+      const v = getPath(file, path)
+      if (typeof v === "string" && v !== "" && !isAbsolute(v) && !v.startsWith("~")) setPath(file, path, join(base, v))
+    }
   }
 
   problems.push(...validate(file as ConfigFile))

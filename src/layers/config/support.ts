@@ -24,7 +24,7 @@ export const notImplemented: Readonly<Record<string, string>> = {
   "session_profiling.domain_burst": "session profiling is not implemented",
   "session_profiling.window_minutes": "session profiling is not implemented",
   "session_profiling.volume_spike_ratio": "session profiling is not implemented",
-  mcp_ws_listener: "no MCP-over-WebSocket listener",
+  "mcp_ws_listener.max_connections": "no MCP-over-WebSocket listener (allowed_origins applies to the MCP HTTP listener)",
   adaptive_enforcement: "no per-session adaptive escalation",
   cross_request_detection: "no cross-request entropy budget or fragment reassembly",
   airlock: "no airlock quarantine tiers",

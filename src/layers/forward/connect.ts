@@ -224,7 +224,7 @@ const interceptTls = (deps: ConnectDeps, socket: Duplex, head: Buffer, target: {
     const started = performance.now()
     tlsSocket.on("error", () => socket.destroy())
     tlsSocket.once("secure", () => {
-      observe(metrics.requestDuration, (performance.now() - started) / 1000)
+      observe(metrics.tlsHandshakeDuration, (performance.now() - started) / 1000, { side: "client" })
       const sni = tlsSocket.servername
       if (typeof sni === "string" && sni.toLowerCase() !== target.host) {
         count(metrics.sniTotal, { category: "mismatch" })

@@ -133,7 +133,8 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     }
     const reqVerdict = yield* inspector.inspectRequest({ method: req.method ?? "GET", url: opts.url, headers: req.headers, body }, ctx)
     if (reqVerdict.action === "block") {
-      count(reqVerdict.findings.some((f) => f.location === "body") ? metrics.bodyDlpHits : metrics.headerDlpHits, { action: "block" })
+      const inBody = (f: Finding) => f.location === "body" || f.location.startsWith("body.") || f.location.startsWith("body[") || f.location.startsWith("a2a:")
+      count(reqVerdict.findings.some(inBody) ? metrics.bodyDlpHits : metrics.headerDlpHits, { action: "block" })
       return block(reqVerdict)
     }
     outcome.findings.push(...reqVerdict.findings)
@@ -248,7 +249,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
               if (v.action === "block") {
                 outcome.action = "block"
                 outcome.status = 403
-                count(metrics.tlsResponseBlocked, { reason: "injection" })
+                if (opts.listener === "tls") count(metrics.tlsResponseBlocked, { reason: "injection" })
                 sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
                 return
               }

@@ -11,7 +11,7 @@ import type { Config } from "../../services/Config.ts"
 import type * as Inspector from "../../services/Inspector.ts"
 import type * as Telemetry from "../../services/Telemetry.ts"
 import type { Verdict } from "../../services/Verdict.ts"
-import { count, metrics } from "../telemetry/metrics.ts"
+import { boundedLabel, count, metrics } from "../telemetry/metrics.ts"
 import { blockError, idOf, isObject, isRequest, type Message, rpcError } from "./jsonrpc.ts"
 import { runRedirect } from "./redirect.ts"
 
@@ -43,8 +43,8 @@ const methodOf = (m: unknown): string => (isObject(m) && typeof m.method === "st
 
 const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, direction: "request" | "response", message: unknown, verdict: Verdict) => {
   const tool = toolOf(message)
-  count(metrics.mcpMessages, { transport: ctx.listener, direction, method: methodOf(message), action: verdict.action })
-  if (tool !== undefined) count(metrics.mcpToolCalls, { tool, action: verdict.action })
+  count(metrics.mcpMessages, { transport: ctx.listener, direction, method: boundedLabel("method", methodOf(message)), action: verdict.action })
+  if (tool !== undefined) count(metrics.mcpToolCalls, { tool: boundedLabel("tool", tool), action: verdict.action })
   if (verdict.findings.some((f) => f.scanner === "chain")) {
     for (const f of verdict.findings.filter((x) => x.scanner === "chain")) count(metrics.chainDetections, { pattern: f.rule, severity: f.severity, action: verdict.action })
   }

@@ -34,6 +34,7 @@ export const metrics = {
   tunnelBytes: counter("pipelock_tunnel_bytes_total", "Bytes relayed through CONNECT tunnels, by direction"),
   sniTotal: counter("pipelock_sni_total", "SNI checks on CONNECT tunnels, by category"),
   tlsInterceptTotal: counter("pipelock_tls_intercept_total", "TLS interceptions, by outcome (intercepted|handshake_error|passthrough)"),
+  tlsHandshakeDuration: histogram("pipelock_tls_handshake_duration_seconds", "TLS interception handshakes, by side (client)", latencyBuckets),
   tlsCertCacheSize: gauge("pipelock_tls_cert_cache_size", "Leaf certificates in the interception cache"),
   tlsRequestBlocked: counter("pipelock_tls_request_blocked_total", "Requests blocked inside intercepted TLS, by reason"),
   tlsResponseBlocked: counter("pipelock_tls_response_blocked_total", "Responses blocked inside intercepted TLS, by reason"),
@@ -91,3 +92,18 @@ export const set = (metric: Metric.Metric<number, unknown>, value: number, attri
 /** Adds `delta` (possibly negative) to a gauge. */
 export const adjust = (metric: Metric.Metric<number, unknown>, delta: number, attributes: Attributes = {}): void =>
   withAttributes(metric, attributes).modifyUnsafe(delta, context)
+
+const seenValues = new Map<string, Set<string>>()
+
+/**
+ * A label value a client chooses (an MCP method or tool name): the first `max` distinct values are kept, the
+ * rest become `other`, so a client cannot grow the metric series without bound.
+ */
+export const boundedLabel = (label: string, value: string, max = 200): string => {
+  let seen = seenValues.get(label)
+  if (seen === undefined) seenValues.set(label, (seen = new Set()))
+  if (seen.has(value)) return value
+  if (seen.size >= max) return "other"
+  seen.add(value)
+  return value
+}
