@@ -106,6 +106,13 @@ describe("config: precedence (preset < file < PIPELOCK_* env < flags)", () => {
     expect(ok(loadText("mode: balanced\n")).config.dlp.include_defaults).toBe(false) // the preset lists the whole catalogue itself
   })
 
+  it("CA and secrets paths are relative to the config file's folder, as in the Go loader", () => {
+    const text = "tls_interception:\n  ca_cert: certs/ca.pem\n  ca_key: /abs/ca-key.pem\n"
+    const r = ok(load({ file: { path: "/etc/pipelock/pipelock.yaml", text } }))
+    expect(r.config.tls_interception.ca_cert).toBe("/etc/pipelock/certs/ca.pem")
+    expect(r.config.tls_interception.ca_key).toBe("/abs/ca-key.pem")
+  })
+
   it("flags override the environment", () => {
     const r = ok(loadText(file, { env: { PIPELOCK_MODE: "audit", PIPELOCK_LISTEN: "127.0.0.1:7001" }, flags: { mode: "strict", listen: "127.0.0.1:7002" } }))
     expect(r.config.mode).toBe("strict")
