@@ -133,13 +133,13 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 const fromCodePoint = (cp: number, fallback: string): string =>
   Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback
 
-/** Resolves `\uXXXX`, `\u{…}`, `\xHH`, `\NNN` (octal), `&#x..;`, `&#..;` and common named HTML entities. */
+/** Resolves `\uXXXX`, `\u{…}`, `%uXXXX`, `\xHH`, `\NNN` (octal), `&#x..;`, `&#..;` and common named HTML entities. */
 export const unescapeEscapes = (s: string): string => {
-  if (!s.includes("\\") && !s.includes("&")) return s
+  if (!s.includes("\\") && !s.includes("&") && !s.includes("%u")) return s
   const t = s.length > MAX_DECODE_INPUT ? s.slice(0, MAX_DECODE_INPUT) : s
   return t
-    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-7]{3})/g, (m, a, b, c, d) =>
-      fromCodePoint(a !== undefined ? parseInt(a, 16) : b !== undefined ? parseInt(b, 16) : c !== undefined ? parseInt(c, 16) : parseInt(d, 8), m))
+    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|%u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-7]{3})/g, (m, a, b, u, c, d) =>
+      fromCodePoint(a !== undefined ? parseInt(a, 16) : b !== undefined ? parseInt(b, 16) : u !== undefined ? parseInt(u, 16) : c !== undefined ? parseInt(c, 16) : parseInt(d, 8), m))
     .replace(/&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&([a-zA-Z]{2,8});/g, (m, hex, dec, name) =>
       hex !== undefined ? fromCodePoint(parseInt(hex, 16), m) : dec !== undefined ? fromCodePoint(parseInt(dec, 10), m) : NAMED_ENTITIES[name.toLowerCase()] ?? m)
 }

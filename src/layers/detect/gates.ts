@@ -33,7 +33,7 @@ export interface Gates {
 /** The gate patterns, in `Gates` order (exported so a scanner can fold them into its own single pass). */
 export const GATE_SOURCES: ReadonlyArray<string> = [
   "[^\\x09\\x0a\\x0d\\x20-\\x7e]",
-  "%[0-9a-fA-F]{2}|\\\\[xuU0-7]|&#|(?:[0-9a-fA-F]{2}[:\\s,-]){5}[0-9a-fA-F]{2}",
+  "%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|\\\\[xuU0-7]|&#|(?:[0-9a-fA-F]{2}[:\\s,-]){5}[0-9a-fA-F]{2}",
   "[0-9a-fA-F]{16,}",
   "[A-Za-z0-9+/_=-]*(?:[A-Z][A-Za-z0-9+/_=-]*[0-9]|[0-9][A-Za-z0-9+/_=-]*[A-Z])[A-Za-z0-9+/_=-]*",
   "[A-Za-z][013457@$|!][A-Za-z]|\\b[013457@$][A-Za-z]{2}",

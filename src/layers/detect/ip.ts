@@ -129,7 +129,7 @@ export type AddressClass =
 
 const V4_CLASSES: ReadonlyArray<[string, AddressClass]> = [
   ["169.254.169.254/32", "metadata"], ["169.254.170.2/32", "metadata"], ["169.254.169.123/32", "metadata"],
-  ["100.100.100.200/32", "metadata"], ["192.0.0.192/32", "metadata"],
+  ["100.100.100.200/32", "metadata"], ["192.0.0.192/32", "metadata"], ["168.63.129.16/32", "metadata"],
   ["0.0.0.0/8", "unspecified"], ["127.0.0.0/8", "loopback"], ["10.0.0.0/8", "private"], ["172.16.0.0/12", "private"],
   ["192.168.0.0/16", "private"], ["169.254.0.0/16", "link_local"], ["100.64.0.0/10", "cgnat"], ["224.0.0.0/4", "multicast"],
   ["240.0.0.0/4", "reserved"], ["192.0.0.0/24", "reserved"], ["198.18.0.0/15", "reserved"]

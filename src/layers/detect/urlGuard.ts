@@ -117,7 +117,11 @@ export const isMetadataHost = (host: string): boolean => {
 export const wordLikeLabel = (label: string): boolean => {
   const tokens = label.toLowerCase().split("-")
   if (tokens.length < 2) return false
-  return tokens.every((t) => t === "" || /^\d{1,12}$/.test(t) || (/^[a-z]{1,14}$/.test(t) && (t.length <= 3 || /[aeiouy]/.test(t))) || /^[a-z]{1,3}\d{1,2}$/.test(t))
+  const word = (t: string) => /^[a-z]{1,14}$/.test(t) && (t.length <= 3 || /[aeiouy]/.test(t))
+  // One short commit-hash-like token is allowed beside words (`feature-login-a1b2c3d`).
+  let hashes = 0
+  const ok = tokens.every((t) => t === "" || /^\d{1,12}$/.test(t) || word(t) || /^[a-z]{1,3}\d{1,2}$/.test(t) || (/^[0-9a-f]{6,12}$/.test(t) && ++hashes <= 1))
+  return ok && tokens.some((t) => word(t) && t.length >= 3)
 }
 
 /** The hostname-exfiltration checks: high-entropy, encoded or chained subdomain labels. */

@@ -248,6 +248,10 @@ describe("decoded and split secrets", () => {
     expect(rules("JWT_SECRET=9fQ2xLm7Tz4Wb8Rk")).toContain("Environment Variable Secret")
   })
 
+  it("IIS-style %uXXXX escapes", () => {
+    expect(rules(`v=${[..."AKIAIOSFODNN7EXAMPLE"].map((ch) => `%u00${ch.charCodeAt(0).toString(16)}`).join("")}`)).toContain("AWS Access ID")
+  })
+
   it("finds a Redis URL with a password and no user", () => {
     expect(rules("cache: redis://:Vx9qL2mZ8rT4@cache.internal:6379/0")).toContain("Connection String Credentials")
     expect(rules("cache: redis://cache.internal:6379/0")).toEqual([])

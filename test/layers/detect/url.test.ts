@@ -83,6 +83,8 @@ describe("URL pipeline", () => {
     expect(ruleNames("https://acme-web-git-feature-checkout-redesign-acme-team.vercel.app/")).toEqual([])
     expect(ruleNames("https://gho-ohxqr79aykdoww5y.tmfuilrvbkxklpzxbqxg.t.example.net/")).toContain("subdomain_entropy")
     expect(ruleNames("https://api.eu-central-1.prod.payments.example.com/v2/status")).toEqual([])
+    expect(ruleNames("https://feature-login-a1b2c3d.preview.example.dev/")).toEqual([])
+    expect(ruleNames("http://168.63.129.16/machine?comp=goalstate")).toContain("ssrf_cloud_metadata")
   })
   it("names that spell their address are judged by it before DNS, unless trusted", () => {
     expect(ruleNames("http://127.0.0.1.nip.io:8080/admin")).toContain("ssrf_loopback")
