@@ -494,7 +494,8 @@ describe("compose.example.yaml", () => {
   it("runs the pipelock service from this Dockerfile with the app's flags, config mount, MCP port and healthcheck", () => {
     expect(pl.build).toMatchObject({ context: "." })
     expect(pl.command).toEqual(["run", "--config", "/etc/pipelock/pipelock.yaml", "--listen", "0.0.0.0:8888", "--mcp-listen", "0.0.0.0:8889", "--mcp-upstream", "http://mcp-demo:3000/mcp"])
-    expect(pl.volumes).toContain("./examples/compose/pipelock.yaml:/etc/pipelock/pipelock.yaml:ro")
+    // The config folder is mounted (not the single file), so edits saved by rename reach the container.
+    expect(pl.volumes).toContain("./examples/compose:/etc/pipelock:ro")
     expect(pl.ports!.some((p) => /:8889$/.test(p))).toBe(true)
     expect(pl.healthcheck!.test).toEqual(["CMD", "/pipelock", "healthcheck", "--addr", "127.0.0.1:8888"])
     expect(pl.read_only).toBe(true)
