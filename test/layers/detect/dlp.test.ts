@@ -211,7 +211,9 @@ describe("decoded and split secrets", () => {
   it("finds seed phrases whatever ASCII separates the words (query strings, underscores)", () => {
     const seed = { enabled: true, minWords: 12, verifyChecksum: true }
     expect(seedPhrase("m=legal,winner,thank,year,wave,sausage,worth,useful,legal,winner,thank,yellow", seed)).toBeDefined()
-    expect(seedPhrase("legal_winner_thank_year_wave_sausage_worth_useful_legal_winner_thank_yellow", seed)).toBeDefined()
+    expect(seedPhrase("legal&winner&thank&year&wave&sausage&worth&useful&legal&winner&thank&yellow", seed)).toBeDefined()
+    // Code joins identifiers with `_` and `<>`: not phrase separators.
+    expect(seedPhrase("legal_winner_thank_year_wave_sausage_worth_useful_legal_winner_thank_yellow", seed)).toBeUndefined()
     expect(seedPhrase("legal/winner/thank/year/wave/sausage/worth/useful/legal/winner/thank/year", seed)).toBeUndefined()
   })
 
