@@ -468,6 +468,8 @@ export const jsonValues = (value: unknown, limit = 4096): string[] => {
         if (k.length >= 16) out.push(k)
         const x = (v as Record<string, unknown>)[k]
         if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push(`${k}: ${x}`)
+        // The service-account marker is JSON syntax (`"type": "service_account"`): kept as such.
+        if (k === "type" && x === "service_account") out.push('"type": "service_account"')
         walk(x, depth + 1)
       }
     }
@@ -492,6 +494,7 @@ export const jsonParts = (value: unknown, base: string, limit = 4096): Array<{ l
       for (const [k, x] of Object.entries(v)) {
         out.push({ location: `${path}.${k}(key)`, value: k })
         if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push({ location: `${path}.${k}`, value: `${k}: ${x}` })
+        if (k === "type" && x === "service_account") out.push({ location: `${path}.${k}`, value: '"type": "service_account"' })
         walk(x, `${path}.${k}`, depth + 1)
       }
     }

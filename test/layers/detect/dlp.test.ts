@@ -203,6 +203,7 @@ describe("decoded and split secrets", () => {
     const f = (v: unknown) => scanParts(c, jsonParts(v, "body")).map((x) => x.rule)
     expect(f({ privateKey: "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318" })).toContain("Secret Under Key Name")
     expect(f({ api_key: "q8Zr2LmX7vTp4NcW" })).toContain("Credential Assignment")
+    expect(f({ type: "service_account", project_id: "acme" })).toContain("GCP Service Account Key")
     expect(f({ commit: "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", api_key: "${API_KEY}" })).toEqual([])
     // A password sent in a login body is how a login works.
     expect(f({ username: "jane", password: "S3cure!Passw0rd" })).toEqual([])
