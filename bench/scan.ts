@@ -3,6 +3,8 @@
  * Real work on real inputs; a warm-up, then a timed loop. The 1 MB adversarial inputs show linear time
  * (compare 1 MB with 256 KB: about 4×). Not a test: numbers vary with the machine.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
 import { Effect, Layer } from "effect"
 import { loadOrThrow } from "../src/layers/config/load.ts"
 import * as ConfigStoreLayer from "../src/layers/ConfigStore.ts"
@@ -27,6 +29,67 @@ const prose = "The quarterly report shows revenue grew in every region, led by s
 const text10k = (prose.repeat(Math.ceil(10240 / prose.length))).slice(0, 10240)
 const text90 = "Could you summarize the attached quarterly report and list the three biggest changes, please?"
 const toolResult = { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", text: JSON.stringify({ transactions: [{ id: 1, amount: -42.1, description: "Groceries", date: "2026-11-20" }, { id: 2, amount: 2500, description: "Salary", date: "2026-11-15" }] }) }] } }
+
+/**
+ * Varied real text: the first 10 KB of up to 300 Markdown files from node_modules (READMEs, API docs, changelogs),
+ * scanned in turn. Unlike one text repeated, this keeps RE2's DFA caches from serving every pass warm, as real
+ * traffic does; it is the figure that matters.
+ */
+const realDocs = (() => {
+  const out: string[] = []
+  const walk = (d: string, depth: number) => {
+    if (depth > 6 || out.length >= 300) return
+    let entries: string[]
+    try {
+      entries = readdirSync(d).sort()
+    } catch {
+      return
+    }
+    for (const f of entries) {
+      if (out.length >= 300) return
+      const p = join(d, f)
+      let st
+      try {
+        st = statSync(p)
+      } catch {
+        continue
+      }
+      if (st.isDirectory()) walk(p, depth + 1)
+      else if (/\.md$/i.test(f) && st.size >= 2048 && st.size < 1_000_000) out.push(readFileSync(p, "utf8").slice(0, 10240))
+    }
+  }
+  walk(join(import.meta.dirname, "../node_modules"), 0)
+  return out
+})()
+let doc = 0
+const nextDoc = () => realDocs[doc++ % realDocs.length]
+
+/** Varied real URLs: the homepage, repository and bugs URLs of the installed packages. */
+const realUrls = (() => {
+  const out = new Set<string>()
+  const root = join(import.meta.dirname, "../node_modules")
+  const visit = (dir: string) => {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))
+      for (const u of [pkg.homepage, pkg.repository?.url ?? pkg.repository, pkg.bugs?.url ?? pkg.bugs]) {
+        if (typeof u === "string" && /^https?:\/\//.test(u)) out.add(u)
+      }
+    } catch {
+      // not a package
+    }
+  }
+  try {
+    for (const f of readdirSync(root)) {
+      if (f.startsWith("@")) for (const g of readdirSync(join(root, f))) visit(join(root, f, g))
+      else visit(join(root, f))
+    }
+  } catch {
+    // no node_modules
+  }
+  return [...out]
+})()
+let url = 0
+const nextUrl = () => realUrls[url++ % realUrls.length]
 
 interface Row { readonly name: string; readonly nsPerOp: number; readonly target?: string; readonly ok?: boolean }
 const rows: Row[] = []
@@ -55,9 +118,14 @@ const main = Effect.gen(function* () {
 
   bench("clean URL, full URL pipeline (pure, no DNS)", () => checkUrl(rules, "https://docs.python.org/3/library/urllib.parse.html?highlight=quote"), { target: 10_000 })
   bench("clean URL, through the Inspector service (no DNS)", () => Effect.runSync(inspector.checkUrl("https://docs.python.org/3/library/urllib.parse.html?highlight=quote", ctx).pipe(Effect.provideService(Inspector, inspector))))
+  if (realUrls.length > 0) bench(`clean URLs (${realUrls.length} varied), full URL pipeline`, () => checkUrl(rules, nextUrl()), { target: 10_000, minMs: 1000 })
   bench("URL with a DLP hit", () => checkUrl(rules, "https://example.com/?key=sk-ant-api03-fake1234567890abcd"))
   bench("90 B clean text, injection", () => injectionText(injection, text90, "body"), { target: 5_000 })
   bench("10 KB clean text, injection", () => injectionText(injection, text10k, "body"), { target: 500_000 })
+  if (realDocs.length > 0) {
+    bench(`10 KB real documents (${realDocs.length} varied), injection`, () => injectionText(injection, nextDoc(), "body"), { target: 500_000, minMs: 1500 })
+    bench(`10 KB real documents (${realDocs.length} varied), DLP`, () => dlpText(dlp, nextDoc(), "body"), { minMs: 1500 })
+  }
   bench("10 KB clean text, injection + DLP", () => (injectionText(injection, text10k, "body"), dlpText(dlp, text10k, "body")), { target: 500_000 })
   bench("10 KB clean text, DLP", () => dlpText(dlp, text10k, "body"))
   bench("text with a secret, DLP", () => dlpText(dlp, `config: token=ghp_${"a1B2c3D4e5".repeat(4)} region=eu`, "body"))

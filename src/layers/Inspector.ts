@@ -151,6 +151,9 @@ const mcpVerdict = (v: Verdict, toolNames?: ReadonlyArray<string>): McpVerdict =
 
 const STREAM_OVERLAP = 4096
 
+/** Header names that carry credentials whatever `sensitive_headers` lists (`X-Session-Token`, `X-Api-Secret`…). */
+const SECRET_HEADER = /(?:auth|token|api[-_]?key|secret|session|cookie|credential|passw|signature|jwt|bearer)/i
+
 // ---------------------------------------------------------------------------------------------
 // The service
 // ---------------------------------------------------------------------------------------------
@@ -243,9 +246,10 @@ export const make = Effect.gen(function* () {
         for (const [name, value] of Object.entries(req.headers)) {
           const n = name.toLowerCase()
           if (ignore.has(n)) continue
-          // In "sensitive" mode the listed headers get every pattern; the others are still checked for
-          // credential formats that never occur by accident (critical patterns: provider keys, private keys).
-          const full = rb.header_mode === "all" || sensitive.has(n)
+          // In "sensitive" mode the listed headers, and any header whose name says it carries a credential, get
+          // every pattern; the others are still checked for credential formats that never occur by accident
+          // (critical patterns: provider keys, private keys).
+          const full = rb.header_mode === "all" || sensitive.has(n) || SECRET_HEADER.test(n)
           for (const v of headerValues(value)) {
             const found = timed("dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host })))
             findings.push(...(full ? found : found.filter((f) => f.severity === "critical")))

@@ -7,7 +7,7 @@
  * secret-looking environment variables of this process (raw and encoded), known secrets, canary tokens
  * and BIP-39 seed phrases are looked for. Pure and synchronous.
  */
-import { RE2, type RE2Set } from "./re2.ts"
+import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
 import { decodeVariants, type Variant } from "./decode.ts"
@@ -142,7 +142,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
       throw new DlpPatternError(s.name, e instanceof Error ? e.message : String(e))
     }
   })
-  const set = new RE2.Set(sources, "u")
+  const set = new PatternSet(sources, "u")
 
   const literalSources: string[] = []
   const literals: Literal[] = []
@@ -160,12 +160,12 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     specs,
     set,
     regexes,
-    literalSet: literalSources.length > 0 ? new RE2.Set(literalSources, "u") : undefined,
+    literalSet: literalSources.length > 0 ? new PatternSet(literalSources, "u") : undefined,
     literals,
     seed: opts.seedPhrase,
     maxDecodeDepth: opts.maxDecodeDepth ?? 3,
     envNames: env.map((e) => e.name),
-    combined: new RE2.Set(combinedSources, "u"),
+    combined: new PatternSet(combinedSources, "u"),
     literalBase: sources.length,
     gateBase: sources.length + literalSources.length,
     seedIndex: sources.length + literalSources.length + GATE_SOURCES.length
@@ -195,6 +195,8 @@ const cardCandidate = (m: string): boolean => {
 }
 
 const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
+  // A key id is random: a run of one or two repeated characters (padding in a base64 blob) is not one.
+  awsKeyId: (m) => new Set(m.replace(/[^A-Z0-9]/g, "").slice(4)).size >= 6,
   luhn: cardCandidate,
   mod97: iban,
   aba,
@@ -532,7 +534,13 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   const segments = path.split("/").filter((p) => p.length >= 8)
   if (segments.length >= 2 && segments.length <= 16) parts.push({ location: "url.path(joined)", value: segments.join("") })
   const labels = host.split(".")
-  if (labels.length > 2) parts.push({ location: "url.host", value: labels.slice(0, -2).join("") })
+  if (labels.length > 2) {
+    const joined = labels.slice(0, -2).join("")
+    parts.push({ location: "url.host", value: joined })
+    // Host names are case-insensitive and arrive lower-cased: case-sensitive formats (AWS key ids) are looked
+    // for in the upper-cased labels too.
+    if (/[a-z]/.test(joined)) parts.push({ location: "url.host", value: joined.toUpperCase() })
+  }
   if (url.username !== "" || url.password !== "") parts.push({ location: "url.userinfo", value: `${url.protocol}//${url.username}:${url.password}@${host}` })
   // The clean path: one pass over all targets together; only a hit (or something to decode) costs more.
   const all = parts.map((p) => p.value).join("\n")

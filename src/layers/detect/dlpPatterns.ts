@@ -7,7 +7,7 @@
  */
 import type { Severity } from "../../services/Verdict.ts"
 
-export type Validator = "luhn" | "mod97" | "aba" | "wif" | "eth" | "btc" | "bech32" | "credential" | "fragment"
+export type Validator = "luhn" | "mod97" | "aba" | "wif" | "eth" | "btc" | "bech32" | "credential" | "fragment" | "awsKeyId"
 
 export interface DlpPatternSpec {
   readonly name: string
@@ -38,7 +38,9 @@ export const builtinDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("GitHub Token", "gh[pousr]_[A-Za-z0-9_]{36,}", "critical", github),
   p("GitHub Fine-Grained PAT", "github_pat_[a-zA-Z0-9_]{36,}", "critical", github),
   p("GitLab PAT", "glpat-[a-zA-Z0-9\\-_]{20,}", "critical", issuer("gitlab.com", "*.gitlab.com")),
-  p("AWS Access ID", "(AKIA|A3T|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16,}", "critical", issuer("*.amazonaws.com")),
+  // Go: `…[A-Z0-9]{16,}` under its (?i): it fires inside base64 blobs (wasm in JS bundles) on long upper-case runs
+  // and on lower-case look-alikes. An access key id is upper case and exactly 16 characters after its prefix.
+  p("AWS Access ID", "(?-i:(?:AKIA|A3T[A-Z0-9]|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16})(?:[^A-Za-z0-9]|$)", "critical", { ...issuer("*.amazonaws.com"), validator: "awsKeyId" }),
   p("AWS Secret Key", "(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY|secret.?access.?key|SecretAccessKey)\\s*[\"'=:\\s]{1,5}\\s*[A-Za-z0-9/+=]{40}", "critical", issuer("*.amazonaws.com")),
   p("Google OAuth Token", "ya29\\.[a-zA-Z0-9_-]{20,}", "critical", google),
   p("Slack Token", "xox[bpras]-[0-9a-zA-Z-]{15,}", "critical", issuer("slack.com", "*.slack.com")),
@@ -154,6 +156,7 @@ export const mergeDlpPatterns = (
  * presets, which list the whole catalogue) restates them unchanged, our version applies.
  */
 const goRegexes: Readonly<Record<string, string>> = {
+  "AWS Access ID": "(AKIA|A3T|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16,}",
   "Credit Card Number": "\\b\\d{4}(?:[- ]?\\d){11,15}\\b",
   "JWT Token": "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{10,}",
   "SendGrid API Key": "SG\\.[a-zA-Z0-9_-]{22}\\.[a-zA-Z0-9_-]{43}",

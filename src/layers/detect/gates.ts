@@ -3,7 +3,7 @@
  * (Unicode normalisation, decoding, leetspeak folding, markup stripping, the no-whitespace variants), so a
  * clean text pays for one linear pass instead of one per transformation.
  */
-import { RE2 } from "./re2.ts"
+import { PatternSet } from "./re2.ts"
 
 export interface Gates {
   /** Characters outside printable ASCII (Unicode passes can change the text). */
@@ -44,7 +44,7 @@ export const GATE_SOURCES: ReadonlyArray<string> = [
   "(?:\\b[A-Za-z] {1,3}){5}[A-Za-z]\\b",
   "\\b(?:[A-Z0-9]{4}[ -]){3,}[A-Z0-9]{2,8}\\b"
 ]
-const SET = new RE2.Set(GATE_SOURCES, "u")
+const SET = new PatternSet(GATE_SOURCES, "u")
 
 export const gates = (text: string | Buffer): Gates => gatesFrom(new Set(SET.match(text)))
 

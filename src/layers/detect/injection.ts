@@ -14,7 +14,7 @@ import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
 import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
-import { RE2, type RE2Set } from "./re2.ts"
+import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 
 export interface InjectionOptions {
   readonly patterns: ReadonlyArray<InjectionPatternSpec>
@@ -42,6 +42,8 @@ export interface CompiledInjection {
 /** `\s+` → `\s*` and `[-,;:.\s]+` → `[-,;:.\s]*`: the Go optional-whitespace variant of a pattern. */
 const relax = (source: string): string => source.replace(/\\s\+/g, "\\s*").replace(/\[-,;:\.\\s\]\+/g, "[-,;:.\\s]*")
 
+const INJECTION_CHUNK = 4
+
 export const compile = (opts: InjectionOptions): CompiledInjection => {
   const byName = new Map<string, InjectionPatternSpec>()
   if (opts.includeCore !== false) for (const s of coreInjectionPatterns) byName.set(s.name, s)
@@ -57,9 +59,10 @@ export const compile = (opts: InjectionOptions): CompiledInjection => {
   const relaxedSources = specs.map((s) => relax(s.regex))
   return {
     specs,
-    set: new RE2.Set(specs.map((s) => s.regex), "u"),
+    // Injection patterns are heavier than DLP ones (long alternations, bounded gaps): four to a set (see SET_CHUNK).
+    set: new PatternSet(specs.map((s) => s.regex), "u", INJECTION_CHUNK),
     regexes,
-    relaxedSet: new RE2.Set(relaxedSources, "u"),
+    relaxedSet: new PatternSet(relaxedSources, "u", INJECTION_CHUNK),
     relaxed: relaxedSources.map((r) => new RE2(r, "gu"))
   }
 }
@@ -220,6 +223,53 @@ const decodedPayloads = (text: string): Array<{ text: string; pass: string }> =>
 
 const MAX_SCAN = 4 * 1024 * 1024
 
+/** How far a pattern can reach from the character that made it match (our longest bounded gaps, with room). */
+const REACH = 384
+
+/**
+ * The stretches of `text` within REACH of a trigger position, merged; undefined when they would cover most of
+ * the text anyway (then the whole text is the view). Positions must be ascending.
+ */
+const stretchesAround = (text: string, positions: Iterable<number>): string[] | undefined => {
+  const out: string[] = []
+  let start = -1
+  let end = -1
+  let covered = 0
+  for (const i of positions) {
+    const s = Math.max(0, i - REACH)
+    const e = Math.min(text.length, i + REACH)
+    if (start !== -1 && s <= end) end = Math.max(end, e)
+    else {
+      if (start !== -1) {
+        out.push(text.slice(start, end))
+        covered += end - start
+      }
+      start = s
+      end = e
+    }
+    if (covered + (end - start) > text.length * 0.6) return undefined
+  }
+  if (start !== -1) out.push(text.slice(start, end))
+  return out
+}
+
+function* charPositions(text: string, trigger: (c: number) => boolean): Generator<number> {
+  for (let i = 0; i < text.length; i++) if (trigger(text.charCodeAt(i))) yield i
+}
+
+function* regexPositions(text: string, re: RegExp): Generator<number> {
+  re.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) {
+    yield m.index
+    if (m[0].length === 0) re.lastIndex++
+  }
+}
+
+// Simple, linear scans (character classes, no nesting) that only locate where a view can differ.
+const LEET_AT = /[A-Za-z][013457@$|!][A-Za-z]|\b[013457@$][A-Za-z]{2}/g
+const GLUED_AT = /[A-Za-z]{20,}/g
+
 /**
  * Prompt injection in one text; `location` names where it was (`body`, `result.content[0].text`…). The
  * passes run in order until one finds a high or critical signal; what the passes found is merged (a
@@ -241,28 +291,63 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   if (accept(hits(c.set, c.regexes, c.specs, text, bytes), "raw")) return finish(all, location)
 
   const g = gates(bytes ?? text)
-  const views: Array<[string, () => string]> = []
-  if (g.backslash) views.push(["json-unescape", () => unescapeJsonish(text)])
-  if (g.markup) views.push(["markup", () => stripMarkup(unescapeJsonish(text))])
+  // A view is the whole text transformed, or (for the Unicode views) the transformed stretches around the
+  // characters the transformation touches.
+  const views: Array<[string, () => string | ReadonlyArray<string>]> = []
+  const around = (positions: () => Iterable<number>, f: (s: string) => string) => () => {
+    const parts = stretchesAround(text, positions())
+    return parts === undefined ? f(text) : parts.map(f)
+  }
+  if (g.backslash) views.push(["json-unescape", around(() => charPositions(text, (c) => c === 92), unescapeJsonish)])
+  if (g.markup) views.push(["markup", around(() => charPositions(text, (c) => c === 60 || c === 38), (s) => stripMarkup(unescapeJsonish(s)))])
   if (g.spacedLetters) views.push(["despaced", () => despace(text)])
   const ascii = !g.nonAscii
+  // The Unicode views change only non-ASCII characters: a phrase one of them exposes lies within reach of such
+  // a character, so only those stretches are normalised and scanned (a page with a few curly quotes is not
+  // scanned three more times in full). The same holds for markup (around `<` and `&`), JSON escapes (around
+  // `\`), leetspeak (around digits and symbols inside words) and glued words (around long letter runs).
+  const local = ascii ? undefined : stretchesAround(text, charPositions(text, (c) => c >= 128))
+  const mapLocal = (f: (s: string) => string) => () => (local === undefined ? f(text) : local.map(f))
   if (!ascii) {
-    views.push(["unicode", () => forMatching(text)])
-    views.push(["invisible-space", () => forMatching(invisibleToSpace(text))])
-    if (hasTagText(text)) views.push(["unicode-tags", () => forMatching(revealTags(text))])
+    views.push(["unicode", mapLocal(forMatching)])
+    views.push(["invisible-space", mapLocal((s) => forMatching(invisibleToSpace(s)))])
+    if (hasTagText(text)) views.push(["unicode-tags", mapLocal((s) => forMatching(revealTags(s)))])
   }
   let normalized: string | undefined
   const norm = () => (normalized ??= ascii ? text : forMatching(text))
+  // A view identical to one already scanned (no invisible characters to space out, …) is not scanned again.
+  const scanned = new Set<string>([text])
+  const scanPieces = (pieces: ReadonlyArray<string>, pass: string, set = c.set, regexes = c.regexes, relaxed = false): boolean => {
+    const found: Hit[] = []
+    for (const piece of pieces) {
+      if (scanned.has(piece)) continue
+      scanned.add(piece)
+      found.push(...hits(set, regexes, c.specs, piece, undefined, relaxed))
+    }
+    return accept(found, pass)
+  }
   for (const [pass, make] of views) {
     const view = make()
-    if (view === text) continue
-    if (accept(hits(c.set, c.regexes, c.specs, view), pass)) return finish(all, location)
+    if (scanPieces(typeof view === "string" ? [view] : view, pass)) return finish(all, location)
   }
   if (g.leet || (!ascii && hasLeet(norm()))) {
-    if (accept(hits(c.set, c.regexes, c.specs, foldLeetspeak(norm())), "leetspeak")) return finish(all, location)
+    const n = norm()
+    const parts = stretchesAround(n, regexPositions(n, LEET_AT))
+    if (scanPieces((parts ?? [n]).map(foldLeetspeak), "leetspeak")) return finish(all, location)
   }
-  if (g.longAlpha || !ascii) {
-    if (accept(hits(c.relaxedSet, c.relaxed, c.specs, norm(), ascii ? bytes : undefined, true), "whitespace")) return finish(all, location)
+  if (g.longAlpha) {
+    const n = norm()
+    const parts = stretchesAround(n, regexPositions(n, GLUED_AT))
+    const found: Hit[] = []
+    if (parts === undefined) found.push(...hits(c.relaxedSet, c.relaxed, c.specs, n, ascii ? bytes : undefined, true))
+    else for (const piece of parts) found.push(...hits(c.relaxedSet, c.relaxed, c.specs, piece, undefined, true))
+    if (accept(found, "whitespace")) return finish(all, location)
+  } else if (!ascii) {
+    // Words glued by removed invisible characters: the normalised stretches, without whitespace.
+    const pieces = local === undefined ? [norm()] : local.map(forMatching)
+    const found: Hit[] = []
+    for (const piece of pieces) found.push(...hits(c.relaxedSet, c.relaxed, c.specs, piece, undefined, true))
+    if (accept(found, "whitespace")) return finish(all, location)
   }
   if (!decodable(g, text)) return finish(all, location)
   for (const d of decodedPayloads(text)) {

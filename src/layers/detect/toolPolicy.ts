@@ -7,7 +7,7 @@
  */
 import type { Finding, Severity } from "../../services/Verdict.ts"
 import { forMatching } from "./normalize.ts"
-import { RE2, type RE2Set } from "./re2.ts"
+import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { deobfuscate } from "./shell.ts"
 
 export interface ToolPolicyRuleSpec {
@@ -86,7 +86,7 @@ export const compileToolPolicy = (specs: ReadonlyArray<ToolPolicyRuleSpec>, sect
   const withArg = rules.map((r, i) => [r, i] as const).filter(([r]) => r.arg !== undefined)
   return {
     rules,
-    argSet: withArg.length > 0 ? new RE2.Set(withArg.map(([r]) => r.spec.arg_pattern!), "u") : undefined,
+    argSet: withArg.length > 0 ? new PatternSet(withArg.map(([r]) => r.spec.arg_pattern!), "u") : undefined,
     argRule: withArg.map(([, i]) => i),
     sectionAction
   }

@@ -237,6 +237,7 @@ describe("benign content stays clean", () => {
     "function skipPreviousRules(rules) { return rules.filter((r) => !r.previous) }",
     "Chapter 3: The new rules of the game changed how teams ship software.",
     "System: Linux 6.1, Memory: 16 GB",
+    "If the connection is already closed, the call is silently ignored.\n\n```mjs\nws.send('a text message')\n```",
     "Ignore the noise in the logs; the previous run failed for unrelated reasons."
   ]
   for (const text of benign) it(JSON.stringify(text.slice(0, 50)), () => expect(blocks(text), found(text).map((f) => f.rule).join()).toBe(false))
