@@ -14,11 +14,11 @@
  */
 import { randomUUID } from "node:crypto"
 import { mkdirSync, writeFileSync } from "node:fs"
-import * as http from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Console, Effect } from "effect"
 import { ExitCode, FAILURE } from "./exit.ts"
+import { httpGet } from "./httpGet.ts"
 
 const MAX_INPUT = 16 * 1024 * 1024
 
@@ -63,18 +63,6 @@ export const urlOf = (args: Record<string, unknown>): string | undefined =>
   firstString(args, ["url", "uri", "href", "link", "target"]) ??
     Object.values(args).find((v): v is string => typeof v === "string" && /^https?:\/\//i.test(v))
 
-const get = (url: string, timeoutMs: number) =>
-  new Promise<{ status: number; body: string } | { error: string }>((resolve) => {
-    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = []
-      res.on("data", (c: Buffer) => chunks.push(c))
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
-      res.on("error", (e) => resolve({ error: e.message }))
-    })
-    req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)))
-    req.on("error", (e) => resolve({ error: e.message }))
-  })
-
 export const fetchProxy = Effect.gen(function* () {
   const call = yield* readCall
   const endpoint = process.env.PIPELOCK_FETCH_ENDPOINT
@@ -83,7 +71,7 @@ export const fetchProxy = Effect.gen(function* () {
   }
   const url = urlOf(call.args)
   if (url === undefined) return yield* fail(`internal-redirect fetch-proxy: the call to "${call.tool}" has no http(s) URL argument`)
-  const r = yield* Effect.promise(() => get(`${endpoint}?url=${encodeURIComponent(url)}`, 60_000))
+  const r = yield* Effect.promise(() => httpGet(`${endpoint}?url=${encodeURIComponent(url)}`, 60_000))
   if ("error" in r) return yield* fail(`internal-redirect fetch-proxy: ${endpoint} did not answer: ${r.error}`)
   let body: { text?: unknown; reason?: unknown; message?: unknown; status?: unknown; blocked?: unknown } = {}
   try {

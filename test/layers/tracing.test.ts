@@ -4,14 +4,13 @@
  * the scan spans the request ran.
  */
 import * as http from "node:http"
-import * as net from "node:net"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { loadOrThrow } from "../../src/layers/config/load.ts"
 import * as Pipelock from "../../src/layers/Pipelock.ts"
 import * as ResolverLayer from "../../src/layers/Resolver.ts"
 import { startAppMcp } from "../support/appMcp.ts"
-import { startHttp } from "../support/fixtures.ts"
+import { freePort, startHttp } from "../support/fixtures.ts"
 import { eventually } from "../support/http.ts"
 
 interface Span {
@@ -27,14 +26,6 @@ const attr = (s: Span, key: string) => {
   const v = s.attributes.find((a) => a.key === key)?.value
   return v?.stringValue ?? (v?.intValue !== undefined ? Number(v.intValue) : v?.boolValue)
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
 
 describe("tracing through `pipelock run`'s graph", () => {
   it.live("a span per proxied request with the verdict, parent of its scan spans", () =>

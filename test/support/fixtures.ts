@@ -1,6 +1,7 @@
 /** Loopback fixtures for transport tests: HTTP/HTTPS upstreams, a WebSocket echo server, a test CA. */
 import * as http from "node:http"
 import * as https from "node:https"
+import * as net from "node:net"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -75,4 +76,13 @@ export const startWsEcho = (): Promise<Fixture & { readonly received: string[] }
           wss.close(() => r())
         })
       }))
+  })
+
+/** A port that was free a moment ago (for listeners that must be given a fixed address up front). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port
+      s.close(() => resolve(port))
+    })
   })

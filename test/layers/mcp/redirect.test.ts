@@ -5,25 +5,16 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
-import * as net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect } from "effect"
 import { startAppMcp } from "../../support/appMcp.ts"
-import { startHttp } from "../../support/fixtures.ts"
+import { freePort, startHttp } from "../../support/fixtures.ts"
 import { json, request } from "../../support/http.ts"
 import { startProxy } from "../../support/pipelock.ts"
 
 const cli = join(import.meta.dirname, "../../../bin/pipelock.js")
 const quarantine = mkdtempSync(join(tmpdir(), "pipelock-quarantine-test-"))
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
 
 const yaml = `
 mcp_tool_policy:
