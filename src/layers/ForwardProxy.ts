@@ -23,6 +23,9 @@ import { count, metrics } from "./telemetry/metrics.ts"
 
 const authorityHost = (host: string | undefined) => (host ?? "").toLowerCase().replace(/:\d+$/, "").replace(/^\[|\]$/g, "")
 
+/** `host[:port]` of a tunnel's origin, the port left out when it is the scheme's default. */
+const authorityOf = (meta: Intercepted) => `${meta.host}${meta.port === (meta.scheme === "https" ? 443 : 80) ? "" : `:${meta.port}`}`
+
 export const make = Effect.gen(function* () {
   const deps: Deps = {
     inspector: yield* Inspector,
@@ -47,7 +50,7 @@ export const make = Effect.gen(function* () {
       const mode = Effect.runSync(deps.store.current).mode
       return deps.telemetry.verdictUnsafe({ listener: meta.scheme === "https" ? "tls" : "forward", requestId: meta.requestId, action: "block", mode, method: req.method, target: meta.host, findings: [f], status: 403 })
     }
-    const url = `${meta.scheme}://${meta.host}${meta.port === (meta.scheme === "https" ? 443 : 80) ? "" : `:${meta.port}`}${req.url ?? "/"}`
+    const url = `${meta.scheme}://${authorityOf(meta)}${req.url ?? "/"}`
     const listener = meta.scheme === "https" ? "tls" : "forward"
     runFork(exchange(deps, req, res, { url, listener, bufferLimit: (c) => meta.scheme === "https" ? c.tls_interception.max_response_bytes : c.fetch_proxy.max_response_mb * 1024 * 1024 }).pipe(
       Effect.catchCause(() => Effect.sync(() => sendJson(res, 500, { error: "internal_error" })))
@@ -56,8 +59,7 @@ export const make = Effect.gen(function* () {
   inner.on("upgrade", (req, socket, head) => {
     const meta = interceptedOf.get(req.socket)
     if (meta === undefined) return socket.destroy()
-    const ws = meta.scheme === "https" ? "wss" : "ws"
-    const url = `${ws}://${meta.host}${meta.port === (meta.scheme === "https" ? 443 : 80) ? "" : `:${meta.port}`}${req.url ?? "/"}`
+    const url = `${meta.scheme === "https" ? "wss" : "ws"}://${authorityOf(meta)}${req.url ?? "/"}`
     runFork(handleWebSocket(deps, req, socket, head, url, "websocket").pipe(Effect.catchCause(() => Effect.sync(() => socket.destroy()))))
   })
   inner.on("clientError", (_e, socket) => socket.destroy())

@@ -28,6 +28,7 @@ import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, eva
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
 import { metrics, observe } from "./telemetry/metrics.ts"
 import { annotateVerdict } from "./telemetry/spans.ts"
+import { RE2 } from "./detect/re2.ts"
 
 // ---------------------------------------------------------------------------------------------
 // The compiled snapshot
@@ -152,7 +153,7 @@ const mcpVerdict = (v: Verdict, toolNames?: ReadonlyArray<string>): McpVerdict =
 const STREAM_OVERLAP = 4096
 
 /** Header names that carry credentials whatever `sensitive_headers` lists (`X-Session-Token`, `X-Api-Secret`…). */
-const SECRET_HEADER = /(?:auth|token|api[-_]?key|secret|session|cookie|credential|passw|signature|jwt|bearer)/i
+const SECRET_HEADER = new RE2("(?i)(?:auth|token|api[-_]?key|secret|session|cookie|credential|passw|signature|jwt|bearer)")
 
 // ---------------------------------------------------------------------------------------------
 // The service

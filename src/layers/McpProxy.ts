@@ -15,16 +15,18 @@ import { Effect, Layer } from "effect"
 import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext } from "../services/Inspector.ts"
-import { matchDomain } from "./detect/domain.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
 import { McpProxy } from "../services/McpProxy.ts"
 import { Telemetry } from "../services/Telemetry.ts"
+import { dialAddress, parseListen } from "./config/validate.ts"
+import { matchDomain } from "./detect/domain.ts"
 import { collect } from "./forward/body.ts"
 import { clientIp, sendJson } from "./http/respond.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError } from "./mcp/jsonrpc.ts"
 import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps } from "./mcp/pipeline.ts"
 import { formatEvent, formatItem, sseParser } from "./mcp/sse.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
+import { requestSpan } from "./telemetry/spans.ts"
 
 const MAX_BODY = 10 * 1024 * 1024
 const PASS_REQUEST = ["authorization", "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id", "user-agent", "accept-language", "origin"]
@@ -52,11 +54,10 @@ const upstreamOf = (raw: string): Upstream => {
 
 /** The `/fetch` URL on the forward-proxy listener, reached over loopback when it listens on every address. */
 export const fetchEndpointOf = (listen: string | undefined): string | undefined => {
-  const m = listen === undefined ? null : /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(listen)
+  const d = listen === undefined ? undefined : dialAddress(listen)
   // Port 0 (any free port) is only known once bound: no endpoint then, and the handler fails closed.
-  if (m === null || m[3] === "0") return undefined
-  const host = m[1] !== undefined ? (m[1] === "::" ? "[::1]" : `[${m[1]}]`) : m[2] === "" || m[2] === "0.0.0.0" ? "127.0.0.1" : m[2]
-  return `http://${host}:${m[3]}/fetch`
+  if (d === undefined || d.port === 0) return undefined
+  return `http://${d.host.includes(":") ? `[${d.host}]` : d.host}:${d.port}/fetch`
 }
 
 const hostnameOf = (authority: string): string | undefined => {
@@ -73,9 +74,9 @@ const isLoopbackName = (hostname: string): boolean =>
 
 /** Whether the MCP listener's address (`host:port`) is a loopback one; an empty host or 0.0.0.0 / :: is not. */
 export const isLoopbackListen = (listen: string | undefined): boolean => {
-  const m = listen === undefined ? null : /^(\[[^\]]+\]|[^:]*):\d+$/.exec(listen)
-  const host = m === null || m[1] === "" ? undefined : hostnameOf(m[1])
-  return host !== undefined && isLoopbackName(host)
+  const p = listen === undefined ? undefined : parseListen(listen)
+  if (p === undefined) return false
+  return isLoopbackName(p.host.includes(":") ? `[${p.host}]` : p.host.toLowerCase())
 }
 
 /**
@@ -417,10 +418,8 @@ export const make = Effect.gen(function* () {
     })
 
   const handle = (req: IncomingMessage, res: ServerResponse) =>
-    Effect.withSpan(handleRequest(req, res), "McpProxy.request", {
-      kind: "server", captureStackTrace: false,
-      attributes: { "pipelock.listener": "mcp_http", "http.request.method": req.method ?? "" }
-    })
+    // The verdicts are on the per-message scan spans under this one.
+    requestSpan("McpProxy.request", { "pipelock.listener": "mcp_http", "http.request.method": req.method ?? "" }, () => handleRequest(req, res))
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) =>
     Effect.gen(function* () {

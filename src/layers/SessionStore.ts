@@ -88,6 +88,6 @@ export const make = Effect.gen(function* () {
 /** Sessions in this process's memory (one replica; Redis is the store for several). */
 export const layerMemory: Layer.Layer<SessionStore, never, ConfigStore> = Layer.effect(SessionStore, make)
 
-/** Sessions in memory with fixed limits, for tests and the stdio wrapper's single session. */
+/** Sessions in memory with fixed limits (and a given clock): tests, and `pipelock check`, where one run is one session. */
 export const layerTest = (limits: Limits = { ttlMs: 0, maxSessions: 0 }, now?: () => number): Layer.Layer<SessionStore> =>
   Layer.sync(SessionStore, () => makeWith(() => limits, now).service)

@@ -1,13 +1,13 @@
 /** `pipelock healthcheck --addr HOST:PORT`: GET /health; exit 0 when it answers 200, 1 otherwise (container healthchecks). */
 import { Console, Effect } from "effect"
+import { dialAddress } from "../layers/config/validate.ts"
 import { ExitCode, FAILURE } from "./exit.ts"
 import { type GetResult, httpGet } from "./httpGet.ts"
 
 export const probe = (addr: string, timeoutMs = 3000): Promise<GetResult> => {
-  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(addr)
-  if (m === null) return Promise.resolve({ error: `expected HOST:PORT, got ${addr}` })
-  const host = m[1] ?? (m[2] === "" || m[2] === "0.0.0.0" ? "127.0.0.1" : m[2])
-  return httpGet({ host, port: Number(m[3]), path: "/health" }, timeoutMs)
+  const target = dialAddress(addr)
+  if (target === undefined) return Promise.resolve({ error: `expected HOST:PORT, got ${addr}` })
+  return httpGet({ ...target, path: "/health" }, timeoutMs)
 }
 
 export const healthcheck = (addr: string) =>

@@ -14,9 +14,9 @@
  */
 import { randomUUID } from "node:crypto"
 import { mkdirSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Console, Effect } from "effect"
+import { defaultQuarantineDir } from "../layers/mcp/redirect.ts"
 import { ExitCode, FAILURE } from "./exit.ts"
 import { httpGet } from "./httpGet.ts"
 
@@ -88,7 +88,7 @@ export const fetchProxy = Effect.gen(function* () {
 
 export const quarantineWrite = Effect.gen(function* () {
   const call = yield* readCall
-  const dir = process.env.PIPELOCK_QUARANTINE_DIR || join(tmpdir(), "pipelock-quarantine")
+  const dir = process.env.PIPELOCK_QUARANTINE_DIR || defaultQuarantineDir()
   const target = firstString(call.args, ["path", "file_path", "filepath", "file", "filename", "target"]) ?? "(no path given)"
   const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.json`)
   const saved = yield* Effect.try({

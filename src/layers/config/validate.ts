@@ -24,6 +24,13 @@ export const parseListen = (addr: string): { host: string; port: number } | unde
   return { host: m[1] ?? (m[2] === "" ? "0.0.0.0" : m[2]), port }
 }
 
+/** Where a client on this machine dials a listener: a wildcard host (empty, 0.0.0.0, ::) becomes loopback. */
+export const dialAddress = (addr: string): { host: string; port: number } | undefined => {
+  const p = parseListen(addr)
+  if (p === undefined) return undefined
+  return { host: p.host === "0.0.0.0" ? "127.0.0.1" : p.host === "::" ? "::1" : p.host, port: p.port }
+}
+
 const validCidr = (s: string): boolean => {
   const [ip, bits, ...rest] = s.split("/")
   if (rest.length > 0 || bits === undefined || !/^\d{1,3}$/.test(bits)) return false

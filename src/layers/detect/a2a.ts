@@ -7,7 +7,7 @@
  * cards at `/.well-known/agent-card.json`, formerly `/.well-known/agent.json`).
  */
 import { createHash } from "node:crypto"
-import type { ToolDefinition } from "./toolPoison.ts"
+import { canonical, type ToolDefinition } from "./toolPoison.ts"
 
 /** Client→agent methods of A2A JSON-RPC (current and 0.1 names). */
 const METHODS = new Set([
@@ -126,12 +126,6 @@ export const cardTools = (card: Record<string, unknown>): ToolDefinition[] => {
     })
   }
   return tools
-}
-
-const canonical = (v: unknown): string => {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`
-  return JSON.stringify(v) ?? "null"
 }
 
 /** SHA-256 of a card's canonical JSON (signatures left out: a re-signed card with the same content has not drifted). */

@@ -257,7 +257,7 @@ function* charPositions(text: string, trigger: (c: number) => boolean): Generato
   for (let i = 0; i < text.length; i++) if (trigger(text.charCodeAt(i))) yield i
 }
 
-function* regexPositions(text: string, re: RegExp): Generator<number> {
+function* regexPositions(text: string, re: RE2): Generator<number> {
   re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(text)) !== null) {
@@ -266,9 +266,9 @@ function* regexPositions(text: string, re: RegExp): Generator<number> {
   }
 }
 
-// Simple, linear scans (character classes, no nesting) that only locate where a view can differ.
-const LEET_AT = /[A-Za-z][013457@$|!][A-Za-z]|\b[013457@$][A-Za-z]{2}/g
-const GLUED_AT = /[A-Za-z]{20,}/g
+// They only locate where a view can differ; RE2 like every pattern that reads traffic.
+const LEET_AT = new RE2("[A-Za-z][013457@$|!][A-Za-z]|\\b[013457@$][A-Za-z]{2}", "g")
+const GLUED_AT = new RE2("[A-Za-z]{20,}", "g")
 
 /**
  * Prompt injection in one text; `location` names where it was (`body`, `result.content[0].text`…). The

@@ -51,14 +51,6 @@ export class PatternSet {
     for (const p of this.parts) for (const i of p.set.match(bytes)) out.push(p.base + i)
     return out
   }
-
-  /** Whether any pattern matches. */
-  test(input: string | Buffer): boolean {
-    if (this.parts.length === 1) return this.parts[0].set.test(input)
-    if (input.length <= SHORT_INPUT) return this.whole!.test(input)
-    const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input
-    return this.parts.some((p) => p.set.test(bytes))
-  }
 }
 
 export type RE2Set = PatternSet

@@ -161,7 +161,8 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition): Fi
   return out
 }
 
-const canonical = (v: unknown): string => {
+/** JSON with object keys sorted: the same value always gives the same text (for fingerprints). */
+export const canonical = (v: unknown): string => {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`
   if (v !== null && typeof v === "object") {
     return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`

@@ -4,8 +4,6 @@
  * JSON-RPC error, or redirected to a handler; each server→client message is judged (tool lists, results,
  * notifications, server requests) and forwarded or replaced by an error. Every verdict is logged and counted.
  */
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { Effect } from "effect"
 import type { Config } from "../../services/Config.ts"
 import type * as Inspector from "../../services/Inspector.ts"
@@ -13,7 +11,7 @@ import type * as Telemetry from "../../services/Telemetry.ts"
 import type { Verdict } from "../../services/Verdict.ts"
 import { boundedLabel, count, metrics } from "../telemetry/metrics.ts"
 import { blockError, idOf, isObject, isRequest, type Message, rpcError } from "./jsonrpc.ts"
-import { runRedirect } from "./redirect.ts"
+import { defaultQuarantineDir, runRedirect } from "./redirect.ts"
 
 export interface PipelineDeps {
   readonly inspector: Inspector.Service
@@ -24,7 +22,7 @@ export interface PipelineDeps {
 
 /** What a redirect handler gets in its environment besides Pipelock's own. */
 const redirectEnv = (deps: PipelineDeps, config: Config): Record<string, string> => ({
-  PIPELOCK_QUARANTINE_DIR: config.mcp_tool_policy.quarantine_dir !== "" ? config.mcp_tool_policy.quarantine_dir : join(tmpdir(), "pipelock-quarantine"),
+  PIPELOCK_QUARANTINE_DIR: config.mcp_tool_policy.quarantine_dir !== "" ? config.mcp_tool_policy.quarantine_dir : defaultQuarantineDir(),
   ...(deps.fetchEndpoint !== undefined ? { PIPELOCK_FETCH_ENDPOINT: deps.fetchEndpoint } : {})
 })
 

@@ -4,6 +4,8 @@
  * out or prints nothing is an error (the call is blocked, never forwarded as a fallback).
  */
 import { spawn } from "node:child_process"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 
 export interface RedirectProfile {
   readonly exec: ReadonlyArray<string>
@@ -14,6 +16,9 @@ export interface RedirectProfile {
 export type RedirectOutcome = { readonly ok: true; readonly output: string } | { readonly ok: false; readonly error: string }
 
 const MAX_OUTPUT = 4 * 1024 * 1024
+
+/** Where `quarantine-write` keeps writes when `mcp_tool_policy.quarantine_dir` is empty. */
+export const defaultQuarantineDir = () => join(tmpdir(), "pipelock-quarantine")
 
 /**
  * Runs a profile's handler. `env` is added to the handler's environment: the built-in handlers

@@ -53,9 +53,10 @@ export interface StdioDeps extends PipelineDeps {
   readonly killSwitch: KillSwitch.Service
 }
 
-/** Runs the wrapper until the child exits; resolves with its exit code. */
+/** Numbers this process's wrapper runs: each run is its own MCP session. */
 let runs = 0
 
+/** Runs the wrapper until the child exits; resolves with its exit code. */
 export const runStdio = (
   deps: StdioDeps,
   command: string,
@@ -64,7 +65,6 @@ export const runStdio = (
   env: NodeJS.ProcessEnv = process.env
 ) =>
   Effect.callback<number>((resume) => {
-    // Each run is its own session (pinned tools, call history).
     const ctx: McpContext = { requestId: "stdio", listener: "mcp_stdio", sessionKey: `stdio:${process.pid}:${++runs}` }
     const child: ChildProcess = spawn(command, [...args], { stdio: ["pipe", "pipe", "inherit"], env })
     const methods = new Map<string, string>()

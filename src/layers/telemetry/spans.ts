@@ -12,8 +12,6 @@ import type { Finding, Verdict } from "../../services/Verdict.ts"
 export type SpanAttributes = Record<string, string | number | boolean>
 export type Note = (attributes: SpanAttributes) => void
 
-const rank = { allow: 0, warn: 1, redact: 2, redirect: 3, block: 4 } as const
-
 /** The attributes of a verdict: action, the decisive rule and scanner, how many findings. */
 export const verdictAttributes = (action: Verdict["action"], findings: ReadonlyArray<Finding>, decisive?: Finding): SpanAttributes => {
   const first = decisive ?? findings.find((f) => action === "block" ? f.action === "block" : true) ?? findings[0]
@@ -26,9 +24,6 @@ export const verdictAttributes = (action: Verdict["action"], findings: ReadonlyA
 
 /** The same for a Verdict value. */
 export const attributesOf = (v: Verdict): SpanAttributes => verdictAttributes(v.action, v.findings, v.decisive)
-
-/** Keeps the strictest action noted so far (a request may be judged several times: URL, body, response). */
-export const strictest = (a: Verdict["action"], b: Verdict["action"]): Verdict["action"] => (rank[b] > rank[a] ? b : a)
 
 /**
  * Runs `body` in a server span `name`; whatever `note` records before the body ends is set on the span.
