@@ -196,3 +196,13 @@ export const diffTools = (before: ToolDefinition, after: ToolDefinition): string
   if (parts.length === 0) parts.push("schema changed")
   return parts.join("; ")
 }
+
+/**
+ * A tool definition as one text for the tool classifier: the name as words, the description, then every other
+ * string an agent reads (titles, schema descriptions, defaults, enums, parameter names as words), a line each.
+ */
+export const toolDocument = (tool: ToolDefinition): string => {
+  const lines: string[] = []
+  for (const t of extractToolText(tool, 512)) lines.push(t.prose ? t.text : words(t.text))
+  return lines.join("\n")
+}
