@@ -9,8 +9,9 @@
  * never trained on or calibrated with. One group in four (documentation files, garak probes, single rows:
  * see `groupOf`) is held back: the models never see it, the thresholds are calibrated on its benign rows.
  *
- * - injection: response text and MCP results. Thresholds: `flag` is the lowest score that at most 0.5% of
- *   the held-back benign rows reach, `block` the lowest that none reaches.
+ * - injection: response text and MCP results. Thresholds (see `calibrate`): `flag` is the lowest score that
+ *   at most 0.5% of the held-back benign rows reach; `block` the lowest that at most 0.1% of them and none of
+ *   the held-back near misses of bench/detect-own reach.
  * - tools: tool definitions (toolDocument: name, description, schema strings), one window per tool, trained on
  *   the tool rows and the injection rows together (the tool rows alone are too few). Its
  *   thresholds are calibrated on the held-back benign tools and the held-back benign documentation together
@@ -19,6 +20,7 @@
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { toolDocument, type ToolDefinition } from "../src/layers/detect/toolPoison.ts"
+import type { Model } from "../src/layers/detect/classifier.ts"
 import { asModel, dataDir, defaults, type Doc, injectionFiles, loadInjection, type Options, root, type Row, scoreAll, serialize, sha256, thresholdFor, toDoc, train } from "./detect/train.ts"
 
 export const injectionOptions: Options = defaults
@@ -35,7 +37,18 @@ export const loadTools = (): Array<Doc & { readonly tool: ToolDefinition }> => {
     }))
 }
 
-const calibrationSet = (docs: ReadonlyArray<Doc>) => docs.filter((d) => d.heldBack && !d.evalOnly && d.label === 0 && d.category !== "hard-negative" && d.repo !== "own")
+export const calibrationSet = (docs: ReadonlyArray<Doc>) => docs.filter((d) => d.heldBack && !d.evalOnly && d.label === 0 && d.category !== "hard-negative" && d.repo !== "own")
+export const nearMissSet = (docs: ReadonlyArray<Doc>) => docs.filter((d) => d.heldBack && d.label === 0 && d.repo === "own")
+
+/**
+ * `block`: at most 0.1% of the held-back benign rows and none of the held-back near misses written for this
+ * project reach it; `flag`: at most 0.5% of the held-back benign rows reach it.
+ */
+export const calibrate = (model: Model, docs: ReadonlyArray<Doc>, extraBenign: ReadonlyArray<Doc> = []) => {
+  const benign = scoreAll(model, [...calibrationSet(docs), ...extraBenign])
+  const near = scoreAll(model, nearMissSet(docs))
+  return { block: Math.max(thresholdFor(benign, 0.001), thresholdFor(near, 0)), flag: thresholdFor(benign, 0.005) }
+}
 
 export const build = (): string => {
   const injection = loadInjection()
@@ -44,15 +57,13 @@ export const build = (): string => {
 
   const inj = train(injection.filter(trainable), injectionOptions)
   const injModel = asModel("injection", inj, injectionOptions)
-  const injBenign = scoreAll(injModel, calibrationSet(injection))
-  const injSer = serialize("injection", inj, injectionOptions, { block: thresholdFor(injBenign, 0), flag: thresholdFor(injBenign, 0.005) })
+  const injSer = serialize("injection", inj, injectionOptions, calibrate(injModel, injection))
 
   // The tool set is small: the injection rows teach the tool model what ordinary documentation and
   // instructions to an agent read like.
   const tool = train([...tools.filter(trainable), ...injection.filter(trainable)], toolOptions)
   const toolModel = asModel("tools", tool, toolOptions)
-  const toolBenign = scoreAll(toolModel, [...calibrationSet(tools), ...calibrationSet(injection)])
-  const toolSer = serialize("tools", tool, toolOptions, { block: thresholdFor(toolBenign, 0), flag: thresholdFor(toolBenign, 0.005) })
+  const toolSer = serialize("tools", tool, toolOptions, calibrate(toolModel, tools, calibrationSet(injection)))
 
   const files = { ...injectionFiles(), tools: toolFiles().pack, ownTools: toolFiles().own }
   const hashes = {
