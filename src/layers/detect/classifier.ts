@@ -240,6 +240,8 @@ export interface Score {
   /** Character offsets of that window in the prepared text. */
   readonly start: number
   readonly end: number
+  /** How many tokens the window has (fewer than `model.window` when the text is shorter). */
+  readonly tokens: number
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
@@ -252,7 +254,7 @@ export const score = (model: Model, input: string): Score => {
   const text = prepare(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input)
   const { hashes, offsets } = buffers(text.length)
   const count = tokenize(text, hashes, offsets)
-  if (count === 0) return { score: sigmoid(model.bias), start: 0, end: 0 }
+  if (count === 0) return { score: sigmoid(model.bias), start: 0, end: 0, tokens: 0 }
   const mask = (1 << model.bits) - 1
   const w = model.weights
   const W = Math.min(model.window, count)
@@ -276,7 +278,7 @@ export const score = (model: Model, input: string): Score => {
     }
   }
   const endToken = at + W
-  return { score: sigmoid(model.bias + best / Math.sqrt(W)), start: offsets[at], end: endToken < count ? offsets[endToken] : text.length }
+  return { score: sigmoid(model.bias + best / Math.sqrt(W)), start: offsets[at], end: endToken < count ? offsets[endToken] : text.length, tokens: W }
 }
 
 let ringBuf = new Float64Array(256)

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto"
 import type { Finding, Severity } from "../../services/Verdict.ts"
 import type { Model } from "./classifier.ts"
 import { type CompiledInjection, scanText } from "./injection.ts"
-import { classifierFinding, classify, toolModel } from "./injectionClassifier.ts"
+import { classifierFinding, classify, confirmable, toolModel } from "./injectionClassifier.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 
@@ -174,7 +174,7 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   // The tool classifier reads the whole definition and confirms a medium rule signal (score ≥ its `flag`
   // threshold). It never blocks alone: the tool rows are too few to calibrate a threshold at which blocking a
   // whole tool list on its word would be safe (leave-one-source-out recall is in bench:detect tools).
-  const mediumRules = out.filter((f) => f.severity === "medium")
+  const mediumRules = out.filter(confirmable)
   if (mediumRules.length > 0 && !out.some((f) => f.severity === "high" || f.severity === "critical")) {
     const k = classify(model, toolDocument(tool))
     const location = `tool:${String(tool.name)}`
