@@ -68,7 +68,7 @@ const WEAK_RULES: ReadonlySet<string> = new Set([
   "New Instructions", "Jailbreak Attempt", "System Override", "Remote Script Execution", "Config File Directive",
   "Credential Solicitation", "Memory Persistence Directive", "Preference Poisoning", "Priority Override",
   "Auth Material Requirement", "Credential Path With URL", "Download And Run Directive", "Behavior Override"
-)
+])
 
 /** A medium rule finding the classifier may confirm (not a `WEAK_RULES` word match). */
 export const confirmable = (f: Finding): boolean => f.severity === "medium" && !WEAK_RULES.has(f.rule)
