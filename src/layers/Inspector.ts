@@ -19,6 +19,7 @@ import { type CompiledDlp, compile as compileDlp, jsonParts, scanJson, scanParts
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
+import { scanContent } from "./detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
 import { SlidingWindow } from "./detect/ratelimit.ts"
@@ -357,10 +358,12 @@ export const make = Effect.gen(function* () {
   }
 
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
-    const found = timed("injection", () => guarded(location, () => injectionText(s.injection, text, location)))
+    // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
+    const scan = s.config.response_scanning.enabled ? scanContent : injectionText
+    const found = timed("injection", () => guarded(location, () => scan(s.injection, text, location)))
     const host = hostOf(url)
     const exempt = host !== undefined && matchesAny(host, s.config.response_scanning.exempt_domains)
-    return exempt ? found.map((f) => (f.scanner === "injection" ? { ...f, action: "warn" as const } : f)) : found
+    return exempt ? found.map((f) => (f.scanner === "injection" || f.scanner === "classifier" ? { ...f, action: "warn" as const } : f)) : found
   }
 
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
@@ -524,7 +527,7 @@ export const make = Effect.gen(function* () {
       const found: Finding[] = []
       for (const p of jsonParts(payload, base)) {
         if (p.value.length < 12) continue
-        found.push(...timed("injection", () => guarded(p.location, () => injectionText(s.mcpInjection, p.value, p.location))))
+        found.push(...timed("injection", () => guarded(p.location, () => scanContent(s.mcpInjection, p.value, p.location))))
       }
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })

@@ -36,6 +36,7 @@ export type ScannerName =
   | "body"
   | "a2a"
   | "a2a_card"
+  | "classifier"
   | "internal"
 
 /** One thing a scanner found. Never carries the secret itself: `evidence` is redacted. */
@@ -56,6 +57,8 @@ export interface Finding {
   readonly action?: "warn" | "block" | "redirect" | undefined
   /** For `redirect` policy rules: the profile to run. */
   readonly redirectProfile?: string | undefined
+  /** For learned scanners (`scanner: "classifier"`): the model's score, 0–1. */
+  readonly score?: number | undefined
 }
 
 /** The decision for one message, request or response. */

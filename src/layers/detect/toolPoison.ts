@@ -8,7 +8,9 @@
  */
 import { createHash } from "node:crypto"
 import type { Finding, Severity } from "../../services/Verdict.ts"
+import type { Model } from "./classifier.ts"
 import { type CompiledInjection, scanText } from "./injection.ts"
+import { classifierFinding, classify, confirmable, toolModel } from "./injectionClassifier.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 
@@ -82,7 +84,15 @@ interface Check {
 const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "u"), message })
 
 const SENSITIVE = "(~?/?\\.ssh\\b|\\.env\\b|\\.aws\\b|credentials?\\b|private[ _-]?keys?\\b|\\bid_rsa\\b|\\bid_ed25519\\b|/etc/passwd\\b|/etc/shadow\\b|\\.netrc\\b|\\.git-credentials\\b)"
-const VERB = "(read|send|include|exfiltrate|steal|access|retrieve|fetch|dump|upload|cat|prepend|append|attach|embed|copy|forward|transmit|collect|extract|grab|leak)"
+const VERB = "(read|send|include|exfiltrate|steal|access|retrieve|fetch|dump|upload|cat|prepend|append|attach|embed|copy|forward|transmit|collect|extract|grab|leak)s?"
+
+// Tool poisoning by meaning (issue 14): what the description says the tool does with the user's data.
+/** Within one sentence: no sentence end (a period before a space); line breaks (wrapped text) allowed. */
+const GAP = "(?:[^.!?\\n]|\\.\\S|\\n)"
+/** Data a tool has no business sending away. */
+const PRIVATE_DATA = "(credentials?|passwords?|passwd|api[ _-]?keys?|(access|auth|bearer|session)?\\s*tokens?|secrets?|private[ _-]?keys?|ssh\\s+(keys?|config)|deploy\\s+keys|\\.env\\b|\\*?\\.pem\\b|\\*?\\.key\\b|\\.npmrc|kubeconfig|cookies?|cookie\\s+store|keychain|shell\\s+history|(conversation|chat|message|session)\\s+(history|context|log|transcript)|complete\\s+conversation|clipboard(\\s+content)?|user\\s+messages|home\\s+directory|~/documents|contact\\s+list|address\\s+book|location\\s+history|phi\\b|pii\\b|social\\s+security|credit\\s+card|account\\s+numbers?|personal\\s+data|machine\\s+fingerprint|mac\\s+address|saved\\s+passwords|(all|every|any)\\s+files?\\s+(matching|in|named))"
+const SEND = "(sends?|sent|sending|uploads?|uploaded|uploading|posts?|posted|transmits?|transmitted|forwards?|forwarded|streams?|streamed|mirrors?|mirrored|copies|copied|shares?|shared|sync(s|ed|hronized)?|exfiltrates?|exfiltrated|reports?|reported|exports?|exported|pass(es|ed)?)"
+const OUTSIDE = "(https?://|\\d{1,3}(\\.\\d{1,3}){3}|(an?\\s+|the\\s+|our\\s+|its\\s+)?([\\w'-]+\\s+){0,2}(remote|external|third[ -]party|outside|attacker|partner|collection|analytics|logging|tracking)\\b|third[ -]parties|(the\\s+)?(developer|author|maintainer|vendor)'?s?\\s+(server|endpoint|address|host|wallet)|a\\s+server\\s+controlled\\s+by|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|io|dev|app|biz|cc|xyz|co|ru|cn|info|cloud)\\b)"
 
 const CHECKS: ReadonlyArray<Check> = [
   check("Instruction Tag", "medium", "(?i)(<\\s*/?\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\b[^>]{0,40}>|\\[\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\s*\\]|\\*\\*\\s*(IMPORTANT|CRITICAL|SYSTEM|SECRET|HIDDEN|URGENT)\\b)", "an instruction tag in a tool description"),
@@ -97,8 +107,16 @@ const CHECKS: ReadonlyArray<Check> = [
   check("Embedded Shell Command", "high", "(?i)\\b(curl|wget)\\b[^|\\n]{0,200}\\|\\s*(sudo\\s+)?((ba|z|da|k)?sh|python[23]?|perl)\\b|\\brm\\s+-[a-z]*[rf][a-z]*\\s+[~/]|\\bbash\\s+-i\\s+>&|/dev/tcp/|\\bbase64\\s+(-d|--decode)\\b[^|\\n]{0,80}\\|\\s*(ba)?sh\\b|\\bchmod\\s+\\+x\\s+/tmp/", "the tool description carries a dangerous shell command"),
   check("Parameter Stuffing", "medium", "(?i)\\b(send|pass|put|copy|include|append|attach|forward|add)\\s+(all\\s+|the\\s+|any\\s+|every\\s+)?(full\\s+|entire\\s+|raw\\s+)?(file\\s+|email\\s+|message\\s+|page\\s+)?(contents?|bodies|body|data|outputs?|texts?|results?)\\s+(of\\s+[\\w\\s]{0,30}?)?(to|in|into|as|through)\\s+(the\\s+|this\\s+)?['\\\"`]?\\w+['\\\"`]?\\s+(parameter|argument|field|param)\\b", "the tool description routes contents into one of its parameters"),
   check("Tool Disparagement", "medium", "(?i)\\b(all\\s+)?(the\\s+)?other\\s+tools\\s+(are|have\\s+been)\\s+(compromised|broken|unsafe|untrusted|deprecated|malicious|disabled|insecure)\\b|\\b(instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\s+(using\\s+)?(the\\s+)?['\\\"`]?[a-z][a-z0-9]*(_[a-z0-9]+)+['\\\"`]?|\\b(the\\s+)?(built-?in|default|other|original|standard)\\s+['\\\"`]?[a-z][a-z0-9_]*['\\\"`]?\\s+(tool|function)\\s+(is|was)\\s+(broken|deprecated|unsafe|insecure|disabled|compromised|outdated)\\b", "the tool description steers the agent away from another tool"),
-  check("Secret Solicitation", "high", "(?is)\\b(needs?|requires?|expects?|pass(ed)?|send|provide|include|put|attach|supply)\\b.{0,40}\\b(your|the\\s+user'?s|the\\s+agent'?s|its)?\\s*((?-i:[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?))\\b|environment\\s+variables?|env\\s+vars?|ssh\\s+(private\\s+)?keys?|private\\s+keys?|credentials\\s+file|session\\s+cookies?)\\b.{0,60}\\b(as|in|into|to|via)\\s+(the\\s+)?['\\\"`]?\\w+['\\\"`]?", "the tool description asks for a secret of the agent or user in a parameter"),
+  check("Secret Solicitation", "high", "(?is)\\b(needs?|requires?|expects?|pass(ed)?|send|provide|include|put|attach|supply)\\b.{0,40}\\b(your|the\\s+user'?s|the\\s+agent'?s|its)?\\s*((?-i:[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?))\\b|environment\\s+variables?|env\\s+vars?|ssh\\s+(private\\s+)?keys?|private\\s+keys?|credentials\\s+file|session\\s+cookies?|kubeconfig|personal\\s+access\\s+token|access\\s+tokens?)\\b.{0,60}\\b(as|in|into|to|via)\\s+(the\\s+)?['\\\"`]?\\w+['\\\"`]?", "the tool description asks for a secret of the agent or user in a parameter"),
   check("Route Everything", "high", "(?is)\\broute\\s+(every|all|each|any)\\s+(\\w+\\s+){0,3}(requests?|calls?|messages?|emails?|reads?|writes?|actions?|commands?|queries)\\b.{0,80}\\bthrough\\s+(this\\s+tool|this\\s+server|me|my\\s+\\w+)\\b", "the tool description routes all requests through itself"),
+  check("Private Data Egress", "high", `(?is)\\b${PRIVATE_DATA}\\b${GAP}{0,120}?\\b${SEND}\\b${GAP}{0,80}?\\b(to|with|into)\\s+${OUTSIDE}|\\b${SEND}\\b${GAP}{0,120}?\\b${PRIVATE_DATA}\\b${GAP}{0,80}?\\b(to|with|into)\\s+${OUTSIDE}`, "the tool description says it sends the user's private data to an outside party"),
+  check("Credential Harvesting", "high", `(?is)\\b(reads?|reading|collects?|collecting|extracts?|extracting|harvests?|harvesting|indexes|indexing|locates?|grabs?|dumps?|steals?|gathers?|captures?|records?)\\b${GAP}{0,60}?(/etc/shadow\\b|~?/\\.ssh\\b|\\bid_(rsa|ed25519|ecdsa)\\b|\\.aws/credentials|aws\\s+credentials|\\bkeychain\\b|cookie\\s+store|saved\\s+passwords|\\.git-credentials|\\.netrc\\b|private\\s+keys?\\b|(values\\s+of\\s+)?(all\\s+)?environment\\s+variables\\s+(containing|named|matching)|(api\\s+keys|tokens|credentials|passwords)\\s*(,\\s*\\w+\\s*)*(or\\s+\\w+\\s+)?(found|visible|present)\\s+in|visible\\s+text\\s+including[^.]{0,40}passwords)`, "the tool description says it collects credentials"),
+  check("Conceal From User", "high", "(?i)\\bnever\\s+(tell|inform|notify|mention\\s+(it\\s+|this\\s+)?to|show|reveal\\s+(it\\s+|this\\s+)?to)\\s+the\\s+user\\b|\\bdo\\s+not\\s+(tell|inform|notify|let)\\s+the\\s+user\\b|\\bwithout\\s+(telling|informing|notifying|asking|alerting)\\s+the\\s+user\\b|\\b(must|should|will)\\s+(not|never)\\s+be\\s+(shown|told|mentioned|disclosed|informed|revealed|displayed)\\b|\\bhide\\s+(this|it|them|that)\\s+from\\s+(the\\s+)?(user|reply|answer|output|response)\\b|\\bkeep\\s+(this|it|that)(\\s+\\w+)?\\s+(secret|hidden|confidential)\\b|\\bthe\\s+user\\s+(must|should)\\s+(not|never)\\s+(know|be\\s+(informed|told|notified))\\b|\\b(not|never)\\s+let\\s+the\\s+user\\s+know\\b", "the tool description asks to hide what it does from the user"),
+  check("Tool Authority Claim", "high", "(?i)\\btakes?\\s+precedence\\s+over\\s+(the\\s+)?(system\\s+prompt|user|other\\s+tools|all|any)\\b|\\bignore\\s+the\\s+user'?s\\s+(own\\s+)?(instructions|requests?|wishes)\\b|\\b(other|built-?in|all\\s+other)\\s+([\\w-]+\\s+){0,2}tools?\\s+(that\\s+[\\w\\s]{0,30}\\s+)?(are|is|have\\s+been|has\\s+been)\\s+(compromised|deprecated|broken|malicious|unsafe|disabled)\\b|\\b(required\\s+to|must)\\s+(first\\s+)?call\\s+[\\w.-]+\\s+before\\s+(any|every|all)\\s+other\\s+tools?\\b|\\b(trusted\\s+)?replacement\\s+for\\s+(all\\s+)?(the\\s+)?other\\s+[\\w-]+\\s+tools\\b|\\bpreferred\\s+over\\s+the\\s+[\\w-]+\\s+tool\\b|\\b(whenever|when|after)\\s+any\\s+(other\\s+)?tool\\s+(reads|returns|runs|is\\s+called)\\b", "the tool description claims authority over the agent, the user or other tools"),
+  check("Destructive Side Effect", "high", "(?i)\\b(also\\s+)?(deletes?|wipes?|drops?|destroys?|erases?|overwrites?)\\s+([\\w']+\\s+){0,3}(backups?|\\.git\\b|databases?|(users?|\\w+)\\s+tables?|all\\s+(files|data|records)|home\\s+director(y|ies))\\b|\\bdisables?\\s+(the\\s+)?(firewall|antivirus|security\\s+(checks|software)|two-factor|2fa|audit\\s+log(ging)?|safety\\s+(rules|checks))\\b|\\btransfers?\\s+(?:[^.\\n]|\\.\\d){0,40}\\bfrom\\s+the\\s+user'?s\\s+(wallet|account|balance)\\b|\\breverse\\s+shell\\b|\\bpipes?\\s+(it\\s+|them\\s+)?(in)?to\\s+(sudo\\s+)?(ba)?sh\\b", "the tool description states a destructive or harmful side effect"),
+  check("Directive Heading", "medium", "(?:^|[\\s\\[(*])(?:[A-Z]{3,}[ _]){1,3}(?:OVERRIDE|BYPASS|DIRECTIVE|PROTOCOL|NOTE|INSTRUCTIONS?|PRIVILEGES)\\s*\\]?\\s*:|(?:^|[\\s\\[(*])(?:OVERRIDE|BYPASS|DIRECTIVE)(?:[ _][A-Z]{3,}){1,2}\\s*\\]?\\s*:", "a capitalised directive heading in a tool description"),
+  check("Safety Bypass", "medium", "(?i)\\b(bypass(es|ing)?|disabl(e|es|ing)|skip(s|ping)?|turn(s|ing)?\\s+off)\\s+(the\\s+)?(safety|security|content|input)\\s+(validation|filter(ing|s)?|checks?|controls?|rules)\\b|\\b(has|with|grants?|gets?)\\s+(full\\s+)?(admin(istrator)?|root|elevated)\\s+privileges\\b", "the tool description offers to bypass safety controls"),
+  check("Agent Instructions Heading", "medium", "(?im)^\\s*#{1,6}\\s*(instructions?|notes?|rules?|directives?)\\s+(for|to)\\s+(the\\s+)?(ai|assistant|agent|model|llm)s?\\b", "a heading with instructions for the agent in a tool description"),
   check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did")
 ]
 
@@ -131,8 +149,8 @@ const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").repl
 const toFinding = (rule: string, severity: Severity, location: string, evidence: string, message: string): Finding =>
   ({ scanner: "tool_poisoning", rule, severity, location, evidence: evidence.replace(/\s+/g, " ").slice(0, 100), message })
 
-/** Poisoning findings for one tool definition. */
-export const scanTool = (injection: CompiledInjection, tool: ToolDefinition): Finding[] => {
+/** Poisoning findings for one tool definition: the rules, then the tool classifier (`model`, the committed one by default). */
+export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, model: Model = toolModel()): Finding[] => {
   const out: Finding[] = []
   const name = typeof tool.name === "string" ? tool.name : ""
   for (const t of extractToolText(tool)) {
@@ -152,6 +170,17 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition): Fi
     }
     const shadow = shadowing(text, name)
     if (shadow !== undefined) out.push(toFinding("Cross-Tool Shadowing", "high", t.location, shadow, "the tool description changes how another tool is called"))
+  }
+  // The tool classifier reads the whole definition and confirms a medium rule signal (score ≥ its `flag`
+  // threshold). It never blocks alone: the tool rows are too few to calibrate a threshold at which blocking a
+  // whole tool list on its word would be safe (leave-one-source-out recall is in bench:detect tools).
+  const mediumRules = out.filter(confirmable)
+  if (mediumRules.length > 0 && !out.some((f) => f.severity === "high" || f.severity === "critical")) {
+    const k = classify(model, toolDocument(tool))
+    const location = `tool:${String(tool.name)}`
+    if (k.level !== "none") {
+      out.push(classifierFinding(k, model, "Classifier Confirms Rule", "high", location, `the learned scanner agrees with ${[...new Set(mediumRules.map((f) => f.rule))].join(", ")}`))
+    }
   }
   // Two distinct medium signals in one tool are a poisoning pattern, not an accident of wording.
   const medium = new Set(out.filter((f) => f.severity === "medium").map((f) => f.rule))
@@ -195,4 +224,14 @@ export const diffTools = (before: ToolDefinition, after: ToolDefinition): string
   if (removed.length > 0) parts.push(`params removed: ${removed.join(", ")}`)
   if (parts.length === 0) parts.push("schema changed")
   return parts.join("; ")
+}
+
+/**
+ * A tool definition as one text for the tool classifier: the name as words, the description, then every other
+ * string an agent reads (titles, schema descriptions, defaults, enums, parameter names as words), a line each.
+ */
+export const toolDocument = (tool: ToolDefinition): string => {
+  const lines: string[] = []
+  for (const t of extractToolText(tool, 512)) lines.push(t.prose ? t.text : words(t.text))
+  return lines.join("\n")
 }

@@ -1,0 +1,99 @@
+/**
+ * bench:detect — poisoned MCP tool definitions. Over the data pack (../shared/detect-data/tools, 100 rows) and
+ * the tools written for this project (bench/detect-own/tools-data.ts): per source and category, the share
+ * blocked in balanced mode by the rules alone, the tool classifier alone (score ≥ `flag`; it never blocks
+ * alone in the proxy, see toolPoison.ts), rules and classifier combined as the proxy runs them (`scanTool`),
+ * and `@andersmyrmel/vard` (moderate preset, on the same text the classifier reads) as an outside anchor.
+ *
+ * Honesty notes printed with the figures: the rules were written after reading the pack's tool rows, so the
+ * rules column on them is in-sample; the classifier column is read on the held-back quarter. The
+ * leave-one-source-out row trains the tool model without the only source with poisoned tools
+ * (cisco-ai-defense/mcp-scanner) and scores its rows: that is the estimate for tools from a new source.
+ */
+import vard from "@andersmyrmel/vard"
+import { decode, type Model } from "../../src/layers/detect/classifier.ts"
+import { toolWeights } from "../../src/layers/detect/classifierWeights.ts"
+import { decide } from "../../src/layers/detect/decide.ts"
+import { compile } from "../../src/layers/detect/injection.ts"
+import { classify } from "../../src/layers/detect/injectionClassifier.ts"
+import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPatterns.ts"
+import { scanTool, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
+import { asModel, type Doc, loadInjection, serialize, train } from "../../scripts/detect/train.ts"
+import { calibrate, calibrationSet, loadTools, toolOptions } from "../../scripts/train-detect.ts"
+
+const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
+const blocks = (fs: ReturnType<typeof scanTool>) => decide(fs, "balanced", "warn").action === "block"
+const anchor = vard.moderate().maxLength(1_000_000)
+
+interface Judged {
+  readonly rules: boolean
+  readonly flag: boolean
+  readonly combined: boolean
+  readonly anchor: boolean
+}
+
+const judge = (model: Model, d: Doc & { readonly tool: ToolDefinition }): Judged => {
+  const silent = { ...model, thresholds: { block: 2, flag: 2 } }
+  let anchored = false
+  try {
+    anchored = !anchor.safeParse(d.text).safe
+  } catch {
+    anchored = true
+  }
+  return {
+    rules: blocks(scanTool(compiled, d.tool, silent)),
+    flag: classify(model, d.text).level !== "none",
+    combined: blocks(scanTool(compiled, d.tool, model)),
+    anchor: anchored
+  }
+}
+
+const pct = (k: number, n: number) => (n === 0 ? "—" : `${((100 * k) / n).toFixed(1)}%`)
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length))
+const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s)
+
+const row = (name: string, js: ReadonlyArray<Judged>) =>
+  console.log(`${pad(name, 58)} ${lpad(String(js.length), 5)} ${lpad(pct(js.filter((j) => j.rules).length, js.length), 7)} ${lpad(pct(js.filter((j) => j.flag).length, js.length), 9)} ${lpad(pct(js.filter((j) => j.combined).length, js.length), 9)} ${lpad(pct(js.filter((j) => j.anchor).length, js.length), 7)}`)
+const header = (title: string) => {
+  console.log(`\n${title}`)
+  console.log(`${pad("source / category", 58)} ${lpad("n", 5)} ${lpad("rules", 7)} ${lpad("clf≥flag", 9)} ${lpad("combined", 9)} ${lpad("vard", 7)}`)
+}
+
+export const run = async (): Promise<void> => {
+  console.log("\n=== bench:detect — tools (MCP tool definitions) ===")
+  const model = decode(toolWeights)
+  console.log(`committed tool model: 2^${model.bits} buckets, thresholds flag ${model.thresholds.flag} (block ${model.thresholds.block} is not used alone)`)
+  const tools = loadTools()
+  const judged = new Map(tools.map((d) => [d, judge(model, d)] as const))
+  const groups = (docs: ReadonlyArray<typeof tools[number]>, key: (d: Doc) => string) => {
+    const m = new Map<string, Judged[]>()
+    for (const d of docs) m.set(key(d), [...(m.get(key(d)) ?? []), judged.get(d)!])
+    for (const [k, v] of [...m].sort(([a], [b]) => a.localeCompare(b))) row(k, v)
+  }
+  header("All rows (poisoned: recall; benign: false-positive rate). Rules are in-sample on these rows")
+  groups(tools, (d) => `${d.repo === "own" ? "own" : d.repo.split("/")[1]} · ${d.category} (${d.expected})`)
+  header("Held-back quarter only (the committed model never saw these)")
+  groups(tools.filter((d) => d.heldBack), (d) => `${d.repo === "own" ? "own" : d.repo.split("/")[1]} · ${d.expected}`)
+
+  const packAttacks = tools.filter((d) => d.repo !== "own" && d.label === 1).map((d) => judged.get(d)!)
+  const packBenign = tools.filter((d) => d.repo !== "own" && d.label === 0).map((d) => judged.get(d)!)
+
+  // Leave one source out: the only pack source with poisoned tools.
+  const injection = loadInjection().filter((d) => !d.evalOnly && !d.heldBack)
+  const without = tools.filter((d) => !d.repo.startsWith("cisco-ai-defense"))
+  const t = train([...without.filter((d) => !d.heldBack), ...injection], toolOptions)
+  const loso = decode(serialize("loso", t, toolOptions, calibrate(asModel("loso", t, toolOptions), without, calibrationSet(loadInjection()))))
+  const cisco = tools.filter((d) => d.repo.startsWith("cisco-ai-defense"))
+  const lj = cisco.map((d) => ({ d, j: judge(loso, d) }))
+  header("Leave-one-source-out: tool model trained without cisco-ai-defense/mcp-scanner, scored on its rows")
+  row("cisco · poisoned (recall)", lj.filter((x) => x.d.label === 1).map((x) => x.j))
+  row("cisco · benign (false positives)", lj.filter((x) => x.d.label === 0).map((x) => x.j))
+
+  const r = (js: ReadonlyArray<Judged>) => js.filter((j) => j.combined).length
+  console.log("\nTargets (issue 14), combined:")
+  console.log(`  tools recall, pack (all rows; rules in-sample)          ${pct(r(packAttacks), packAttacks.length).padStart(7)}   target ≥ 95%`)
+  console.log(`  tools false positives, pack benign                       ${pct(r(packBenign), packBenign.length).padStart(7)}   target ≤ 0.5%`)
+  const lr = lj.filter((x) => x.d.label === 1).map((x) => x.j)
+  console.log(`  leave-one-source-out, cisco poisoned, classifier ≥ flag  ${pct(lr.filter((j) => j.flag).length, lr.length).padStart(7)}   target ≥ 80%`)
+  console.log("  (own rows: written from the class descriptions in issue 14; the rules were written with them and the pack rows in view)")
+}
