@@ -97,6 +97,14 @@ const mayClose = (s: string): boolean => {
   return last === 125 /* } */ || last === 93 /* ] */ || last === 34 /* " */
 }
 
+/** Data that means to be JSON: an object, or an array of JSON values (`[DONE]` and other bracketed words are text). */
+const looksJson = (t: string): boolean => {
+  if (t.charCodeAt(0) === 123 /* { */) return true
+  if (t.charCodeAt(0) !== 91 /* [ */) return false
+  const rest = t.slice(1).trimStart()
+  return rest === "" || "{[]\"-0123456789".includes(rest.charAt(0)) || ["true", "false", "null"].some((w) => rest.startsWith(w))
+}
+
 const tryParse = (s: string): { ok: true; value: unknown } | { ok: false } => {
   try {
     return { ok: true, value: JSON.parse(s) }
@@ -221,8 +229,7 @@ export const make = (format: StreamFormat, checks: StreamChecks, limits: StreamL
       if (blocked) return
     }
     const t = data.trim()
-    const c = t.charCodeAt(0)
-    if (!jsonOnly && c !== 123 /* { */ && c !== 91 /* [ */) return say("data", data)
+    if (!jsonOnly && !looksJson(t)) return say("data", data)
     const parsed = tryParse(t)
     if (!parsed.ok) {
       fail("stream_unparseable_event", "a streamed event says JSON but does not parse; the stream cannot be inspected")
