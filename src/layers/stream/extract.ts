@@ -109,6 +109,8 @@ const openaiChat = (v: Obj, c: Collector): void => {
     for (const holder of [choice.delta, choice.message]) {
       if (!isObj(holder)) continue
       c.say(`${base}.content`, c.take(holder, "content"))
+      // Some compatible servers send content as parts (`[{"type":"text","text":"…"}]`).
+      if (Array.isArray(holder.content)) for (const part of holder.content) if (isObj(part)) c.say(`${base}.content`, c.take(part, "text"))
       c.say(`${base}.refusal`, c.take(holder, "refusal"))
       c.say(`${base}.reasoning`, c.take(holder, "reasoning_content"))
       c.say(`${base}.reasoning`, c.take(holder, "reasoning"))
