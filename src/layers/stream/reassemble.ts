@@ -166,6 +166,19 @@ export const make = (format: StreamFormat, checks: StreamChecks, limits: StreamL
     o.tail = window.length > overlap ? window.slice(-overlap) : window
   }
   let lastResidual = ""
+  /**
+   * Long strings already scanned on their own: the OpenAI Responses API repeats the whole answer in
+   * `output_text.done`, `content_part.done`, `output_item.done` and `response.completed`; it is scanned once.
+   */
+  const recentLong: string[] = []
+  const fresh = (strings: ReadonlyArray<string>): string[] =>
+    strings.filter((t) => {
+      if (t.length < 256) return true
+      if (recentLong.includes(t)) return false
+      recentLong.push(t)
+      if (recentLong.length > 8) recentLong.shift()
+      return true
+    })
   const sayAlone = (text: string, location: string): void => {
     if (text.length < 8 || text === lastResidual) return
     lastResidual = text
@@ -240,7 +253,7 @@ export const make = (format: StreamFormat, checks: StreamChecks, limits: StreamL
     for (const p of x.text) say(p.output, p.text)
     for (const p of x.tools) tool(p)
     if (x.closeAll) for (const t of [...tools.values()]) close(t)
-    if (x.residual.length > 0) sayAlone(x.residual.join("\n"), "stream.event")
+    if (x.residual.length > 0) sayAlone(fresh(x.residual).join("\n"), "stream.event")
     if (x.truncated) sayAlone(data, "stream.event")
   }
 
