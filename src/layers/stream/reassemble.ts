@@ -90,11 +90,14 @@ interface ToolState {
   overflow: boolean
 }
 
+/** Arguments up to this size are parsed when a delta may close them; longer ones are checked whole at the call's end. */
+const EARLY_PARSE_CHARS = 64 * 1024
+
 /** Whether a delta may close a JSON value (only then is parsing the joined arguments worth a try). */
 const mayClose = (s: string): boolean => {
   const t = s.trimEnd()
   const last = t.charCodeAt(t.length - 1)
-  return last === 125 /* } */ || last === 93 /* ] */ || last === 34 /* " */
+  return last === 125 /* } */ || last === 93 /* ] */
 }
 
 /** Data that means to be JSON: an object, or an array of JSON values (`[DONE]` and other bracketed words are text). */
@@ -224,7 +227,7 @@ export const make = (format: StreamFormat, checks: StreamChecks, limits: StreamL
       t.tail = window.length > overlap ? window.slice(-overlap) : window
       t.checked = false
       // A call is usually known complete only by a later event: check it as soon as its arguments parse.
-      if (!t.overflow && mayClose(p.args) && tryParse(t.args).ok) checkWhole(t)
+      if (!t.overflow && t.args.length <= EARLY_PARSE_CHARS && mayClose(p.args) && tryParse(t.args).ok) checkWhole(t)
     }
     if (p.whole !== undefined) {
       const whole = typeof p.whole === "string" ? tryParse(p.whole) : { ok: true as const, value: p.whole }
