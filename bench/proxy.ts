@@ -3,14 +3,22 @@
  * (2) through Pipelock with scanning on (request body DLP, response injection scanning), and (3) through a
  * plain forwarding proxy (tinyproxy from Debian; installed with apt-get when missing, and said so). Load from
  * autocannon in a separate process. Prints p50/p99 latency, requests/s, the added latency and the ratios,
- * then Pipelock's RSS with 1,000 idle CONNECT tunnels open. Targets: DESIGN §6.
+ * a streaming row (per-event delay of a 200-event SSE stream, direct and through Pipelock), then Pipelock's RSS
+ * with 1,000 idle CONNECT tunnels open. Targets: DESIGN §6. `BENCH_ONLY=streaming` runs the streaming row alone.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import * as http from "node:http"
 import * as net from "node:net"
-import { tmpdir } from "node:os"
+import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import * as ConfigStoreLayer from "../src/layers/ConfigStore.ts"
+import { loadOrThrow } from "../src/layers/config/load.ts"
+import * as InspectorLayer from "../src/layers/Inspector.ts"
+import * as ResolverLayer from "../src/layers/Resolver.ts"
+import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
+import { Inspector } from "../src/services/Inspector.ts"
 
 const root = join(import.meta.dirname, "..")
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
@@ -76,6 +84,121 @@ const ensureTinyproxy = (): string | undefined => {
   return ["/usr/bin/tinyproxy", "/usr/sbin/tinyproxy"].find(existsSync)
 }
 
+/** Tokens of ordinary prose, as a model streams them (a few characters each). */
+const TOKENS = ("The forecast for tomorrow is mostly sunny with a light breeze from the west. Temperatures will reach " +
+  "the low twenties in the afternoon and fall to twelve degrees overnight. If you plan to cycle, the morning is the " +
+  "best window: the wind picks up after three o'clock and showers are possible near the coast in the evening. ")
+  .match(/\S+\s*/g)!
+const STREAM_EVENTS = 200
+const STREAM_GAP_MS = Number(process.env.BENCH_STREAM_GAP_MS ?? 5)
+const STREAM_RUNS = Number(process.env.BENCH_STREAMS ?? 5)
+
+/** One OpenAI Chat Completions chunk as it goes on the wire. */
+const chatChunk = (content: string) =>
+  `data: ${JSON.stringify({ id: "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT", object: "chat.completion.chunk", created: 1741290958, model: "gpt-4o-mini", system_fingerprint: "fp_44709d6fcb", choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }] })}\n\n`
+
+/** When the origin wrote each event of the stream being measured (same process as the client: one clock). */
+let sentAt: number[] = []
+
+/** Serves a 200-event SSE stream, one event every STREAM_GAP_MS. */
+const serveStream = (res: http.ServerResponse) => {
+  sentAt = []
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" })
+  let i = 0
+  const next = () => {
+    if (i >= STREAM_EVENTS) {
+      res.end("data: [DONE]\n\n")
+      return
+    }
+    sentAt.push(performance.now())
+    res.write(chatChunk(TOKENS[i++ % TOKENS.length]))
+    setTimeout(next, STREAM_GAP_MS)
+  }
+  next()
+}
+
+/** Reads one stream (direct, or through a forward proxy) and returns each event's delay from write to arrival, ms. */
+const readStream = (upstreamPort: number, proxyPort?: number): Promise<number[]> =>
+  new Promise((resolve, reject) => {
+    const url = `http://127.0.0.1:${upstreamPort}/stream`
+    const req = http.request(proxyPort === undefined ? url : { host: "127.0.0.1", port: proxyPort, path: url, headers: { host: `127.0.0.1:${upstreamPort}` } }, (res) => {
+      const delays: number[] = []
+      let buffered = ""
+      res.setEncoding("utf8")
+      res.on("data", (c: string) => {
+        const now = performance.now()
+        buffered += c
+        let at: number
+        while ((at = buffered.indexOf("\n\n")) >= 0) {
+          const event = buffered.slice(0, at)
+          buffered = buffered.slice(at + 2)
+          if (event.includes("[DONE]")) continue
+          delays.push(now - sentAt[delays.length])
+        }
+      })
+      res.on("end", () => (delays.length === STREAM_EVENTS ? resolve(delays) : reject(new Error(`stream ended after ${delays.length} events`))))
+      res.on("error", reject)
+    })
+    req.on("error", reject)
+    req.end()
+  })
+
+const percentile = (values: ReadonlyArray<number>, p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/**
+ * The work behind that delay, without the sockets: the real Inspector's stream scanner judging the same
+ * events in this process (parse, reassemble, injection scan of the joined text). Less exposed to a busy
+ * machine than the wall-clock figure (the process can still be descheduled).
+ */
+const scannerWork = async (): Promise<number[]> => {
+  const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStoreLayer.layerTest(loadOrThrow({ env: {} })), ResolverLayer.layer, SessionStoreLayer.layerTest())))
+  const runtime = ManagedRuntime.make(layer)
+  const open = () => runtime.runSync(Effect.flatMap(Inspector, (i: Inspector["Service"]) => i.responseStream({ requestId: "bench", listener: "forward", url: "http://127.0.0.1/stream", contentType: "text/event-stream" })))
+  const events = Array.from({ length: STREAM_EVENTS }, (_, i) => chatChunk(TOKENS[i % TOKENS.length]))
+  const times: number[] = []
+  for (let r = 0; r < STREAM_RUNS + 3; r++) {
+    const scanner = open()
+    for (const e of events) {
+      const t = performance.now()
+      scanner.push(e)
+      if (r >= 3) times.push(performance.now() - t)
+    }
+  }
+  await runtime.dispose()
+  return times
+}
+
+/** The streaming row: per-event delivery delay direct and through pipelock, interleaved run by run (lines to print). */
+const streamingRow = async (upstreamPort: number, pipelockPort: number, rawPort: number): Promise<string[]> => {
+  const direct: number[] = []
+  const piped: number[] = []
+  // Warm-up (JIT, the scanners' RE2 DFA caches, connections): the first streams of a fresh process are slower.
+  for (let w = 0; w < 3; w++) {
+    await readStream(upstreamPort, pipelockPort)
+    await readStream(upstreamPort, rawPort)
+  }
+  const raw: number[] = []
+  for (let r = 0; r < STREAM_RUNS; r++) {
+    direct.push(...await readStream(upstreamPort))
+    piped.push(...await readStream(upstreamPort, pipelockPort))
+    raw.push(...await readStream(upstreamPort, rawPort))
+  }
+  const row = (name: string, d: number[]) => `${name.padEnd(20)}  ${percentile(d, 50).toFixed(3).padStart(8)}  ${percentile(d, 99).toFixed(3).padStart(8)}  ${Math.max(...d).toFixed(3).padStart(8)}`
+  const out: string[] = []
+  out.push(`\nstreaming: ${STREAM_RUNS} × ${STREAM_EVENTS}-event SSE streams (OpenAI chat chunks, one every ${STREAM_GAP_MS} ms), delay from the origin's write to the client's read\n`)
+  out.push(`${"route".padEnd(20)}  ${"p50 ms".padStart(8)}  ${"p99 ms".padStart(8)}  ${"max ms".padStart(8)}`)
+  out.push(row("direct", direct), row("through pipelock", piped), row("  raw chunks only", raw), row("scanner work only", await scannerWork()))
+  const p50 = percentile(piped, 50) - percentile(direct, 50)
+  const p99 = percentile(piped, 99) - percentile(direct, 99)
+  out.push(`(load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores: a busy machine shows in the p99 of both wall-clock rows)`)
+  out.push(`added delay per event by pipelock (reassembly + injection scan per event): p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (target p99 ≤ 5 ms)`)
+  out.push(`the same hop scanning raw chunks (sse_streaming off, the path before reassembly): p50 ${(percentile(raw, 50) - percentile(direct, 50)).toFixed(3)} ms, p99 ${(percentile(raw, 99) - percentile(direct, 99)).toFixed(3)} ms`)
+  return out
+}
+
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(execFileSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" }))?.[1] ?? 0)
 
 const children: ChildProcess[] = []
@@ -83,7 +206,8 @@ process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")))
 
 const main = async () => {
   const upstreamPort = await freePort()
-  const upstream = http.createServer({ keepAlive: true }, (req, res) => {
+  const upstream = http.createServer({ keepAlive: true, noDelay: true }, (req, res) => {
+    if (req.url === "/stream") return serveStream(res)
     req.resume()
     req.on("end", () => {
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(responseBody) })
@@ -102,17 +226,24 @@ const main = async () => {
   ].join("\n") + "\n")
   // The production artifact (dist/, as the image runs it) when built; the TypeScript sources otherwise.
   const useDist = existsSync(join(root, "dist/programs/main.js"))
-  const startPipelock = async () => {
+  const startPipelock = async (env: Record<string, string> = {}) => {
     const port = await freePort()
     const child = spawn(process.execPath, [join(root, "bin/pipelock.js"), "run", "--config", config, "--listen", `127.0.0.1:${port}`], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0" }
+      env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0", ...env }
     })
     children.push(child)
     await waitFor(port)
     return { port, child }
   }
   const { port: pipelockPort, child: pipelock } = await startPipelock()
+  // The reference for what reassembly adds: the same proxy hop with event-aware scanning off (raw chunks scanned).
+  const rawPipelock = await startPipelock({ PIPELOCK__response_scanning__sse_streaming__enabled: "false" })
+  if (process.env.BENCH_ONLY === "streaming") {
+    for (const line of await streamingRow(upstreamPort, pipelockPort, rawPipelock.port)) console.log(line)
+    upstream.close()
+    process.exit(0)
+  }
 
   const results: Result[] = []
   const path = `http://127.0.0.1:${upstreamPort}/echo`
@@ -133,6 +264,9 @@ const main = async () => {
     await waitFor(tinyPort)
     results.push(await load(`through tinyproxy, ${CONNECTIONS} connections`, `http://127.0.0.1:${tinyPort}`, path))
   }
+
+  const streaming = await streamingRow(upstreamPort, pipelockPort, rawPipelock.port)
+  rawPipelock.child.kill("SIGTERM")
 
   // 1,000 idle CONNECT tunnels, in a fresh process (memory after a load test says more about the GC).
   pipelock.kill("SIGTERM")
@@ -176,6 +310,7 @@ const main = async () => {
   console.log(`\nadded latency by pipelock (1 connection): ${addedMean.toFixed(3)} ms per request (${per(latencyDirect).toFixed(3)} → ${per(latencyPipelock).toFixed(3)} ms; target p50 ≤ 1 ms); p99 ${addedP99.toFixed(0)} ms (target ≤ 5 ms); p50 difference ${addedP50.toFixed(0)} ms at whole-ms resolution`)
   console.log(`throughput through pipelock: ${((piped.rps / direct.rps) * 100).toFixed(0)}% of direct (target ≥ 50%)`)
   if (results[4]) console.log(`throughput through pipelock vs tinyproxy: ${((piped.rps / results[4].rps) * 100).toFixed(0)}%`)
+  for (const line of streaming) console.log(line)
   console.log(`\nRSS (${useDist ? "dist build" : "TypeScript sources"}): ${(before / 1024).toFixed(0)} MB idle, ${(withTunnels / 1024).toFixed(0)} MB with ${established} idle CONNECT tunnels open (target ≤ 150 MB at 1,000)`)
   console.log("note: on a 2-core machine the load generator, the origin and the proxy share the cores; compare ratios, not absolutes")
   upstream.close()

@@ -29,4 +29,7 @@ export * as UrlGuard from "./layers/detect/urlGuard.ts"
 export * as ToolPoisoning from "./layers/detect/toolPoison.ts"
 export * as Shell from "./layers/detect/shell.ts"
 export * as Policy from "./layers/detect/decide.ts"
+/** Stream reassembly: the model's text out of streamed LLM events (extract) and the incremental judge (reassemble). */
+export * as StreamText from "./layers/stream/extract.ts"
+export * as StreamReassembly from "./layers/stream/reassemble.ts"
 export { version } from "./version.ts"

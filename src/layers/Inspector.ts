@@ -29,6 +29,8 @@ import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, eva
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
 import { metrics, observe } from "./telemetry/metrics.ts"
 import { annotateVerdict } from "./telemetry/spans.ts"
+import * as Reassemble from "./stream/reassemble.ts"
+import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +153,12 @@ const errorCodeOf = (v: Verdict): number => {
 
 const mcpVerdict = (v: Verdict, toolNames?: ReadonlyArray<string>): McpVerdict => ({ verdict: v, errorCode: errorCodeOf(v), toolNames })
 
-const STREAM_OVERLAP = 4096
+/** URLs in a tool call's argument (RE2: this runs on traffic). */
+const URL_IN_TEXT = new RE2("(?i)\\b(?:https?|wss?)://[^\\s\"'<>\\\\`]+", "g")
+const urlsIn = (text: string): string[] => (text.match(URL_IN_TEXT) ?? []).slice(0, 32)
+/** The URL findings that mean "sending data out": secrets or high entropy in it, a blocklisted or metadata host. */
+const exfiltration = (f: Finding): boolean =>
+  f.scanner === "dlp" || f.scanner === "entropy" || f.scanner === "blocklist" || f.rule === "ssrf_cloud_metadata" || f.rule === "crlf_injection"
 
 /** Header names that carry credentials whatever `sensitive_headers` lists (`X-Session-Token`, `X-Api-Secret`…). */
 const SECRET_HEADER = new RE2("(?i)(?:auth|token|api[-_]?key|secret|session|cookie|credential|passw|signature|jwt|bearer)")
@@ -375,21 +382,33 @@ export const make = Effect.gen(function* () {
       return card.length === 0 ? verdict : combine(s.mode, [verdict, decide(card, s.mode, s.config.a2a_scanning.action)])
     })
 
-  const responseStream = (ctx: RequestContext & { readonly url: string }) =>
+  /** The request-side checks on a tool call a model streams back (what the agent is about to run or send). */
+  const toolCallFindings = (s: Snapshot, args: unknown, location: string): Finding[] => {
+    const parts = typeof args === "string" ? [{ location, value: args }] : jsonParts(args, location)
+    const out: Finding[] = timed("dlp", () => guarded(location, () => scanParts(s.dlp, parts)))
+    for (const p of parts) {
+      if (p.value.length < 3) continue
+      out.push(...timed("shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
+      if (!p.value.includes("://")) continue
+      out.push(...timed("url", () => guarded(p.location, () => urlsIn(p.value).flatMap((u) =>
+        checkUrlRules(s.url, u).findings.filter(exfiltration).map((f): Finding => ({ ...f, location: p.location }))))))
+    }
+    return out
+  }
+
+  const responseStream = (ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.sync((): StreamScanner => {
       const s = snap
-      let tail = ""
-      const findings = new Map<string, Finding>()
-      const verdict = () => decide([...findings.values()], s.mode, s.config.response_scanning.action)
-      return {
-        push: (text) => {
-          const window = tail + text
-          for (const f of responseFindings(s, window, ctx.url, "body")) if (!findings.has(f.rule)) findings.set(f.rule, f)
-          tail = window.length > STREAM_OVERLAP ? window.slice(-STREAM_OVERLAP) : window
-          return verdict()
-        },
-        finish: verdict
-      }
+      const sse = s.config.response_scanning.sse_streaming
+      const format = formatOf(ctx.contentType, sse.enabled)
+      // Event streams take `sse_streaming.action` (block ends the stream, warn forwards); raw text the section's.
+      const action = format === "text" ? s.config.response_scanning.action : sse.action
+      return Reassemble.make(format, {
+        text: (text, location) => responseFindings(s, text, ctx.url, location),
+        toolDelta: (text, location) => timed("dlp", () => guarded(location, () => dlpText(s.dlp, text, location))),
+        toolCall: (_name, args, location) => toolCallFindings(s, args, location),
+        decide: (findings) => decide(findings, s.mode, action)
+      }, { maxEventBytes: sse.max_event_bytes, audit: s.mode === "audit" })
     })
 
   const inspectWsMessage = (text: string, from: "client" | "server", ctx: RequestContext & { readonly url: string }) =>

@@ -7,6 +7,8 @@ import { isIP } from "node:net"
 import { Effect, Layer } from "effect"
 import { Inspector, type McpVerdict, type PinnedTarget, type UrlCheck } from "../services/Inspector.ts"
 import { allow, type Finding, type Verdict } from "../services/Verdict.ts"
+import * as Reassemble from "./stream/reassemble.ts"
+import { formatOf } from "./stream/reassemble.ts"
 
 const SECRET = "AKIAIOSFODNN7EXAMPLE"
 const INJECTION = /ignore\s+(all\s+)?previous\s+instructions/i
@@ -62,19 +64,18 @@ export const make = (options: FakeOptions = {}) => {
         return req.url.includes(SECRET) ? block("dlp", "AWS Access ID", "url") : ok
       }),
     inspectResponse: (text) => Effect.sync(() => (INJECTION.test(text) ? block("injection", "Prompt Injection", "body") : ok)),
-    responseStream: () =>
+    responseStream: (ctx) =>
       Effect.sync(() => {
-        let tail = ""
-        let found: Verdict | undefined
-        return {
-          push: (text: string) => {
-            const window = tail + text
-            tail = window.slice(-64)
-            if (INJECTION.test(window)) found = block("injection", "Prompt Injection", "body")
-            return found ?? ok
-          },
-          finish: () => found ?? ok
-        }
+        // The real reassembly core with keyword checks: the fake judges model text, not stream framing.
+        const hit = (re: RegExp | string, scanner: Finding["scanner"], rule: string) => (text: string, location: string): Finding[] =>
+          (typeof re === "string" ? text.includes(re) : re.test(text)) ? [...block(scanner, rule, location).findings] : []
+        const secret = hit(SECRET, "dlp", "AWS Access ID")
+        return Reassemble.make(formatOf(ctx.contentType), {
+          text: hit(INJECTION, "injection", "Prompt Injection"),
+          toolDelta: secret,
+          toolCall: (_name, args, location) => secret(typeof args === "string" ? args : JSON.stringify(args) ?? "", location),
+          decide: (findings) => (findings.length === 0 ? ok : { action: "block", findings, mode: "balanced", decisive: findings[0] })
+        }, { maxEventBytes: 65536, audit: false })
       }),
     inspectWsMessage: (text, from) =>
       Effect.sync(() =>

@@ -40,12 +40,50 @@ export interface OutboundRequest {
   readonly body?: Uint8Array | undefined
 }
 
-/** Scans a response body as it streams: `push` each decoded text chunk, then `finish`. */
+/**
+ * How a streamed response is framed, from its Content-Type: `sse` (text/event-stream), `ndjson`
+ * (application/x-ndjson, application/jsonl…), `json` (application/json sent as a stream: JSON lines when its
+ * first line is a JSON value, raw text otherwise), `text` (anything else: raw chunks).
+ */
+export type StreamFormat = "sse" | "ndjson" | "json" | "text"
+
+/** What a stream scanner says after a push. */
+export interface StreamStep {
+  /**
+   * What may go to the client now. For event formats: the complete events judged clean so far (SSE events
+   * re-serialised from what was parsed, NDJSON lines as received); on a block, those before the blocking
+   * event. For `text`: the pushed text itself (a transport may forward its original bytes instead).
+   */
+  readonly relay: string
+  /** The verdict over the stream so far; `block` means stop relaying after `relay` and end the stream. */
+  readonly verdict: Verdict
+}
+
+/** What a blocked stream's last message names (the forward proxy's block body). */
+export interface StreamBlock {
+  readonly reason: string
+  readonly rule: string
+  readonly scanner?: string | undefined
+  readonly request_id: string
+}
+
+/**
+ * Scans a response body as it streams: `push` each decoded text chunk, then `finish`. Event formats are
+ * reassembled: the text the model produced is joined per output (choice, content block) across events and
+ * scanned incrementally with an overlap window; tool-call arguments are joined per call and get the
+ * request-side checks. Memory is bounded by the window and the event size limit.
+ */
 export interface StreamScanner {
-  /** Scans the new text with an overlap window over the previous chunk; a block verdict means stop forwarding. */
-  readonly push: (text: string) => Verdict
-  /** The verdict for the whole stream (findings seen so far; the tail is already scanned). */
-  readonly finish: () => Verdict
+  readonly format: StreamFormat
+  /** Judges the complete events in the new text (raw text: with an overlap window over the previous chunks). */
+  readonly push: (text: string) => StreamStep
+  /** The end of the body: a trailing line without newline is judged, open tool calls are checked whole. */
+  readonly finish: () => StreamStep
+  /**
+   * The message that ends this stream in its own format after a block: an SSE `event: error` with a JSON
+   * body naming the rule, an NDJSON `{"error":…}` line; undefined when the format has none (cut the connection).
+   */
+  readonly terminator: (block: StreamBlock) => string | undefined
 }
 
 /** Where an MCP message came from and which session it belongs to. */
@@ -73,8 +111,11 @@ export interface Service {
   readonly inspectRequest: (req: OutboundRequest, ctx: RequestContext) => Effect.Effect<Verdict>
   /** A whole (decoded) response body: prompt injection per `response_scanning`. */
   readonly inspectResponse: (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) => Effect.Effect<Verdict>
-  /** A streaming response (chunked, SSE): injection scanning with an overlap window, bounded memory. */
-  readonly responseStream: (ctx: RequestContext & { readonly url: string }) => Effect.Effect<StreamScanner>
+  /**
+   * A streaming response (chunked, SSE, NDJSON), framed by its Content-Type: model text reassembled and
+   * injection-scanned, tool-call arguments DLP/URL/shell-checked, unparseable events and limits fail closed.
+   */
+  readonly responseStream: (ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) => Effect.Effect<StreamScanner>
   /** One WebSocket text message: DLP outbound (`client`), injection inbound (`server`). */
   readonly inspectWsMessage: (text: string, from: "client" | "server", ctx: RequestContext & { readonly url: string }) => Effect.Effect<Verdict>
   /** Client → server MCP message (request or notification): input scanning, tool policy, session binding, chains. */

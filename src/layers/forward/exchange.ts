@@ -22,6 +22,7 @@ import { count, metrics, observe } from "../telemetry/metrics.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
+import { terminatorFor } from "../stream/reassemble.ts"
 import * as Upstream from "./upstream.ts"
 
 export interface Deps {
@@ -260,8 +261,18 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
           })
           return
         }
-        // Streaming: scan each chunk (decoded) before forwarding it as received. The status line waits for
-        // the first chunk's verdict, so a body blocked in its first chunk still gets a clean 403.
+        // Streaming, framed by the Content-Type. Event streams (SSE, NDJSON, JSON lines) are judged event by
+        // event — the model's text joined per output, tool-call arguments per call — and each event is relayed
+        // once judged, decoded and re-framed (what was judged is what the client gets); raw text is judged chunk
+        // by chunk with an overlap window and forwarded as received. The status line waits for the first
+        // relayed event (raw text: the first chunk's verdict), so a body blocked before it still gets a clean 403.
+        const scanner = Effect.runSync(inspector.responseStream({ ...ctx, url: opts.url, contentType }))
+        const framed = scanner.format !== "text"
+        if (framed) {
+          // The relayed body is decoded and re-framed: the upstream's encoding and length no longer describe it.
+          delete rh["content-length"]
+          delete rh["content-encoding"]
+        }
         let headSent = false
         const sendHead = () => {
           if (!headSent) {
@@ -269,36 +280,54 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
             respond({})
           }
         }
-        const sse = isEventStream(contentType)
-        const scanner = Effect.runSync(inspector.responseStream({ ...ctx, url: opts.url }))
         const decoder = streamDecoder(encoding)
         const text = new StringDecoder("utf8")
         let decoded = ""
         decoder?.on("data", (d: Buffer) => { decoded += text.write(d) })
         decoder?.on("error", () => cut("compressed stream could not be decoded"))
         let received = 0
+        let relayed = 0
+        /** Ends a blocked stream: the events judged before the block, then the format's own error message. */
+        const stop = (v: Verdict, relay: string) => {
+          outcome.action = "block"
+          outcome.findings.push(...v.findings)
+          ures.destroy()
+          if (!headSent && relay === "") {
+            outcome.status = 403
+            sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
+          } else {
+            sendHead()
+            if (relay !== "") {
+              res.write(relay)
+              relayed += Buffer.byteLength(relay)
+            }
+            const body = blockBody(v, requestId)
+            const end = scanner.terminator(body) ?? (isEventStream(contentType) ? terminatorFor("sse", body) : undefined)
+            if (end !== undefined) res.end(end)
+            else res.destroy()
+          }
+          // What already reached the client is counted, never quoted.
+          telemetry.logUnsafe("warn", "stream_cut", {
+            request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings), format: scanner.format, bytes_relayed: relayed
+          })
+          done()
+        }
+        /** Sends what a step lets through (the chunk as received for raw text), then waits for the client. */
+        const relay = (step: Inspector.StreamStep, chunk: Buffer | undefined, next: () => void) => {
+          if (step.verdict.action === "block") return stop(step.verdict, framed ? step.relay : "")
+          const out = framed ? step.relay : chunk
+          // The status line goes with the first thing relayed: a block before it is still a clean 403.
+          if (out === undefined || out.length === 0) return next()
+          sendHead()
+          relayed += typeof out === "string" ? Buffer.byteLength(out) : out.length
+          if (!res.write(out)) res.once("drain", next)
+          else next()
+        }
         const judge = (chunk: Buffer, next: () => void) => {
           const check = () => {
             const piece = decoder === undefined ? text.write(chunk) : decoded
             decoded = ""
-            const v = scanner.push(piece)
-            if (v.action === "block") {
-              outcome.action = "block"
-              outcome.findings.push(...v.findings)
-              telemetry.logUnsafe("warn", "stream_cut", { request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings) })
-              ures.destroy()
-              if (!headSent) {
-                outcome.status = 403
-                sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
-              } else if (sse) {
-                // An event stream ends with an event saying why, rather than a silent drop.
-                res.end(`event: pipelock-blocked\ndata: ${JSON.stringify(blockBody(v, requestId))}\n\n`)
-              } else res.destroy()
-              return done()
-            }
-            sendHead()
-            if (!res.write(chunk)) res.once("drain", next)
-            else next()
+            relay(scanner.push(piece), chunk, next)
           }
           if (decoder === undefined) return check()
           decoder.write(chunk)
@@ -311,22 +340,22 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         const finishBody = () => {
           if (finished) return
           const tail = decoder === undefined ? text.end() : decoded + text.end()
-          const v = tail === "" ? scanner.finish() : scanner.push(tail)
-          if (v.action === "block") {
-            outcome.action = "block"
-            outcome.findings.push(...v.findings)
-            if (!headSent) {
-              outcome.status = 403
-              sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
-            } else res.destroy()
-            return done()
+          const last = (step: Inspector.StreamStep, then: () => void) => relay(step, undefined, then)
+          const close = () => {
+            const end = scanner.finish()
+            last(end, () => {
+              if (finished) return
+              const v = end.verdict
+              outcome.findings.push(...v.findings.filter((f) => !outcome.findings.some((g) => g.rule === f.rule)))
+              if (v.action === "warn" && outcome.action === "allow") outcome.action = "warn"
+              inspector.recordTransfer(opts.url, received)
+              sendHead()
+              res.end()
+              done()
+            })
           }
-          outcome.findings.push(...v.findings.filter((f) => !outcome.findings.some((g) => g.rule === f.rule)))
-          if (v.action === "warn" && outcome.action === "allow") outcome.action = "warn"
-          inspector.recordTransfer(opts.url, received)
-          sendHead()
-          res.end()
-          done()
+          if (tail === "") return close()
+          last(scanner.push(tail), close)
         }
         const work = () => {
           if (working || finished) return

@@ -1,5 +1,5 @@
 /** Server-sent events for MCP: incremental parsing (eventsource-parser) and re-serialisation, fields kept. */
-import { createParser, type EventSourceMessage } from "eventsource-parser"
+import { createParser, type EventSourceMessage, type ParseError } from "eventsource-parser"
 
 export type SseItem =
   | { readonly kind: "event"; readonly event: EventSourceMessage }
@@ -7,12 +7,12 @@ export type SseItem =
   | { readonly kind: "retry"; readonly ms: number }
 
 /** A parser that turns text chunks into events, comments and retry hints, in order; bounded per event. */
-export const sseParser = (onItem: (item: SseItem) => void, onError: (message: string) => void, maxEventBytes = 10 * 1024 * 1024) =>
+export const sseParser = (onItem: (item: SseItem) => void, onError: (message: string, type: ParseError["type"]) => void, maxEventBytes = 10 * 1024 * 1024) =>
   createParser({
     onEvent: (event) => onItem({ kind: "event", event }),
     onComment: (text) => onItem({ kind: "comment", text }),
     onRetry: (ms) => onItem({ kind: "retry", ms }),
-    onError: (e) => onError(e.message),
+    onError: (e) => onError(e.message, e.type),
     maxBufferSize: maxEventBytes
   })
 

@@ -142,7 +142,7 @@ describe("forward proxy: plain HTTP", () => {
       assert.match(r.out, /data: hello/)
       assert.notMatch(r.out, /ious instructions now/)
       assert.notMatch(r.out, /bye/)
-      assert.match(r.out, /event: pipelock-blocked/)
+      assert.match(r.out, /event: error\ndata: {"type":"error","error":{"type":"pipelock_blocked"/)
     }))
 
   it.live("/fetch: JSON for clean pages, 403 for injected ones, each redirect hop re-checked", () =>
