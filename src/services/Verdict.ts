@@ -36,6 +36,7 @@ export type ScannerName =
   | "body"
   | "a2a"
   | "a2a_card"
+  | "session_store"
   | "internal"
 
 /** One thing a scanner found. Never carries the secret itself: `evidence` is redacted. */
