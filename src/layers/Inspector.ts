@@ -463,7 +463,10 @@ export const make = Effect.gen(function* () {
         const chain = s.chain
         let category: Category | undefined
         if (chain !== undefined) {
-          const found = guarded("chain", () => (category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories), []))
+          const found = guarded("chain", () => {
+            category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
+            return []
+          })
           if (found.length > 0) verdicts.push(decide(found, s.mode, c.tool_chain_detection.action))
         }
         const record = chain !== undefined && category !== undefined && category !== "unknown"
