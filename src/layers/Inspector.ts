@@ -223,15 +223,15 @@ export const make = Effect.gen(function* () {
       }
       const domain = registrableDomain(host)
       const m = s.config.fetch_proxy.monitoring
-      // One round trip to a remote store: both windows are asked at once.
-      const limits = yield* Effect.all([
-        sessions.tryRecord(requestsKey(domain), m.max_requests_per_minute),
-        m.max_data_per_minute > 0 ? sessions.total(bytesKey(domain)) : Effect.succeed(0)
-      ], { concurrency: 2 }).pipe(Effect.result)
+      // One atomic store operation (one round trip to Redis) for both windows.
+      const limits = yield* sessions.windows(m.max_data_per_minute > 0
+        ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
+        : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }]).pipe(Effect.result)
       if (limits._tag === "Failure") {
         findings.push(storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
       } else {
-        const [allowed, received] = limits.success
+        const allowed = limits.success[0].counted
+        const received = limits.success[1]?.total ?? 0
         if (!allowed) {
           findings.push({
             scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",

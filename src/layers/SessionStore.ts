@@ -8,7 +8,7 @@
 import { Duration, Effect, Layer, Schedule, Stream } from "effect"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import {
-  type ChainCall, type EvictionReason, type Flags, type PinnedCard, type PinOutcome, SessionStore, type Service
+  type ChainCall, type EvictionReason, type Flags, type PinnedCard, type PinOutcome, SessionStore, type Service, type WindowResult
 } from "../services/SessionStore.ts"
 import type { Telemetry } from "../services/Telemetry.ts"
 import { appendCall } from "./detect/chain.ts"
@@ -110,6 +110,12 @@ export const makeWith = (limits: () => Limits, now: () => number = Date.now) => 
     tryRecord: (key, limit, weight = 1) => Effect.sync(() => windows.tryRecord(key, limit, weight)),
     record: (key, weight) => Effect.sync(() => windows.record(key, weight)),
     total: (key) => Effect.sync(() => windows.total(key)),
+    windows: (ops) => Effect.sync(() => ops.map((op): WindowResult => {
+      if (op.mode === "total") return { counted: true, total: windows.total(op.key) }
+      if (op.mode === "add") windows.record(op.key, op.weight)
+      else if (!windows.tryRecord(op.key, op.limit, op.weight ?? 1)) return { counted: false, total: windows.total(op.key) }
+      return { counted: true, total: windows.total(op.key) }
+    })),
     pinCard: (url, fingerprint, card, maxCards) => Effect.sync(() => {
       const before = cards.get(url)
       if (before === undefined) {

@@ -27,7 +27,7 @@ import type { RedisClientType } from "redis"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import {
   type CallOutcome, type ChainCall, type EvictionReason, type Flags, type Health, type PinOutcome, SessionStore, type Service,
-  StoreUnavailable
+  StoreUnavailable, type WindowOp, type WindowResult
 } from "../services/SessionStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { count, metrics, observe, set } from "./telemetry/metrics.ts"
@@ -182,24 +182,33 @@ return {evTtl, redis.call('ZCARD', KEYS[1])}
 `)
 
 /**
- * A sliding 60-second window in 1-second buckets. KEYS[1] the window; ARGV[1] now (ms), ARGV[2] mode (`try`,
- * `add`, `total`), ARGV[3] limit, ARGV[4] weight. A bucket counts until a full 60 s have passed after its
- * second, so the window errs on the strict side by under a second. Returns 1/0 (counted), and the total.
+ * Sliding 60-second windows in 1-second buckets. KEYS the windows; ARGV[1] now (ms), then per key its mode
+ * (`try`, `add`, `total`), limit and weight. A bucket counts until a full 60 s have passed after its second,
+ * so the window errs on the strict side by under a second. Returns 1/0 (counted) and the total, per key.
  */
-const WINDOW = script(`
+const WINDOWS = script(`
 local sec = math.floor(tonumber(ARGV[1]) / 1000)
 local oldest = sec - 60
-local total = 0
-local vals = redis.call('HGETALL', KEYS[1])
-for i = 1, #vals, 2 do
-  if tonumber(vals[i]) < oldest then redis.call('HDEL', KEYS[1], vals[i]) else total = total + tonumber(vals[i + 1]) end
+local out = {}
+for k = 1, #KEYS do
+  local total = 0
+  local vals = redis.call('HGETALL', KEYS[k])
+  for i = 1, #vals, 2 do
+    if tonumber(vals[i]) < oldest then redis.call('HDEL', KEYS[k], vals[i]) else total = total + tonumber(vals[i + 1]) end
+  end
+  local mode, limit, weight = ARGV[3 * k - 1], tonumber(ARGV[3 * k]), tonumber(ARGV[3 * k + 1])
+  local counted = 1
+  if mode == 'try' and total + weight > limit then
+    counted = 0
+  elseif mode ~= 'total' then
+    redis.call('HINCRBY', KEYS[k], string.format('%d', sec), weight)
+    redis.call('PEXPIRE', KEYS[k], 62000)
+    total = total + weight
+  end
+  out[#out + 1] = counted
+  out[#out + 1] = total
 end
-local mode, weight = ARGV[2], tonumber(ARGV[4])
-if mode == 'total' then return {1, total} end
-if mode == 'try' and total + weight > tonumber(ARGV[3]) then return {0, total} end
-redis.call('HINCRBY', KEYS[1], string.format('%d', sec), weight)
-redis.call('PEXPIRE', KEYS[1], 62000)
-return {1, total + weight}
+return out
 `)
 
 /** KEYS[1] the cards hash, KEYS[2] their order; ARGV url, fingerprint, card JSON, max, now. Returns the pinned fingerprint and card JSON when they differ. */
@@ -426,11 +435,17 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
     }
 
     // --- windows, cards, flags -----------------------------------------------------------------
-    const windowOp = (key: string, mode: "try" | "add" | "total", limit: number, weight: number) =>
-      run("window", () => evalScript(WINDOW, [`${prefix}w:${key}`], [String(now()), mode, String(limit), String(weight)]), (reply) => {
+    const windows: Service["windows"] = (ops) => {
+      const args = [String(now())]
+      for (const op of ops) {
+        args.push(op.mode, String(op.mode === "try" ? op.limit : 0), String(op.mode === "total" ? 0 : op.weight ?? 1))
+      }
+      return run("window", () => evalScript(WINDOWS, ops.map((op) => `${prefix}w:${op.key}`), args), (reply) => {
         const r = reply as ReadonlyArray<unknown>
-        return { counted: Number(r[0]) === 1, total: Number(r[1]) }
+        return ops.map((_, i): WindowResult => ({ counted: Number(r[2 * i]) === 1, total: Number(r[2 * i + 1]) }))
       })
+    }
+    const windowOp = (op: WindowOp) => Effect.map(windows([op]), (r) => r[0])
 
     const flagsKey = `${prefix}killswitch`
     const channel = `${prefix}killswitch`
@@ -483,9 +498,10 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
           set(metrics.mcpSessions, Number(r[1]))
           return Number(r[1])
         })),
-      tryRecord: (key, limit, weight = 1) => Effect.map(windowOp(key, "try", limit, weight), (r) => r.counted),
-      record: (key, weight) => Effect.asVoid(windowOp(key, "add", 0, weight)),
-      total: (key) => Effect.map(windowOp(key, "total", 0, 0), (r) => r.total),
+      tryRecord: (key, limit, weight = 1) => Effect.map(windowOp({ key, mode: "try", limit, weight }), (r) => r.counted),
+      record: (key, weight) => Effect.asVoid(windowOp({ key, mode: "add", weight })),
+      total: (key) => Effect.map(windowOp({ key, mode: "total" }), (r) => r.total),
+      windows,
       pinCard: (url, fingerprint, card, maxCards) =>
         run("pin_card", () => evalScript(PIN_CARD, [`${prefix}cards`, `${prefix}cards:order`], [url, fingerprint, JSON.stringify(card) ?? "null", String(maxCards), String(now())]),
           (reply) => {

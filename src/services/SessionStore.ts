@@ -70,6 +70,18 @@ export interface PinnedCard {
   readonly card: unknown
 }
 
+/** One step on a sliding 60-second window (see `Service.windows`). */
+export type WindowOp =
+  | { readonly key: string; readonly mode: "try"; readonly limit: number; readonly weight?: number | undefined }
+  | { readonly key: string; readonly mode: "add"; readonly weight: number }
+  | { readonly key: string; readonly mode: "total" }
+
+/** What one window step found: whether it was counted (always true but for a refused `try`), and the window's total after it. */
+export interface WindowResult {
+  readonly counted: boolean
+  readonly total: number
+}
+
 /** Fleet-wide on/off flags (the kill switch's shared sources), by name. A name never set reads as off. */
 export type Flags = Readonly<Record<string, boolean>>
 
@@ -103,6 +115,8 @@ export interface Service {
   readonly record: (key: string, weight: number) => Effect.Effect<void, StoreUnavailable>
   /** The total in `key`'s current window. */
   readonly total: (key: string) => Effect.Effect<number, StoreUnavailable>
+  /** Several window steps in one atomic operation (one round trip): a request's rate limit and data budget together. */
+  readonly windows: (ops: ReadonlyArray<WindowOp>) => Effect.Effect<ReadonlyArray<WindowResult>, StoreUnavailable>
   /**
    * Pins the Agent Card seen at a URL (at most `maxCards` URLs, the oldest pin dropped first), or compares
    * it with the pinned one: returns the pinned card when the fingerprint differs, else undefined.

@@ -149,6 +149,18 @@ const contract = (name: string, makeStore: () => MakeStore) =>
       }))
     })
 
+    it.effect("several window steps in one operation: a request's rate limit and data budget together", () => {
+      const now = 2_000_000
+      return run(none, () => now, Effect.gen(function* () {
+        const store = yield* ready
+        yield* store.record("bytes:a.com", 900)
+        const first = yield* store.windows([{ key: "requests:a.com", mode: "try", limit: 1 }, { key: "bytes:a.com", mode: "total" }])
+        assert.deepStrictEqual(first, [{ counted: true, total: 1 }, { counted: true, total: 900 }])
+        const second = yield* store.windows([{ key: "requests:a.com", mode: "try", limit: 1 }, { key: "bytes:a.com", mode: "add", weight: 100 }])
+        assert.deepStrictEqual(second, [{ counted: false, total: 1 }, { counted: true, total: 1000 }])
+      }))
+    })
+
     it.effect("Agent Cards: pinned at first sight, a changed card returns the pinned one, oldest dropped past the limit", () => {
       let now = 1_000_000
       return run(none, () => now++, Effect.gen(function* () {
