@@ -151,12 +151,16 @@ const errorCodeOf = (v: Verdict): number => {
 
 const mcpVerdict = (v: Verdict, toolNames?: ReadonlyArray<string>): McpVerdict => ({ verdict: v, errorCode: errorCodeOf(v), toolNames })
 
-/** The session store could not answer: blocked, or let through with a warning, per `session_store.on_unavailable`. */
-const storeUnavailable = (s: Snapshot, e: StoreUnavailable, location: string, skipped: string): Finding => ({
-  scanner: "session_store", rule: "store_unavailable", severity: "high", location, evidence: "",
-  message: `the session store is unavailable (${e.reason}): ${skipped} not checked`,
-  action: s.config.session_store.on_unavailable === "allow" ? "warn" : "block"
-})
+/**
+ * The session store could not answer. `on_unavailable: block` makes that a blocking finding (audit mode
+ * still only warns); `allow` lets the request through without the checks the store serves, whatever the
+ * mode: the operator chose availability (each such operation is counted in pipelock_session_store_errors_total).
+ */
+const storeUnavailable = (s: Snapshot, e: StoreUnavailable, location: string, skipped: string): Finding[] =>
+  s.config.session_store.on_unavailable === "allow" ? [] : [{
+    scanner: "session_store", rule: "store_unavailable", severity: "high", location, evidence: "",
+    message: `the session store is unavailable (${e.reason}): ${skipped} not checked`, action: "block"
+  }]
 
 const STREAM_OVERLAP = 4096
 
@@ -228,7 +232,7 @@ export const make = Effect.gen(function* () {
         ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
         : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }]).pipe(Effect.result)
       if (limits._tag === "Failure") {
-        findings.push(storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
+        findings.push(...storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
       } else {
         const allowed = limits.success[0].counted
         const received = limits.success[1]?.total ?? 0
@@ -337,7 +341,7 @@ export const make = Effect.gen(function* () {
     Effect.gen(function* () {
       const key = url.split("#")[0]
       const before = yield* sessions.pinCard(key, cardFingerprint(card), card, s.config.a2a_scanning.max_contexts).pipe(Effect.result)
-      if (before._tag === "Failure") return [storeUnavailable(s, before.failure, "agent_card", "Agent Card drift")]
+      if (before._tag === "Failure") return storeUnavailable(s, before.failure, "agent_card", "Agent Card drift")
       if (before.success === undefined) return []
       const diff = diffCards(before.success.card as Record<string, unknown>, card)
       return [{
@@ -474,7 +478,7 @@ export const make = Effect.gen(function* () {
           : { tool: toolName }
         const outcome = yield* sessions.recordCall(ctx.sessionKey, record).pipe(Effect.result)
         if (outcome._tag === "Failure") {
-          verdicts.push(decide([storeUnavailable(s, outcome.failure, `tools/call:${toolName}`, "session binding and tool-call chains")], s.mode))
+          verdicts.push(decide(storeUnavailable(s, outcome.failure, `tools/call:${toolName}`, "session binding and tool-call chains"), s.mode))
         } else {
           const state = outcome.success
           if (c.mcp_session_binding.enabled) {
@@ -530,7 +534,7 @@ export const make = Effect.gen(function* () {
         const drift: Finding[] = []
         const binding: Finding[] = []
         if (outcome._tag === "Failure") {
-          verdicts.push(decide([storeUnavailable(s, outcome.failure, "tools/list", "tool pinning and drift")], s.mode))
+          verdicts.push(decide(storeUnavailable(s, outcome.failure, "tools/list", "tool pinning and drift"), s.mode))
         } else {
           if (c.mcp_session_binding.enabled) {
             for (const name of outcome.success.added) {

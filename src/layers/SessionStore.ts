@@ -8,7 +8,8 @@
 import { Duration, Effect, Layer, Schedule, Stream } from "effect"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import {
-  type ChainCall, type EvictionReason, type Flags, type PinnedCard, type PinOutcome, SessionStore, type Service, type WindowResult
+  type ChainCall, type EvictionReason, type Flags, type PinnedCard, type PinOutcome, SessionStore, type Service, StoreUnavailable,
+  type WindowResult
 } from "../services/SessionStore.ts"
 import type { Telemetry } from "../services/Telemetry.ts"
 import { appendCall } from "./detect/chain.ts"
@@ -169,6 +170,26 @@ export const layerConfig = (env: Readonly<Record<string, string | undefined>> = 
     const config = yield* (yield* ConfigStore).current
     return config.session_store.backend === "redis" ? SessionStoreRedis.layer(env) : layerMemory
   }))
+
+/** A store that never answers (every operation fails with `StoreUnavailable`): tests of the `on_unavailable` policy. */
+export const layerUnavailable = (reason = "connect ECONNREFUSED 127.0.0.1:6379"): Layer.Layer<SessionStore> =>
+  Layer.sync(SessionStore, () => {
+    const down = Effect.fail(new StoreUnavailable({ reason }))
+    return SessionStore.of({
+      pinTools: () => down,
+      recordCall: () => down,
+      end: () => down,
+      size: down,
+      tryRecord: () => down,
+      record: () => down,
+      total: () => down,
+      windows: () => down,
+      pinCard: () => down,
+      setFlag: () => Effect.void,
+      watchFlags: () => Effect.void,
+      health: Effect.succeed({ backend: "redis", available: false, reason })
+    })
+  })
 
 /** Shared state in memory with fixed limits (and a given clock): tests, and `pipelock check`, where one run is one session. */
 export const layerTest = (limits: Limits = { ttlMs: 0, maxSessions: 0 }, now?: () => number): Layer.Layer<SessionStore> =>

@@ -300,6 +300,8 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
     const options = {
       url: connectionUrl(started.redis_url, password),
       disableOfflineQueue: true,
+      // A frozen Redis must not make commands pile up without bound: past this, they fail at once.
+      commandsQueueMaxLength: 10_000,
       socket: { connectTimeout: 2000, reconnectStrategy: backoff }
     }
     const client = createClient(options) as unknown as Client
