@@ -32,8 +32,14 @@ import {
 import { Telemetry } from "../services/Telemetry.ts"
 import { count, metrics, observe, set } from "./telemetry/metrics.ts"
 
-/** How long one operation may take before the request gets the `on_unavailable` policy. */
+/** How long one operation may take before the request gets the `on_unavailable` policy (PIPELOCK_REDIS_TIMEOUT_MS overrides it). */
 export const TIMEOUT_MS = 250
+
+/** The operation timeout: PIPELOCK_REDIS_TIMEOUT_MS when it is a positive number of milliseconds, else 250. */
+export const timeoutOf = (env: Readonly<Record<string, string | undefined>>): number => {
+  const n = Number(env.PIPELOCK_REDIS_TIMEOUT_MS)
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 60_000) : TIMEOUT_MS
+}
 
 /** Reconnection delay: 100 ms doubling to 3 s, with up to 100 ms of jitter so replicas do not reconnect in step. */
 export const backoff = (retries: number): number => Math.min(100 * 2 ** retries, 3000) + Math.floor(Math.random() * 100)
@@ -295,6 +301,7 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
     const prefix = started.key_prefix
     const password = env.PIPELOCK_REDIS_PASSWORD
     const secrets = [new URL(started.redis_url).password, password].filter((s): s is string => s !== undefined && s !== "")
+    const timeoutMs = timeoutOf(env)
     const clean = (text: string) => secrets.reduce((t, s) => t.split(s).join("***").split(encodeURIComponent(s)).join("***"), text)
     const { createClient } = yield* Effect.promise(() => import("redis"))
     const options = {
@@ -356,12 +363,15 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
         }
         const t0 = performance.now()
         let settled = false
-        const timer = setTimeout(() => {
+        // When the timer fires, the answer may be waiting unread (this process was busy, not Redis): give the
+        // event loop one pass over its sockets (setImmediate runs after it) before calling it a timeout.
+        const timer = setTimeout(() => setImmediate(() => {
+          if (settled) return
           settled = true
           count(metrics.sessionStoreErrors, { operation, reason: "timeout" })
-          markDown(`no answer within ${TIMEOUT_MS} ms`, true)
-          resume(Effect.fail(new StoreUnavailable({ reason: `no answer within ${TIMEOUT_MS} ms` })))
-        }, TIMEOUT_MS)
+          markDown(`no answer within ${timeoutMs} ms`, true)
+          resume(Effect.fail(new StoreUnavailable({ reason: `no answer within ${timeoutMs} ms` })))
+        }), timeoutMs)
         f().then(
           (reply) => {
             if (settled) return

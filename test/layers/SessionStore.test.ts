@@ -208,8 +208,12 @@ describe("SessionStore (memory)", () => {
 
 let redis: RedisServer | undefined
 let prefixes = 0
-/** A Redis store on the test server under a prefix of its own (a fresh, empty state), logging into `lines`. */
-export const redisStore = (url: string, limits: Limits, clock: () => number, lines: string[] = [], prefix = `t${++prefixes}:`, extra = "", env: Record<string, string> = {}) =>
+/**
+ * A Redis store on the test server under a prefix of its own (a fresh, empty state), logging into `lines`.
+ * The operation timeout is 5 s unless `env` says otherwise: these tests are about what the store answers, and
+ * a loaded test machine must not turn a slow answer into a failure (the timeout has its own test).
+ */
+export const redisStore = (url: string, limits: Limits, clock: () => number, lines: string[] = [], prefix = `t${++prefixes}:`, extra = "", env: Record<string, string> = { PIPELOCK_REDIS_TIMEOUT_MS: "5000" }) =>
   SessionStoreRedis.layer(env, clock).pipe(Layer.provide(Layer.merge(
     ConfigStoreLayer.layerTest(loadOrThrow({
       file: {
@@ -293,7 +297,7 @@ describe.skipIf(redisServerBinary === undefined)("with redis-server", () => {
     it.live("Redis frozen: an operation gives up after the timeout and health is degraded until it answers again", () =>
       Effect.gen(function* () {
         const own = yield* Effect.acquireRelease(Effect.promise(() => startRedis()), (r) => Effect.promise(() => r.stop()))
-        const store = yield* ready.pipe(Effect.provide(yield* Layer.build(redisStore(own.url, { ttlMinutes: 30, maxSessions: 1000 }, Date.now))))
+        const store = yield* ready.pipe(Effect.provide(yield* Layer.build(redisStore(own.url, { ttlMinutes: 30, maxSessions: 1000 }, Date.now, [], undefined, "", {}))))
         own.pause()
         const failed = yield* Effect.flip(store.tryRecord("k", 10))
         assert.include(failed.reason, `${SessionStoreRedis.TIMEOUT_MS} ms`)
@@ -313,7 +317,7 @@ describe.skipIf(redisServerBinary === undefined)("with redis-server", () => {
     it.live("a password: PIPELOCK_REDIS_PASSWORD is used; a wrong one leaves the store unavailable with the reason, the password nowhere in logs or health", () =>
       Effect.gen(function* () {
         const own = yield* Effect.acquireRelease(Effect.promise(() => startRedis({ password: "right-pw" })), (r) => Effect.promise(() => r.stop()))
-        const good = yield* ready.pipe(Effect.provide(yield* Layer.build(redisStore(own.url, { ttlMinutes: 30, maxSessions: 1000 }, Date.now, [], undefined, "", { PIPELOCK_REDIS_PASSWORD: "right-pw" }))))
+        const good = yield* ready.pipe(Effect.provide(yield* Layer.build(redisStore(own.url, { ttlMinutes: 30, maxSessions: 1000 }, Date.now, [], undefined, "", { PIPELOCK_REDIS_PASSWORD: "right-pw", PIPELOCK_REDIS_TIMEOUT_MS: "5000" }))))
         assert.isTrue(yield* good.tryRecord("k", 1))
         const lines: string[] = []
         const url = own.url.replace("redis://", "redis://:hunter2-secret@")

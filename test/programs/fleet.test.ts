@@ -64,7 +64,8 @@ describe.skipIf(redisServerBinary === undefined)("two Pipelock processes sharing
     const p = await spawnPipelock(
       ["run", "--config", config, "--listen", `127.0.0.1:${port}`, "--mcp-listen", `127.0.0.1:${mcpPort}`, "--mcp-upstream", upstream],
       /"listener":"mcp"/,
-      { PIPELOCK_KILLSWITCH_API_TOKEN: ADMIN }
+      // A loaded test machine must not turn a slow answer into a block (the 250 ms default has its own test).
+      { PIPELOCK_KILLSWITCH_API_TOKEN: ADMIN, PIPELOCK_REDIS_TIMEOUT_MS: "3000" }
     )
     const r = { name, port, mcpPort, ...p }
     replicas.push(r)
