@@ -7,7 +7,8 @@
  *
  * Keys (all under `session_store.key_prefix`):
  * - `s:<session>`: a hash per session (`c` created, `b` inventory pinned, `f:<tool>` fingerprint, `d:<tool>`
- *   definition, `h` chain history as JSON), expiring a minute after its TTL as a fallback;
+ *   definition), and `h:<session>` its chain history (a list of `category\ntime`), both expiring a minute
+ *   after the TTL as a fallback;
  * - `sessions`: a sorted set of session keys by last use, which enforces `session_ttl_minutes` (idle
  *   sessions are dropped when any session is touched) and `max_sessions` (the least recently used go first);
  * - `w:<key>`: a rate or data window, a hash of 1-second buckets over the last 60 s (expires after 62 s);
@@ -73,18 +74,20 @@ interface Script {
 const script = (source: string): Script => ({ source, sha: createHash("sha1").update(source).digest("hex") })
 
 /**
- * Shared by the session scripts. KEYS[1] the session hash, KEYS[2] the sessions set; ARGV[1] now (ms),
- * ARGV[2] TTL (ms, 0 = none), ARGV[3] max sessions (0 = none), ARGV[4] the session-hash prefix, ARGV[5] the
- * session key. Drops idle sessions (at most 100 a call), evicts the least recently used when a new session
- * would exceed the limit, marks this one used. Leaves `evTtl`, `evCap` and `live` for the caller.
+ * Shared by the session scripts. KEYS[1] the session hash, KEYS[2] the sessions set, KEYS[3] the session's
+ * chain history; ARGV[1] now (ms), ARGV[2] TTL (ms, 0 = none), ARGV[3] max sessions (0 = none), ARGV[4] the
+ * session-hash prefix (`…s:`; histories are under `…h:`), ARGV[5] the session key. Drops idle sessions (at
+ * most 100 a call), evicts the least recently used when a new session would exceed the limit, marks this one
+ * used. Leaves `evTtl`, `evCap` and `live` for the caller.
  */
 const TOUCH = `
 local now, ttl, max, sp, sk = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local hp = string.sub(sp, 1, -3) .. 'h:'
 local evTtl, evCap = 0, 0
 if ttl > 0 then
   local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. string.format('%d', now - ttl), 'LIMIT', 0, 100)
   for _, k in ipairs(old) do
-    redis.call('DEL', sp .. k)
+    redis.call('DEL', sp .. k, hp .. k)
     redis.call('ZREM', KEYS[2], k)
     evTtl = evTtl + 1
   end
@@ -96,15 +99,21 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
     while n >= max do
       local popped = redis.call('ZPOPMIN', KEYS[2])
       if #popped == 0 then break end
-      redis.call('DEL', sp .. popped[1])
+      redis.call('DEL', sp .. popped[1], hp .. popped[1])
       evCap = evCap + 1
       n = n - 1
     end
   end
+  redis.call('DEL', KEYS[3])
   redis.call('HSET', KEYS[1], 'c', ARGV[1])
 end
 redis.call('ZADD', KEYS[2], ARGV[1], sk)
-if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl + 60000) else redis.call('PERSIST', KEYS[1]) end
+if ttl > 0 then
+  redis.call('PEXPIRE', KEYS[1], ttl + 60000)
+  redis.call('PEXPIRE', KEYS[3], ttl + 60000)
+else
+  redis.call('PERSIST', KEYS[1])
+end
 local live = redis.call('ZCARD', KEYS[2])
 `
 
@@ -137,7 +146,7 @@ return {evTtl, evCap, live, 0, added, changed}
 /**
  * ARGV[6] the tool, ARGV[7] '1' to append to the chain history, then category, time, window size, window
  * seconds (the steps of `appendCall` in detect/chain.ts). Returns evTtl, evCap, live, inventory (0 unpinned,
- * 1 listed, 2 unlisted), then category, time per call of the history.
+ * 1 listed, 2 unlisted), then the history's calls as stored (`category\ntime`, oldest first).
  */
 const RECORD_CALL = script(`${TOUCH}
 local inv = 0
@@ -147,20 +156,20 @@ end
 local out = {evTtl, evCap, live, inv}
 if ARGV[7] == '1' then
   local at, size, secs = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
-  local raw = redis.call('HGET', KEYS[1], 'h')
-  local hist = {}
-  if raw then
-    for _, c in ipairs(cjson.decode(raw)) do
-      if at - c[2] <= secs * 1000 then hist[#hist + 1] = c end
-    end
+  redis.call('RPUSH', KEYS[3], ARGV[8] .. '\\n' .. ARGV[9])
+  redis.call('LTRIM', KEYS[3], -size, -1)
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl + 60000) end
+  local hist = redis.call('LRANGE', KEYS[3], 0, -1)
+  -- Oldest first: the calls older than the window are at the head; drop them, hand back the rest as stored
+  -- (Pipelock parses them, and skips a stale one further in, which replicas' clocks a little apart can leave).
+  local head = 0
+  while head < #hist do
+    local e = hist[head + 1]
+    if at - tonumber(string.match(e, '\\n(%d+)$')) <= secs * 1000 then break end
+    head = head + 1
   end
-  hist[#hist + 1] = {ARGV[8], at}
-  while #hist > size do table.remove(hist, 1) end
-  redis.call('HSET', KEYS[1], 'h', cjson.encode(hist))
-  for _, c in ipairs(hist) do
-    out[#out + 1] = c[1]
-    out[#out + 1] = string.format('%d', c[2])
-  end
+  if head > 0 then redis.call('LTRIM', KEYS[3], head, -1) end
+  for k = head + 1, #hist do out[#out + 1] = hist[k] end
 end
 return out
 `)
@@ -168,6 +177,7 @@ return out
 /** Ends a session. KEYS as for TOUCH; ARGV[1] the session key. Returns 1 when it existed, and the live count. */
 const END = script(`
 local existed = redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[3])
 redis.call('ZREM', KEYS[2], ARGV[1])
 return {existed, redis.call('ZCARD', KEYS[2])}
 `)
@@ -175,11 +185,12 @@ return {existed, redis.call('ZCARD', KEYS[2])}
 /** The live count after dropping idle sessions. KEYS[1] the sessions set; ARGV[1] now, ARGV[2] TTL, ARGV[3] the session-hash prefix. */
 const SIZE = script(`
 local now, ttl, sp = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+local hp = string.sub(sp, 1, -3) .. 'h:'
 local evTtl = 0
 if ttl > 0 then
   local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%d', now - ttl), 'LIMIT', 0, 1000)
   for _, k in ipairs(old) do
-    redis.call('DEL', sp .. k)
+    redis.call('DEL', sp .. k, hp .. k)
     redis.call('ZREM', KEYS[1], k)
     evTtl = evTtl + 1
   end
@@ -402,6 +413,8 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
     // --- sessions -----------------------------------------------------------------------------
     const sessionsKey = `${prefix}sessions`
     const sessionPrefix = `${prefix}s:`
+    const historyPrefix = `${prefix}h:`
+    const sessionKeys = (sessionKey: string) => [sessionPrefix + sessionKey, sessionsKey, historyPrefix + sessionKey]
     const limits = () => ({
       ttlMs: config.session_profiling.session_ttl_minutes * 60_000,
       maxSessions: config.session_profiling.max_sessions
@@ -425,7 +438,7 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
       const args = touchArgs(sessionKey)
       args.push(String(tools.length))
       for (const t of tools) args.push(t.name, t.fingerprint, JSON.stringify(t.definition) ?? "null")
-      return run("pin_tools", () => evalScript(PIN_TOOLS, [sessionPrefix + sessionKey, sessionsKey], args), (reply): PinOutcome => {
+      return run("pin_tools", () => evalScript(PIN_TOOLS, sessionKeys(sessionKey), args), (reply): PinOutcome => {
         const r = reply as ReadonlyArray<unknown>
         touched(r)
         const changed = r[5] as ReadonlyArray<string>
@@ -441,11 +454,18 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
       const c = call.chain
       args.push(call.tool, c === undefined ? "0" : "1")
       if (c !== undefined) args.push(c.category, String(Math.floor(c.at)), String(c.windowSize), String(c.windowSeconds))
-      return run("record_call", () => evalScript(RECORD_CALL, [sessionPrefix + sessionKey, sessionsKey], args), (reply): CallOutcome => {
+      return run("record_call", () => evalScript(RECORD_CALL, sessionKeys(sessionKey), args), (reply): CallOutcome => {
         const r = reply as ReadonlyArray<unknown>
         touched(r)
         const history: ChainCall[] = []
-        for (let i = 4; i + 1 < r.length; i += 2) history.push({ category: String(r[i]), at: Number(r[i + 1]) })
+        if (c !== undefined) {
+          for (let i = 4; i < r.length; i++) {
+            const entry = String(r[i])
+            const nl = entry.lastIndexOf("\n")
+            const at = Number(entry.slice(nl + 1))
+            if (c.at - at <= c.windowSeconds * 1000) history.push({ category: entry.slice(0, nl), at })
+          }
+        }
         return { inventory: INVENTORY[Number(r[3])] ?? "unpinned", history }
       })
     }
@@ -502,7 +522,7 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
       pinTools,
       recordCall,
       end: (sessionKey) =>
-        run("end", () => evalScript(END, [sessionPrefix + sessionKey, sessionsKey], [sessionKey]), (reply) => {
+        run("end", () => evalScript(END, sessionKeys(sessionKey), [sessionKey]), (reply) => {
           const r = reply as ReadonlyArray<unknown>
           evicted("ended", r[0])
           set(metrics.mcpSessions, Number(r[1]))
