@@ -152,6 +152,15 @@ describe.skipIf(redisServerBinary === undefined)("two Pipelock processes sharing
     expect((await call(a, "get_accounts", {}, "ks-1")).result).toBeDefined()
   })
 
+  it("SIGUSR1 to A toggles the kill switch on B too", async () => {
+    a.child.kill("SIGUSR1")
+    await eventually(async () => (await request(`http://127.0.0.1:${b.port}/health`)).status === 503, 5000, 5)
+    const status = json(await request(`http://127.0.0.1:${b.port}/api/v1/killswitch/status`, { headers: { authorization: `Bearer ${ADMIN}` } }))
+    expect(status.sources.signal).toBe(true)
+    a.child.kill("SIGUSR1")
+    await eventually(async () => (await request(`http://127.0.0.1:${b.port}/health`)).status === 200, 5000, 5)
+  })
+
   it("a rate limit is shared: 3 requests a minute to one host, whichever replica they go through", async () => {
     const fetchVia = (r: Replica, path: string) => request(`http://127.0.0.1:${r.port}/fetch?url=${encodeURIComponent(`http://127.0.0.1:${target.port}${path}`)}`)
     expect((await fetchVia(a, "/1")).status).toBe(200)
