@@ -161,6 +161,9 @@ export const make = Effect.gen(function* () {
 /** Shared state in this process's memory (one replica; Redis is the store for several). */
 export const layerMemory: Layer.Layer<SessionStore, never, ConfigStore> = Layer.effect(SessionStore, make)
 
+/** Shared state in Redis for several replicas (`SessionStoreRedis.layer`; node-redis is loaded when it is built). */
+export const layerRedis = SessionStoreRedis.layer
+
 /**
  * The store `session_store.backend` asks for at startup: memory, or Redis (`SessionStoreRedis`, whose client
  * library is loaded only then). The Redis password comes from the URL or `env.PIPELOCK_REDIS_PASSWORD`.
@@ -168,7 +171,7 @@ export const layerMemory: Layer.Layer<SessionStore, never, ConfigStore> = Layer.
 export const layerConfig = (env: Readonly<Record<string, string | undefined>> = process.env): Layer.Layer<SessionStore, never, ConfigStore | Telemetry> =>
   Layer.unwrap(Effect.gen(function* () {
     const config = yield* (yield* ConfigStore).current
-    return config.session_store.backend === "redis" ? SessionStoreRedis.layer(env) : layerMemory
+    return config.session_store.backend === "redis" ? layerRedis(env) : layerMemory
   }))
 
 /** A store that never answers (every operation fails with `StoreUnavailable`): tests of the `on_unavailable` policy. */
