@@ -2,6 +2,8 @@
  * `npm run bench:mcp`: a clean `tools/call` on loopback, sent direct to an app-like MCP upstream (plain JSON,
  * Bearer auth) and through Pipelock's MCP proxy (input scanning, tool policy, session binding, chains,
  * result scanning). Prints the added latency (one connection) and calls per second (16 connections).
+ * With redis-server installed, a second Pipelock with `session_store.backend: redis` (a local redis-server on
+ * loopback) is measured in the same run: the added latency per call of the shared store over the memory one.
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
@@ -9,6 +11,7 @@ import * as net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startAppMcp } from "../test/support/appMcp.ts"
+import { redisServerBinary, startRedis } from "../test/support/redis.ts"
 
 const root = join(import.meta.dirname, "..")
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6)
@@ -43,22 +46,70 @@ const load = (name: string, url: string, connections: number): Promise<Result> =
 
 const app = await startAppMcp("bench-token")
 const dir = mkdtempSync(join(tmpdir(), "pipelock-bench-mcp-"))
-const config = join(dir, "pipelock.yaml")
-writeFileSync(config, "mcp_input_scanning: { enabled: true, action: block }\nmcp_tool_scanning: { enabled: true }\ntool_chain_detection: { enabled: true }\nlogging: { output: stderr, include_allowed: false, include_blocked: false, level: error }\n")
-const port = await freePort()
-const mcpPort = await freePort()
+const base = "mcp_input_scanning: { enabled: true, action: block }\nmcp_tool_scanning: { enabled: true }\ntool_chain_detection: { enabled: true }\nlogging: { output: stderr, include_allowed: false, include_blocked: false, level: error }\n"
 const useDist = existsSync(join(root, "dist/programs/main.js"))
-const pipelock = spawn(process.execPath, [join(root, "bin/pipelock.js"), "run", "--config", config, "--listen", `127.0.0.1:${port}`, "--mcp-listen", `127.0.0.1:${mcpPort}`, "--mcp-upstream", app.url],
-  { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0" } })
-children.push(pipelock)
-await waitFor(mcpPort)
+/** Starts `pipelock run` with a config; resolves to its MCP port once it listens. */
+const startPipelock = async (name: string, yaml: string) => {
+  const config = join(dir, `${name}.yaml`)
+  writeFileSync(config, yaml)
+  const port = await freePort()
+  const mcpPort = await freePort()
+  const child = spawn(process.execPath, [join(root, "bin/pipelock.js"), "run", "--config", config, "--listen", `127.0.0.1:${port}`, "--mcp-listen", `127.0.0.1:${mcpPort}`, "--mcp-upstream", app.url],
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0" } })
+  children.push(child)
+  await waitFor(mcpPort)
+  return { port, mcpPort }
+}
+const memory = await startPipelock("memory", base)
+const redis = redisServerBinary === undefined ? undefined : await startRedis()
+const shared = redis === undefined ? undefined : await startPipelock("redis", `${base}session_store: { backend: redis, redis_url: "${redis.url}" }\n`)
+if (shared !== undefined) {
+  // Connected to Redis (in the background) before measuring.
+  for (let i = 0; i < 200; i++) {
+    const health = await fetch(`http://127.0.0.1:${shared.port}/health`).then((r) => r.json() as Promise<{ status: string }>)
+    if (health.status === "healthy") break
+    await new Promise((r) => setTimeout(r, 50))
+  }
+} else console.log("redis-server is not installed: the Redis session-store rows are skipped (apt-get install redis-server)")
 
+const viaMemory = `http://127.0.0.1:${memory.mcpPort}/`
 const results = [
   await load("direct, 1 connection", app.url, 1),
-  await load("through pipelock, 1 connection", `http://127.0.0.1:${mcpPort}/`, 1),
+  await load("through pipelock, 1 connection", viaMemory, 1),
   await load("direct, 16 connections", app.url, 16),
-  await load("through pipelock, 16 connections", `http://127.0.0.1:${mcpPort}/`, 16)
+  await load("through pipelock, 16 connections", viaMemory, 16)
 ]
+// The Redis store against the memory store: alternated round by round at one connection, so a load change on
+// the machine hits both alike; the figure is the median of the rounds' differences.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+/**
+ * The one step the Redis store adds to a tools/call is its record_call operation, timed inside Pipelock
+ * (pipelock_session_store_duration_seconds), read after the one-connection rounds: less exposed to the HTTP
+ * path's noise than the difference of two rows.
+ */
+const recordCallTime = async (port: number): Promise<string | undefined> => {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text())
+  const series = (suffix: string) => [...text.matchAll(new RegExp(`^pipelock_session_store_duration_seconds_${suffix}\\{([^}]*)\\} ([\\d.e+-]+)$`, "gm"))]
+    .filter((m) => m[1].includes('operation="record_call"')).map((m) => ({ labels: m[1], value: Number(m[2]) }))
+  const count = series("count")[0]?.value ?? 0
+  const sum = series("sum")[0]?.value ?? 0
+  const buckets = series("bucket").map((b) => ({ le: Number(/le="([^"]+)"/.exec(b.labels)?.[1] ?? "Infinity"), n: b.value })).sort((a, b) => a.le - b.le)
+  const quantile = (q: number) => buckets.find((b) => b.n >= q * count)?.le ?? Infinity
+  if (count === 0) return undefined
+  return `record_call timed inside the Redis-store Pipelock over the 1-connection rounds (${count} calls): mean ${(sum / count * 1000).toFixed(3)} ms, p50 ≤ ${(quantile(0.5) * 1000).toFixed(3)} ms, p99 ≤ ${(quantile(0.99) * 1000).toFixed(3)} ms (histogram bucket bounds)`
+}
+let storeOp: string | undefined
+const storeRows: Result[] = []
+if (shared !== undefined) {
+  const viaRedis = `http://127.0.0.1:${shared.mcpPort}/`
+  for (let round = 1; round <= ROUNDS; round++) {
+    storeRows.push(await load(`memory store, 1 connection (round ${round})`, viaMemory, 1))
+    storeRows.push(await load(`redis store, 1 connection (round ${round})`, viaRedis, 1))
+  }
+  storeOp = await recordCallTime(shared.port)
+  storeRows.push(await load("redis store, 16 connections", viaRedis, 16))
+  results.push(...storeRows)
+}
 const width = Math.max(...results.map((r) => r.name.length))
 console.log(`\ntools/call (get_transactions), loopback, ${DURATION}s per row (autocannon), pipelock from ${useDist ? "dist" : "sources"}\n`)
 console.log(`${"route".padEnd(width)}  ${"mean ms".padStart(8)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"calls/s".padStart(9)}  ${"errors".padStart(7)}  ${"non-2xx".padStart(8)}`)
@@ -68,5 +119,15 @@ for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(
 const per = (r: Result) => 1000 / r.rps
 console.log(`\nadded latency per tools/call (1 connection): ${(per(results[1]) - per(results[0])).toFixed(3)} ms (${per(results[0]).toFixed(3)} → ${per(results[1]).toFixed(3)} ms per call); p99 ${results[1].p99 - results[0].p99} ms`)
 console.log(`calls/s through pipelock: ${((results[3].rps / results[2].rps) * 100).toFixed(0)}% of direct`)
+if (storeRows.length > 0) {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+  const mem = storeRows.filter((r) => r.name.startsWith("memory store")).map(per)
+  const red = storeRows.filter((r) => r.name.startsWith("redis store, 1 connection")).map(per)
+  const added = median(red.map((r, i) => r - mem[i]))
+  console.log(`\nsession_store: redis adds ${added.toFixed(3)} ms per tools/call over memory (median of ${red.length} alternated rounds; per call memory ${mem.map((x) => x.toFixed(3)).join(", ")} ms, redis ${red.map((x) => x.toFixed(3)).join(", ")} ms; target ≤ 0.3 ms: ${added <= 0.3 ? "met" : "NOT met"})`)
+  console.log(`calls/s at 16 connections, redis store: ${((storeRows.at(-1)!.rps / results[3].rps) * 100).toFixed(0)}% of the memory store`)
+  if (storeOp !== undefined) console.log(storeOp)
+}
+await redis?.stop()
 await app.close()
 process.exit(0)

@@ -21,6 +21,8 @@ export * as TelemetryLayer from "./layers/Telemetry.ts"
 export * as InspectorLayer from "./layers/Inspector.ts"
 export * as ResolverLayer from "./layers/Resolver.ts"
 export * as SessionStoreLayer from "./layers/SessionStore.ts"
+/** The Redis store (node-redis is imported only when a layer of it is built). */
+export * as SessionStoreRedis from "./layers/SessionStoreRedis.ts"
 export * as Pipelock from "./layers/Pipelock.ts"
 /** The pure scanner cores (plain functions over strings), for use without the service graph. */
 export * as Dlp from "./layers/detect/dlp.ts"

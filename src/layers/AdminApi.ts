@@ -1,5 +1,7 @@
 /**
- * The admin endpoints. `/health` answers 200 with the state, or 503 while the kill switch is on;
+ * The admin endpoints. `/health` answers 200 with the state (`degraded`, with the reason, while the shared
+ * session store cannot answer: every replica shares it, so taking this one out of service would not help),
+ * or 503 while the kill switch is on;
  * `/metrics` is Prometheus text; `/stats` JSON tallies. The kill-switch API needs a bearer token
  * (`kill_switch.api_token`, or PIPELOCK_KILLSWITCH_API_TOKEN): no token configured → 503 (disabled),
  * wrong or missing token → 401, more than 10 changes a minute → 429.
@@ -9,6 +11,7 @@ import { Effect, Layer } from "effect"
 import { AdminApi, type Route } from "../services/AdminApi.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
+import { SessionStore } from "../services/SessionStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { version } from "../version.ts"
 import { readBody, sendJson, clientIp } from "./http/respond.ts"
@@ -38,14 +41,16 @@ export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
   const killSwitch = yield* KillSwitch
   const telemetry = yield* Telemetry
+  const sessions = yield* SessionStore
   setGauge(metrics.info, 1, { version })
   const changes: number[] = []
 
   const health = Effect.fn("AdminApi.health")(function* (res: Parameters<typeof sendJson>[0]) {
     const config = yield* store.current
     const ks = yield* killSwitch.status
+    const shared = yield* sessions.health
     const body = {
-      status: ks.active ? "kill_switch_active" : "healthy",
+      status: ks.active ? "kill_switch_active" : shared.available ? "healthy" : "degraded",
       version,
       mode: config.mode,
       uptime_seconds: uptimeSeconds(),
@@ -57,7 +62,10 @@ export const make = Effect.gen(function* () {
       response_scan_enabled: config.response_scanning.enabled,
       request_body_scan_enabled: config.request_body_scanning.enabled,
       mcp_proxy_enabled: store.run.mcpListen !== undefined,
-      rate_limit_enabled: config.fetch_proxy.monitoring.max_requests_per_minute > 0
+      rate_limit_enabled: config.fetch_proxy.monitoring.max_requests_per_minute > 0,
+      session_store: shared.available
+        ? { backend: shared.backend, available: true }
+        : { backend: shared.backend, available: false, reason: shared.reason, on_unavailable: config.session_store.on_unavailable }
     }
     sendJson(res, ks.active ? 503 : 200, body)
   })
@@ -121,4 +129,4 @@ export const make = Effect.gen(function* () {
   })
 })
 
-export const layer: Layer.Layer<AdminApi, never, ConfigStore | KillSwitch | Telemetry> = Layer.effect(AdminApi, make)
+export const layer: Layer.Layer<AdminApi, never, ConfigStore | KillSwitch | Telemetry | SessionStore> = Layer.effect(AdminApi, make)

@@ -1,8 +1,10 @@
 /**
  * The Inspector: every transport's traffic goes through here. It holds one compiled snapshot of the
- * scanners for the configuration in force (recompiled on reload; a request reads it once), the per-domain
- * rate limits; per-MCP-session state (pinned tool inventory, call history) lives in the SessionStore. Each method returns a
- * Verdict; a scanner that throws becomes a blocking finding (fail closed) except in audit mode.
+ * scanners for the configuration in force (recompiled on reload; a request reads it once). Shared state (the
+ * per-MCP-session pinned tool inventory and call history, per-domain rate and data windows, pinned Agent
+ * Cards) lives in the SessionStore, changed by one atomic operation at a time; a store that cannot answer
+ * gives the request the `session_store.on_unavailable` policy. Each method returns a Verdict; a scanner that
+ * throws becomes a blocking finding (fail closed) except in audit mode.
  */
 import { readFileSync } from "node:fs"
 import { Effect, Layer, Stream } from "effect"
@@ -10,10 +12,10 @@ import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type PinnedTarget, type RequestContext, type StreamScanner, type UrlCheck } from "../services/Inspector.ts"
 import { Resolver } from "../services/Resolver.ts"
-import { type PinnedTool, SessionStore } from "../services/SessionStore.ts"
+import { SessionStore, type StoreUnavailable, type ToolPin } from "../services/SessionStore.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
-import { type Category, type ChainOptions, type ChainPattern, ChainHistory, builtinChainPatterns, classifyCall } from "./detect/chain.ts"
+import { type Category, type ChainOptions, type ChainPattern, builtinChainPatterns, chainFindings, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
 import { type CompiledDlp, compile as compileDlp, jsonParts, scanJson, scanParts, scanText as dlpText } from "./detect/dlp.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
@@ -22,7 +24,6 @@ import { type CompiledInjection, compile as compileInjection, scanText as inject
 import { scanContent } from "./detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
-import { SlidingWindow } from "./detect/ratelimit.ts"
 import { scanShell } from "./detect/shell.ts"
 import { diffTools, fingerprint, scanTool, type ToolDefinition } from "./detect/toolPoison.ts"
 import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, evaluateToolCall } from "./detect/toolPolicy.ts"
@@ -160,6 +161,17 @@ const urlsIn = (text: string): string[] => (text.match(URL_IN_TEXT) ?? []).slice
 const exfiltration = (f: Finding): boolean =>
   f.scanner === "dlp" || f.scanner === "entropy" || f.scanner === "blocklist" || f.rule === "ssrf_cloud_metadata" || f.rule === "crlf_injection"
 
+/**
+ * The session store could not answer. `on_unavailable: block` makes that a blocking finding (audit mode
+ * still only warns); `allow` lets the request through without the checks the store serves, whatever the
+ * mode: the operator chose availability (each such operation is counted in pipelock_session_store_errors_total).
+ */
+const storeUnavailable = (s: Snapshot, e: StoreUnavailable, location: string, skipped: string): Finding[] =>
+  s.config.session_store.on_unavailable === "allow" ? [] : [{
+    scanner: "session_store", rule: "store_unavailable", severity: "high", location, evidence: "",
+    message: `the session store is unavailable (${e.reason}): ${skipped} not checked`, action: "block"
+  }]
+
 /** Header names that carry credentials whatever `sensitive_headers` lists (`X-Session-Token`, `X-Api-Secret`…). */
 const SECRET_HEADER = new RE2("(?i)(?:auth|token|api[-_]?key|secret|session|cookie|credential|passw|signature|jwt|bearer)")
 
@@ -185,10 +197,9 @@ export const make = Effect.gen(function* () {
     Effect.forkScoped
   )
 
-  /** A2A Agent Cards pinned per URL (drift), oldest first, at most `a2a_scanning.max_contexts`. */
-  const cards = new Map<string, { fingerprint: string; card: Record<string, unknown> }>()
-  const requests = new SlidingWindow()
-  const bytes = new SlidingWindow()
+  // Rate and data windows in the store, by registrable domain.
+  const requestsKey = (domain: string) => `requests:${domain}`
+  const bytesKey = (domain: string) => `bytes:${domain}`
 
   // --- URLs ---------------------------------------------------------------------------------
 
@@ -224,17 +235,27 @@ export const make = Effect.gen(function* () {
       }
       const domain = registrableDomain(host)
       const m = s.config.fetch_proxy.monitoring
-      if (!requests.tryRecord(domain, m.max_requests_per_minute)) {
-        findings.push({
-          scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",
-          message: `more than ${m.max_requests_per_minute} requests a minute to ${domain}`
-        })
-      }
-      if (m.max_data_per_minute > 0 && bytes.total(domain) >= m.max_data_per_minute) {
-        findings.push({
-          scanner: "databudget", rule: "data_budget", severity: "medium", location: "url.host", evidence: domain, action: "block",
-          message: `the data budget for ${domain} (${m.max_data_per_minute} bytes a minute) is spent`
-        })
+      // One atomic store operation (one round trip to Redis) for both windows.
+      const limits = yield* sessions.windows(m.max_data_per_minute > 0
+        ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
+        : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }]).pipe(Effect.result)
+      if (limits._tag === "Failure") {
+        findings.push(...storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
+      } else {
+        const allowed = limits.success[0].counted
+        const received = limits.success[1]?.total ?? 0
+        if (!allowed) {
+          findings.push({
+            scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",
+            message: `more than ${m.max_requests_per_minute} requests a minute to ${domain}`
+          })
+        }
+        if (m.max_data_per_minute > 0 && received >= m.max_data_per_minute) {
+          findings.push({
+            scanner: "databudget", rule: "data_budget", severity: "medium", location: "url.host", evidence: domain, action: "block",
+            message: `the data budget for ${domain} (${m.max_data_per_minute} bytes a minute) is spent`
+          })
+        }
       }
       const verdict = decide(findings, s.mode)
       return { verdict, target: verdict.action === "block" ? undefined : target } satisfies UrlCheck
@@ -301,41 +322,41 @@ export const make = Effect.gen(function* () {
     return out
   }
 
-  /** An A2A Agent Card: poisoning in the card and each skill, and drift from the card pinned for this URL. */
-  const agentCardFindings = (s: Snapshot, text: string, url: string, contentType: string | undefined): Finding[] => {
+  /** An A2A Agent Card in a response: poisoning in the card and each skill, and the card to check for drift. */
+  const agentCardScan = (s: Snapshot, text: string, url: string, contentType: string | undefined): { findings: Finding[]; card?: Record<string, unknown> } => {
     const a = s.config.a2a_scanning
-    if (!a.scan_agent_cards && !a.detect_card_drift) return []
+    if (!a.scan_agent_cards && !a.detect_card_drift) return { findings: [] }
     const byUrl = isCardUrl(url)
-    if (!byUrl && !(contentType ?? "").includes("json")) return []
+    if (!byUrl && !(contentType ?? "").includes("json")) return { findings: [] }
     const head = text.trimStart()
-    if (!head.startsWith("{") || (!byUrl && !text.includes("\"skills\""))) return []
+    if (!head.startsWith("{") || (!byUrl && !text.includes("\"skills\""))) return { findings: [] }
     let card: unknown
     try {
       card = JSON.parse(text)
     } catch {
-      return []
+      return { findings: [] }
     }
-    if (!isAgentCard(card)) return []
+    if (!isAgentCard(card)) return { findings: [] }
     const out: Finding[] = []
     if (a.scan_agent_cards) {
       for (const t of cardTools(card)) out.push(...timed("tool_poisoning", () => scanTool(s.mcpInjection, t)).map((f): Finding => ({ ...f, scanner: "a2a_card" })))
     }
-    if (a.detect_card_drift) {
-      const key = url.split("#")[0]
-      const fp = cardFingerprint(card)
-      const before = cards.get(key)
-      if (before === undefined) {
-        while (cards.size >= Math.max(a.max_contexts, 1)) cards.delete(cards.keys().next().value as string)
-        cards.set(key, { fingerprint: fp, card })
-      } else if (before.fingerprint !== fp) {
-        out.push({
-          scanner: "a2a_card", rule: "agent_card_changed", severity: "high", location: "agent_card", evidence: diffCards(before.card, card),
-          message: `the Agent Card at ${key} changed since it was first seen (${diffCards(before.card, card)})`
-        })
-      }
-    }
-    return out
+    return a.detect_card_drift ? { findings: out, card } : { findings: out }
   }
+
+  /** Drift from the card pinned for this URL (the store keeps at most `a2a_scanning.max_contexts` URLs, oldest dropped first). */
+  const agentCardDrift = (s: Snapshot, url: string, card: Record<string, unknown>) =>
+    Effect.gen(function* () {
+      const key = url.split("#")[0]
+      const before = yield* sessions.pinCard(key, cardFingerprint(card), card, s.config.a2a_scanning.max_contexts).pipe(Effect.result)
+      if (before._tag === "Failure") return storeUnavailable(s, before.failure, "agent_card", "Agent Card drift")
+      if (before.success === undefined) return []
+      const diff = diffCards(before.success.card as Record<string, unknown>, card)
+      return [{
+        scanner: "a2a_card", rule: "agent_card_changed", severity: "high", location: "agent_card", evidence: diff,
+        message: `the Agent Card at ${key} changed since it was first seen (${diff})`
+      } satisfies Finding]
+    })
 
   const bodyFindings = (s: Snapshot, req: OutboundRequest, body: Uint8Array, host: string | undefined): Finding[] => {
     const rb = s.config.request_body_scanning
@@ -374,11 +395,13 @@ export const make = Effect.gen(function* () {
   }
 
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
-    Effect.sync((): Verdict => {
+    Effect.gen(function* () {
       const s = snap
       const verdict = decide(responseFindings(s, text, ctx.url, "body"), s.mode, s.config.response_scanning.action)
       if (!s.config.a2a_scanning.enabled) return verdict
-      const card = guarded("agent_card", () => agentCardFindings(s, text, ctx.url, ctx.contentType))
+      let scanned: ReturnType<typeof agentCardScan> = { findings: [] }
+      const found = guarded("agent_card", () => (scanned = agentCardScan(s, text, ctx.url, ctx.contentType)).findings)
+      const card = scanned.card === undefined ? found : [...found, ...yield* agentCardDrift(s, ctx.url, scanned.card)]
       return card.length === 0 ? verdict : combine(s.mode, [verdict, decide(card, s.mode, s.config.a2a_scanning.action)])
     })
 
@@ -461,29 +484,44 @@ export const make = Effect.gen(function* () {
           const policy = s.policy
           verdicts.push(decide(timed("tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), s.mode, c.mcp_tool_policy.action))
         }
-        const state = yield* sessions.touch(ctx.sessionKey)
-        if (c.mcp_session_binding.enabled) {
-          const b = c.mcp_session_binding
-          const binding: Finding[] = []
-          if (state.baseline === undefined) {
-            binding.push({
-              scanner: "session_binding", rule: "no_baseline", severity: "medium", location: `tools/call:${toolName}`, evidence: toolName,
-              message: `tools/call "${toolName}" before any tools/list in this session`, action: b.no_baseline_action
-            })
-          } else if (!state.baseline.has(toolName)) {
-            binding.push({
-              scanner: "session_binding", rule: "unknown_tool", severity: "high", location: `tools/call:${toolName}`, evidence: toolName,
-              message: `tools/call "${toolName}" is not in this session's tool inventory`, action: b.unknown_tool_action
-            })
-          }
-          verdicts.push(decide(binding, s.mode, b.unknown_tool_action))
+        // One atomic step in the store: where the tool stands in the pinned inventory, and the session's
+        // chain history with this call appended (an `unknown` call is not part of any chain).
+        const chain = s.chain
+        let category: Category | undefined
+        if (chain !== undefined) {
+          const found = guarded("chain", () => {
+            category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
+            return []
+          })
+          if (found.length > 0) verdicts.push(decide(found, s.mode, c.tool_chain_detection.action))
         }
-        if (s.chain !== undefined) {
-          const chain = s.chain
-          state.chain ??= new ChainHistory(chain)
-          const history = state.chain
-          const category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
-          verdicts.push(decide(timed("chain", () => guarded("chain", () => [...history.record(category, Date.now(), toolName)])), s.mode, c.tool_chain_detection.action))
+        const record = chain !== undefined && category !== undefined && category !== "unknown"
+          ? { tool: toolName, chain: { category, at: Date.now(), windowSize: chain.windowSize, windowSeconds: chain.windowSeconds } }
+          : { tool: toolName }
+        const outcome = yield* sessions.recordCall(ctx.sessionKey, record).pipe(Effect.result)
+        if (outcome._tag === "Failure") {
+          verdicts.push(decide(storeUnavailable(s, outcome.failure, `tools/call:${toolName}`, "session binding and tool-call chains"), s.mode))
+        } else {
+          const state = outcome.success
+          if (c.mcp_session_binding.enabled) {
+            const b = c.mcp_session_binding
+            const binding: Finding[] = []
+            if (state.inventory === "unpinned") {
+              binding.push({
+                scanner: "session_binding", rule: "no_baseline", severity: "medium", location: `tools/call:${toolName}`, evidence: toolName,
+                message: `tools/call "${toolName}" before any tools/list in this session`, action: b.no_baseline_action
+              })
+            } else if (state.inventory === "unlisted") {
+              binding.push({
+                scanner: "session_binding", rule: "unknown_tool", severity: "high", location: `tools/call:${toolName}`, evidence: toolName,
+                message: `tools/call "${toolName}" is not in this session's tool inventory`, action: b.unknown_tool_action
+              })
+            }
+            verdicts.push(decide(binding, s.mode, b.unknown_tool_action))
+          }
+          if (chain !== undefined && record.chain !== undefined) {
+            verdicts.push(decide(timed("chain", () => guarded("chain", () => chainFindings(state.history, chain, toolName))), s.mode, c.tool_chain_detection.action))
+          }
         }
       }
       return mcpVerdict(combine(s.mode, verdicts))
@@ -511,28 +549,30 @@ export const make = Effect.gen(function* () {
           const found = tools.flatMap((t) => timed("tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
           verdicts.push(decide(found, s.mode, c.mcp_tool_scanning.action))
         }
-        const state = yield* sessions.touch(ctx.sessionKey)
+        // Pinned at the session's first tools/list; a later list is compared with the pin in the same atomic step.
+        const listed = tools.slice(0, 10_000)
+        const pins = listed.map((t): ToolPin => ({ name: String(t.name), fingerprint: fingerprint(t), definition: t }))
+        const outcome = yield* sessions.pinTools(ctx.sessionKey, pins).pipe(Effect.result)
         const drift: Finding[] = []
         const binding: Finding[] = []
-        if (state.baseline === undefined) {
-          state.baseline = new Map(tools.slice(0, 10_000).map((t): [string, PinnedTool] => [String(t.name), { fingerprint: fingerprint(t), tool: t }]))
+        if (outcome._tag === "Failure") {
+          verdicts.push(decide(storeUnavailable(s, outcome.failure, "tools/list", "tool pinning and drift"), s.mode))
         } else {
-          for (const t of tools.slice(0, 10_000)) {
-            const name = String(t.name)
-            const fp = fingerprint(t)
-            const before = state.baseline.get(name)
-            if (before === undefined) {
-              if (c.mcp_session_binding.enabled) {
-                binding.push({
-                  scanner: "session_binding", rule: "tool_added", severity: "high", location: `tool:${name}`, evidence: name,
-                  message: `tool "${name}" appeared after the session's inventory was pinned`, action: c.mcp_session_binding.unknown_tool_action
-                })
-              }
-              state.baseline.set(name, { fingerprint: fp, tool: t })
-            } else if (before.fingerprint !== fp && c.mcp_tool_scanning.detect_drift) {
+          if (c.mcp_session_binding.enabled) {
+            for (const name of outcome.success.added) {
+              binding.push({
+                scanner: "session_binding", rule: "tool_added", severity: "high", location: `tool:${name}`, evidence: name,
+                message: `tool "${name}" appeared after the session's inventory was pinned`, action: c.mcp_session_binding.unknown_tool_action
+              })
+            }
+          }
+          if (c.mcp_tool_scanning.detect_drift) {
+            const byName = new Map(listed.map((t) => [String(t.name), t]))
+            for (const { name, pinned } of outcome.success.changed) {
+              const diff = diffTools(pinned as ToolDefinition, byName.get(name) as ToolDefinition)
               drift.push({
-                scanner: "tool_drift", rule: "tool_definition_changed", severity: "high", location: `tool:${name}`, evidence: diffTools(before.tool as ToolDefinition, t),
-                message: `tool "${name}" changed mid-session (${diffTools(before.tool as ToolDefinition, t)})`
+                scanner: "tool_drift", rule: "tool_definition_changed", severity: "high", location: `tool:${name}`, evidence: diff,
+                message: `tool "${name}" changed mid-session (${diff})`
               })
             }
           }
@@ -573,10 +613,11 @@ export const make = Effect.gen(function* () {
     inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
     inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
-    endMcpSession: sessions.end,
+    endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {
       const host = hostOf(url)
-      if (host !== undefined && n > 0) bytes.record(registrableDomain(host), n)
+      // Counted in the background: the response is already on its way. A store that is down misses these bytes.
+      if (host !== undefined && n > 0) Effect.runFork(Effect.ignore(sessions.record(bytesKey(registrableDomain(host)), n)))
     }
   })
 })

@@ -2,15 +2,23 @@
  * The kill switch: four OR-composed sources — `kill_switch.enabled` in config (follows reloads), the admin
  * API, SIGUSR1 (toggles) and a sentinel file (on while it exists; a stat error other than "not found"
  * counts as on: fail closed). When it turns on, every registered long-lived connection is told at once.
+ *
+ * The API, signal and sentinel sources are fleet-wide: a change on one replica is applied there at once and
+ * written to the SessionStore's flags, and every replica sharing the store applies it (with Redis: published,
+ * so within milliseconds; re-read on start-up and after each reconnection). With the memory store the fleet
+ * is this process. `kill_switch.enabled` stays per replica: each reads its own config.
  */
 import { stat } from "node:fs"
 import { Deferred, Effect, Layer, Stream } from "effect"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { KillSwitch, type Source, type Status } from "../services/KillSwitch.ts"
+import { SessionStore } from "../services/SessionStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { metrics, set as setGauge } from "./telemetry/metrics.ts"
 
 const sources: ReadonlyArray<Source> = ["config", "api", "signal", "sentinel"]
+/** The sources every replica sharing a store applies. */
+const fleetSources: ReadonlyArray<Source> = ["api", "signal", "sentinel"]
 
 /** The switch itself, with no wiring to config, signals or files. */
 export const makeCore = (initial: Partial<Record<Source, boolean>> = {}, message = "Emergency deny-all active") => {
@@ -66,31 +74,59 @@ export const layerTest = (initial = false): Layer.Layer<KillSwitch> =>
 
 /**
  * The production switch: follows `kill_switch.enabled`, `message` and `sentinel_file` through reloads,
- * toggles on SIGUSR1.
+ * toggles on SIGUSR1, and shares the API, signal and sentinel sources through the SessionStore.
  */
-export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry> = Layer.effect(
+export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry | SessionStore> = Layer.effect(
   KillSwitch,
   Effect.gen(function* () {
     const store = yield* ConfigStore
     const telemetry = yield* Telemetry
+    const shared = yield* SessionStore
     const first = yield* store.current
     const core = makeCore({ config: first.kill_switch.enabled }, first.kill_switch.message)
-    const report = (source: Source, on: boolean) =>
-      telemetry.logUnsafe(on ? "warn" : "info", "kill_switch", { source, active: on, effective: core.service.isActiveUnsafe() })
+    const report = (source: Source, on: boolean, origin?: "fleet") =>
+      telemetry.logUnsafe(on ? "warn" : "info", "kill_switch", { source, active: on, effective: core.service.isActiveUnsafe(), ...(origin ? { origin } : {}) })
 
+    // A fleet source changed here: applied at once, then written for the other replicas (awaited, so an API
+    // caller's answer comes after the store has it; a store that is down takes it on reconnection).
+    const setFleet = (on: boolean, source: Source) =>
+      Effect.sync(() => core.setUnsafe(on, source)).pipe(Effect.andThen(shared.setFlag(source, on)))
+    const setFleetUnsafe = (on: boolean, source: Source) => {
+      core.setUnsafe(on, source)
+      report(source, on)
+      Effect.runFork(shared.setFlag(source, on))
+    }
+    yield* shared.watchFlags(
+      (flags) => {
+        for (const s of fleetSources) {
+          const on = flags[s] === true
+          if (on !== core.state[s]) {
+            core.setUnsafe(on, s)
+            report(s, on, "fleet")
+          }
+        }
+      },
+      () => Object.fromEntries(fleetSources.map((s) => [s, core.state[s]]))
+    )
+
+    // What this replica's own sentinel file says (the fleet's sentinel source may be on because of another's).
+    let sentinelSeen = false
     let sentinelPath = first.kill_switch.sentinel_file
     const checkSentinel = () => {
       const path = sentinelPath
       if (path === "") {
-        if (core.state.sentinel) (core.setUnsafe(false, "sentinel"), report("sentinel", false))
+        if (sentinelSeen) {
+          sentinelSeen = false
+          setFleetUnsafe(false, "sentinel")
+        }
         return
       }
       stat(path, (err) => {
         if (path !== sentinelPath) return
         const on = err === null || err.code !== "ENOENT"
-        if (on !== core.state.sentinel) {
-          core.setUnsafe(on, "sentinel")
-          report("sentinel", on)
+        if (on !== sentinelSeen) {
+          sentinelSeen = on
+          setFleetUnsafe(on, "sentinel")
         }
       })
     }
@@ -99,11 +135,7 @@ export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry> = La
       Effect.sync(() => {
         const timer = setInterval(checkSentinel, 250)
         timer.unref()
-        const onUsr1 = () => {
-          const on = !core.state.signal
-          core.setUnsafe(on, "signal")
-          report("signal", on)
-        }
+        const onUsr1 = () => setFleetUnsafe(!core.state.signal, "signal")
         process.on("SIGUSR1", onUsr1)
         return { timer, onUsr1 }
       }),
@@ -127,6 +159,10 @@ export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry> = La
       })),
       Effect.forkScoped
     )
-    return core.service
+    return KillSwitch.of({
+      ...core.service,
+      set: (on, source) =>
+        (source === "config" ? core.service.set(on, source) : setFleet(on, source).pipe(Effect.withSpan("KillSwitch.set", { attributes: { source, active: on } })))
+    })
   })
 )

@@ -28,7 +28,7 @@ export interface RunSetup {
   readonly watch?: boolean | undefined
 }
 
-/** ConfigStore + Telemetry + KillSwitch: what every other service stands on. */
+/** ConfigStore + Telemetry + SessionStore + KillSwitch: what every other service stands on. */
 export const core = (setup: RunSetup) => {
   const telemetry = TelemetryLayer.layer(setup.loaded.config.logging)
   const config = ConfigStoreLayer.layerFile({
@@ -40,15 +40,14 @@ export const core = (setup: RunSetup) => {
     sighup: setup.watch
   }).pipe(Layer.provide(telemetry))
   const base = Layer.merge(telemetry, config)
-  return Layer.merge(base, KillSwitchLayer.layer.pipe(Layer.provide(base)))
+  // Memory, or Redis shared by every replica (`session_store.backend`); the kill switch shares its sources through it.
+  const shared = Layer.merge(base, SessionStoreLayer.layerConfig(setup.env).pipe(Layer.provide(base)))
+  return Layer.merge(shared, KillSwitchLayer.layer.pipe(Layer.provide(shared)))
 }
 
-/** The core plus the Inspector (with the system resolver unless another is given) and the session store. */
-export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) => {
-  const base = core(setup)
-  const sessions = SessionStoreLayer.layerMemory.pipe(Layer.provide(base))
-  return InspectorLayer.layer.pipe(Layer.provideMerge(Layer.mergeAll(base, resolver, sessions)))
-}
+/** The core plus the Inspector (with the system resolver unless another is given). */
+export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) =>
+  InspectorLayer.layer.pipe(Layer.provideMerge(Layer.merge(core(setup), resolver)))
 
 /** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
 export const run = (setup: RunSetup, resolver = ResolverLayer.layer) => {

@@ -31,10 +31,11 @@ export const proxy = (command: ReadonlyArray<string>, config: string | undefined
     const loaded = { ...base, config: { ...base.config, logging } }
     const telemetry = TelemetryLayer.layer(logging)
     const store = ConfigStoreLayer.layerFile({ path, env: process.env, flags: { mode }, initial: loaded, watch: true, sighup: true }).pipe(Layer.provide(telemetry))
-    const core = Layer.merge(telemetry, store)
+    const logged = Layer.merge(telemetry, store)
+    const core = Layer.merge(logged, SessionStoreLayer.layerConfig(process.env).pipe(Layer.provide(logged)))
     const services = Layer.mergeAll(
       KillSwitchLayer.layer,
-      InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ResolverLayer.layer, SessionStoreLayer.layerMemory)))
+      InspectorLayer.layer.pipe(Layer.provide(ResolverLayer.layer))
     ).pipe(Layer.provideMerge(core))
     const code = yield* Effect.gen(function* () {
       const deps = { inspector: yield* Inspector, telemetry: yield* Telemetry, store: yield* ConfigStore, killSwitch: yield* KillSwitch }

@@ -222,6 +222,20 @@ export const SessionProfiling = Schema.Struct({
   cleanup_interval_seconds: opt(NonNegInt)
 })
 
+/**
+ * Where the shared security state lives (MCP sessions, chains, rate windows, card pins, the fleet-wide kill
+ * switch): this process's memory, or Redis for several replicas. A Pipelock-TS addition (the Go Pipelock has
+ * no shared store).
+ */
+export const SessionStoreSection = Schema.Struct({
+  backend: opt(Schema.Literals(["memory", "redis"])),
+  /** `redis://[user:password@]host:port/db` or `rediss://…`; the password may come from PIPELOCK_REDIS_PASSWORD instead. */
+  redis_url: opt(Str),
+  key_prefix: opt(Str),
+  /** What a request that needs the store gets while Redis is down or slow. */
+  on_unavailable: opt(Schema.Literals(["block", "allow"]))
+})
+
 export const KillSwitch = Schema.Struct({
   enabled: opt(Bool),
   sentinel_file: opt(Str),
@@ -447,6 +461,7 @@ export const ConfigFile = Schema.Struct({
   mcp_ws_listener: opt(McpWsListener),
   tool_chain_detection: opt(ToolChainDetection),
   session_profiling: opt(SessionProfiling),
+  session_store: opt(SessionStoreSection),
   adaptive_enforcement: opt(AdaptiveEnforcement),
   cross_request_detection: opt(CrossRequestDetection),
   kill_switch: opt(KillSwitch),
@@ -512,6 +527,7 @@ export interface Config {
   readonly mcp_session_binding: S<typeof McpSessionBinding>
   readonly tool_chain_detection: S<typeof ToolChainDetection>
   readonly session_profiling: S<typeof SessionProfiling>
+  readonly session_store: S<typeof SessionStoreSection>
   readonly kill_switch: S<typeof KillSwitch>
   readonly logging: S<typeof Logging>
   readonly seed_phrase_detection: S<typeof SeedPhraseDetection>
@@ -526,7 +542,7 @@ export type ImplementedSection =
   | "version" | "mode" | "enforce" | "explain_blocks" | "api_allowlist" | "trusted_domains" | "ssrf" | "internal"
   | "suppress" | "fetch_proxy" | "forward_proxy" | "tls_interception" | "request_body_scanning" | "redaction"
   | "websocket_proxy" | "dlp" | "response_scanning" | "mcp_input_scanning" | "mcp_tool_scanning" | "mcp_tool_policy"
-  | "mcp_session_binding" | "tool_chain_detection" | "session_profiling" | "kill_switch" | "logging"
+  | "mcp_session_binding" | "tool_chain_detection" | "session_profiling" | "session_store" | "kill_switch" | "logging"
   | "seed_phrase_detection" | "canary_tokens" | "a2a_scanning"
 
 /** Options that come from the command line (and their `PIPELOCK_*` variables), not from the file. */

@@ -37,6 +37,7 @@ export type ScannerName =
   | "a2a"
   | "a2a_card"
   | "classifier"
+  | "session_store"
   | "internal"
 
 /** One thing a scanner found. Never carries the secret itself: `evidence` is redacted. */

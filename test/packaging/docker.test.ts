@@ -13,6 +13,8 @@ import { delimiter, dirname, join, relative } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import YAML from "yaml"
 import { request } from "../support/http.ts"
+import { load } from "../../src/layers/config/load.ts"
+import { ConfigError } from "../../src/services/Config.ts"
 
 const root = join(import.meta.dirname, "../..")
 const entry = join(root, "docker/pipelock")
@@ -516,9 +518,34 @@ describe("compose.example.yaml", () => {
     expect(Object.keys(services)).toContain(upstream.hostname)
     expect(services[upstream.hostname].environment?.PORT).toBe(upstream.port)
     for (const [name, s] of Object.entries(services)) {
-      if (name !== "pipelock") expect(s.image, name).toMatch(/^node:24[\w.-]*$/)
+      if (name === "redis") expect(s.image, name).toMatch(/^redis:7[\w.-]*$/)
+      else if (name !== "pipelock") expect(s.image, name).toMatch(/^node:24[\w.-]*$/)
       for (const v of s.volumes ?? []) expect(existsSync(join(root, v.split(":")[0])), `${name}: ${v}`).toBe(true)
       if (Array.isArray(s.command) && s.command[0] === "node") expect(existsSync(join(root, "examples/compose", s.command[1])), `${name}: ${s.command[1]}`).toBe(true)
+    }
+  })
+})
+
+describe("compose.example.yaml: the redis profile", () => {
+  const compose = YAML.parse(readFileSync(join(root, "compose.example.yaml"), "utf8")) as {
+    services: Record<string, Service & { profiles?: string[] }>
+    networks?: Record<string, { internal?: boolean }>
+  }
+  it("adds a redis service only with --profile redis; pipelock picks the store from PIPELOCK_SESSION_STORE and loads either way", () => {
+    const redis = compose.services.redis
+    expect(redis.profiles).toEqual(["redis"])
+    for (const n of redis.networks!) {
+      expect(compose.networks![n].internal).toBe(true)
+      expect(compose.services.pipelock.networks).toContain(n)
+    }
+    const env = compose.services.pipelock.environment!
+    expect(env.PIPELOCK__session_store__backend).toBe("${PIPELOCK_SESSION_STORE:-memory}")
+    const url = new URL(env.PIPELOCK__session_store__redis_url)
+    expect(url.hostname).toBe("redis")
+    for (const backend of ["memory", "redis"]) {
+      const r = load({ file: { path: "examples/compose/pipelock.yaml", text: readFileSync(join(root, "examples/compose/pipelock.yaml"), "utf8") }, env: { PIPELOCK__session_store__backend: backend, PIPELOCK__session_store__redis_url: url.toString() } })
+      if (r instanceof ConfigError) throw new Error(r.message)
+      expect(r.config.session_store.backend).toBe(backend)
     }
   })
 })

@@ -327,6 +327,35 @@ describe("helm chart: values render into a valid pipelock.yaml", () => {
     expect(loaded.warnings.join("\n")).toMatch(/flight_recorder\.dir/)
   })
 
+  it("with the Redis values set: the config names the shared store, the Secrets become env (never the ConfigMap), the HPA renders", () => {
+    const values = coalesce(chartValues(), {
+      sessionStore: { backend: "redis", keyPrefix: "pipelock-prod:", onUnavailable: "block", redisUrlSecret: { name: "pipelock-redis", key: "url" }, redisPasswordSecret: { name: "pipelock-redis-pw" } },
+      autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 6 }
+    })
+    const { loaded, text } = loadRendered(values, "redis values")
+    expect(YAML.parse(text).session_store).toEqual({ backend: "redis", key_prefix: "pipelock-prod:", on_unavailable: "block" })
+    expect(text).not.toContain("pipelock-redis")
+    expect(loaded.config.session_store).toMatchObject({ backend: "redis", key_prefix: "pipelock-prod:", on_unavailable: "block" })
+    expect(loaded.warnings).toEqual([])
+    // The Secret-sourced URL arrives as PIPELOCK__session_store__redis_url and loads like a file value.
+    const withEnv = load({ file: { path: "rendered", text }, env: { PIPELOCK__session_store__redis_url: "rediss://:pw@redis.prod:6380/2" } })
+    if (withEnv instanceof ConfigError) throw new Error(withEnv.message)
+    expect(withEnv.config.session_store.redis_url).toBe("rediss://:pw@redis.prod:6380/2")
+    const d = read(join(templates, "deployment.yaml"))
+    expect(d).toContain(".Values.sessionStore.redisUrlSecret")
+    expect(d).toContain(".Values.sessionStore.redisPasswordSecret")
+    expect(d).toMatch(/- name: PIPELOCK__session_store__redis_url\n\s+valueFrom:\n\s+secretKeyRef:\n\s+name: \{\{ \. \| quote \}\}\n\s+key: \{\{ \$redisUrl\.key/)
+    expect(d).toMatch(/- name: PIPELOCK_REDIS_PASSWORD\n\s+valueFrom:\n\s+secretKeyRef:\n\s+name: \{\{ \. \| quote \}\}\n\s+key: \{\{ \$redisPassword\.key/)
+    expect(chartValues().sessionStore).toEqual({ redisUrlSecret: { name: "", key: "url" }, redisPasswordSecret: { name: "", key: "password" } })
+  })
+
+  it("a Redis URL with a bad scheme fails validation without echoing the URL (it may hold a password)", () => {
+    const r = load({ file: { path: "t.yaml", text: 'session_store: { backend: redis, redis_url: "http://:hunter2@redis:6379/0" }\n' } })
+    expect(r).toBeInstanceOf(ConfigError)
+    expect((r as ConfigError).message).toContain("session_store.redis_url")
+    expect((r as ConfigError).message).not.toContain("hunter2")
+  })
+
   it.runIf(existsSync(sureValuesFile))("the reference app's `pipelock:` values, unchanged, render into a config that loads", () => {
     const sure = (YAML.parse(read(sureValuesFile)) as { pipelock: Json }).pipelock
     const values = coalesce(chartValues(), sure)

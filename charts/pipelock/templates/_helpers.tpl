@@ -212,6 +212,16 @@ toolChainDetection:
       sequence: sequence
       severity: severity
       action: action
+sessionStore:
+  section: session_store
+  deploymentKeys:
+    - redisUrlSecret
+    - redisPasswordSecret
+  keys:
+    backend: backend
+    redisUrl: redis_url
+    keyPrefix: key_prefix
+    onUnavailable: on_unavailable
 healthWatchdog:
   section: health_watchdog
   keys:

@@ -130,6 +130,14 @@ export const defaults = {
     session_ttl_minutes: 30,
     cleanup_interval_seconds: 60
   },
+  // Pipelock-TS: shared state for several replicas (memory for one). The audit preset allows requests while
+  // Redis is down (audit never blocks anyway).
+  session_store: {
+    backend: "memory",
+    redis_url: "redis://127.0.0.1:6379/0",
+    key_prefix: "pipelock:",
+    on_unavailable: "block"
+  },
   kill_switch: {
     enabled: false,
     sentinel_file: "",

@@ -204,6 +204,12 @@ export const helmMapping: Readonly<Record<string, SectionMapping>> = {
     },
     lists: { customPatterns: { name: "name", sequence: "sequence", severity: "severity", action: "action" } }
   },
+  sessionStore: {
+    section: "session_store",
+    // The Redis URL and password from Secrets: container env, never in the ConfigMap.
+    deploymentKeys: ["redisUrlSecret", "redisPasswordSecret"],
+    keys: { backend: "backend", redisUrl: "redis_url", keyPrefix: "key_prefix", onUnavailable: "on_unavailable" }
+  },
   healthWatchdog: {
     section: "health_watchdog",
     keys: { enabled: "enabled", intervalSeconds: "interval_seconds", exposeSubsystems: "expose_subsystems" }

@@ -260,7 +260,7 @@ const implemented: ReadonlyArray<ImplementedSection> = [
   "version", "mode", "enforce", "explain_blocks", "api_allowlist", "trusted_domains", "ssrf", "internal", "suppress",
   "fetch_proxy", "forward_proxy", "tls_interception", "request_body_scanning", "redaction", "websocket_proxy", "dlp",
   "response_scanning", "mcp_input_scanning", "mcp_tool_scanning", "mcp_tool_policy", "mcp_session_binding",
-  "tool_chain_detection", "session_profiling", "kill_switch", "logging", "seed_phrase_detection", "canary_tokens",
+  "tool_chain_detection", "session_profiling", "session_store", "kill_switch", "logging", "seed_phrase_detection", "canary_tokens",
   "a2a_scanning"
 ]
 

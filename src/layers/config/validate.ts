@@ -45,6 +45,20 @@ const validDomainPattern = (s: string): string | undefined => {
   return undefined
 }
 
+/** Why a `session_store.redis_url` is not usable (the message never contains the URL: it may hold a password). */
+export const redisUrlProblem = (raw: string): string | undefined => {
+  let u: URL
+  try {
+    u = new URL(raw)
+  } catch {
+    return "expected redis://[user:password@]host[:port][/db] or rediss://…"
+  }
+  if (u.protocol !== "redis:" && u.protocol !== "rediss:") return `expected the scheme redis:// or rediss://, got ${u.protocol}//`
+  if (u.hostname === "") return "the URL names no host"
+  if (u.pathname !== "" && u.pathname !== "/" && !/^\/\d+$/.test(u.pathname)) return "the path must be a database number (/0)"
+  return undefined
+}
+
 /** Every semantic problem of a decoded, layered config. */
 export const validate = (c: ConfigFile): ConfigProblem[] => {
   const problems: ConfigProblem[] = []
@@ -121,6 +135,13 @@ export const validate = (c: ConfigFile): ConfigProblem[] => {
     if (!validCidr(s)) add(`ssrf.ip_allowlist[${i}]`, `expected a CIDR such as 10.1.2.0/24, got ${JSON.stringify(s)}`)
     else if (s.endsWith("/0")) add(`ssrf.ip_allowlist[${i}]`, "a /0 range would disable SSRF protection")
   })
+  const redisUrl = c.session_store?.redis_url
+  if (redisUrl !== undefined) {
+    // Never echo the value: it may carry a password.
+    const problem = redisUrlProblem(redisUrl)
+    if (problem !== undefined) add("session_store.redis_url", problem)
+  }
+
   c.kill_switch?.allowlist_ips?.forEach((s, i) => {
     if (!validCidr(s) && isIP(s) === 0) add(`kill_switch.allowlist_ips[${i}]`, `expected an IP or CIDR, got ${JSON.stringify(s)}`)
   })

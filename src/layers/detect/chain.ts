@@ -102,16 +102,17 @@ export interface ChainOptions {
   readonly patterns: ReadonlyArray<ChainPattern>
 }
 
-interface Call {
-  readonly category: Category
+/** One classified call (the category is a string: `tool_categories` and custom patterns may name their own). */
+export interface Call {
+  readonly category: string
   readonly at: number
 }
 
-const stepMatches = (step: Category | "any_read", c: Category) =>
+const stepMatches = (step: string, c: string) =>
   step === c || (step === "any_read" && (c === "read" || c === "sensitive_read"))
 
 /** Whether `calls` (oldest first) end with the pattern as a subsequence, gaps ≤ maxGap. */
-const endsWith = (calls: ReadonlyArray<Call>, seq: ReadonlyArray<Category | "any_read">, maxGap: number): boolean => {
+const endsWith = (calls: ReadonlyArray<Call>, seq: ReadonlyArray<string>, maxGap: number): boolean => {
   // Walk backwards from the newest call, which must be the last step.
   let i = calls.length - 1
   if (i < 0 || !stepMatches(seq[seq.length - 1], calls[i].category)) return false
@@ -127,7 +128,37 @@ const endsWith = (calls: ReadonlyArray<Call>, seq: ReadonlyArray<Category | "any
   return true
 }
 
-/** A session's recent calls; `record` returns the chain findings the new call completes. */
+/**
+ * A session's history after one more classified call: calls older than `windowSeconds` dropped, the new one
+ * appended, at most the last `windowSize` kept. The SessionStore applies this atomically (the Redis store runs
+ * the same steps in a Lua script); `chainFindings` then judges the history it returns.
+ */
+export const appendCall = (history: ReadonlyArray<Call>, call: Call, windowSize: number, windowSeconds: number): Call[] => {
+  const kept = history.filter((c) => call.at - c.at <= windowSeconds * 1000)
+  kept.push(call)
+  return kept.length > windowSize ? kept.slice(-windowSize) : kept
+}
+
+/** The chains a history (oldest first, its newest call the one just made) completes: the one definition of a chain. */
+export const chainFindings = (calls: ReadonlyArray<Call>, o: ChainOptions, toolName: string): Finding[] => {
+  const out: Finding[] = []
+  for (const p of o.patterns) {
+    if (endsWith(calls, p.sequence, o.maxGap)) {
+      out.push({
+        scanner: "chain",
+        rule: p.name,
+        severity: p.severity,
+        location: `tools/call:${toolName}`,
+        evidence: calls.slice(-p.sequence.length - o.maxGap).map((c) => c.category).join(" → "),
+        message: `tool-call chain "${p.name}" (${p.sequence.join(" → ")})`,
+        action: p.action
+      })
+    }
+  }
+  return out
+}
+
+/** A session's recent calls held in one object (tests, and one-process use); `record` returns the chains the new call completes. */
 export class ChainHistory {
   private calls: Call[] = []
   private readonly options: ChainOptions
@@ -137,24 +168,11 @@ export class ChainHistory {
 
   record(category: Category, now: number, toolName: string): Finding[] {
     const o = this.options
-    this.calls = this.calls.filter((c) => now - c.at <= o.windowSeconds * 1000)
-    if (category === "unknown") return []
-    this.calls.push({ category, at: now })
-    if (this.calls.length > o.windowSize) this.calls = this.calls.slice(-o.windowSize)
-    const out: Finding[] = []
-    for (const p of o.patterns) {
-      if (endsWith(this.calls, p.sequence, o.maxGap)) {
-        out.push({
-          scanner: "chain",
-          rule: p.name,
-          severity: p.severity,
-          location: `tools/call:${toolName}`,
-          evidence: this.calls.slice(-p.sequence.length - o.maxGap).map((c) => c.category).join(" → "),
-          message: `tool-call chain "${p.name}" (${p.sequence.join(" → ")})`,
-          action: p.action
-        })
-      }
+    if (category === "unknown") {
+      this.calls = this.calls.filter((c) => now - c.at <= o.windowSeconds * 1000)
+      return []
     }
-    return out
+    this.calls = appendCall(this.calls, { category, at: now }, o.windowSize, o.windowSeconds)
+    return chainFindings(this.calls, o, toolName)
   }
 }

@@ -1,18 +1,22 @@
 /**
- * Per-domain limits over a sliding 60-second window: request counts (`max_requests_per_minute`) and bytes
- * (`max_data_per_minute`, the data budget), keyed by registrable domain. Memory is bounded: idle keys are
- * swept and the number of keys is capped.
+ * Limits over a sliding 60-second window, in one process's memory: request counts (`max_requests_per_minute`)
+ * and bytes (`max_data_per_minute`, the data budget), keyed by registrable domain. The memory SessionStore
+ * holds one; the Redis store keeps the same windows in Redis (1-second buckets, see SessionStoreRedis.ts) so
+ * that every replica counts against one total. Memory is bounded: idle keys are swept and the number of keys
+ * is capped.
  */
 
-const WINDOW_MS = 60_000
-const MAX_KEYS = 10_000
+/** The window every limit is counted over. */
+export const WINDOW_MS = 60_000
 
 export class SlidingWindow {
   private readonly events = new Map<string, number[]>()
   private lastSweep = 0
   private readonly now: () => number
-  constructor(now: () => number = Date.now) {
+  private readonly maxKeys: number
+  constructor(now: () => number = Date.now, maxKeys = 10_000) {
     this.now = now
+    this.maxKeys = maxKeys
   }
 
   /** Records one event of `weight` for `key` if the window total stays within `limit`; returns whether it was allowed. */
@@ -43,7 +47,7 @@ export class SlidingWindow {
   private prune(key: string, t: number): number[] {
     let list = this.events.get(key)
     if (list === undefined) {
-      if (this.events.size >= MAX_KEYS) this.events.delete(this.events.keys().next().value as string)
+      if (this.events.size >= this.maxKeys) this.events.delete(this.events.keys().next().value as string)
       list = []
       this.events.set(key, list)
     }
