@@ -1,5 +1,5 @@
 /** The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. */
-import { Effect, Option } from "effect"
+import { Console, Option } from "effect"
 import * as Argument from "effect/cli/Argument"
 import * as Command from "effect/cli/Command"
 import * as Flag from "effect/cli/Flag"
@@ -118,7 +118,7 @@ const internalRedirectCommand = Command.make("internal-redirect").pipe(
   ])
 )
 
-const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
+const versionCommand = Command.make("version", {}, () => Console.log(`pipelock ${version}`))
   .pipe(Command.withDescription("Print the version"))
 
 export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, mcpCommand, generateCommand, configCommand, internalRedirectCommand, versionCommand] as const
