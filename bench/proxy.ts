@@ -3,7 +3,7 @@
  * (2) through Pipelock with scanning on (request body DLP, response injection scanning), and (3) through a
  * plain forwarding proxy (tinyproxy from Debian; installed with apt-get when missing, and said so). Load from
  * autocannon in a separate process. Prints p50/p99 latency, requests/s, the added latency and the ratios,
- * then Pipelock's RSS with 1,000 idle CONNECT tunnels open. Targets: DESIGN §6.
+ * then Pipelock's RSS with 1,000 idle CONNECT tunnels open. Targets: docs/benchmarks.md.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"

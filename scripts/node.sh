@@ -29,17 +29,13 @@ node_ok() {
 
 # The registry package with Node 24 for this machine.
 package() {
-  case "$(uname -s)" in
-    Linux) os=linux ;;
-    Darwin) os=darwin ;;
-    *) say "no Node 24 package for $(uname -s); install Node >= 22.18 yourself (https://nodejs.org)"; exit 1 ;;
-  esac
+  [ "$(uname -s)" = Linux ] || { say "Node >= 22.18 is needed; install it yourself (https://nodejs.org): the registry's node-<os>-<arch> packages are Linux builds"; exit 1; }
   case "$(uname -m)" in
     x86_64 | amd64) arch=x64 ;;
     aarch64 | arm64) arch=arm64 ;;
     *) say "no Node 24 package for $(uname -m); install Node >= 22.18 yourself (https://nodejs.org)"; exit 1 ;;
   esac
-  echo "node-$os-$arch"
+  echo "node-linux-$arch"
 }
 
 # Fetches the package's tarball into the current folder. npm does it (and checks the registry's integrity
