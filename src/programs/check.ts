@@ -15,7 +15,7 @@ import * as SessionStoreLayer from "../layers/SessionStore.ts"
 import { Inspector, type McpContext, type RequestContext } from "../services/Inspector.ts"
 import type { Mode, Verdict } from "../services/Verdict.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"
-import { loadConfig } from "./run.ts"
+import { loadConfig } from "./loadConfig.ts"
 
 export interface CheckFlags {
   readonly url?: string | undefined
