@@ -16,10 +16,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Build native addons against this Node's own headers instead of downloading them.
-ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# scripts/node.sh (as for the README's Quick start and CI) checks the Node and builds native addons against its
+# own headers (npm_config_nodedir=/usr/local here) instead of downloading them.
+COPY scripts/node.sh ./scripts/node.sh
+RUN scripts/node.sh npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bin ./bin

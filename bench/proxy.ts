@@ -4,7 +4,7 @@
  * plain forwarding proxy (tinyproxy from Debian; installed with apt-get when missing, and said so). Load from
  * autocannon in a separate process. Prints p50/p99 latency, requests/s, the added latency and the ratios,
  * a streaming row (per-event delay of a 200-event SSE stream, direct and through Pipelock), then Pipelock's RSS
- * with 1,000 idle CONNECT tunnels open. Targets: DESIGN §6. `BENCH_ONLY=streaming` runs the streaming row alone.
+ * with 1,000 idle CONNECT tunnels open. Targets: docs/benchmarks.md. `BENCH_ONLY=streaming` runs the streaming row alone.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scan`: how long the scanners take, in ns/op and ops/s, beside the DESIGN §6 targets.
+ * `npm run bench:scan`: how long the scanners take, in ns/op and ops/s, beside the targets in docs/benchmarks.md.
  * Real work on real inputs; a warm-up, then a timed loop. The 1 MB adversarial inputs show linear time
  * (compare 1 MB with 256 KB: about 4×). Not a test: numbers vary with the machine.
  */
@@ -150,7 +150,7 @@ const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStore
 await Effect.runPromise(main.pipe(Effect.provide(layer)))
 
 const width = Math.max(...rows.map((r) => r.name.length))
-console.log(`\n${"scan".padEnd(width)}  ${"ns/op".padStart(12)}  ${"ops/s".padStart(12)}  ${"time/op".padStart(10)}  target (DESIGN §6)`)
+console.log(`\n${"scan".padEnd(width)}  ${"ns/op".padStart(12)}  ${"ops/s".padStart(12)}  ${"time/op".padStart(10)}  target (docs/benchmarks.md)`)
 for (const r of rows) {
   const target = r.target === undefined ? "" : `≤ ${r.target} ${r.ok ? "✓" : "✗ over"}`
   console.log(`${r.name.padEnd(width)}  ${r.nsPerOp.toFixed(0).padStart(12)}  ${Math.round(1e9 / r.nsPerOp).toString().padStart(12)}  ${fmt(r.nsPerOp).padStart(10)}  ${target}`)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Launcher for the `pipelock` CLI. In a source checkout Node runs the TypeScript directly
 // (type stripping); an installed package (under node_modules, where Node does not strip types)
-// runs the compiled dist/ build.
+// runs the compiled dist/ build. An older Node is refused first, in one line (./check-node.js).
+import "./check-node.js"
 import { existsSync } from "node:fs"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { dirname, join, sep } from "node:path"

@@ -10,7 +10,7 @@ import { Effect, Layer, Ref, Semaphore, SubscriptionRef } from "effect"
 import { type Config, ConfigError } from "../services/Config.ts"
 import { ConfigStore, type ReloadResult } from "../services/ConfigStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
-import { type Flags, load, type Loaded } from "./config/load.ts"
+import { type Flags, load, type Loaded, readStdin } from "./config/load.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
 
 export interface FileOptions {
@@ -31,7 +31,7 @@ const hashOf = (text: string) => createHash("sha256").update(text).digest("hex")
 /** Reads a config file for `load` (`-` is standard input); a read error is a ConfigError with the path. */
 export const readConfigFile = (path: string): { path: string; text: string } | ConfigError => {
   try {
-    return path === "-" ? { path: "(stdin)", text: readFileSync(0, "utf8") } : { path, text: readFileSync(path, "utf8") }
+    return path === "-" ? { path: "(stdin)", text: readStdin() } : { path, text: readFileSync(path, "utf8") }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     return new ConfigError({

@@ -8,6 +8,7 @@ import { dirname } from "node:path"
 import { Effect, Layer } from "effect"
 import type { Config } from "../services/Config.ts"
 import { type LogLevel, Telemetry, type VerdictEvent } from "../services/Telemetry.ts"
+import { hintOf } from "../services/Verdict.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
 import { recordVerdict } from "./telemetry/stats.ts"
 
@@ -79,6 +80,7 @@ const verdictFields = (e: VerdictEvent): Record<string, unknown> => ({
   tool: e.tool,
   status: e.status,
   duration_ms: e.durationMs,
+  hint: e.action === "block" ? hintOf(e.findings) : undefined,
   findings: e.findings.length === 0 ? undefined : e.findings.map((f) => ({
     scanner: f.scanner,
     rule: f.rule,

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs"
 import { Console, Effect, Layer } from "effect"
 import * as ConfigStoreLayer from "../layers/ConfigStore.ts"
+import { readStdin } from "../layers/config/load.ts"
 import { combine } from "../layers/detect/decide.ts"
 import * as InspectorLayer from "../layers/Inspector.ts"
 import * as ResolverLayer from "../layers/Resolver.ts"
@@ -14,7 +15,7 @@ import * as SessionStoreLayer from "../layers/SessionStore.ts"
 import { Inspector, type McpContext, type RequestContext } from "../services/Inspector.ts"
 import type { Mode, Verdict } from "../services/Verdict.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"
-import { loadConfig } from "./run.ts"
+import { loadConfig } from "./loadConfig.ts"
 
 export interface CheckFlags {
   readonly url?: string | undefined
@@ -39,7 +40,7 @@ const usage = (message: string) =>
 /** Reads FILE, or standard input for `-`. */
 const readInput = (source: string) =>
   Effect.try({
-    try: () => (source === "-" ? readFileSync(0, "utf8") : readFileSync(source, "utf8")),
+    try: () => (source === "-" ? readStdin() : readFileSync(source, "utf8")),
     catch: (e) => `cannot read ${source}: ${(e as Error).message}`
   })
 

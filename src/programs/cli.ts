@@ -1,17 +1,17 @@
-/** The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. */
-import { Effect, Option } from "effect"
+/**
+ * The `pipelock` command tree (effect/cli): each command parses its flags and hands them to a program. A
+ * command's program is loaded only when that command runs, so `--help`, `version` or `healthcheck` do not
+ * load the proxy, its scanners and OpenTelemetry.
+ */
+import { Console, Effect, Option } from "effect"
 import * as Argument from "effect/cli/Argument"
 import * as Command from "effect/cli/Command"
 import * as Flag from "effect/cli/Flag"
-import { check } from "./check.ts"
-import * as InternalRedirect from "./internalRedirect.ts"
-import * as Mcp from "./mcp.ts"
-import * as Tls from "./tls.ts"
-import { generateConfig } from "./generate.ts"
-import { healthcheck } from "./healthcheck.ts"
-import { validate } from "./config.ts"
-import { run } from "./run.ts"
 import { version } from "../version.ts"
+
+/** Runs `program` from the module `load` imports, importing it first. */
+const lazy = <M, A, E, R>(load: () => Promise<M>, program: (m: M) => Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(Effect.promise(load), program)
 
 const modes = ["strict", "balanced", "audit"] as const
 const opt = Option.getOrUndefined
@@ -37,18 +37,18 @@ const runCommand = Command.make("run", {
   mcpListen: Flag.String("mcp-listen").pipe(Flag.withDescription("MCP reverse proxy address, HOST:PORT (e.g. 0.0.0.0:8889)"), Flag.optional),
   mcpUpstream: Flag.String("mcp-upstream").pipe(Flag.withDescription("The MCP server to protect, e.g. http://web:3000/mcp"), Flag.optional),
   mode: modeFlag
-}, (f) => run({ config: opt(f.config), listen: opt(f.listen), mcpListen: opt(f.mcpListen), mcpUpstream: opt(f.mcpUpstream), mode: opt(f.mode) }))
+}, (f) => lazy(() => import("./run.ts"), (m) => m.run({ config: opt(f.config), listen: opt(f.listen), mcpListen: opt(f.mcpListen), mcpUpstream: opt(f.mcpUpstream), mode: opt(f.mode) })))
   .pipe(Command.withDescription("Run the forward proxy (and the MCP proxy with --mcp-listen/--mcp-upstream) until SIGINT/SIGTERM"))
 
 const healthcheckCommand = Command.make("healthcheck", {
   addr: Flag.String("addr").pipe(Flag.withDescription("HOST:PORT of the main listener"), Flag.withDefault("127.0.0.1:8888"))
-}, (f) => healthcheck(f.addr))
+}, (f) => lazy(() => import("./healthcheck.ts"), (m) => m.healthcheck(f.addr)))
   .pipe(Command.withDescription("GET /health: exit 0 when healthy, 1 otherwise (for container healthchecks)"))
 
 const generateConfigCommand = Command.make("config", {
   preset: Flag.Literals("preset", modes).pipe(Flag.withDescription("Which preset"), Flag.withDefault("balanced" as const)),
   output: Flag.String("output").pipe(Flag.withAlias("o"), Flag.withDescription("Write to this file (never overwrites)"), Flag.optional)
-}, (f) => generateConfig(f.preset, opt(f.output)))
+}, (f) => lazy(() => import("./generate.ts"), (m) => m.generateConfig(f.preset, opt(f.output))))
   .pipe(Command.withDescription("Print a preset configuration (strict, balanced or audit)"))
 
 const generateCommand = Command.make("generate").pipe(
@@ -56,7 +56,7 @@ const generateCommand = Command.make("generate").pipe(
   Command.withSubcommands([generateConfigCommand])
 )
 
-const validateCommand = Command.make("validate", { config: configFlag, mode: modeFlag }, (f) => validate(opt(f.config), opt(f.mode)))
+const validateCommand = Command.make("validate", { config: configFlag, mode: modeFlag }, (f) => lazy(() => import("./config.ts"), (m) => m.validate(opt(f.config), opt(f.mode))))
   .pipe(Command.withDescription("Validate a configuration: exit 0, or 2 with every error listed"))
 
 const configCommand = Command.make("config").pipe(
@@ -81,17 +81,17 @@ const checkCommand = Command.make("check", {
   mode: modeFlag,
   json: Flag.Boolean("json").pipe(Flag.withDescription("Print the verdict as JSON"), Flag.withDefault(false)),
   resolve: Flag.Boolean("resolve").pipe(Flag.withDescription("Resolve URL hosts and apply the SSRF check to the answer"), Flag.withDefault(false))
-}, (f) => check({
+}, (f) => lazy(() => import("./check.ts"), (m) => m.check({
   url: opt(f.url), text: opt(f.text), request: opt(f.request), response: opt(f.response), mcp: opt(f.mcp), direction: f.direction,
   tools: opt(f.tools), config: opt(f.config), mode: opt(f.mode), json: f.json, resolve: f.resolve
-})).pipe(Command.withDescription("Judge a URL, text, request, response, MCP messages or a tool list: exit 0 allowed, 1 blocked, 2 usage/config error"))
+}))).pipe(Command.withDescription("Judge a URL, text, request, response, MCP messages or a tool list: exit 0 allowed, 1 blocked, 2 usage/config error"))
 
 const tlsCommand = Command.make("tls").pipe(
   Command.withDescription("TLS interception: the CA clients must trust"),
   Command.withSubcommands([
-    Command.make("init", { config: configFlag }, (f) => Tls.init(opt(f.config)))
+    Command.make("init", { config: configFlag }, (f) => lazy(() => import("./tls.ts"), (m) => m.init(opt(f.config))))
       .pipe(Command.withDescription("Generate the interception CA (ECDSA P-256) at tls_interception.ca_cert/ca_key (default ~/.pipelock)")),
-    Command.make("show-ca", { config: configFlag }, (f) => Tls.showCa(opt(f.config)))
+    Command.make("show-ca", { config: configFlag }, (f) => lazy(() => import("./tls.ts"), (m) => m.showCa(opt(f.config))))
       .pipe(Command.withDescription("Print the CA certificate (PEM) to install in clients"))
   ])
 )
@@ -103,7 +103,7 @@ const mcpCommand = Command.make("mcp").pipe(
       config: configFlag,
       mode: modeFlag,
       command: Argument.String("command").pipe(Argument.withDescription("The MCP server to run (after --) and its arguments"), Argument.variadic())
-    }, (f) => Mcp.proxy(f.command, opt(f.config), opt(f.mode)))
+    }, (f) => lazy(() => import("./mcp.ts"), (m) => m.proxy(f.command, opt(f.config), opt(f.mode))))
       .pipe(Command.withDescription("Wrap a stdio MCP server: pipelock mcp proxy [--config F] -- CMD ARGS…"))
   ])
 )
@@ -111,14 +111,14 @@ const mcpCommand = Command.make("mcp").pipe(
 const internalRedirectCommand = Command.make("internal-redirect").pipe(
   Command.withDescription("Built-in redirect handlers for mcp_tool_policy.redirect_profiles (run by the MCP proxy with the call on stdin)"),
   Command.withSubcommands([
-    Command.make("fetch-proxy", {}, () => InternalRedirect.fetchProxy)
+    Command.make("fetch-proxy", {}, () => lazy(() => import("./internalRedirect.ts"), (m) => m.fetchProxy))
       .pipe(Command.withDescription("Fetch the call's URL through the running proxy's /fetch (every guard applies); print the page text")),
-    Command.make("quarantine-write", {}, () => InternalRedirect.quarantineWrite)
+    Command.make("quarantine-write", {}, () => lazy(() => import("./internalRedirect.ts"), (m) => m.quarantineWrite))
       .pipe(Command.withDescription("Do not write: keep the call's arguments in quarantine_dir for review, and say so"))
   ])
 )
 
-const versionCommand = Command.make("version", {}, () => Effect.sync(() => console.log(`pipelock ${version}`)))
+const versionCommand = Command.make("version", {}, () => Console.log(`pipelock ${version}`))
   .pipe(Command.withDescription("Print the version"))
 
 export const commands = [runCommand, checkCommand, healthcheckCommand, tlsCommand, mcpCommand, generateCommand, configCommand, internalRedirectCommand, versionCommand] as const

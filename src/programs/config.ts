@@ -1,6 +1,6 @@
 /** `pipelock config validate --config F`: exit 0 when valid (warnings listed), 2 with every error listed. */
 import { Console, Effect } from "effect"
-import { loadConfig } from "./run.ts"
+import { loadConfig } from "./loadConfig.ts"
 
 export const validate = (config: string | undefined, mode: "strict" | "balanced" | "audit" | undefined) =>
   Effect.gen(function* () {

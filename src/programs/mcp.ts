@@ -17,7 +17,7 @@ import { KillSwitch } from "../services/KillSwitch.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import type { Mode } from "../services/Verdict.ts"
 import { ExitCode, USAGE } from "./exit.ts"
-import { loadConfig } from "./run.ts"
+import { loadConfig } from "./loadConfig.ts"
 
 export const proxy = (command: ReadonlyArray<string>, config: string | undefined, mode: Mode | undefined) =>
   Effect.gen(function* () {

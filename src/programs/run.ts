@@ -1,33 +1,11 @@
 /** `pipelock run`: load and validate the config (exit 2 on errors), then serve until SIGINT/SIGTERM. */
 import { Console, Effect, Layer } from "effect"
-import { ConfigError } from "../services/Config.ts"
-import type { Mode } from "../services/Verdict.ts"
-import { loadFrom } from "../layers/ConfigStore.ts"
 import * as Pipelock from "../layers/Pipelock.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { version } from "../version.ts"
 import { ExitCode, USAGE } from "./exit.ts"
-
-export interface RunFlags {
-  readonly config?: string | undefined
-  readonly listen?: string | undefined
-  readonly mcpListen?: string | undefined
-  readonly mcpUpstream?: string | undefined
-  readonly mode?: Mode | undefined
-}
-
-/** Loads the configuration for a program: flags > env > file > preset; prints the errors and exits 2 on failure. */
-export const loadConfig = (flags: RunFlags, env: Readonly<Record<string, string | undefined>> = process.env) =>
-  Effect.gen(function* () {
-    const path = flags.config ?? (env.PIPELOCK_CONFIG || undefined)
-    const loaded = loadFrom(path, env, { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream })
-    if (loaded instanceof ConfigError) {
-      yield* Console.error(loaded.message)
-      return yield* new ExitCode({ code: USAGE })
-    }
-    return { loaded, path }
-  })
+import { loadConfig, type RunFlags } from "./loadConfig.ts"
 
 const announce = Effect.gen(function* () {
   const telemetry = yield* Telemetry

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { Console, Effect } from "effect"
 import { caPaths, generateCa, writeCa } from "../layers/CertAuthority.ts"
 import { ExitCode, FAILURE } from "./exit.ts"
-import { loadConfig } from "./run.ts"
+import { loadConfig } from "./loadConfig.ts"
 
 export const init = (config: string | undefined) =>
   Effect.gen(function* () {

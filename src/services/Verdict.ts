@@ -82,6 +82,25 @@ export const reasonOf = (verdict: Verdict): string => {
   return f === undefined ? "allowed" : `${f.rule}: ${f.message}`
 }
 
+/** The docs section on forward-proxy blocks: what each rule means and the key that changes it. */
+export const BLOCKS_DOC = "docs/troubleshooting.md#a-request-through-the-forward-proxy-is-blocked"
+
+/**
+ * What to do about a block that configuration can allow, naming the key and the docs page: SSRF refusals
+ * (loopback, private and other internal addresses: `trusted_domains`, `ssrf.ip_allowlist`) and strict mode's
+ * `api_allowlist`. Undefined for everything else (cloud metadata is never allowed; a leaked secret or an
+ * injection is not a configuration matter). Names config keys only, never an address or a secret.
+ */
+export const hintOf = (findings: ReadonlyArray<Finding>): string | undefined => {
+  for (const f of findings) {
+    if (f.scanner === "ssrf" && f.rule.startsWith("ssrf_") && f.rule !== "ssrf_cloud_metadata") {
+      return `the host is or resolves to an internal address (${f.rule.slice(5).replace("_", "-")}); to allow it, add the host to trusted_domains or its address range to ssrf.ip_allowlist, or keep it out of the proxy with NO_PROXY; see ${BLOCKS_DOC}`
+    }
+    if (f.rule === "not_in_api_allowlist") return `strict mode only lets through hosts listed in api_allowlist; add the host there to allow it; see ${BLOCKS_DOC}`
+  }
+  return undefined
+}
+
 /**
  * Redacts a matched secret for logs and evidence: keeps a short prefix so an operator can tell
  * which credential it was, never enough to use it.

@@ -1,4 +1,4 @@
-/** Relative links between the docs (and their #anchors) point at files and headings that exist. */
+/** Relative links in the docs and the README (and their #anchors) point at files and headings that exist. */
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { dirname, join, relative } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -14,17 +14,19 @@ const anchorsOf = (markdown: string): Set<string> =>
 
 describe("docs links", () => {
   const files = readdirSync(docs).filter((f) => f.endsWith(".md"))
+  /** The docs pages and the top-level README, as paths. */
+  const pages = [...files.map((f) => join(docs, f)), join(root, "README.md")]
 
   it("has the operator docs", () => {
     expect(files.sort()).toEqual(
-      expect.arrayContaining(["README.md", "deployment.md", "metrics.md", "modes-and-rollout.md", "tls-interception.md", "tracing.md", "troubleshooting.md"])
+      expect.arrayContaining(["README.md", "benchmarks.md", "configuration.md", "deployment.md", "development.md", "metrics.md", "modes-and-rollout.md", "tls-interception.md", "tracing.md", "troubleshooting.md"])
     )
   })
 
-  it("resolves every relative link and anchor", () => {
+  it("resolves every relative link and anchor, in docs/ and the README", () => {
     const broken: string[] = []
-    for (const f of files) {
-      const path = join(docs, f)
+    for (const path of pages) {
+      const f = relative(root, path)
       const text = readFileSync(path, "utf8")
       for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1]

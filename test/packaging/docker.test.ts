@@ -73,8 +73,8 @@ const launch = (command: string, args: ReadonlyArray<string>, env: Record<string
     child.stderr!.on("data", onData)
     child.on("error", reject)
     const timer = setTimeout(() => {
-      if (!done) (child.kill("SIGKILL"), reject(new Error(`${command} ${args.join(" ")}: not ready within 20 s:\n${out}`)))
-    }, 20_000)
+      if (!done) (child.kill("SIGKILL"), reject(new Error(`${command} ${args.join(" ")}: not ready within 60 s:\n${out}`)))
+    }, 60_000)
     void exited.then((code) => {
       clearTimeout(timer)
       if (!done) reject(new Error(`${command} ${args.join(" ")} exited (${code}) before ready:\n${out}`))

@@ -1,6 +1,13 @@
-/** Runs the real `pipelock` executable (bin/pipelock.js) as a child process. */
+/**
+ * Runs the `pipelock` command line: in-process through its own entry (`runCli`, the effect main.ts runs), or as
+ * the real executable (bin/pipelock.js) in a child process when the test is about the process itself (stdin,
+ * signals, the Node check, a long-running `run`).
+ */
 import { spawn, type ChildProcess } from "node:child_process"
 import { join } from "node:path"
+import { format } from "node:util"
+import { Console, Effect } from "effect"
+import { runCli } from "../../src/programs/pipelock.ts"
 
 export const bin = join(import.meta.dirname, "../../bin/pipelock.js")
 
@@ -10,20 +17,38 @@ export interface Ran {
   readonly stderr: string
 }
 
-/** Runs `pipelock ARGS` to completion. */
-export const pipelock = (args: ReadonlyArray<string>, options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<Ran> =>
+/**
+ * Runs `pipelock ARGS` in this process, recording what it prints; resolves with the exit code it would exit
+ * with. For commands that end by themselves and read no standard input.
+ */
+export const pipelockInProcess = async (args: ReadonlyArray<string>): Promise<Ran> => {
+  let stdout = ""
+  let stderr = ""
+  const out = (...a: ReadonlyArray<unknown>) => void (stdout += format(...a) + "\n")
+  const err = (...a: ReadonlyArray<unknown>) => void (stderr += format(...a) + "\n")
+  const console: Console.Console = Object.assign(Object.create(globalThis.console), { log: out, info: out, error: err, warn: err })
+  const code = await Effect.runPromise(runCli(args).pipe(Effect.provideService(Console.Console, console)))
+  return { code, stdout, stderr }
+}
+
+/** Runs `pipelock ARGS` to completion in a child process (killed after `timeoutMs`, default 90 s). */
+export const pipelock = (
+  args: ReadonlyArray<string>,
+  options: { env?: Record<string, string>; input?: string; nodeArgs?: ReadonlyArray<string>; timeoutMs?: number } = {}
+): Promise<Ran> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()))
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()))
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 20_000)
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 90_000)
     child.on("error", reject)
     child.on("close", (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })
+    child.stdin.on("error", () => {})
     child.stdin.end(options.input ?? "")
   })
 

@@ -6,7 +6,7 @@
  * Every problem carries the exact path (`dlp.patterns[3].regx: unknown key`); all problems are collected,
  * not only the first.
  */
-import { readFileSync } from "node:fs"
+import { readFileSync, readSync } from "node:fs"
 import { dirname, isAbsolute, join, resolve as resolvePath } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Exit, Schema, SchemaIssue } from "effect"
@@ -59,6 +59,34 @@ export const presetNames = ["strict", "balanced", "audit"] as const satisfies Re
 const presetUrl = (mode: Mode) => new URL(`../../../config/${mode}.yaml`, import.meta.url)
 
 /** The text of a shipped preset (config/<mode>.yaml). */
+/**
+ * All of standard input, waiting for it. `readFileSync(0)` fails with EAGAIN when stdin is a pipe or socket
+ * that something (the CLI runtime) has made non-blocking and the writer is slow (`curl … | pipelock config
+ * validate --config -`): this reads until end of input, pausing 10 ms whenever nothing is there yet.
+ */
+export const readStdin = (): string => {
+  const chunks: Buffer[] = []
+  const buf = Buffer.alloc(1 << 16)
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    let n: number
+    try {
+      n = readSync(0, buf, 0, buf.length, null)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === "EAGAIN") {
+        Atomics.wait(pause, 0, 0, 10)
+        continue
+      }
+      if (code === "EOF") break
+      throw e
+    }
+    if (n === 0) break
+    chunks.push(Buffer.from(buf.subarray(0, n)))
+  }
+  return Buffer.concat(chunks).toString("utf8")
+}
+
 export const presetText = (mode: Mode): string => readFileSync(fileURLToPath(presetUrl(mode)), "utf8")
 
 const presetCache = new Map<Mode, Json>()
@@ -129,6 +157,16 @@ const describe = (u: unknown): string => {
 // YAML, environment and flags → layers
 // ---------------------------------------------------------------------------------------------
 
+/** The offending line of a YAML text (and the one before it when it is blank) with a caret under `col`. */
+export const excerpt = (text: string, line: number, col: number): string => {
+  const lines = text.split(/\r?\n/)
+  const shown = (n: number) => (lines[n - 1] ?? "").replace(/\t/g, " ")
+  const width = String(line).length
+  const row = (n: number) => `\n    ${String(n).padStart(width)} | ${shown(n)}`.trimEnd()
+  const before = line > 1 && shown(line).trim() === "" ? row(line - 1) : ""
+  return `${before}${row(line)}\n    ${" ".repeat(width)} | ${" ".repeat(Math.max(col - 1, 0))}^`
+}
+
 const parseYaml = (path: string, text: string): { value?: Json; problems: ConfigProblem[] } => {
   const docs = YAML.parseAllDocuments(text, { uniqueKeys: true })
   const list = Array.isArray(docs) ? docs : [docs]
@@ -136,7 +174,8 @@ const parseYaml = (path: string, text: string): { value?: Json; problems: Config
   for (const doc of list) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0]
-      problems.push({ path: pos ? `(line ${pos.line}, column ${pos.col})` : "(yaml)", message: e.message.split("\n")[0] })
+      const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "")
+      problems.push(pos ? { path: `(line ${pos.line}, column ${pos.col})`, message: message + excerpt(text, pos.line, pos.col) } : { path: "(yaml)", message })
     }
   }
   if (problems.length > 0) return { problems }

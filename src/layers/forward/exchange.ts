@@ -16,7 +16,7 @@ import type * as ConfigStore from "../../services/ConfigStore.ts"
 import type * as Inspector from "../../services/Inspector.ts"
 import type * as KillSwitch from "../../services/KillSwitch.ts"
 import type * as Telemetry from "../../services/Telemetry.ts"
-import { type Finding, reasonOf, type Verdict } from "../../services/Verdict.ts"
+import { type Finding, hintOf, reasonOf, type Verdict } from "../../services/Verdict.ts"
 import { sendJson, clientIp } from "../http/respond.ts"
 import { count, metrics, observe } from "../telemetry/metrics.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
@@ -51,12 +51,16 @@ export const safeTarget = (url: string, findings: ReadonlyArray<Finding>): strin
   }
 }
 
-/** The JSON a blocked request gets (403, or 429 for rate limits, 502 for a blocked response). */
+/**
+ * The JSON a blocked request gets (403, or 429 for rate limits, 502 for a blocked response), with a `hint`
+ * naming the config key when configuration could allow it (SSRF, api_allowlist).
+ */
 export const blockBody = (verdict: Verdict, requestId: string) => ({
   blocked: true,
   reason: reasonOf(verdict),
   rule: verdict.decisive?.rule ?? "blocked",
   scanner: verdict.decisive?.scanner,
+  hint: hintOf(verdict.decisive === undefined ? verdict.findings : [verdict.decisive]),
   request_id: requestId
 })
 
@@ -75,6 +79,8 @@ interface Outcome {
   action: Verdict["action"]
   status?: number
   findings: Finding[]
+  /** Which side the decisive verdict judged: the request, until the response is blocked. */
+  direction: "request" | "response"
 }
 
 export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) =>
@@ -86,7 +92,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     // Callbacks below run outside this fiber: they fork with its services (tracer and parent span included).
     const services = yield* Effect.context<never>()
     const ctx: Inspector.RequestContext = { requestId, listener: opts.listener, clientIp: clientIp(req) }
-    const outcome: Outcome = { action: "allow", findings: [] }
+    const outcome: Outcome = { action: "allow", findings: [], direction: "request" }
     const log = () => {
       const durationMs = performance.now() - started
       observe(metrics.requestDuration, durationMs / 1000)
@@ -95,7 +101,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         "pipelock.target": safeTarget(opts.url, outcome.findings), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
       })
       telemetry.verdictUnsafe({
-        listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: "request", method: req.method,
+        listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: outcome.direction, method: req.method,
         target: safeTarget(opts.url, outcome.findings), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
         findings: outcome.findings
       })
@@ -226,6 +232,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
             message: `response content-encoding "${encoding}" cannot be decoded for scanning`
           }
           outcome.action = "block"
+          outcome.direction = "response"
           outcome.findings.push(f)
           outcome.status = 502
           sendJson(res, 502, blockBody({ action: "block", findings: [f], mode: config.mode, decisive: f }, requestId), blockHeaders({ action: "block", findings: [f], mode: config.mode, decisive: f }, requestId))
@@ -249,6 +256,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
               outcome.findings.push(...v.findings)
               if (v.action === "block") {
                 outcome.action = "block"
+                outcome.direction = "response"
                 outcome.status = 403
                 if (opts.listener === "tls") count(metrics.tlsResponseBlocked, { reason: "injection" })
                 sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
@@ -290,6 +298,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         /** Ends a blocked stream: the events judged before the block, then the format's own error message. */
         const stop = (v: Verdict, relay: string) => {
           outcome.action = "block"
+          outcome.direction = "response"
           outcome.findings.push(...v.findings)
           ures.destroy()
           if (!headSent && relay === "") {

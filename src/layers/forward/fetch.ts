@@ -37,9 +37,9 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     const ctx = { requestId, listener: "fetch" as const, clientIp: clientIp(req) }
     const findings: Finding[] = []
     let target = ""
-    const log = (action: Verdict["action"], status: number) => {
+    const log = (action: Verdict["action"], status: number, direction: "request" | "response" = "request") => {
       note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings), "http.response.status_code": status })
-      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, method: "GET", target: safeTarget(target, findings), clientIp: ctx.clientIp, status, findings })
+      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings), clientIp: ctx.clientIp, status, findings })
     }
     if (req.method !== "GET") {
       sendJson(res, 405, { error: "method_not_allowed", message: "/fetch accepts GET only", request_id: requestId }, { allow: "GET" })
@@ -118,7 +118,7 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
       findings.push(...verdict.findings)
       if (verdict.action === "block") {
         sendJson(res, 403, blockBody(verdict, requestId), blockHeaders(verdict, requestId))
-        return log("block", 403)
+        return log("block", 403, "response")
       }
       const text = /html|xml/i.test(got.contentType) ? stripMarkup(raw).replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n\n").trim() : raw
       sendJson(res, 200, {

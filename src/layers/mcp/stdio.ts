@@ -1,10 +1,18 @@
 /**
  * The stdio wrapper: runs a local MCP server as a child process and sits on both directions of its
  * newline-delimited JSON-RPC. Client lines (our stdin) are judged before they reach the child; child lines
- * are judged before they reach our stdout. A line that is not JSON from the child is withheld (fail closed);
- * lines are bounded (10 MiB). stderr passes through. `notifications/tools/list_changed` triggers a
- * `tools/list` of our own to the child, judged before the notification is relayed.
+ * are judged, in order, before they reach our stdout. A line that is not JSON from the child is withheld (fail
+ * closed); lines are bounded (10 MiB). stderr passes through.
+ *
+ * `notifications/tools/list_changed` from the child is held while a `tools/list` of our own goes to the child;
+ * its answer (which arrives on the same ordered stream, behind the notification) is judged — pinning, drift,
+ * poisoning — and only then is the notification relayed, or withheld when the new list is blocked or no answer
+ * comes within 10 s. Other messages keep flowing meanwhile.
+ *
+ * Each exchange gets its own request id in logs and block errors: a client request and the child's answer to
+ * it share one; every notification and server-initiated request has its own.
  */
+import { randomUUID } from "node:crypto"
 import { type ChildProcess, spawn } from "node:child_process"
 import type { Readable, Writable } from "node:stream"
 import { StringDecoder } from "node:string_decoder"
@@ -65,11 +73,14 @@ export const runStdio = (
   env: NodeJS.ProcessEnv = process.env
 ) =>
   Effect.callback<number>((resume) => {
-    const ctx: McpContext = { requestId: "stdio", listener: "mcp_stdio", sessionKey: `stdio:${process.pid}:${++runs}` }
+    const session: McpContext = { requestId: "stdio", listener: "mcp_stdio", sessionKey: `stdio:${process.pid}:${++runs}` }
+    const contextFor = (requestId: string = randomUUID()): McpContext => ({ ...session, requestId })
     const child: ChildProcess = spawn(command, [...args], { stdio: ["pipe", "pipe", "inherit"], env })
-    const methods = new Map<string, string>()
+    /** Requests sent to the child, by JSON id: the method (to judge the answer) and the exchange's request id. */
+    const pending = new Map<string, { readonly method: string; readonly requestId: string }>()
     let refresh = 0
-    const pendingRefresh = new Map<string, (blocked: boolean) => void>()
+    /** Our own tools/list requests after a list_changed, by JSON id: the notification they hold. */
+    const refreshes = new Map<string, { readonly notification: unknown; readonly ctx: McpContext; readonly timer: NodeJS.Timeout }>()
     const write = (out: Writable, m: unknown) => out.write(JSON.stringify(m) + "\n")
     const log = (level: "info" | "warn" | "error", event: string, fields: Record<string, unknown>) => deps.telemetry.logUnsafe(level, event, fields)
     let chainIn = Promise.resolve()
@@ -82,17 +93,19 @@ export const runStdio = (
       try {
         message = JSON.parse(line)
       } catch {
+        const ctx = contextFor()
         const mv = await Effect.runPromise(deps.inspector.inspectMcpUnparseable(line, ctx))
         if (mv.verdict.action === "block") {
-          log("warn", "blocked", { listener: "mcp_stdio", direction: "request", rule: "invalid_json_rpc" })
+          log("warn", "blocked", { listener: "mcp_stdio", request_id: ctx.requestId, direction: "request", rule: "invalid_json_rpc" })
           return void write(io.stdout, rpcError(null, -32700, "Parse error: not JSON (pipelock)"))
         }
         return void child.stdin?.write(line + "\n")
       }
+      const ctx = contextFor()
       if (deps.killSwitch.isActiveUnsafe()) {
         count(metrics.killSwitchDenials, { transport: "mcp_stdio", endpoint: "message" })
         const id = idOf(message)
-        if (id !== undefined) write(io.stdout, rpcError(id, -32004, c.kill_switch.message))
+        if (id !== undefined) write(io.stdout, rpcError(id, -32004, c.kill_switch.message, { request_id: ctx.requestId }))
         return
       }
       const out = await Effect.runPromise(judgeClient(deps, c, message, ctx))
@@ -100,8 +113,20 @@ export const runStdio = (
         if (out.message !== undefined) write(io.stdout, out.message)
         return
       }
-      if (isRequest(out.message)) methods.set(JSON.stringify(out.message.id), out.message.method)
+      if (isRequest(out.message)) pending.set(JSON.stringify(out.message.id), { method: out.message.method, requestId: ctx.requestId })
       write(child.stdin!, out.message)
+    }
+
+    /** Judges the answer to our own tools/list, then relays the notification it was asked for (or withholds it). */
+    const refreshed = async (key: string, answer: unknown) => {
+      const r = refreshes.get(key)!
+      refreshes.delete(key)
+      clearTimeout(r.timer)
+      const c = config()
+      const out = await Effect.runPromise(judgeServer(deps, c, answer, r.ctx, "tools/list"))
+      if (out.blocked) return void log("warn", "tools_list_changed_blocked", { listener: "mcp_stdio", request_id: r.ctx.requestId, rule: out.verdict.decisive?.rule })
+      const n = await Effect.runPromise(judgeServer(deps, c, r.notification, r.ctx))
+      if (n.message !== undefined) write(io.stdout, n.message)
     }
 
     const fromChild = async (line: string) => {
@@ -110,31 +135,27 @@ export const runStdio = (
       try {
         message = JSON.parse(line)
       } catch {
-        log("warn", "blocked", { listener: "mcp_stdio", direction: "response", rule: "non_json_output", note: "a line on the server's stdout that is not JSON was withheld" })
+        log("warn", "blocked", { listener: "mcp_stdio", request_id: randomUUID(), direction: "response", rule: "non_json_output", note: "a line on the server's stdout that is not JSON was withheld" })
         return
       }
       const id = idOf(message)
       const key = id === undefined ? undefined : JSON.stringify(id)
-      if (key !== undefined && pendingRefresh.has(key) && !isRequest(message)) {
-        const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, "tools/list"))
-        pendingRefresh.get(key)!(out.blocked)
-        pendingRefresh.delete(key)
-        return
-      }
+      const answer = key !== undefined && !isRequest(message)
+      if (answer && refreshes.has(key)) return refreshed(key, message)
       if (isNotification(message) && message.method === "notifications/tools/list_changed") {
+        // Held until our tools/list is answered and judged; never awaited here, as its answer is queued behind it.
         const rid = `pipelock-refresh-${++refresh}`
-        const blocked = await new Promise<boolean>((resolve) => {
-          pendingRefresh.set(JSON.stringify(rid), resolve)
-          write(child.stdin!, { jsonrpc: "2.0", id: rid, method: "tools/list" })
-          setTimeout(() => {
-            if (pendingRefresh.delete(JSON.stringify(rid))) resolve(true)
-          }, 10_000)
-        })
-        if (blocked) return void log("warn", "tools_list_changed_blocked", { listener: "mcp_stdio" })
+        const ctx = contextFor()
+        const timer = setTimeout(() => {
+          if (refreshes.delete(JSON.stringify(rid))) log("warn", "tools_list_changed_blocked", { listener: "mcp_stdio", request_id: ctx.requestId, note: "the server did not answer tools/list within 10 s" })
+        }, 10_000)
+        timer.unref()
+        refreshes.set(JSON.stringify(rid), { notification: message, ctx, timer })
+        return void write(child.stdin!, { jsonrpc: "2.0", id: rid, method: "tools/list" })
       }
-      const method = key !== undefined && !isRequest(message) ? methods.get(key) : undefined
-      if (key !== undefined && !isRequest(message)) methods.delete(key)
-      const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, method))
+      const request = answer ? pending.get(key) : undefined
+      if (answer) pending.delete(key)
+      const out = await Effect.runPromise(judgeServer(deps, c, message, contextFor(request?.requestId), request?.method))
       if (out.message !== undefined) write(io.stdout, out.message)
     }
 
@@ -145,7 +166,7 @@ export const runStdio = (
     })
     lines(child.stdout!, (l) => {
       chainOut = chainOut.then(() => fromChild(l)).catch((e) => log("error", "mcp_stdio_error", { error: String(e) }))
-    }, () => log("warn", "blocked", { listener: "mcp_stdio", rule: "oversize_line" }), () => {})
+    }, () => log("warn", "blocked", { listener: "mcp_stdio", request_id: randomUUID(), direction: "response", rule: "oversize_line" }), () => {})
     child.stdin?.on("error", () => {})
     let exited = false
     child.on("error", (e) => {
@@ -157,7 +178,8 @@ export const runStdio = (
       if (exited) return
       exited = true
       // The session ends with the child: its pinned tools and call history go with it.
-      void chainOut.then(() => resume(deps.inspector.endMcpSession(ctx.sessionKey).pipe(Effect.as(code ?? (signal !== null ? 128 + 15 : 1)))))
+      for (const r of refreshes.values()) clearTimeout(r.timer)
+      void chainOut.then(() => resume(deps.inspector.endMcpSession(session.sessionKey).pipe(Effect.as(code ?? (signal !== null ? 128 + 15 : 1)))))
     })
     const unregister = deps.killSwitch.onTrip(() => log("warn", "kill_switch", { listener: "mcp_stdio", note: "new calls are refused" }))
     return Effect.sync(() => {

@@ -217,11 +217,12 @@ describe("deepMerge", () => {
   })
 })
 
-describe("README configuration reference", () => {
+describe("the configuration reference (docs/configuration.md)", () => {
   it("is generated from the current schema, defaults and presets (run `npm run docs:config`)", async () => {
     const { readFileSync } = await import("node:fs")
-    const { withReference } = await import("../../../src/layers/config/reference.ts")
-    const readme = readFileSync(join(import.meta.dirname, "../../../README.md"), "utf8")
-    expect(withReference(readme) === readme, "README.md is stale: run npm run docs:config").toBe(true)
+    const { REFERENCE_PAGE, withReference } = await import("../../../src/layers/config/reference.ts")
+    const page = readFileSync(join(import.meta.dirname, "../../..", REFERENCE_PAGE), "utf8")
+    expect(page).toContain("| `mcp_tool_policy.enabled` |")
+    expect(withReference(page) === page, `${REFERENCE_PAGE} is stale: run npm run docs:config`).toBe(true)
   })
 })

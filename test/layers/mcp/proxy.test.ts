@@ -227,5 +227,5 @@ describe("stdio wrapper: pipelock mcp proxy -- CMD", () => {
       assert.strictEqual(e?.code, -32001)
       const d = yield* Effect.promise(() => errorOf(client.callTool({ name: "echo", arguments: { text: "AKIAIOSFODNN7EXAMPLE" } })))
       assert.strictEqual(d?.code, -32001)
-    }), 30_000)
+    }), 120_000)
 })

@@ -1,0 +1,72 @@
+/**
+ * The `pipelock` command line as one effect: parse the arguments, run the command, and succeed with the exit
+ * code (see exit.ts). Everything it prints goes through `Console`, so it runs the same in the executable
+ * (main.ts) and in-process in tests, with a console that records the output.
+ *
+ * @example
+ * const code = yield* runCli(["config", "validate", "--config", "pipelock.yaml"])
+ */
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Cause, Console, Effect, Exit } from "effect"
+import * as CliError from "effect/cli/CliError"
+import * as CliOutput from "effect/cli/CliOutput"
+import * as Command from "effect/cli/Command"
+import { version } from "../version.ts"
+import { cli } from "./cli.ts"
+import { ExitCode, FAILURE, USAGE } from "./exit.ts"
+
+/** Usage and parse errors go to stderr; `--help` and `--version` to stdout. */
+const presenter = CliOutput.layerPresenter({
+  present: (event) => {
+    switch (event._tag) {
+      case "InvalidInvocation":
+        return Effect.gen(function* () {
+          const formatter = yield* CliOutput.Formatter
+          yield* Console.error(formatter.formatHelpDoc(event.helpDoc))
+          yield* Console.error(formatter.formatErrors(event.errors))
+        })
+      // One version format for `pipelock version` and `pipelock --version` / `-v`.
+      case "Version":
+        return Console.log(versionLine)
+      default:
+        return CliOutput.defaultPresenter.present(event)
+    }
+  }
+})
+
+/** What `pipelock version` and `pipelock --version` print. */
+export const versionLine = `pipelock ${version}`
+
+/** The exit code for how a command ended, after printing what the user needs on stderr. */
+export const exitCodeOf = (exit: Exit.Exit<unknown, unknown>): Effect.Effect<number> =>
+  Effect.gen(function* () {
+    if (Exit.isSuccess(exit)) return 0
+    if (Cause.hasInterruptsOnly(exit.cause)) return 0
+    const error = Cause.squash(exit.cause)
+    if (error instanceof ExitCode) return error.code
+    if (CliError.isCliError(error)) {
+      if (error._tag === "ShowHelp") return error.errors.length > 0 ? USAGE : 0
+      return USAGE
+    }
+    if ((error as { _tag?: string })?._tag === "ListenError") {
+      yield* Console.error(`pipelock: cannot listen on ${(error as { address?: string }).address}: ${(error as { message?: string }).message}`)
+      return FAILURE
+    }
+    // A tagged error is an expected failure with a message for the user (a missing CA, …); anything else is a
+    // bug, shown with its stack.
+    if (typeof (error as { _tag?: unknown })?._tag === "string" && error instanceof Error) {
+      yield* Console.error(`pipelock: ${error.message}`)
+      return FAILURE
+    }
+    yield* Console.error(`pipelock: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+    return FAILURE
+  })
+
+/** Runs `pipelock ARGS…` to its end; succeeds with the exit code. An interruption (SIGINT/SIGTERM) is not caught. */
+export const runCli = (args: ReadonlyArray<string>): Effect.Effect<number> =>
+  Command.runWith(cli, { version })(args).pipe(
+    Effect.provide(presenter),
+    Effect.provide(NodeServices.layer),
+    Effect.exit,
+    Effect.flatMap(exitCodeOf)
+  )
