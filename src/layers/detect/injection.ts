@@ -106,10 +106,43 @@ const isQuoted = (text: string, start: number, end: number): boolean => {
     }
   }
   if (close === -1) return false
-  // JSON: `"key": "…"`, `["…"`, `, "…"` are string values, not quotations.
+  // JSON: `"key": "…"`, `["…"`, `"a", "…"` are string values, not quotations (a comma after a word is prose:
+  // `instructions like, "…"`).
   const before = text.slice(Math.max(0, open - 160), open)
-  if (/(?:"\s*:|[[{,])\s*$/.test(before)) return false
+  if (/(?:"\s*:|[[{]|(?:"|\d|[\]}]|\btrue|\bfalse|\bnull)\s*,)\s*$/.test(before)) return false
   return QUOTE_CUE.test(before)
+}
+
+/**
+ * An instruction reported in the third person — "instructing it to ignore previous guidelines", "tricks the
+ * model into revealing its system prompt" — describes an attack on some other system; it is not addressed to
+ * the agent reading it (an injection says "you"). Read on the 80 characters before the match, same sentence.
+ */
+const REPORTED = new RE2("\\b(?:instruct(?:s|ed|ing)?|tell(?:s|ing)?|told|ask(?:s|ed|ing)?|direct(?:s|ed|ing)?|trick(?:s|ed|ing)?|convinc(?:es?|ed|ing)|caus(?:es?|ed|ing)|mak(?:es?|ing)|made|forc(?:es?|ed|ing)|get(?:s|ting)?|got|coax(?:es|ed|ing)?|manipulat(?:es?|ed|ing))\\s+(?:it|them|the\\s+(?:target\\s+)?(?:model|chatbot|llm|assistant|ai|agent|bot|system|application|victim)s?)\\s+(?:to|into)\\s+(?:\\w+\\s+){0,2}$", "i")
+const isReported = (text: string, start: number): boolean => {
+  const from = Math.max(0, start - 80)
+  const before = text.slice(from, start)
+  const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"))
+  return REPORTED.test(cut === -1 ? before : before.slice(cut + 1))
+}
+
+/**
+ * A match whose only addresses are documentation placeholders (example.com, `.test`, `.invalid`, localhost):
+ * "send data to https://api.example.com/import" in a template names no destination anyone controls.
+ */
+const URLISH = new RE2("(?i)https?://|@", "u")
+const ADDRESS = new RE2("(?i)(?:https?://|@)[\\w.-]+", "gu")
+const PLACEHOLDER_HOST = new RE2("(?i)(?:^|[/@.])(?:example\\.(?:com|net|org)|[\\w-]+\\.(?:example|test|invalid|localhost)|localhost)$", "u")
+const ADDRESS_END = new Set([32, 9, 10, 13, 12, 34, 39, 60, 62, 41, 93])
+/** The match, continued to the end of an address it stops inside (`… to https://` → `… to https://api.example.com/x`). */
+const withAddress = (text: string, at: number, length: number): string => {
+  let end = at + length
+  while (end < text.length && end < at + length + 200 && !ADDRESS_END.has(text.charCodeAt(end))) end++
+  return text.slice(at, end)
+}
+const PLACEHOLDER_ONLY = (s: string): boolean => {
+  const addrs = s.match(ADDRESS) ?? []
+  return addrs.length > 0 && addrs.every((a) => PLACEHOLDER_HOST.test(a))
 }
 
 interface Hit {
@@ -147,7 +180,7 @@ const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text
           continue
         }
         if (relaxed && looksLikeIdentifier(m[0])) continue
-        const quoted = isQuoted(text, s + m.index, s + m.index + m[0].length)
+        const quoted = isQuoted(text, s + m.index, s + m.index + m[0].length) || isReported(text, s + m.index) || (URLISH.test(m[0]) && PLACEHOLDER_ONLY(withAddress(piece, m.index, m[0].length)))
         best = { spec: specs[rule], match: m[0], quoted }
         if (!quoted) break
       }
