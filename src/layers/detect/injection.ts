@@ -127,12 +127,12 @@ const isReported = (text: string, start: number): boolean => {
 }
 
 /**
- * A match whose only addresses are documentation placeholders (example.com, `.test`, `.invalid`, localhost):
+ * A match whose only addresses are the documentation placeholder example.com/.net/.org (or its api. and www.):
  * "send data to https://api.example.com/import" in a template names no destination anyone controls.
  */
 const URLISH = new RE2("(?i)https?://|@", "u")
 const ADDRESS = new RE2("(?i)(?:https?://|@)[\\w.-]+", "gu")
-const PLACEHOLDER_HOST = new RE2("(?i)(?:^|[/@.])(?:example\\.(?:com|net|org)|[\\w-]+\\.(?:example|test|invalid|localhost)|localhost)$", "u")
+const PLACEHOLDER_HOST = new RE2("(?i)(?:^|[/@])(?:api\\.|www\\.)?example\\.(?:com|net|org)$", "u")
 const ADDRESS_END = new Set([32, 9, 10, 13, 12, 34, 39, 60, 62, 41, 93])
 /** The match, continued to the end of an address it stops inside (`… to https://` → `… to https://api.example.com/x`). */
 const withAddress = (text: string, at: number, length: number): string => {

@@ -127,10 +127,10 @@ const CHECKS: ReadonlyArray<Check> = [
 ]
 
 /**
- * A documentation placeholder address (RFC 2606/6761: example.com/.net/.org, `.example`, `.test`, `.invalid`,
- * `localhost`): "send data to https://api.example.com/import" in a template is not a destination anyone controls.
+ * A documentation placeholder address (RFC 2606: example.com/.net/.org itself, or its api. and www. hosts;
+ * subdomains such as c2.example.net stand for attackers in examples): "send data to https://api.example.com/import" is a template.
  */
-export const EXAMPLE_ADDRESS = new RE2("(?i)(?:https?://|@)(?:[\\w-]+\\.)*(?:example\\.(?:com|net|org)|[\\w-]+\\.(?:example|test|invalid|localhost)|localhost)\\b", "u")
+export const EXAMPLE_ADDRESS = new RE2("(?i)(?:https?://|@)(?:api\\.|www\\.)?example\\.(?:com|net|org)(?:[/:]|$|[^\\w.-])", "u")
 
 /** A reference to a tool by name ("when the user calls send_email", "the `transfer_funds` tool is called"). */
 const TOOL_REF = new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?))", "gu")
