@@ -11,6 +11,8 @@ import * as ConfigStoreLayer from "../src/layers/ConfigStore.ts"
 import { compile as compileDlp, scanText as dlpText } from "../src/layers/detect/dlp.ts"
 import { mergeDlpPatterns } from "../src/layers/detect/dlpPatterns.ts"
 import { compile as compileInjection, scanText as injectionText } from "../src/layers/detect/injection.ts"
+import { scanContent } from "../src/layers/detect/injectionClassifier.ts"
+import { RE2 } from "../src/layers/detect/re2.ts"
 import { mergeInjectionPatterns } from "../src/layers/detect/injectionPatterns.ts"
 import { checkUrl, compileUrlRules } from "../src/layers/detect/urlGuard.ts"
 import * as InspectorLayer from "../src/layers/Inspector.ts"
@@ -63,6 +65,13 @@ const realDocs = (() => {
 })()
 let doc = 0
 const nextDoc = () => realDocs[doc++ % realDocs.length]
+// Same-run references over the same documents: JSON.parse of the document as a JSON string, one RE2 literal search.
+const realJson = realDocs.map((d) => JSON.stringify(d))
+let docJ = 0
+const nextJson = () => realJson[docJ++ % realJson.length]
+const literal = new RE2("pipelock-literal-not-present", "u")
+let docR = 0
+const nextRefDoc = () => realDocs[docR++ % realDocs.length]
 
 /** Varied real URLs: the homepage, repository and bugs URLs of the installed packages. */
 const realUrls = (() => {
@@ -91,12 +100,11 @@ const realUrls = (() => {
 let url = 0
 const nextUrl = () => realUrls[url++ % realUrls.length]
 
-interface Row { readonly name: string; readonly nsPerOp: number; readonly target?: string; readonly ok?: boolean }
+interface Row { readonly name: string; readonly nsPerOp: number; readonly target?: string; readonly ok?: boolean; readonly ref?: { readonly name: string; readonly nsPerOp: number } }
 const rows: Row[] = []
 
-const bench = (name: string, f: () => unknown, opts: { target?: number; minMs?: number } = {}) => {
+const timeOf = (f: () => unknown, minMs: number): number => {
   for (let i = 0; i < 50; i++) f()
-  const minMs = opts.minMs ?? 400
   let n = 0
   const t0 = process.hrtime.bigint()
   let elapsed = 0n
@@ -105,8 +113,15 @@ const bench = (name: string, f: () => unknown, opts: { target?: number; minMs?: 
     n += 20
     elapsed = process.hrtime.bigint() - t0
   } while (elapsed < BigInt(minMs) * 1_000_000n)
-  const nsPerOp = Number(elapsed) / n
-  rows.push({ name, nsPerOp, target: opts.target === undefined ? undefined : fmt(opts.target), ok: opts.target === undefined ? undefined : nsPerOp <= opts.target })
+  return Number(elapsed) / n
+}
+
+/** `ref`: a reference over the same input, timed in the same run right after, printed beside with the ratio. */
+const bench = (name: string, f: () => unknown, opts: { target?: number; minMs?: number; ref?: readonly [string, () => unknown] } = {}) => {
+  const minMs = opts.minMs ?? 400
+  const nsPerOp = timeOf(f, minMs)
+  const ref = opts.ref === undefined ? undefined : { name: opts.ref[0], nsPerOp: timeOf(opts.ref[1], minMs) }
+  rows.push({ name, nsPerOp, target: opts.target === undefined ? undefined : fmt(opts.target), ok: opts.target === undefined ? undefined : nsPerOp <= opts.target, ref })
 }
 
 const fmt = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`)
@@ -116,20 +131,26 @@ const main = Effect.gen(function* () {
   const ctx = { requestId: "bench", listener: "check" as const, skipDns: true }
   const mcp = { ...ctx, sessionKey: "bench" }
 
-  bench("clean URL, full URL pipeline (pure, no DNS)", () => checkUrl(rules, "https://docs.python.org/3/library/urllib.parse.html?highlight=quote"), { target: 10_000 })
+  const cleanUrl = "https://docs.python.org/3/library/urllib.parse.html?highlight=quote"
+  bench("clean URL, full URL pipeline (pure, no DNS)", () => checkUrl(rules, cleanUrl), { target: 10_000, ref: ["new URL() of the same URL", () => new URL(cleanUrl)] })
   bench("clean URL, through the Inspector service (no DNS)", () => Effect.runSync(inspector.checkUrl("https://docs.python.org/3/library/urllib.parse.html?highlight=quote", ctx).pipe(Effect.provideService(Inspector, inspector))))
   if (realUrls.length > 0) bench(`clean URLs (${realUrls.length} varied), full URL pipeline`, () => checkUrl(rules, nextUrl()), { target: 10_000, minMs: 1000 })
   bench("URL with a DLP hit", () => checkUrl(rules, "https://example.com/?key=sk-ant-api03-fake1234567890abcd"))
   bench("90 B clean text, injection", () => injectionText(injection, text90, "body"), { target: 5_000 })
   bench("10 KB clean text, injection", () => injectionText(injection, text10k, "body"), { target: 500_000 })
   if (realDocs.length > 0) {
-    bench(`10 KB real documents (${realDocs.length} varied), injection`, () => injectionText(injection, nextDoc(), "body"), { target: 500_000, minMs: 1500 })
+    const jsonRef = ["JSON.parse of the same bytes", () => JSON.parse(nextJson())] as const
+    bench(`10 KB real documents (${realDocs.length} varied), injection rules`, () => injectionText(injection, nextDoc(), "body"), { minMs: 1500, ref: jsonRef })
+    bench(`10 KB real documents: injection (rules + classifier, as the proxy runs them)`, () => scanContent(injection, nextDoc(), "body"), { target: 300_000, minMs: 1500, ref: jsonRef })
+    bench(`10 KB real documents: one RE2 literal search (reference)`, () => literal.test(nextRefDoc()), { minMs: 800, ref: jsonRef })
+    bench(`10 KB real documents: injection + DLP`, () => { const d = nextDoc(); scanContent(injection, d, "body"); dlpText(dlp, d, "body") }, { target: 500_000, minMs: 1500, ref: jsonRef })
     bench(`10 KB real documents (${realDocs.length} varied), DLP`, () => dlpText(dlp, nextDoc(), "body"), { minMs: 1500 })
   }
   bench("10 KB clean text, injection + DLP", () => (injectionText(injection, text10k, "body"), dlpText(dlp, text10k, "body")), { target: 500_000 })
   bench("10 KB clean text, DLP", () => dlpText(dlp, text10k, "body"))
   bench("text with a secret, DLP", () => dlpText(dlp, `config: token=ghp_${"a1B2c3D4e5".repeat(4)} region=eu`, "body"))
-  bench("clean MCP tool response (Inspector)", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { target: 20_000 })
+  const toolJson = JSON.stringify(toolResult)
+  bench("clean MCP tool response (Inspector)", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { target: 20_000, ref: ["JSON.parse of the same message", () => JSON.parse(toolJson)] })
 
   const adversarial: Array<[string, string]> = [
     ["repeated letters", "a".repeat(1 << 20)],
@@ -150,9 +171,10 @@ const layer = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStore
 await Effect.runPromise(main.pipe(Effect.provide(layer)))
 
 const width = Math.max(...rows.map((r) => r.name.length))
-console.log(`\n${"scan".padEnd(width)}  ${"ns/op".padStart(12)}  ${"ops/s".padStart(12)}  ${"time/op".padStart(10)}  target (docs/benchmarks.md)`)
+console.log(`\n${"scan".padEnd(width)}  ${"ns/op".padStart(12)}  ${"ops/s".padStart(12)}  ${"time/op".padStart(10)}  ${"target (docs/benchmarks.md)".padEnd(27)}  same-run reference`)
 for (const r of rows) {
   const target = r.target === undefined ? "" : `≤ ${r.target} ${r.ok ? "✓" : "✗ over"}`
-  console.log(`${r.name.padEnd(width)}  ${r.nsPerOp.toFixed(0).padStart(12)}  ${Math.round(1e9 / r.nsPerOp).toString().padStart(12)}  ${fmt(r.nsPerOp).padStart(10)}  ${target}`)
+  const ref = r.ref === undefined ? "" : `${r.ref.name}: ${fmt(r.ref.nsPerOp)} (× ${(r.nsPerOp / r.ref.nsPerOp).toFixed(1)})`
+  console.log(`${r.name.padEnd(width)}  ${r.nsPerOp.toFixed(0).padStart(12)}  ${Math.round(1e9 / r.nsPerOp).toString().padStart(12)}  ${fmt(r.nsPerOp).padStart(10)}  ${target.padEnd(18)}  ${ref}`)
 }
 console.log(`\nnode ${process.version}, ${process.arch}; one core, one thread (the scanners are synchronous)`)

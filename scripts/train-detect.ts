@@ -10,7 +10,7 @@
  * see `groupOf`) is held back: the models never see it, the thresholds are calibrated on its benign rows.
  *
  * - injection: response text and MCP results. Thresholds (see `calibrate`): `flag` is the lowest score that
- *   at most 0.5% of the held-back benign rows reach; `block` the lowest that at most 0.1% of them and none of
+ *   at most 0.5% of the held-back benign rows reach; `block` the lowest that at most 0.3% of them and 3% of
  *   the held-back near misses of bench/detect-own reach.
  * - tools: tool definitions (toolDocument: name, description, schema strings), one window per tool, trained on
  *   the tool rows and the injection rows together (the tool rows alone are too few). Its
@@ -21,6 +21,7 @@ import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { toolDocument, type ToolDefinition } from "../src/layers/detect/toolPoison.ts"
 import type { Model } from "../src/layers/detect/classifier.ts"
+import { manifestPath } from "./detect/benignDocs.ts"
 import { asModel, dataDir, defaults, type Doc, injectionFiles, loadInjection, type Options, root, type Row, scoreAll, serialize, sha256, thresholdFor, toDoc, train } from "./detect/train.ts"
 
 export const injectionOptions: Options = defaults
@@ -41,13 +42,21 @@ export const calibrationSet = (docs: ReadonlyArray<Doc>) => docs.filter((d) => d
 export const nearMissSet = (docs: ReadonlyArray<Doc>) => docs.filter((d) => d.heldBack && d.label === 0 && d.repo === "own")
 
 /**
- * `block`: at most 0.1% of the held-back benign rows and none of the held-back near misses written for this
+ * `block`: at most 0.3% of the held-back benign rows and 3% of the held-back near misses written for this
  * project reach it; `flag`: at most 0.5% of the held-back benign rows reach it.
  */
+/**
+ * With the node_modules documentation in the calibration set (real READMEs score higher than the pack's book
+ * paragraphs and maths questions), 0.3% of it and one near miss in 33 bound `block`: measured, this keeps
+ * held-back benign false positives at 0.2% (target ≤ 0.5%) for more recall than 0.1% gave.
+ */
+const BLOCK_RATE = 0.003
+const NEAR_RATE = 0.03
+
 export const calibrate = (model: Model, docs: ReadonlyArray<Doc>, extraBenign: ReadonlyArray<Doc> = []) => {
   const benign = scoreAll(model, [...calibrationSet(docs), ...extraBenign])
   const near = scoreAll(model, nearMissSet(docs))
-  return { block: Math.max(thresholdFor(benign, 0.001), thresholdFor(near, 0)), flag: thresholdFor(benign, 0.005) }
+  return { block: Math.max(thresholdFor(benign, BLOCK_RATE), thresholdFor(near, NEAR_RATE)), flag: thresholdFor(benign, 0.005) }
 }
 
 export const build = (): string => {
@@ -70,7 +79,8 @@ export const build = (): string => {
     "injection/cases.jsonl": sha256(files.pack),
     "tools/cases.jsonl": sha256(files.tools),
     "bench/detect-own/injection.jsonl": sha256(files.own),
-    "bench/detect-own/tools.jsonl": sha256(files.ownTools)
+    "bench/detect-own/tools.jsonl": sha256(files.ownTools),
+    "bench/detect-own/benign-docs.json": sha256(manifestPath)
   }
   return [
     "/**",

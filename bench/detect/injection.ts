@@ -25,6 +25,7 @@ import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPattern
 import type { Model } from "../../src/layers/detect/classifier.ts"
 import { asModel, type Doc, loadInjection, root, serialize, train } from "../../scripts/detect/train.ts"
 import { calibrate, injectionOptions } from "../../scripts/train-detect.ts"
+import { isTrainingPackage } from "../../scripts/detect/benignDocs.ts"
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
 const blocks = (fs: Parameters<typeof decide>[0]) => decide(fs, "balanced", "warn").action === "block"
@@ -79,7 +80,17 @@ const byGroup = (docs: ReadonlyArray<Doc>, judged: Map<Doc, Judged>, key: (d: Do
   return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => summarise(k, v))
 }
 
-/** Up to 400 README/CHANGELOG files (first 10 KB) under node_modules: real documentation, taken as benign. */
+/** The package a path under node_modules belongs to (the innermost one). */
+const packageOf = (path: string): string => {
+  const rel = path.split("node_modules/").pop() ?? ""
+  const parts = rel.split("/")
+  return parts[0].startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]
+}
+
+/**
+ * Up to 400 README/CHANGELOG files (first 10 KB) under node_modules: real documentation, taken as benign. Only
+ * packages of the half never read for training (scripts/detect/benignDocs.ts), so this stays a held-out probe.
+ */
 export const realDocs = (): string[] => {
   const out: string[] = []
   const walk = (dir: string, depth: number) => {
@@ -93,7 +104,7 @@ export const realDocs = (): string[] => {
       if (out.length >= 400) return
       const p = join(dir, e.name)
       if (e.isDirectory() && depth < 4) walk(p, depth + 1)
-      else if (/^(readme|changelog|history)\.md$/i.test(e.name)) {
+      else if (/^(readme|changelog|history)\.md$/i.test(e.name) && !isTrainingPackage(packageOf(p))) {
         const t = readFileSync(p, "utf8")
         if (t.length > 2000) out.push(t.slice(0, 10_240))
       }
@@ -147,8 +158,8 @@ export const run = async (): Promise<void> => {
   ])
 
   // Leave one source out.
-  console.log("\nLeave-one-source-out: trained without source S (own rows kept), calibrated on held-back benign, scored on all of S's attacks")
-  console.log(`${pad("source left out", 40)} ${lpad("attacks", 8)} ${lpad("rules", 7)} ${lpad("clf", 7)} ${lpad("clf≥flag", 8)} ${lpad("combined", 8)} ${lpad("clf, no own rows", 17)} ${lpad("vard", 7)}`)
+  console.log("\nLeave-one-source-out: trained without source S (own rows kept; last columns: without own rows too), calibrated on held-back benign, scored on all of S's attacks; combined = rules + that model as the proxy runs them")
+  console.log(`${pad("source left out", 40)} ${lpad("attacks", 8)} ${lpad("rules", 7)} ${lpad("clf", 7)} ${lpad("clf≥flag", 8)} ${lpad("combined", 8)} ${lpad("comb., no own rows", 17)} ${lpad("vard", 7)}`)
   const trainable = docs.filter((d) => !d.evalOnly && !d.heldBack)
   const modelWithout = (keep: (d: Doc) => boolean): Model => {
     const t = train(trainable.filter(keep), injectionOptions)
@@ -156,12 +167,14 @@ export const run = async (): Promise<void> => {
   }
   let losoAll = 0
   let losoN = 0
+  let losoBare = 0
   for (const repo of [...new Set(docs.filter((d) => d.label === 1 && d.repo !== "own").map((d) => d.repo))].sort()) {
     const m = modelWithout((d) => d.repo !== repo)
     const bare = modelWithout((d) => d.repo !== repo && d.repo !== "own")
     const att = docs.filter((d) => d.repo === repo && d.label === 1)
     const js = att.map((d) => judge(m, d.text))
-    const bareHits = att.filter((d) => classify(bare, d.text).level === "block").length
+    const bareHits = att.filter((d) => blocks(scanContent(compiled, d.text, "body", bare))).length
+    losoBare += bareHits
     const combined = js.filter((j) => j.combined).length
     losoAll += combined
     losoN += att.length
@@ -174,6 +187,7 @@ export const run = async (): Promise<void> => {
   console.log(`  false positives, held-back benign                 ${`${(100 * fp(benign)).toFixed(2)}%`.padStart(7)}   target ≤ 0.5%`)
   console.log(`  false positives, hard negatives                   ${`${(100 * fp(hard)).toFixed(2)}%`.padStart(7)}   target ≤ 2%`)
   console.log(`  leave-one-source-out recall (all left-out rows)   ${pct(losoAll, losoN).padStart(7)}   target ≥ 80%`)
+  console.log(`    … the same, models trained without own rows     ${pct(losoBare, losoN).padStart(7)}   (the clean figure)`)
   console.log(`  false positives, real docs (node_modules)         ${`${(100 * fp(readmeJudged)).toFixed(2)}%`.padStart(7)}   (ordinary content: target ≤ 0.5%)`)
 
   if (readme.length > 0) {

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { benignDocRows } from "./benignDocs.ts"
 import { features, type Model, prepare, score, type SerializedModel, decode } from "../../src/layers/detect/classifier.ts"
 
 export const root = join(import.meta.dirname, "../..")
@@ -93,6 +94,7 @@ export const loadInjection = (): Doc[] => {
   const rows = readJsonl<Row>(f.pack)
   if (existsSync(f.own)) rows.push(...readJsonl<Row>(f.own))
   if (process.env.NO_DLP !== "1") for (const r of readJsonl<Row>(f.dlp)) rows.push({ ...r, category: "benign-code-config", expected: "allow" })
+  if (process.env.NO_NPM_DOCS !== "1") rows.push(...benignDocRows())
   return rows.map(toDoc)
 }
 

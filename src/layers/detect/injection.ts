@@ -14,7 +14,8 @@ import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
 import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
-import { PatternSet, RE2, type RE2Set } from "./re2.ts"
+import { RuleIndex } from "./prefilter.ts"
+import { RE2 } from "./re2.ts"
 
 export interface InjectionOptions {
   readonly patterns: ReadonlyArray<InjectionPatternSpec>
@@ -32,38 +33,33 @@ export class InjectionPatternError extends Error {
 
 export interface CompiledInjection {
   readonly specs: ReadonlyArray<InjectionPatternSpec>
-  readonly set: RE2Set
-  readonly regexes: ReadonlyArray<RE2>
-  /** The same patterns with `\s+` relaxed to `\s*` (words run together). */
-  readonly relaxedSet: RE2Set
-  readonly relaxed: ReadonlyArray<RE2>
+  /** The patterns behind their literal prefilter (prefilter.ts). */
+  readonly index: RuleIndex
+  /** The same patterns with `\s+` relaxed to `\s*` (words run together), built on first use. */
+  readonly relaxed: () => RuleIndex
 }
 
 /** `\s+` → `\s*` and `[-,;:.\s]+` → `[-,;:.\s]*`: the Go optional-whitespace variant of a pattern. */
 const relax = (source: string): string => source.replace(/\\s\+/g, "\\s*").replace(/\[-,;:\.\\s\]\+/g, "[-,;:.\\s]*")
-
-const INJECTION_CHUNK = 4
 
 export const compile = (opts: InjectionOptions): CompiledInjection => {
   const byName = new Map<string, InjectionPatternSpec>()
   if (opts.includeCore !== false) for (const s of coreInjectionPatterns) byName.set(s.name, s)
   for (const s of opts.patterns) byName.set(s.name, s)
   const specs = [...byName.values()]
-  const regexes = specs.map((s) => {
+  // A pattern that does not compile is a configuration error, reported now rather than on first use.
+  for (const s of specs) {
     try {
-      return new RE2(s.regex, "gu")
+      new RE2(s.regex, "u")
     } catch (e) {
       throw new InjectionPatternError(s.name, e instanceof Error ? e.message : String(e))
     }
-  })
-  const relaxedSources = specs.map((s) => relax(s.regex))
+  }
+  let relaxed: RuleIndex | undefined
   return {
     specs,
-    // Injection patterns are heavier than DLP ones (long alternations, bounded gaps): four to a set (see SET_CHUNK).
-    set: new PatternSet(specs.map((s) => s.regex), "u", INJECTION_CHUNK),
-    regexes,
-    relaxedSet: new PatternSet(relaxedSources, "u", INJECTION_CHUNK),
-    relaxed: relaxedSources.map((r) => new RE2(r, "gu"))
+    index: new RuleIndex(specs.map((s) => s.regex)),
+    relaxed: () => (relaxed ??= new RuleIndex(specs.map((s) => relax(s.regex))))
   }
 }
 
@@ -110,10 +106,43 @@ const isQuoted = (text: string, start: number, end: number): boolean => {
     }
   }
   if (close === -1) return false
-  // JSON: `"key": "…"`, `["…"`, `, "…"` are string values, not quotations.
+  // JSON: `"key": "…"`, `["…"`, `"a", "…"` are string values, not quotations (a comma after a word is prose:
+  // `instructions like, "…"`).
   const before = text.slice(Math.max(0, open - 160), open)
-  if (/(?:"\s*:|[[{,])\s*$/.test(before)) return false
+  if (/(?:"\s*:|[[{]|(?:"|\d|[\]}]|\btrue|\bfalse|\bnull)\s*,)\s*$/.test(before)) return false
   return QUOTE_CUE.test(before)
+}
+
+/**
+ * An instruction reported in the third person — "instructing it to ignore previous guidelines", "tricks the
+ * model into revealing its system prompt" — describes an attack on some other system; it is not addressed to
+ * the agent reading it (an injection says "you"). Read on the 80 characters before the match, same sentence.
+ */
+const REPORTED = new RE2("\\b(?:instruct(?:s|ed|ing)?|tell(?:s|ing)?|told|ask(?:s|ed|ing)?|direct(?:s|ed|ing)?|trick(?:s|ed|ing)?|convinc(?:es?|ed|ing)|caus(?:es?|ed|ing)|mak(?:es?|ing)|made|forc(?:es?|ed|ing)|get(?:s|ting)?|got|coax(?:es|ed|ing)?|manipulat(?:es?|ed|ing))\\s+(?:it|them|the\\s+(?:target\\s+)?(?:model|chatbot|llm|assistant|ai|agent|bot|system|application|victim)s?)\\s+(?:to|into)\\s+(?:\\w+\\s+){0,2}$", "i")
+const isReported = (text: string, start: number): boolean => {
+  const from = Math.max(0, start - 80)
+  const before = text.slice(from, start)
+  const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"))
+  return REPORTED.test(cut === -1 ? before : before.slice(cut + 1))
+}
+
+/**
+ * A match whose only addresses are the documentation placeholder example.com/.net/.org (or its api. and www.):
+ * "send data to https://api.example.com/import" in a template names no destination anyone controls.
+ */
+const URLISH = new RE2("(?i)https?://|@", "u")
+const ADDRESS = new RE2("(?i)(?:https?://|@)[\\w.-]+", "gu")
+const PLACEHOLDER_HOST = new RE2("(?i)(?:^|[/@])(?:api\\.|www\\.)?example\\.(?:com|net|org)$", "u")
+const ADDRESS_END = new Set([32, 9, 10, 13, 12, 34, 39, 60, 62, 41, 93])
+/** The match, continued to the end of an address it stops inside (`… to https://` → `… to https://api.example.com/x`). */
+const withAddress = (text: string, at: number, length: number): string => {
+  let end = at + length
+  while (end < text.length && end < at + length + 200 && !ADDRESS_END.has(text.charCodeAt(end))) end++
+  return text.slice(at, end)
+}
+const PLACEHOLDER_ONLY = (s: string): boolean => {
+  const addrs = s.match(ADDRESS) ?? []
+  return addrs.length > 0 && addrs.every((a) => PLACEHOLDER_HOST.test(a))
 }
 
 interface Hit {
@@ -125,25 +154,37 @@ interface Hit {
 /** In the relaxed (no-whitespace) pass, code identifiers like `skipPreviousRules` are not phrases. */
 const looksLikeIdentifier = (s: string) => /[a-z][A-Z]|_/.test(s) && !/\s/.test(s)
 
-const hits = (set: RE2Set, regexes: ReadonlyArray<RE2>, specs: ReadonlyArray<InjectionPatternSpec>, text: string, bytes?: Buffer, relaxed = false): Hit[] => {
-  const found = set.match(bytes ?? text)
-  if (found.length === 0) return []
+/**
+ * The rules that match in `text`: the prefilter names the candidates and where to look; a one-pattern set
+ * confirms a stretch matches before the regex finds where (up to 32 matches, for one that is not quoted).
+ */
+const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text: string, relaxed = false): Hit[] => {
   const out: Hit[] = []
-  for (const i of found) {
-    const re = regexes[i]
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    let n = 0
+  let bytes: Buffer | undefined
+  for (const cand of index.candidates(text)) {
+    const rule = cand.rule
     let best: Hit | undefined
-    while ((m = re.exec(text)) !== null && n++ < 32) {
-      if (m[0].length === 0) {
-        re.lastIndex++
-        continue
+    const pieces = cand.stretches ?? [[0, text.length] as const]
+    for (const [s, e] of pieces) {
+      const whole = s === 0 && e === text.length
+      const piece = whole ? text : text.slice(s, e)
+      const input = whole && text.length > 512 ? (bytes ??= Buffer.from(text, "utf8")) : piece
+      if (!index.matches(rule, input, s === 0, e === text.length)) continue
+      const re = index.regex(rule, s === 0, e === text.length)
+      re.lastIndex = 0
+      let m: RegExpExecArray | null
+      let n = 0
+      while ((m = re.exec(piece)) !== null && n++ < 32) {
+        if (m[0].length === 0) {
+          re.lastIndex++
+          continue
+        }
+        if (relaxed && looksLikeIdentifier(m[0])) continue
+        const quoted = isQuoted(text, s + m.index, s + m.index + m[0].length) || isReported(text, s + m.index) || (URLISH.test(m[0]) && PLACEHOLDER_ONLY(withAddress(piece, m.index, m[0].length)))
+        best = { spec: specs[rule], match: m[0], quoted }
+        if (!quoted) break
       }
-      if (relaxed && looksLikeIdentifier(m[0])) continue
-      const quoted = isQuoted(text, m.index, m.index + m[0].length)
-      best = { spec: specs[i], match: m[0], quoted }
-      if (!quoted) break
+      if (best !== undefined && !best.quoted) break
     }
     if (best !== undefined) out.push(best)
   }
@@ -288,7 +329,7 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     return fs.some((f) => rank[f.severity] >= 2)
   }
 
-  if (accept(hits(c.set, c.regexes, c.specs, text, bytes), "raw")) return finish(all, location)
+  if (accept(hits(c.index, c.specs, text), "raw")) return finish(all, location)
 
   const g = gates(bytes ?? text)
   // A view is the whole text transformed, or (for the Unicode views) the transformed stretches around the
@@ -317,12 +358,12 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   const norm = () => (normalized ??= ascii ? text : forMatching(text))
   // A view identical to one already scanned (no invisible characters to space out, …) is not scanned again.
   const scanned = new Set<string>([text])
-  const scanPieces = (pieces: ReadonlyArray<string>, pass: string, set = c.set, regexes = c.regexes, relaxed = false): boolean => {
+  const scanPieces = (pieces: ReadonlyArray<string>, pass: string): boolean => {
     const found: Hit[] = []
     for (const piece of pieces) {
       if (scanned.has(piece)) continue
       scanned.add(piece)
-      found.push(...hits(set, regexes, c.specs, piece, undefined, relaxed))
+      found.push(...hits(c.index, c.specs, piece))
     }
     return accept(found, pass)
   }
@@ -339,19 +380,19 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     const n = norm()
     const parts = stretchesAround(n, regexPositions(n, GLUED_AT))
     const found: Hit[] = []
-    if (parts === undefined) found.push(...hits(c.relaxedSet, c.relaxed, c.specs, n, ascii ? bytes : undefined, true))
-    else for (const piece of parts) found.push(...hits(c.relaxedSet, c.relaxed, c.specs, piece, undefined, true))
+    if (parts === undefined) found.push(...hits(c.relaxed(), c.specs, n, true))
+    else for (const piece of parts) found.push(...hits(c.relaxed(), c.specs, piece, true))
     if (accept(found, "whitespace")) return finish(all, location)
   } else if (!ascii) {
     // Words glued by removed invisible characters: the normalised stretches, without whitespace.
     const pieces = local === undefined ? [norm()] : local.map(forMatching)
     const found: Hit[] = []
-    for (const piece of pieces) found.push(...hits(c.relaxedSet, c.relaxed, c.specs, piece, undefined, true))
+    for (const piece of pieces) found.push(...hits(c.relaxed(), c.specs, piece, true))
     if (accept(found, "whitespace")) return finish(all, location)
   }
   if (!decodable(g, text)) return finish(all, location)
   for (const d of decodedPayloads(text)) {
-    if (accept(hits(c.set, c.regexes, c.specs, forMatching(d.text)), d.pass)) return finish(all, location)
+    if (accept(hits(c.index, c.specs, forMatching(d.text)), d.pass)) return finish(all, location)
   }
   return finish(all, location)
 }

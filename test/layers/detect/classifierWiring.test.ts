@@ -31,7 +31,9 @@ describe("the learned scanner in the Inspector", () => {
       const v = yield* i.inspectResponse(page, { ...ctx, url: "https://travel.example/lisbon" })
       assert.strictEqual(v.action, "block")
       const k = v.findings.find((f) => f.scanner === "classifier")
-      assert.strictEqual(k?.rule, "Classifier Confirms Rule")
+      // Which of the two the classifier reports depends on the committed weights (score ≥ block: alone; ≥ flag:
+      // confirming the rule); the combination itself is tested with fixed thresholds in injectionClasses.test.ts.
+      assert.include(["Classifier Confirms Rule", "Learned Injection Classifier"], k?.rule)
       assert.isAbove(k?.score ?? 0, 0.5)
       assert.strictEqual(v.decisive?.scanner, "classifier")
     }).pipe(Effect.provide(inspectorWith("version: 1\nmode: balanced\n"))))

@@ -1,0 +1,323 @@
+/**
+ * The injection rules' prefilter: one pass over a text finds the rare literals each rule needs (an
+ * Aho–Corasick automaton over the literals `literals.ts` reads out of the patterns, case-insensitive like
+ * RE2's `(?i)` on ASCII, whitespace runs read as one space), and measures the text's longest runs (whitespace,
+ * word characters, punctuation, lines) that bound how far a match can reach. A rule whose literals do not
+ * occur cannot match and is skipped; one whose literals occur runs only on the stretches around them (each
+ * within the rule's reach of an occurrence, widened to word or line boundaries so `\b`, `^` and `$` read as
+ * they do in the whole text), or on the whole text when those stretches would cover most of it.
+ *
+ * Equivalence with running every rule on the whole text: every match contains one of the rule's literals,
+ * so it lies within the rule's reach of an occurrence the automaton reports; a stretch starts after a non-word
+ * character (or a line break for multi-line anchors) and `^`/`$` are rewritten where a stretch does not start
+ * or end with the text. `test/layers/detect/prefilter.test.ts` checks it on the data pack and real documents.
+ */
+import { analyse, type Analysis, reachFor, type Runs } from "./literals.ts"
+import { RE2 } from "./re2.ts"
+
+/** A rule to run, on the whole text (`stretches` undefined) or on these [start, end) stretches. */
+export interface Candidate {
+  readonly rule: number
+  readonly stretches: ReadonlyArray<readonly [number, number]> | undefined
+}
+
+/**
+ * Character kinds for the runs, by UTF-16 code unit: 1 whitespace, 2 word (ASCII, as RE2's `\w`, plus the
+ * Kelvin sign and long s that `(?i)` folds onto ASCII letters), 4 ASCII punctuation.
+ */
+const KIND = new Uint8Array(65536)
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || (c >= 9 && c <= 13)) KIND[c] = 1
+  else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) KIND[c] = 2
+  else if (c > 32 && c < 127) KIND[c] = 4
+}
+KIND[0x212a] = KIND[0x17f] = 2
+
+const isWordAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i)
+  return c < 128 && KIND[c] === 2
+}
+
+/** Stretches covering more than this share of the text are replaced by the whole text. */
+const COVER = 0.5
+/** More occurrences than this of one rule's literals: the whole text. */
+const MAX_OCCURRENCES = 256
+
+/** The other cases of a character that RE2's case folding matches (upper/lower closure, single code units). */
+const caseVariants = (ch: string): string[] => {
+  const out = new Set([ch])
+  for (let k = 0; k < 2; k++) {
+    for (const x of [...out]) for (const y of [x.toUpperCase(), x.toLowerCase()]) if (y.length === 1) out.add(y)
+  }
+  if (ch === "k") out.add("\u212a")
+  if (ch === "s") out.add("\u017f")
+  return [...out]
+}
+
+/** Literals are cut to this many characters (a prefix of a required string is required too): a smaller automaton. */
+const MAX_LITERAL = 8
+
+/** The literals cut to MAX_LITERAL, without those that contain another one (an occurrence of the longer one contains the shorter). */
+const shorten = (literals: ReadonlyArray<string>): string[] => {
+  const cut = [...new Set(literals.map((l) => l.slice(0, MAX_LITERAL)))].sort((a, b) => a.length - b.length)
+  const out: string[] = []
+  for (const l of cut) if (!out.some((o) => l.includes(o))) out.push(l)
+  return out
+}
+
+/** Whether a sorted list of positions has one in [s, e). */
+const occursIn = (sorted: ReadonlyArray<number>, s: number, e: number): boolean => {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < s) lo = mid + 1
+    else hi = mid
+  }
+  return lo < sorted.length && sorted[lo] < e
+}
+
+export class RuleIndex {
+  readonly analyses: ReadonlyArray<Analysis>
+  private readonly sources: ReadonlyArray<string>
+  /** Rules without literals: always candidates, on the whole text. */
+  private readonly always: ReadonlyArray<number>
+  /** Character code → alphabet index (0: not in any literal; 1: whitespace). */
+  private readonly cls = new Uint16Array(65536)
+  private readonly width: number
+  private readonly delta: Uint16Array | Int32Array
+  /** Per state: the literal ids that end there (own and through failure links), or undefined. */
+  private readonly outputs: ReadonlyArray<ReadonlyArray<number> | undefined>
+  /** 1 for a state where a literal ends. */
+  private readonly final: Uint8Array
+  /** Literal id → the (rule × 8 + set index) it belongs to. */
+  private readonly litRules: ReadonlyArray<ReadonlyArray<number>>
+  private readonly setCount: ReadonlyArray<number>
+  private readonly checks = new Map<string, InstanceType<typeof RE2.Set>>()
+  private readonly regexes = new Map<string, RE2>()
+
+  constructor(sources: ReadonlyArray<string>) {
+    this.sources = sources
+    this.analyses = sources.map(analyse)
+    const always: number[] = []
+    const literalIds = new Map<string, number>()
+    const litRules: number[][] = []
+    const setCount: number[] = []
+    this.analyses.forEach((a, r) => {
+      setCount.push(a.sets.length)
+      if (a.sets.length === 0) {
+        always.push(r)
+        return
+      }
+      a.sets.forEach((set, k) => {
+        for (const l of shorten(set)) {
+          let id = literalIds.get(l)
+          if (id === undefined) {
+            id = litRules.length
+            literalIds.set(l, id)
+            litRules.push([])
+          }
+          // Rule and set packed in one number.
+          const key = r * 8 + k
+          if (!litRules[id].includes(key)) litRules[id].push(key)
+        }
+      })
+    })
+    this.setCount = setCount
+    this.always = always
+    this.litRules = litRules
+    // Alphabet: whitespace is 1; each distinct literal character (with its case variants) gets an index.
+    let next = 2
+    for (const c of [9, 10, 11, 12, 13, 32]) this.cls[c] = 1
+    const literals = [...literalIds.keys()]
+    for (const l of literals) {
+      for (const ch of l) {
+        if (ch === " " || ch.length !== 1 || this.cls[ch.charCodeAt(0)] !== 0) continue
+        const id = next++
+        for (const v of caseVariants(ch)) if (this.cls[v.charCodeAt(0)] === 0) this.cls[v.charCodeAt(0)] = id
+      }
+    }
+    this.width = next
+    // The trie, then failure links breadth first into a full transition table.
+    const goto: Array<Map<number, number>> = [new Map()]
+    const own: number[][] = [[]]
+    literals.forEach((l, id) => {
+      let s = 0
+      for (let i = 0; i < l.length; i++) {
+        const a = l[i] === " " ? 1 : this.cls[l.charCodeAt(i)]
+        let t = goto[s].get(a)
+        if (t === undefined) {
+          t = goto.length
+          goto.push(new Map())
+          own.push([])
+          goto[s].set(a, t)
+        }
+        s = t
+      }
+      own[s].push(id)
+    })
+    const W = this.width
+    const delta = new Int32Array(goto.length * W)
+    const fail = new Int32Array(goto.length)
+    const outputs: Array<number[] | undefined> = own.map((o) => (o.length > 0 ? [...o] : undefined))
+    const queue: number[] = []
+    for (let a = 0; a < W; a++) {
+      const t = goto[0].get(a)
+      if (t !== undefined) {
+        delta[a] = t
+        fail[t] = 0
+        queue.push(t)
+      }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]
+      const inherited = outputs[fail[s]]
+      if (inherited !== undefined) outputs[s] = [...(outputs[s] ?? []), ...inherited]
+      for (let a = 0; a < W; a++) {
+        const t = goto[s].get(a)
+        if (t !== undefined) {
+          fail[t] = delta[fail[s] * W + a]
+          delta[s * W + a] = t
+          queue.push(t)
+        } else delta[s * W + a] = delta[fail[s] * W + a]
+      }
+    }
+    this.delta = goto.length < 65536 ? Uint16Array.from(delta) : delta
+    this.outputs = outputs
+    this.final = Uint8Array.from(outputs, (o) => (o === undefined ? 0 : 1))
+  }
+
+  /** The rules that may match in `text`, in rule order, each with where to look. */
+  candidates(text: string): Candidate[] {
+    const n = text.length
+    const cls = this.cls
+    const delta = this.delta
+    const W = this.width
+    const outputs = this.outputs
+    const final = this.final
+    let state = 0
+    // The longest runs (whitespace, word characters, whitespace or punctuation, line), measured in the same pass.
+    let curS = 0, curW = 0, curP = 0, curL = 0
+    let maxS = 0, maxW = 0, maxP = 0, maxL = 0
+    const hitState: number[] = []
+    const hitEnd: number[] = []
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      const k = KIND[c]
+      curL = c === 10 ? 0 : curL + 1
+      curS = k === 1 ? curS + 1 : 0
+      curW = k === 2 ? curW + 1 : 0
+      curP = (k & 5) !== 0 ? curP + 1 : 0
+      if (curL > maxL) maxL = curL
+      if (curS > maxS) maxS = curS
+      if (curW > maxW) maxW = curW
+      if (curP > maxP) maxP = curP
+      // A run of whitespace is one space to the automaton.
+      if (curS > 1) continue
+      state = delta[state * W + cls[c]]
+      if (final[state] === 1) {
+        hitState.push(state)
+        hitEnd.push(i)
+      }
+    }
+    if (hitState.length === 0 && this.always.length === 0) return []
+    const runs: Runs = { s: maxS, w: maxW, p: maxP, l: maxL }
+    // Occurrence ends per rule and required set.
+    const ends = new Map<number, number[][]>()
+    for (let h = 0; h < hitState.length; h++) {
+      const at = hitEnd[h]
+      for (const lit of outputs[hitState[h]]!) {
+        for (const key of this.litRules[lit]) {
+          const rule = key >> 3
+          let sets = ends.get(rule)
+          if (sets === undefined) {
+            sets = []
+            for (let k = 0; k < this.setCount[rule]; k++) sets.push([])
+            ends.set(rule, sets)
+          }
+          const list = sets[key & 7]
+          if (list.length <= MAX_OCCURRENCES && list[list.length - 1] !== at) list.push(at)
+        }
+      }
+    }
+    const out: Candidate[] = this.always.map((rule) => ({ rule, stretches: undefined }))
+    for (const [rule, sets] of ends) {
+      // Every required set must occur; the stretches are around the rarest one.
+      if (sets.some((l) => l.length === 0)) continue
+      let primary = sets[0]
+      for (const l of sets) if (l.length < primary.length) primary = l
+      const st = this.stretches(rule, text, primary, runs)
+      if (st === undefined) {
+        out.push({ rule, stretches: undefined })
+        continue
+      }
+      // A list cut at MAX_OCCURRENCES may miss occurrences: it filters nothing.
+      const others = sets.filter((l) => l !== primary && l.length <= MAX_OCCURRENCES)
+      const kept = others.length === 0 ? st : st.filter(([s, e]) => others.every((l) => occursIn(l, s, e)))
+      if (kept.length > 0) out.push({ rule, stretches: kept })
+    }
+    return out.sort((a, b) => a.rule - b.rule)
+  }
+
+  private stretches(rule: number, text: string, ends: ReadonlyArray<number>, runs: Runs): ReadonlyArray<readonly [number, number]> | undefined {
+    const a = this.analyses[rule]
+    const n = text.length
+    if (ends.length > MAX_OCCURRENCES || (a.anchored && a.stretchSource === undefined)) return undefined
+    const reach = reachFor(a.reach, runs)
+    if (!Number.isFinite(reach) || reach * 2 > n * COVER) return undefined
+    const out: Array<[number, number]> = []
+    let covered = 0
+    for (const end of ends) {
+      let s = Math.max(0, end + 1 - reach)
+      let e = Math.min(n, end + reach)
+      if (a.lineAnchored) {
+        s = text.lastIndexOf("\n", s - 1) + 1
+        const nl = text.indexOf("\n", e)
+        e = nl === -1 ? n : nl
+      } else {
+        while (s > 0 && isWordAt(text, s - 1)) s--
+        while (e < n && isWordAt(text, e)) e++
+      }
+      // Never split a surrogate pair.
+      if (s > 0 && (text.charCodeAt(s) & 0xfc00) === 0xdc00) s--
+      if (e < n && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++
+      const last = out[out.length - 1]
+      if (last !== undefined && s <= last[1]) {
+        covered += Math.max(0, e - last[1])
+        last[1] = Math.max(last[1], e)
+      } else {
+        out.push([s, e])
+        covered += e - s
+      }
+      if (covered > n * COVER) return undefined
+    }
+    return out
+  }
+
+  private source(rule: number, atStart: boolean, atEnd: boolean): string {
+    const a = this.analyses[rule]
+    return a.anchored && a.stretchSource !== undefined && !(atStart && atEnd) ? a.stretchSource(atStart, atEnd) : this.sources[rule]
+  }
+
+  private key(rule: number, atStart: boolean, atEnd: boolean): { readonly key: string; readonly source: string } {
+    const a = this.analyses[rule]
+    if (!a.anchored || a.stretchSource === undefined || (atStart && atEnd)) return { key: `${rule}`, source: this.sources[rule] }
+    return { key: `${rule}:${atStart ? 1 : 0}${atEnd ? 1 : 0}`, source: a.stretchSource(atStart, atEnd) }
+  }
+
+  /** Whether the rule matches somewhere in `input` (a one-pattern RE2 set: one DFA pass, no positions). */
+  matches(rule: number, input: string | Buffer, atStart = true, atEnd = true): boolean {
+    const k = this.key(rule, atStart, atEnd)
+    let set = this.checks.get(k.key)
+    if (set === undefined) this.checks.set(k.key, (set = new RE2.Set([k.source], "u")))
+    return set.match(input).length > 0
+  }
+
+  /** The rule's regular expression (global), for a stretch that starts/ends with the text or not. Compiled on first use. */
+  regex(rule: number, atStart = true, atEnd = true): RE2 {
+    const k = this.key(rule, atStart, atEnd)
+    let re = this.regexes.get(k.key)
+    if (re === undefined) this.regexes.set(k.key, (re = new RE2(k.source, "gu")))
+    return re
+  }
+}
