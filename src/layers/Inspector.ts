@@ -15,7 +15,8 @@ import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
 import { type Category, type ChainOptions, type ChainPattern, ChainHistory, builtinChainPatterns, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
-import { type CompiledDlp, compile as compileDlp, jsonParts, scanJson, scanParts, scanText as dlpText } from "./detect/dlp.ts"
+import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText } from "./detect/dlp.ts"
+import { containerOf, dlpParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, locationOf, textsUnder, walkJson, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
@@ -129,6 +130,67 @@ const guarded = (location: string, f: () => Finding[]): Finding[] => {
   } catch (e) {
     return [scannerFailure(e, location)]
   }
+}
+
+/** A walk that stopped: what it blocks as. `invalid_json` only where the caller knows the text must be JSON. */
+const walkFinding = (w: JsonFailure, location: string): Finding => w.problem === "syntax"
+  ? { scanner: "parser", rule: "invalid_json", severity: "high", location, evidence: "", action: "block", message: `the JSON does not parse (${w.message} at offset ${w.offset})` }
+  : {
+    scanner: "parser", rule: w.problem === "depth" ? "json_depth_limit" : "json_node_limit", severity: "high", location, evidence: "", action: "block",
+    message: `the JSON cannot be scanned completely (${w.message}), so it is not forwarded`
+  }
+
+/** A key repeated in one object of a JSON-RPC message: the upstream might keep another value than the one judged. */
+const duplicateFinding = (w: JsonTexts, location: string): Finding => ({
+  scanner: "parser", rule: "duplicate_json_key", severity: "high", location, evidence: "", action: "block",
+  message: `a key appears twice in one object (${w.duplicateKeys.length} repeated): a JSON-RPC message must be unambiguous`
+})
+
+/** Whether a walked document is a JSON-RPC message or batch (a `jsonrpc` key in the root object or a root array element). */
+const isJsonRpc = (w: JsonTexts): boolean => {
+  for (let i = 0; i < w.texts.length; i++) {
+    if (kindOf(w, i) !== KEY || w.texts[i] !== "jsonrpc") continue
+    const c = containerOf(w, i)
+    if (c !== undefined && (c.parent === undefined || (c.parent.parent === undefined && c.parent.array))) return true
+  }
+  return false
+}
+
+/** Whether a body may be JSON whatever its Content-Type says (an upstream may parse it as JSON anyway). */
+const looksLikeJson = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue
+    return c === 0x7b || c === 0x5b
+  }
+  return false
+}
+
+/**
+ * DLP over every text of a walked document; the texts the findings point at are returned as `sensitive` and
+ * scrubbed from every finding's location, evidence and message (a secret used as a key must not reach a log
+ * through the path of a finding).
+ */
+const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
+  const findings = timed("dlp", () => scanParts(s.dlp, dlpParts(w, base), { host }))
+  if (findings.length === 0) return { findings, sensitive: [] }
+  const at = new Set(findings.map((f) => f.location))
+  const sensitive = new Set<string>()
+  for (let i = 0; i < w.texts.length; i++) if (w.texts[i].length >= 4 && at.has(locationOf(w, i, base))) sensitive.add(w.texts[i])
+  const list = [...sensitive]
+  return { findings: scrub(findings, list), sensitive: list }
+}
+
+/** Replaces each sensitive text (a matched secret, a key holding one) in findings' location, evidence and message. */
+export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray<string>): Finding[] => {
+  const list = sensitive.filter((t) => t.length >= 4).sort((a, b) => b.length - a.length)
+  if (list.length === 0) return [...findings]
+  const clean = (t: string) => {
+    let out = t
+    for (const x of list) if (out.includes(x)) out = out.split(x).join("[redacted]")
+    return out
+  }
+  return findings.map((f) => ({ ...f, location: clean(f.location), evidence: clean(f.evidence), message: clean(f.message) }))
 }
 
 const headerValues = (v: string | ReadonlyArray<string> | undefined): string[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v])
@@ -271,9 +333,12 @@ export const make = Effect.gen(function* () {
   const a2aRequestFindings = (s: Snapshot, body: Uint8Array, host: string | undefined): Finding[] => {
     const first = body[0]
     if (first !== 0x7b && first !== 0x5b && first !== 0x20 && first !== 0x0a && first !== 0x0d && first !== 0x09) return []
+    const text = Buffer.from(body).toString("utf8")
+    // The body was walked (and blocked when it could not be) by the DLP pass; only valid JSON gets here.
+    if (!walkJson(text).ok) return []
     let value: unknown
     try {
-      value = JSON.parse(Buffer.from(body).toString("utf8"))
+      value = JSON.parse(text)
     } catch {
       return []
     }
@@ -338,19 +403,30 @@ export const make = Effect.gen(function* () {
     if (encoding !== "" && encoding !== "identity") return block("compressed_body", `compressed request body (${encoding}) cannot be scanned`)
     const type = header("content-type")
     const text = Buffer.from(body).toString("utf8")
-    return timed("dlp", () => {
-      if (type.includes("json")) {
-        let value: unknown
-        try {
-          value = JSON.parse(text)
-        } catch {
-          return block("invalid_json", "request body says JSON but does not parse")
-        }
-        return scanJson(s.dlp, value, "body", { host })
+    const json = type.includes("json")
+    if (json || looksLikeJson(text)) {
+      // A body that is JSON is judged by every text in it, whatever the Content-Type says: an upstream may
+      // parse it as JSON anyway, and escapes, duplicate keys and depth hide content from a plain text scan.
+      const w = walkJson(text)
+      if (!w.ok) {
+        if (w.problem !== "syntax" || json) return [walkFinding(w, "body")]
+      } else {
+        const out = jsonDlp(s, w, "body", host).findings
+        // Duplicate keys in a plain JSON body: every value is scanned above. A JSON-RPC message (A2A, MCP
+        // through the proxy) must be unambiguous.
+        if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
+        if (json) return out
+        return [...out, ...timed("dlp", () => dlpText(s.dlp, text, "body", { host }))]
       }
+    }
+    return timed("dlp", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
-        const parts = [...new URLSearchParams(text)].flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
-        return [...scanParts(s.dlp, parts, { host }), ...dlpText(s.dlp, text, "body", { host })]
+        const pairs = [...new URLSearchParams(text)]
+        const parts = pairs.flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
+        const found = [...scanParts(s.dlp, parts, { host }), ...dlpText(s.dlp, text, "body", { host })]
+        if (found.length === 0) return found
+        // Locations name the form keys: a key that is itself a secret is scrubbed from them.
+        return scrub(found, pairs.map(([k]) => k).filter((k) => k.length >= 4 && dlpText(s.dlp, k, "key", { host }).length > 0))
       }
       return dlpText(s.dlp, text, "body", { host })
     })
@@ -395,12 +471,13 @@ export const make = Effect.gen(function* () {
       if (from === "client") {
         const host = hostOf(ctx.url)
         let findings = timed("dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
-        if (text.trimStart().startsWith("{") || text.trimStart().startsWith("[")) {
-          try {
-            findings = [...findings, ...scanJson(s.dlp, JSON.parse(text), "ws.client", { host })]
-          } catch {
-            // not JSON: the raw scan stands
-          }
+        if (looksLikeJson(text)) {
+          const w = walkJson(text)
+          if (w.ok) {
+            findings = [...findings, ...guarded("ws.client", () => jsonDlp(s, w, "ws.client", host).findings)]
+            if (w.duplicateKeys.length > 0 && isJsonRpc(w)) findings.push(duplicateFinding(w, "ws.client"))
+          } else if (w.problem !== "syntax") findings.push(walkFinding(w, "ws.client"))
+          // not JSON: the raw scan stands
         }
         return decide(findings, s.mode, s.config.request_body_scanning.action)
       }
@@ -411,28 +488,60 @@ export const make = Effect.gen(function* () {
 
   const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
-  const inspectMcpRequest = (message: unknown, ctx: McpContext) =>
+  /**
+   * The structural checks every JSON-RPC message gets before any scanner: it walks completely within the
+   * limits, no key repeats in one object (an upstream may keep the other value), and an id is a string, a
+   * number or null. A failure is an invalid request.
+   */
+  const structure = (message: unknown, raw: string | undefined, location: string): { walk: JsonTexts } | { finding: Finding } => {
+    const w: JsonWalk = raw !== undefined ? walkJson(raw) : walkValue(message)
+    if (!w.ok) return { finding: walkFinding(w, location) }
+    if (w.duplicateKeys.length > 0) return { finding: duplicateFinding(w, location) }
+    if (isObject(message) && "id" in message && message.id !== null && typeof message.id !== "string" && typeof message.id !== "number") {
+      return {
+        finding: { scanner: "parser", rule: "invalid_id", severity: "high", location: "id", evidence: "", action: "block", message: "a JSON-RPC id must be a string, a number or null" }
+      }
+    }
+    return { walk: w }
+  }
+
+  /** Injection over some texts of a walk (each text of 12 characters or more), optionally shell checks too. */
+  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, shell: boolean): Finding[] => {
+    const out: Finding[] = []
+    for (const i of indexes) {
+      const t = w.texts[i]
+      if (t.length < 12) continue
+      const location = locationOf(w, i, base)
+      out.push(...timed("injection", () => guarded(location, () => injectionText(s.mcpInjection, t, location))))
+      if (shell && kindOf(w, i) !== KEY) out.push(...timed("shell", () => guarded(location, () => scanShell(t, location))))
+    }
+    return out
+  }
+
+  const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
     Effect.gen(function* () {
       const s = snap
       const c = s.config
-      if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, JSON.stringify(message) ?? "")
+      const shape = structure(message, raw, "request")
+      if ("finding" in shape) return { verdict: decide([shape.finding], s.mode), errorCode: -32600 } satisfies McpVerdict
+      const w = shape.walk
+      if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, raw ?? JSON.stringify(message) ?? "")
       const method = typeof message.method === "string" ? message.method : undefined
       const params = "params" in message ? message.params : "result" in message ? message.result : undefined
       const verdicts: Verdict[] = []
       const isCall = method === "tools/call" && isObject(params)
       const toolName = isCall && typeof params.name === "string" ? params.name : undefined
       const args = isCall ? params.arguments : undefined
-      if (c.mcp_input_scanning.enabled && params !== undefined) {
-        const base = isCall ? "params.arguments" : "params"
-        const parts = jsonParts(isCall ? args : params, base)
-        const input: Finding[] = []
-        input.push(...timed("dlp", () => guarded(base, () => scanParts(s.dlp, parts))))
-        for (const p of parts) {
-          if (p.value.length < 12) continue
-          input.push(...timed("injection", () => guarded(p.location, () => injectionText(s.mcpInjection, p.value, p.location))))
-          if (isCall) input.push(...timed("shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
-        }
-        verdicts.push(decide(input, s.mode, c.mcp_input_scanning.action))
+      let sensitive: string[] = []
+      if (c.mcp_input_scanning.enabled) {
+        // Every string of the message is DLP content (keys, ids, `_meta`, every params member, extra members);
+        // the arguments (or the params of other methods) also get injection and, for calls, shell checks.
+        const dlp = guardedDlp(s, w)
+        sensitive = dlp.sensitive
+        const input: Finding[] = [...dlp.findings]
+        const prefix = isCall ? ["params", "arguments"] : "params" in message ? ["params"] : "result" in message ? ["result"] : undefined
+        if (prefix !== undefined) input.push(...textChecks(s, w, textsUnder(w, prefix), "", isCall))
+        verdicts.push(decide(scrub(input, sensitive), s.mode, c.mcp_input_scanning.action))
       }
       if (toolName !== undefined) {
         if (s.policy !== undefined) {
@@ -464,7 +573,11 @@ export const make = Effect.gen(function* () {
           verdicts.push(decide(timed("chain", () => guarded("chain", () => [...history.record(category, Date.now(), toolName)])), s.mode, c.tool_chain_detection.action))
         }
       }
-      return mcpVerdict(combine(s.mode, verdicts))
+      const verdict = combine(s.mode, verdicts)
+      if (sensitive.length === 0) return mcpVerdict(verdict)
+      // A secret DLP found may also be the tool name other checks quote: scrubbed from every finding.
+      const findings = scrub(verdict.findings, sensitive)
+      return { ...mcpVerdict({ ...verdict, findings, decisive: verdict.decisive === undefined ? undefined : findings[verdict.findings.indexOf(verdict.decisive)] }), sensitive }
     })
 
   const toolsOf = (message: Record<string, unknown>): ToolDefinition[] | undefined => {
@@ -473,10 +586,13 @@ export const make = Effect.gen(function* () {
     return r.tools.filter(isObject) as ToolDefinition[]
   }
 
-  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }) =>
+  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) =>
     Effect.gen(function* () {
       const s = snap
       const c = s.config
+      const shape = structure(message, raw, "response")
+      if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
+      const w = shape.walk
       if (!isObject(message) || message.jsonrpc !== "2.0") {
         const f: Finding = { scanner: "parser", rule: "invalid_json_rpc", severity: "high", location: "response", evidence: "", message: "the server sent something that is not JSON-RPC 2.0", action: "block" }
         return mcpVerdict(decide([f], s.mode))
@@ -517,17 +633,24 @@ export const make = Effect.gen(function* () {
         }
         if (drift.length > 0) verdicts.push(decide(drift, s.mode, c.mcp_tool_scanning.action))
         if (binding.length > 0) verdicts.push(decide(binding, s.mode, c.mcp_session_binding.unknown_tool_action))
+        // The rest of the message (other result members, `_meta`, extra members) is read by the agent too.
+        const inTools = new Set(textsUnder(w, ["result", "tools"]))
+        const rest = textChecks(s, w, w.texts.map((_, i) => i).filter((i) => !inTools.has(i)), "", false)
+        if (rest.length > 0) verdicts.push(decide(rest, s.mode, c.response_scanning.action))
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
-      const payload = "result" in message ? message.result : "error" in message ? message.error : message.params
-      const base = "result" in message ? "result" : "error" in message ? "error" : "params"
-      const found: Finding[] = []
-      for (const p of jsonParts(payload, base)) {
-        if (p.value.length < 12) continue
-        found.push(...timed("injection", () => guarded(p.location, () => injectionText(s.mcpInjection, p.value, p.location))))
-      }
+      // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
+      const found = textChecks(s, w, w.texts.map((_, i) => i), "", false)
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
+
+  const guardedDlp = (s: Snapshot, w: JsonTexts): { findings: Finding[]; sensitive: string[] } => {
+    try {
+      return jsonDlp(s, w, "", undefined)
+    } catch (e) {
+      return { findings: [scannerFailure(e, "message")], sensitive: [] }
+    }
+  }
 
   const inspectUnparseableSync = (s: Snapshot, raw: string): McpVerdict => {
     const forward = s.config.mcp_input_scanning.on_parse_error === "forward"
@@ -548,8 +671,8 @@ export const make = Effect.gen(function* () {
     inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
     responseStream,
     inspectWsMessage,
-    inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
-    inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
+    inspectMcpRequest: (message, ctx, raw) => inspectMcpRequest(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
+    inspectMcpResponse: (message, ctx, raw) => inspectMcpResponse(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
     endMcpSession: sessions.end,
     recordTransfer: (url, n) => {

@@ -95,7 +95,7 @@ export const runStdio = (
         if (id !== undefined) write(io.stdout, rpcError(id, -32004, c.kill_switch.message))
         return
       }
-      const out = await Effect.runPromise(judgeClient(deps, c, message, ctx))
+      const out = await Effect.runPromise(judgeClient(deps, c, message, ctx, line))
       if (out.kind === "reply") {
         if (out.message !== undefined) write(io.stdout, out.message)
         return
@@ -116,7 +116,7 @@ export const runStdio = (
       const id = idOf(message)
       const key = id === undefined ? undefined : JSON.stringify(id)
       if (key !== undefined && pendingRefresh.has(key) && !isRequest(message)) {
-        const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, "tools/list"))
+        const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, "tools/list", line))
         pendingRefresh.get(key)!(out.blocked)
         pendingRefresh.delete(key)
         return
@@ -134,7 +134,7 @@ export const runStdio = (
       }
       const method = key !== undefined && !isRequest(message) ? methods.get(key) : undefined
       if (key !== undefined && !isRequest(message)) methods.delete(key)
-      const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, method))
+      const out = await Effect.runPromise(judgeServer(deps, c, message, ctx, method, line))
       if (out.message !== undefined) write(io.stdout, out.message)
     }
 
