@@ -18,9 +18,11 @@ import { Inspector, type McpContext } from "../services/Inspector.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
 import { McpProxy } from "../services/McpProxy.ts"
 import { Telemetry } from "../services/Telemetry.ts"
+import type { Finding } from "../services/Verdict.ts"
 import { dialAddress, parseListen } from "./config/validate.ts"
 import { matchDomain } from "./detect/domain.ts"
 import { collect } from "./forward/body.ts"
+import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
 import { clientIp, sendJson } from "./http/respond.ts"
 import { walkJson } from "./detect/json.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
@@ -321,10 +323,32 @@ export const make = Effect.gen(function* () {
       })
     }))
 
-  const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) =>
+  const busy = (res: ServerResponse, id: Id = null) =>
+    sendJson(res, 503, rpcError(id, -32603, "pipelock: too many bodies are being scanned at once (max_inflight_body_mb); retry shortly"), { "retry-after": "1", connection: "close" })
+
+  const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) => {
+    // Budget reservations of this POST (its body, the upstream's answer), released when it ends.
+    const held: Reservation[] = []
+    return handlePostHeld(req, res, ctx, config, held).pipe(Effect.ensuring(Effect.sync(() => {
+      for (const r of held) r.release()
+    })))
+  }
+
+  const handlePostHeld = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config, held: Reservation[]) =>
     Effect.gen(function* () {
-      const got = yield* Effect.promise(() => collect(req, MAX_BODY))
+      const budget = config.max_inflight_body_mb * 1024 * 1024
+      const declared = Number(req.headers["content-length"] ?? 0)
+      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_BODY) : 0, { listener: "mcp", side: "client" })
+      if (reservation === undefined) return busy(res)
+      held.push(reservation)
+      const got = yield* Effect.promise(() => collect(req, MAX_BODY, reservation))
       if (!got.ok) {
+        if (got.reason === "budget") return busy(res)
+        // The pace watch has already answered 408 and is closing the connection.
+        if (got.reason === "timeout") {
+          const f: Finding = { scanner: "body", rule: "body_timeout", severity: "high", location: "body", evidence: "", action: "block", message: `request body cut: ${got.message}` }
+          return telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: "block", mode: config.mode, direction: "request", method: "invalid", status: 408, findings: [f] })
+        }
         return sendJson(res, got.reason === "too_large" ? 413 : 400, rpcError(null, -32600, got.reason === "too_large" ? "request body larger than 10 MiB" : `could not read the request: ${got.message}`))
       }
       const text = got.body.toString("utf8")
@@ -399,7 +423,18 @@ export const make = Effect.gen(function* () {
         return void res.end()
       }
       if (ct.includes("text/event-stream")) return yield* relaySse(res, ures, rctx, config, methods, req, replies, status)
-      const c = yield* Effect.promise(() => collect(ures, MAX_BODY))
+      const answerLength = Number(ures.headers["content-length"] ?? 0)
+      const answerReservation = reserve(budget, Number.isFinite(answerLength) && answerLength > 0 ? Math.min(answerLength, MAX_BODY) : 0, { listener: "mcp", side: "upstream" })
+      if (answerReservation === undefined) {
+        ures.destroy()
+        return busy(res, batch ? null : safeId(idOf(parsed)))
+      }
+      held.push(answerReservation)
+      // An upstream that trickles the answer Pipelock must hold is cut like a slow client.
+      watchPace(ures, paceOf(config.mcp_http_listener), { listener: "mcp", side: "upstream" }, (reason) =>
+        ures.destroy(new Error(reason === "idle" ? "the answer stalled" : "the answer arrived too slowly")))
+      const c = yield* Effect.promise(() => collect(ures, MAX_BODY, answerReservation))
+      if (!c.ok && c.reason === "budget") return busy(res, batch ? null : safeId(idOf(parsed)))
       if (!c.ok) return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, `pipelock: could not read the upstream answer: ${c.message}`))
       const answerText = c.body.toString("utf8")
       const answerWalk = walkJson(answerText)

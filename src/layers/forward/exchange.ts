@@ -20,6 +20,7 @@ import { type Finding, reasonOf, type Verdict } from "../../services/Verdict.ts"
 import { sendJson, clientIp } from "../http/respond.ts"
 import { count, metrics, observe } from "../telemetry/metrics.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
+import { hasBody as carriesBody, paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
 import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
 import * as Upstream from "./upstream.ts"
@@ -76,8 +77,21 @@ interface Outcome {
   findings: Finding[]
 }
 
-export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) =>
-  requestSpan("ForwardProxy.request", { "pipelock.listener": opts.listener, "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
+/** A finding for a body Pipelock would not hold: too slow, or the in-flight budget spent. */
+const bodyFinding = (rule: "body_timeout" | "body_budget", message: string): Finding =>
+  ({ scanner: "body", rule, severity: "high", location: "body", evidence: "", action: "block", message })
+
+/** The answer when the in-flight body budget is spent: try again in a moment. */
+export const budgetBody = (requestId: string) => ({
+  error: "server_busy",
+  message: "too many bodies are being scanned at once (max_inflight_body_mb); retry shortly",
+  request_id: requestId
+})
+
+export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) => {
+  // Budget reservations this exchange holds, released when it ends whichever way.
+  const held: Reservation[] = []
+  return requestSpan("ForwardProxy.request", { "pipelock.listener": opts.listener, "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const started = performance.now()
     const requestId = randomUUID()
@@ -112,11 +126,27 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     outcome.findings.push(...urlCheck.verdict.findings)
 
     const limit = config.request_body_scanning.max_body_bytes
-    const hasBody = req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0" || req.headers["transfer-encoding"] !== undefined
+    const budget = config.max_inflight_body_mb * 1024 * 1024
+    const fail = (status: number, f: Finding, body: unknown, headers: Record<string, string> = {}) => {
+      outcome.action = "block"
+      outcome.status = status
+      outcome.findings.push(f)
+      sendJson(res, status, body, { connection: "close", ...headers })
+      log()
+    }
     let body: Buffer | undefined
-    if (hasBody) {
-      const got = yield* Effect.promise(() => collect(req, Math.max(limit, 1)))
+    if (carriesBody(req)) {
+      const declared = Number(req.headers["content-length"] ?? 0)
+      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, limit) : 0, { listener: "forward", side: "client" })
+      if (reservation === undefined) {
+        return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
+      }
+      held.push(reservation)
+      const got = yield* Effect.promise(() => collect(req, Math.max(limit, 1), reservation))
       if (!got.ok) {
+        if (got.reason === "budget") return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
+        // The pace watch has already answered 408 and is closing the connection.
+        if (got.reason === "timeout") return fail(408, bodyFinding("body_timeout", `request body cut: ${got.message}`), {})
         if (got.reason === "too_large") {
           const f: Finding = {
             scanner: "body", rule: "body_too_large", severity: "high", location: "body", evidence: "", action: "block",
@@ -233,15 +263,37 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         const bufferLimit = opts.bufferLimit(config)
         const streaming = isEventStream(contentType) || length === undefined || length > bufferLimit
         if (!streaming) {
-          void collect(ures, bufferLimit).then((got) => {
+          const reservation = reserve(budget, length ?? 0, { listener: "forward", side: "upstream" })
+          if (reservation === undefined) {
+            ures.destroy()
+            outcome.action = "block"
+            outcome.findings.push(bodyFinding("body_budget", "the in-flight body budget is spent"))
+            outcome.status = 503
+            sendJson(res, 503, budgetBody(requestId), { "retry-after": "1" })
+            return done()
+          }
+          held.push(reservation)
+          // An origin that trickles a body Pipelock must hold is cut like a slow client.
+          watchPace(ures, paceOf(config.forward_proxy), { listener: "forward", side: "upstream" }, (reason) =>
+            ures.destroy(new Error(reason === "idle" ? "the origin's body stalled" : "the origin's body arrived too slowly")))
+          void collect(ures, bufferLimit, reservation).then((got) => {
             if (finished) return
-            if (!got.ok) return cut(got.message)
-            let text: string
+            if (!got.ok) return cut(got.reason === "timeout" ? `${url.host}: ${got.message}` : got.message)
+            let decoded: Buffer
             try {
-              text = decodeBody(got.body, encoding, Math.max(bufferLimit * 4, 1 << 20)).toString("utf8")
+              decoded = decodeBody(got.body, encoding, Math.max(bufferLimit * 4, 1 << 20))
             } catch (e) {
               return cut(`response could not be decoded for scanning: ${(e as Error).message}`)
             }
+            // A compressed body grows when decoded: the decoded bytes count against the budget too.
+            if (decoded !== got.body && !reservation.grow(decoded.length)) {
+              outcome.action = "block"
+              outcome.findings.push(bodyFinding("body_budget", "the in-flight body budget is spent"))
+              outcome.status = 503
+              sendJson(res, 503, budgetBody(requestId), { "retry-after": "1" })
+              return done()
+            }
+            const text = decoded.toString("utf8")
             inspector.recordTransfer(opts.url, got.body.length)
             Effect.runForkWith(services)(inspector.inspectResponse(text, { ...ctx, url: opts.url, contentType }).pipe(Effect.map((v) => {
               if (finished) return
@@ -362,4 +414,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         res.destroy()
       })
     })
-  }))
+  }).pipe(Effect.ensuring(Effect.sync(() => {
+    for (const r of held) r.release()
+  }))))
+}
