@@ -15,8 +15,8 @@ import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
 import { type Category, type ChainOptions, type ChainPattern, ChainHistory, builtinChainPatterns, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
-import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText } from "./detect/dlp.ts"
-import { containerOf, dlpParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, locationOf, textsUnder, walkJson, walkValue } from "./detect/json.ts"
+import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText, scanUrl } from "./detect/dlp.ts"
+import { containerOf, dlpParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
@@ -166,20 +166,89 @@ const looksLikeJson = (text: string): boolean => {
   return false
 }
 
+// ---------------------------------------------------------------------------------------------
+// Large messages: scanned in slices
+// ---------------------------------------------------------------------------------------------
+
+/** Characters walked or scanned between two breaths. */
+const SLICE_CHARS = 128 * 1024
+
 /**
- * DLP over every text of a walked document; the texts the findings point at are returned as `sensitive` and
- * scrubbed from every finding's location, evidence and message (a secret used as a key must not reach a log
- * through the path of a finding).
+ * Lets the event loop serve other sockets (`/health` first of all) between slices of a large scan: a 10 MB
+ * body is judged in steps, never in one synchronous block.
  */
-const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
-  const findings = timed("dlp", () => scanParts(s.dlp, dlpParts(w, base), { host }))
-  if (findings.length === 0) return { findings, sensitive: [] }
-  const at = new Set(findings.map((f) => f.location))
-  const sensitive = new Set<string>()
-  for (let i = 0; i < w.texts.length; i++) if (w.texts[i].length >= 4 && at.has(locationOf(w, i, base))) sensitive.add(w.texts[i])
-  const list = [...sensitive]
-  return { findings: scrub(findings, list), sensitive: list }
+export const breathe = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+
+/** Walks raw JSON, a large text in slices. */
+export const walkSliced = (text: string): Effect.Effect<JsonWalk> =>
+  text.length <= SLICE_CHARS
+    ? Effect.sync(() => walkJson(text))
+    : Effect.gen(function* () {
+      const walk = walkJsonInSlices(text, SLICE_CHARS)
+      for (;;) {
+        const r = walk.next()
+        if (r !== undefined) return r
+        yield* breathe
+      }
+    })
+
+/** Splits parts into batches of about SLICE_CHARS characters; each batch starts with the previous one's last part. */
+const batches = (parts: ReadonlyArray<Part>): Part[][] => {
+  const out: Part[][] = []
+  let current: Part[] = []
+  let chars = 0
+  for (const p of parts) {
+    current.push(p)
+    chars += p.length
+    if (chars >= SLICE_CHARS) {
+      out.push(current)
+      current = [p]
+      chars = p.length
+    }
+  }
+  if (current.length > 0 && (out.length === 0 || current.length > 1)) out.push(current)
+  return out
 }
+
+const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const k = `${f.rule}\u0000${f.location}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/**
+ * DLP over every text of a walked document (a large one in batches, breathing between them); the texts the
+ * findings point at are returned as `sensitive` and scrubbed from every finding's location, evidence and
+ * message (a secret used as a key must not reach a log through the path of a finding).
+ */
+const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
+  Effect.gen(function* () {
+    const parts = dlpParts(w, base)
+    const groups = batches(parts)
+    const found: Finding[] = []
+    for (let k = 0; k < groups.length; k++) {
+      if (k > 0 && breathing) yield* breathe
+      found.push(...timed("dlp", () => scanParts(s.dlp, groups[k], { host })))
+    }
+    const findings = dedupeFindings(found)
+    if (findings.length === 0) return { findings, sensitive: [] }
+    // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
+    const at = new Set(findings.map((f) => f.location))
+    const sensitive = new Set<string>()
+    for (const p of parts) {
+      if (!at.has(p.location)) continue
+      if (p.count === 1) sensitive.add(w.texts[p.index])
+      else {
+        for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+      }
+    }
+    const list = [...sensitive].filter((t) => t.length >= 4)
+    return { findings: scrub(findings, list), sensitive: list }
+  }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
 
 /** Replaces each sensitive text (a matched secret, a key holding one) in findings' location, evidence and message. */
 export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray<string>): Finding[] => {
@@ -191,6 +260,40 @@ export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray
     return out
   }
   return findings.map((f) => ({ ...f, location: clean(f.location), evidence: clean(f.evidence), message: clean(f.message) }))
+}
+
+const CONTENT_SCANNERS = new Set(["dlp", "entropy"])
+
+/**
+ * How a checked URL may appear in logs, spans and `/stats`: never with its userinfo; with the path and query
+ * replaced when a content rule (DLP, entropy) fired on the URL; and with the host replaced too when the rule
+ * fired on it (a secret in a subdomain). Findings are scrubbed of query keys that are secrets themselves.
+ */
+const urlDisplay = (s: Snapshot, url: URL, findings: ReadonlyArray<Finding>, connect: boolean): { display: string; findings: Finding[] } => {
+  const content = findings.filter((f) => CONTENT_SCANNERS.has(f.scanner))
+  const hostPort = url.port === "" ? url.hostname : `${url.hostname}:${url.port}`
+  if (content.length === 0) {
+    if (connect) return { display: `${url.hostname}:${url.port === "" ? (url.protocol === "https:" ? "443" : "80") : url.port}`, findings: [...findings] }
+    const plain = `${url.protocol}//${hostPort}${url.pathname}${url.search}`
+    return { display: plain.length > 300 ? `${plain.slice(0, 300)}…` : plain, findings: [...findings] }
+  }
+  let hostFlagged = content.some((f) => f.location.startsWith("url.host"))
+  if (!hostFlagged) {
+    try {
+      hostFlagged = scanUrl(s.dlp, new URL(`${url.protocol}//${url.host}/`)).length > 0
+    } catch {
+      hostFlagged = true
+    }
+  }
+  const sensitive: string[] = []
+  if (hostFlagged) sensitive.push(url.hostname, ...url.hostname.split(".").filter((l) => l.length >= 4))
+  for (const k of url.searchParams.keys()) if (k.length >= 4 && dlpText(s.dlp, k, "key").length > 0) sensitive.push(k)
+  const port = url.port === "" ? (url.protocol === "https:" || url.protocol === "wss:" ? "443" : "80") : url.port
+  const host = hostFlagged ? "[redacted]" : url.hostname
+  return {
+    display: connect ? `${host}:${port}` : `${url.protocol}//${hostFlagged ? "[redacted]" : hostPort}/[redacted]`,
+    findings: scrub(findings, sensitive)
+  }
 }
 
 const headerValues = (v: string | ReadonlyArray<string> | undefined): string[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v])
@@ -246,7 +349,21 @@ export const make = Effect.gen(function* () {
 
   // --- URLs ---------------------------------------------------------------------------------
 
-  const checkUrl = (rawUrl: string, ctx: RequestContext) =>
+  const checkUrl = (rawUrl: string, ctx: RequestContext, connect = false) =>
+    Effect.map(checkUrlInner(rawUrl, ctx), (r): UrlCheck => {
+      let url: URL | undefined
+      try {
+        url = new URL(rawUrl)
+      } catch {
+        // An unparseable URL is not shown at all: it was never checked field by field.
+        return { ...r, display: "[invalid URL]" }
+      }
+      const shown = urlDisplay(snap, url, r.verdict.findings, connect)
+      const decisive = r.verdict.decisive === undefined ? undefined : shown.findings[r.verdict.findings.indexOf(r.verdict.decisive)]
+      return { ...r, verdict: { ...r.verdict, findings: shown.findings, decisive }, display: shown.display }
+    })
+
+  const checkUrlInner = (rawUrl: string, ctx: RequestContext) =>
     Effect.gen(function* () {
       const s = snap
       let parsed: URL | undefined
@@ -297,7 +414,7 @@ export const make = Effect.gen(function* () {
   // --- HTTP bodies --------------------------------------------------------------------------
 
   const inspectRequest = (req: OutboundRequest, _ctx: RequestContext) =>
-    Effect.sync((): Verdict => {
+    Effect.gen(function* () {
       const s = snap
       const rb = s.config.request_body_scanning
       if (!rb.enabled) return decide([], s.mode)
@@ -321,7 +438,7 @@ export const make = Effect.gen(function* () {
       }
       const body = req.body
       if (body !== undefined && body.length > 0) {
-        findings.push(...guarded("body", () => bodyFindings(s, req, body, host)))
+        findings.push(...yield* bodyFindings(s, req, body, host).pipe(Effect.catchCause((cause) => Effect.succeed([scannerFailure(cause, "body")]))))
       }
       const verdict = decide(findings, s.mode, rb.action)
       if (!s.config.a2a_scanning.enabled || body === undefined || body.length === 0 || body.length > rb.max_body_bytes) return verdict
@@ -394,7 +511,7 @@ export const make = Effect.gen(function* () {
     return out
   }
 
-  const bodyFindings = (s: Snapshot, req: OutboundRequest, body: Uint8Array, host: string | undefined): Finding[] => {
+  const bodyFindings = (s: Snapshot, req: OutboundRequest, body: Uint8Array, host: string | undefined): Effect.Effect<Finding[]> => Effect.gen(function* () {
     const rb = s.config.request_body_scanning
     const header = (n: string) => headerValues(req.headers[n] ?? req.headers[n.toLowerCase()]).join(",").toLowerCase()
     const block = (rule: string, message: string): Finding[] => [{ scanner: "body", rule, severity: "high", location: "body", evidence: "", message, action: "block" }]
@@ -407,19 +524,20 @@ export const make = Effect.gen(function* () {
     if (json || looksLikeJson(text)) {
       // A body that is JSON is judged by every text in it, whatever the Content-Type says: an upstream may
       // parse it as JSON anyway, and escapes, duplicate keys and depth hide content from a plain text scan.
-      const w = walkJson(text)
+      const w = yield* walkSliced(text)
       if (!w.ok) {
         if (w.problem !== "syntax" || json) return [walkFinding(w, "body")]
       } else {
-        const out = jsonDlp(s, w, "body", host).findings
+        const out = (yield* jsonDlp(s, w, "body", host)).findings
         // Duplicate keys in a plain JSON body: every value is scanned above. A JSON-RPC message (A2A, MCP
         // through the proxy) must be unambiguous.
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
         if (json) return out
-        return [...out, ...timed("dlp", () => dlpText(s.dlp, text, "body", { host }))]
+        yield* breathe
+        return [...out, ...timed("dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
       }
     }
-    return timed("dlp", () => {
+    return timed("dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
         const pairs = [...new URLSearchParams(text)]
         const parts = pairs.flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
@@ -429,8 +547,8 @@ export const make = Effect.gen(function* () {
         return scrub(found, pairs.map(([k]) => k).filter((k) => k.length >= 4 && dlpText(s.dlp, k, "key", { host }).length > 0))
       }
       return dlpText(s.dlp, text, "body", { host })
-    })
-  }
+    }))
+  })
 
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
     const found = timed("injection", () => guarded(location, () => injectionText(s.injection, text, location)))
@@ -474,7 +592,8 @@ export const make = Effect.gen(function* () {
         if (looksLikeJson(text)) {
           const w = walkJson(text)
           if (w.ok) {
-            findings = [...findings, ...guarded("ws.client", () => jsonDlp(s, w, "ws.client", host).findings)]
+            // A frame is at most websocket_proxy.max_message_bytes: judged in one step.
+            findings = [...findings, ...Effect.runSync(jsonDlp(s, w, "ws.client", host, false)).findings]
             if (w.duplicateKeys.length > 0 && isJsonRpc(w)) findings.push(duplicateFinding(w, "ws.client"))
           } else if (w.problem !== "syntax") findings.push(walkFinding(w, "ws.client"))
           // not JSON: the raw scan stands
@@ -493,8 +612,9 @@ export const make = Effect.gen(function* () {
    * limits, no key repeats in one object (an upstream may keep the other value), and an id is a string, a
    * number or null. A failure is an invalid request.
    */
-  const structure = (message: unknown, raw: string | undefined, location: string): { walk: JsonTexts } | { finding: Finding } => {
-    const w: JsonWalk = raw !== undefined ? walkJson(raw) : walkValue(message)
+  const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
+    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
+    (w): { walk: JsonTexts } | { finding: Finding } => {
     if (!w.ok) return { finding: walkFinding(w, location) }
     if (w.duplicateKeys.length > 0) return { finding: duplicateFinding(w, location) }
     if (isObject(message) && "id" in message && message.id !== null && typeof message.id !== "string" && typeof message.id !== "number") {
@@ -503,26 +623,36 @@ export const make = Effect.gen(function* () {
       }
     }
     return { walk: w }
-  }
+  })
 
-  /** Injection over some texts of a walk (each text of 12 characters or more), optionally shell checks too. */
-  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, shell: boolean): Finding[] => {
-    const out: Finding[] = []
-    for (const i of indexes) {
-      const t = w.texts[i]
-      if (t.length < 12) continue
-      const location = locationOf(w, i, base)
-      out.push(...timed("injection", () => guarded(location, () => injectionText(s.mcpInjection, t, location))))
-      if (shell && kindOf(w, i) !== KEY) out.push(...timed("shell", () => guarded(location, () => scanShell(t, location))))
-    }
-    return out
-  }
+  /**
+   * Injection over some texts of a walk (each text of 12 characters or more; a large message in runs of
+   * texts), optionally shell checks too, breathing between slices.
+   */
+  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, shell: boolean) =>
+    Effect.gen(function* () {
+      const out: Finding[] = []
+      let chars = 0
+      for (const p of textRuns(w, indexes, base)) {
+        if (p.length < 12) continue
+        if (chars > SLICE_CHARS) {
+          yield* breathe
+          chars = 0
+        }
+        const t = p.value
+        chars += t.length
+        const location = p.location
+        out.push(...timed("injection", () => guarded(location, () => injectionText(s.mcpInjection, t, location))))
+        if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed("shell", () => guarded(location, () => scanShell(t, location))))
+      }
+      return out
+    })
 
   const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
     Effect.gen(function* () {
       const s = snap
       const c = s.config
-      const shape = structure(message, raw, "request")
+      const shape = yield* structure(message, raw, "request")
       if ("finding" in shape) return { verdict: decide([shape.finding], s.mode), errorCode: -32600 } satisfies McpVerdict
       const w = shape.walk
       if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, raw ?? JSON.stringify(message) ?? "")
@@ -536,11 +666,11 @@ export const make = Effect.gen(function* () {
       if (c.mcp_input_scanning.enabled) {
         // Every string of the message is DLP content (keys, ids, `_meta`, every params member, extra members);
         // the arguments (or the params of other methods) also get injection and, for calls, shell checks.
-        const dlp = guardedDlp(s, w)
+        const dlp = yield* jsonDlp(s, w, "", undefined)
         sensitive = dlp.sensitive
         const input: Finding[] = [...dlp.findings]
         const prefix = isCall ? ["params", "arguments"] : "params" in message ? ["params"] : "result" in message ? ["result"] : undefined
-        if (prefix !== undefined) input.push(...textChecks(s, w, textsUnder(w, prefix), "", isCall))
+        if (prefix !== undefined) input.push(...yield* textChecks(s, w, textsUnder(w, prefix), "", isCall))
         verdicts.push(decide(scrub(input, sensitive), s.mode, c.mcp_input_scanning.action))
       }
       if (toolName !== undefined) {
@@ -590,7 +720,7 @@ export const make = Effect.gen(function* () {
     Effect.gen(function* () {
       const s = snap
       const c = s.config
-      const shape = structure(message, raw, "response")
+      const shape = yield* structure(message, raw, "response")
       if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
       const w = shape.walk
       if (!isObject(message) || message.jsonrpc !== "2.0") {
@@ -635,22 +765,14 @@ export const make = Effect.gen(function* () {
         if (binding.length > 0) verdicts.push(decide(binding, s.mode, c.mcp_session_binding.unknown_tool_action))
         // The rest of the message (other result members, `_meta`, extra members) is read by the agent too.
         const inTools = new Set(textsUnder(w, ["result", "tools"]))
-        const rest = textChecks(s, w, w.texts.map((_, i) => i).filter((i) => !inTools.has(i)), "", false)
+        const rest = yield* textChecks(s, w, w.texts.map((_, i) => i).filter((i) => !inTools.has(i)), "", false)
         if (rest.length > 0) verdicts.push(decide(rest, s.mode, c.response_scanning.action))
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
       // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
-      const found = textChecks(s, w, w.texts.map((_, i) => i), "", false)
+      const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false)
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
-
-  const guardedDlp = (s: Snapshot, w: JsonTexts): { findings: Finding[]; sensitive: string[] } => {
-    try {
-      return jsonDlp(s, w, "", undefined)
-    } catch (e) {
-      return { findings: [scannerFailure(e, "message")], sensitive: [] }
-    }
-  }
 
   const inspectUnparseableSync = (s: Snapshot, raw: string): McpVerdict => {
     const forward = s.config.mcp_input_scanning.on_parse_error === "forward"
@@ -665,7 +787,7 @@ export const make = Effect.gen(function* () {
     checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
     checkConnect: (host, port, ctx) => {
       const h = parseIp(host)?.family === 6 && !host.startsWith("[") ? `[${host}]` : host
-      return checkUrl(`https://${h}:${port}/`, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
+      return checkUrl(`https://${h}:${port}/`, ctx, true).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
     },
     inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
     inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),

@@ -25,6 +25,7 @@ import { collect } from "./forward/body.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
 import { clientIp, sendJson } from "./http/respond.ts"
 import { walkJson } from "./detect/json.ts"
+import { walkSliced } from "./Inspector.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
 import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps } from "./mcp/pipeline.ts"
 import { formatEvent, formatItem, sseParser } from "./mcp/sse.ts"
@@ -34,6 +35,13 @@ import { requestSpan } from "./telemetry/spans.ts"
 const MAX_BODY = 10 * 1024 * 1024
 const PASS_REQUEST = ["authorization", "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id", "user-agent", "accept-language", "origin"]
 const PASS_RESPONSE = ["mcp-session-id", "mcp-protocol-version", "www-authenticate", "retry-after", "allow", "cache-control"]
+
+/** Whether a JSON text is an array (a batch): its first character past whitespace is `[`. */
+const isArrayText = (text: string): boolean => {
+  let i = 0
+  while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\r" || text[i] === "\n")) i++
+  return text[i] === "["
+}
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const v = req.headers[name]
@@ -352,20 +360,21 @@ export const make = Effect.gen(function* () {
         return sendJson(res, got.reason === "too_large" ? 413 : 400, rpcError(null, -32600, got.reason === "too_large" ? "request body larger than 10 MiB" : `could not read the request: ${got.message}`))
       }
       const text = got.body.toString("utf8")
-      // The body is walked before anything else reads it: a batch is split into the raw text of each member
-      // (what is judged is what is forwarded), and a body too deep or too large to walk is refused whole.
-      const walk = walkJson(text)
+      // A batch is walked here to split it into the raw text of each member (what is judged is what is
+      // forwarded; a batch too deep or too large to walk is refused whole). A single message is walked once,
+      // by the Inspector.
+      const walk = isArrayText(text) ? yield* walkSliced(text) : undefined
       let parsed: unknown
       try {
-        if (!walk.ok && walk.problem === "syntax") throw new Error(walk.message)
-        parsed = walk.ok ? JSON.parse(text) : undefined
+        if (walk !== undefined && !walk.ok && walk.problem === "syntax") throw new Error(walk.message)
+        parsed = walk === undefined || walk.ok ? JSON.parse(text) : undefined
       } catch {
         const mv = yield* inspector.inspectMcpUnparseable(text, ctx)
         telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: mv.verdict.action, mode: config.mode, direction: "request", method: "invalid", findings: mv.verdict.findings })
         if (mv.verdict.action === "block") return sendJson(res, 400, rpcError(null, -32700, "Parse error: the body is not JSON (pipelock)"))
         return yield* forwardRaw(req, res, text)
       }
-      if (!walk.ok) {
+      if (walk !== undefined && !walk.ok) {
         const mv = yield* inspector.inspectMcpRequest(undefined, ctx, text)
         telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: mv.verdict.action, mode: config.mode, direction: "request", method: "invalid", findings: mv.verdict.findings })
         if (mv.verdict.action === "block") return sendJson(res, 400, rpcError(null, -32600, `Invalid Request: ${mv.verdict.decisive?.message ?? walk.message} (pipelock)`))
@@ -377,7 +386,7 @@ export const make = Effect.gen(function* () {
         return sendJson(res, 400, rpcError(null, -32600, (parsed as unknown[]).length === 0 ? "Invalid Request: empty batch" : `Invalid Request: JSON-RPC batches are not allowed in protocol ${version}`))
       }
       const messages: unknown[] = batch ? (parsed as unknown[]) : [parsed]
-      const raws: string[] = batch ? walk.elements.map(([a, b]) => text.slice(a, b)) : [text]
+      const raws: string[] = batch && walk?.ok === true ? walk.elements.map(([a, b]) => text.slice(a, b)) : [text]
       if (!batch && version !== undefined && version >= "2026-07-28" && isObject(parsed)) {
         const m = parsed as unknown as Message
         const hm = header(req, "mcp-method")
@@ -437,11 +446,11 @@ export const make = Effect.gen(function* () {
       if (!c.ok && c.reason === "budget") return busy(res, batch ? null : safeId(idOf(parsed)))
       if (!c.ok) return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, `pipelock: could not read the upstream answer: ${c.message}`))
       const answerText = c.body.toString("utf8")
-      const answerWalk = walkJson(answerText)
+      const answerWalk = isArrayText(answerText) ? yield* walkSliced(answerText) : undefined
       let answer: unknown
       try {
-        if (!answerWalk.ok && answerWalk.problem === "syntax") throw new Error(answerWalk.message)
-        answer = answerWalk.ok ? JSON.parse(answerText) : undefined
+        if (answerWalk !== undefined && !answerWalk.ok && answerWalk.problem === "syntax") throw new Error(answerWalk.message)
+        answer = answerWalk === undefined || answerWalk.ok ? JSON.parse(answerText) : undefined
       } catch {
         if (status >= 400) {
           // A plain error page (401, 404…): pass it through; there is nothing for an agent to execute.
@@ -450,7 +459,7 @@ export const make = Effect.gen(function* () {
         }
         return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, "pipelock: the MCP upstream answered with something that is not JSON"))
       }
-      if (!answerWalk.ok) {
+      if (answerWalk !== undefined && !answerWalk.ok) {
         // Too deep or too large to judge: judged (and logged) as a block, answered with an error for the request.
         const out = yield* judgeServer(deps, config, undefined, rctx, undefined, answerText)
         if (!out.blocked) {
@@ -468,7 +477,7 @@ export const make = Effect.gen(function* () {
         return void res.end(c.body)
       }
       const list = Array.isArray(answer) ? answer : [answer]
-      const answerRaws = Array.isArray(answer) ? answerWalk.elements.map(([a, b]) => answerText.slice(a, b)) : [answerText]
+      const answerRaws = Array.isArray(answer) && answerWalk?.ok === true ? answerWalk.elements.map(([a, b]) => answerText.slice(a, b)) : [answerText]
       const judged: unknown[] = []
       for (let k = 0; k < list.length; k++) {
         const m = list[k]

@@ -244,14 +244,15 @@ export interface Harness {
 }
 
 const post = (agent: http.Agent, options: http.RequestOptions, body: string): Promise<{ status: number; body: string }> =>
-  new Promise((resolve, reject) => {
+  new Promise((resolve) => {
     const req = http.request({ ...options, method: "POST", agent }, (res) => {
       const chunks: Buffer[] = []
       res.on("data", (c: Buffer) => chunks.push(c))
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
-      res.on("error", reject)
+      res.on("error", () => resolve({ status: 0, body: "" }))
     })
-    req.on("error", reject)
+    // A connection the proxy closes early (a refusal before the whole body was read) is an answer too.
+    req.on("error", () => resolve({ status: 0, body: "" }))
     req.end(body)
   })
 

@@ -25,7 +25,7 @@ export const defaults = {
     "224.0.0.0/4", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8"
   ],
   suppress: [],
-  max_inflight_body_mb: 64,
+  max_inflight_body_mb: 16,
   fetch_proxy: {
     listen: "127.0.0.1:8888",
     timeout_seconds: 30,

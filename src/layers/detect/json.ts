@@ -42,6 +42,12 @@ export interface Container {
   /** The key (object member) or index (array element) of this container in its parent; undefined at the root. */
   readonly member: string | number | undefined
   readonly array: boolean
+  /** 1-based id (containers are numbered in document order, so a parent's id is below its children's). */
+  readonly id: number
+  /** The parent's id, 0 at the root. */
+  readonly parentId: number
+  /** How many members lead to it from the root (the root container is 0). */
+  readonly depth: number
 }
 
 /**
@@ -52,10 +58,13 @@ export interface JsonTexts {
   readonly ok: true
   /** Keys, decoded string values and the raw text of numbers. */
   readonly texts: string[]
-  /** Per text: its kind (low two bits) and the id of its container plus one (the rest; 0 in a scalar document). */
-  readonly meta: ReadonlyArray<number>
-  /** Per text: its index when it is an array element, else -1. */
-  readonly index: ReadonlyArray<number>
+  /**
+   * Per text, in blocks of 16,384: its kind (low two bits) and the id of its container plus one (the rest; 0 in
+   * a scalar document). Read with `kindOf` / `containerOf`.
+   */
+  readonly meta: ReadonlyArray<Int32Array>
+  /** Per text, in blocks: its index when it is an array element, else -1. Read with `indexOf`. */
+  readonly index: ReadonlyArray<Int32Array>
   /** Containers by id. */
   readonly containers: Container[]
   /** Indexes into `texts` of keys that repeat an earlier key of the same object. */
@@ -77,33 +86,70 @@ export interface JsonFailure {
 
 export type JsonWalk = JsonTexts | JsonFailure
 
-export const kindOf = (w: JsonTexts, i: number): TextKind => (w.meta[i] & 3) as TextKind
+const BLOCK_BITS = 14
+const BLOCK = 1 << BLOCK_BITS
+const metaOf = (w: JsonTexts, i: number): number => w.meta[i >> BLOCK_BITS][i & (BLOCK - 1)]
+export const kindOf = (w: JsonTexts, i: number): TextKind => (metaOf(w, i) & 3) as TextKind
+/** The id of the container of text `i` (1-based; 0 in a scalar document). */
+export const containerIdOf = (w: JsonTexts, i: number): number => metaOf(w, i) >> 2
 export const containerOf = (w: JsonTexts, i: number): Container | undefined => {
-  const id = w.meta[i] >> 2
+  const id = containerIdOf(w, i)
   return id === 0 ? undefined : w.containers[id - 1]
 }
+/** The index of text `i` in its array, or -1 when it is not an array element. */
+export const indexOf = (w: JsonTexts, i: number): number => w.index[i >> BLOCK_BITS][i & (BLOCK - 1)]
 /** The key (for a key, the key itself; for an object member, its key) or array index of text `i`. */
 export const memberOf = (w: JsonTexts, i: number): string | number | undefined => {
   if (kindOf(w, i) === KEY) return w.texts[i]
-  if (w.index[i] >= 0) return w.index[i]
+  const index = indexOf(w, i)
+  if (index >= 0) return index
   const c = containerOf(w, i)
   // A scalar member of an object comes right after its key.
   return c === undefined ? undefined : w.texts[i - 1]
 }
 
-/** Flat storage for a walk. */
+/**
+ * Flat storage for a walk: the texts in one array, kinds/containers/indexes in typed blocks (a large document
+ * grows by whole blocks, never by copying what it has; a small one allocates one small block).
+ */
 class Store {
   readonly texts: string[] = []
-  readonly meta: number[] = []
-  readonly index: number[] = []
+  readonly meta: Int32Array[] = []
+  readonly index: Int32Array[] = []
   readonly containers: Container[] = []
+  #block = -1
+  #size = 0
   get n(): number {
     return this.texts.length
   }
   add(text: string, kind: TextKind, containerId: number, index: number) {
+    const n = this.texts.length
+    const b = n >> BLOCK_BITS
+    const at = n & (BLOCK - 1)
+    if (b !== this.#block || at >= this.#size) this.grow(b, at)
     this.texts.push(text)
-    this.meta.push(kind | (containerId << 2))
-    this.index.push(index)
+    this.meta[b][at] = kind | (containerId << 2)
+    this.index[b][at] = index
+  }
+  private grow(b: number, at: number) {
+    if (b === this.#block) {
+      // The first block starts small and doubles up to the block size.
+      const size = Math.min(BLOCK, this.#size * 2)
+      const meta = new Int32Array(size)
+      meta.set(this.meta[b])
+      const index = new Int32Array(size)
+      index.set(this.index[b])
+      this.meta[b] = meta
+      this.index[b] = index
+      this.#size = size
+      return
+    }
+    const size = b === 0 ? 64 : BLOCK
+    this.meta.push(new Int32Array(size))
+    this.index.push(new Int32Array(size))
+    this.#block = b
+    this.#size = size
+    if (at >= size) this.grow(b, at)
   }
   finish(duplicateKeys: number[], elements: Array<readonly [number, number]>, root: JsonTexts["root"]): JsonTexts {
     return { ok: true, texts: this.texts, meta: this.meta, index: this.index, containers: this.containers, duplicateKeys, elements, root }
@@ -244,7 +290,8 @@ class Tokenizer {
     this.node()
     if (this.ids.length + 1 > this.limits.maxDepth) this.fail("depth", `nested deeper than ${this.limits.maxDepth} levels`)
     const parent = this.ids.length === 0 ? undefined : this.store.containers[this.ids[this.ids.length - 1] - 1]
-    this.store.containers.push({ parent, member, array })
+    const containers = this.store.containers
+    containers.push({ parent, member, array, id: containers.length + 1, parentId: parent?.id ?? 0, depth: this.ids.length })
     this.ids.push(this.store.containers.length)
     this.arrays.push(array)
     this.counts.push(0)
@@ -260,14 +307,31 @@ class Tokenizer {
     this.keySets.pop()
   }
 
-  run(): JsonTexts {
+  readonly elements: Array<readonly [number, number]> = []
+  elementStart = -1
+  member: string | number | undefined = undefined
+  started = false
+
+  /**
+   * Reads values until the end of the document, or until the offset passes `stopAt` (then it returns
+   * undefined and the next call goes on where this one stopped: a large body is walked in slices).
+   */
+  run(stopAt = Infinity): JsonTexts | undefined {
     const text = this.text
     const store = this.store
-    const elements: Array<readonly [number, number]> = []
-    let elementStart = -1
-    let member: string | number | undefined
-    this.skipWs()
+    const elements = this.elements
+    let elementStart = this.elementStart
+    let member = this.member
+    if (!this.started) {
+      this.started = true
+      this.skipWs()
+    }
     for (;;) {
+      if (this.i >= stopAt) {
+        this.elementStart = elementStart
+        this.member = member
+        return undefined
+      }
       // Read one value at `i`; `member` says where it sits in the open container.
       const depth = this.ids.length
       const inArray = depth > 0 && this.arrays[depth - 1]
@@ -347,10 +411,32 @@ class Tokenizer {
 export const walkJson = (text: string, limits: JsonLimits = defaultLimits): JsonWalk => {
   const t = new Tokenizer(text, limits)
   try {
-    return t.run()
+    return t.run()!
   } catch (e) {
     if (e instanceof WalkError) return { ok: false, problem: e.problem, message: e.message, offset: e.offset }
     throw e
+  }
+}
+
+/**
+ * The same walk in slices of about `slice` characters: `next()` returns the result once done, undefined while
+ * there is more (the caller lets the event loop run between slices).
+ */
+export const walkJsonInSlices = (text: string, slice: number, limits: JsonLimits = defaultLimits): { next: () => JsonWalk | undefined } => {
+  const t = new Tokenizer(text, limits)
+  let done: JsonWalk | undefined
+  return {
+    next: () => {
+      if (done !== undefined) return done
+      try {
+        const r = t.run(t.i + slice)
+        if (r !== undefined) done = r
+      } catch (e) {
+        if (!(e instanceof WalkError)) throw e
+        done = { ok: false, problem: e.problem, message: e.message, offset: e.offset }
+      }
+      return done
+    }
   }
 }
 
@@ -395,7 +481,7 @@ export const walkValue = (value: unknown, limits: JsonLimits = defaultLimits): J
     if (typeof v !== "object" || v === null) continue
     if (depth + 1 > limits.maxDepth) return { ok: false, problem: "depth", message: `nested deeper than ${limits.maxDepth} levels`, offset: -1 }
     const array = Array.isArray(v)
-    store.containers.push({ parent: parent === 0 ? undefined : store.containers[parent - 1], member, array })
+    store.containers.push({ parent: parent === 0 ? undefined : store.containers[parent - 1], member, array, id: store.containers.length + 1, parentId: parent, depth })
     const id = store.containers.length
     // Children are pushed in reverse so they come off the stack in document order, each key right before
     // its value (as in the raw text).
@@ -454,64 +540,29 @@ export const textsUnder = (w: JsonTexts, prefix: ReadonlyArray<string | number>)
     for (let i = 0; i < w.texts.length; i++) out.push(i)
     return out
   }
-  const depthOf = new Map<Container, number>()
-  const under = new Map<Container, boolean>()
-  const depth = (c: Container | undefined): number => {
-    if (c === undefined || c.member === undefined) return 0
-    let d = depthOf.get(c)
-    if (d === undefined) {
-      d = depth(c.parent) + 1
-      depthOf.set(c, d)
-    }
-    return d
+  // Whether each container is at or below the prefix, by id (a parent's id is always below its children's).
+  const matches = (c: Container | undefined, members: ReadonlyArray<string | number>): boolean => {
+    let x = c
+    for (let k = members.length - 1; k >= 0; k--, x = x.parent) if (x === undefined || x.member !== members[k]) return false
+    return true
   }
-  // Whether a container sits at or below the prefix: its chain of members from the root starts with it.
-  const isUnderPrefix = (c: Container | undefined): boolean => {
-    if (c === undefined || c.member === undefined) return false
-    let u = under.get(c)
-    if (u !== undefined) return u
-    const d = depth(c)
-    if (d > prefix.length) u = isUnderPrefix(c.parent)
-    else if (d === prefix.length) {
-      u = true
-      let x: Container | undefined = c
-      for (let k = prefix.length - 1; k >= 0 && x !== undefined; k--, x = x.parent) if (x.member !== prefix[k]) u = false
-    } else u = false
-    under.set(c, u)
-    return u
+  const under = new Uint8Array(w.containers.length + 1)
+  for (const c of w.containers) {
+    if (c.depth > prefix.length) under[c.id] = under[c.parentId]
+    else if (c.depth === prefix.length && matches(c, prefix)) under[c.id] = 1
   }
-  // A text one level above a container at the prefix's depth: itself the last member of the prefix.
+  // A scalar at the prefix itself (`params.arguments` is a string).
   const parentPrefix = prefix.slice(0, -1)
   const last = prefix[prefix.length - 1]
   for (let i = 0; i < w.texts.length; i++) {
-    const c = containerOf(w, i)
-    if (isUnderPrefix(c)) out.push(i)
-    else if (depth(c) === parentPrefix.length && memberOf(w, i) === last && kindOf(w, i) !== KEY) {
-      // A scalar at the prefix itself (`params.arguments` is a string).
-      let match = true
-      let x: Container | undefined = c
-      for (let k = parentPrefix.length - 1; k >= 0 && x !== undefined; k--, x = x.parent) if (x.member !== parentPrefix[k]) match = false
-      if (match) out.push(i)
+    const id = containerIdOf(w, i)
+    if (under[id] === 1) out.push(i)
+    else if (id !== 0 && kindOf(w, i) !== KEY) {
+      const c = w.containers[id - 1]
+      if (c.depth === parentPrefix.length && memberOf(w, i) === last && matches(c, parentPrefix)) out.push(i)
     }
   }
   return out
-}
-
-/** The members from the root to text `i` (for a key, the key last): `["params", "arguments", "cmd"]`. */
-export const membersOf = (w: JsonTexts, i: number): Array<string | number> => {
-  const chain: Array<string | number> = []
-  const own = memberOf(w, i)
-  if (own !== undefined) chain.push(own)
-  for (let c = containerOf(w, i); c !== undefined && c.member !== undefined; c = c.parent) chain.push(c.member)
-  return chain.reverse()
-}
-
-/** Whether text `i` sits at or below `prefix` (members from the root: `["params", "arguments"]`). */
-export const isUnder = (w: JsonTexts, i: number, prefix: ReadonlyArray<string | number>): boolean => {
-  const chain = membersOf(w, i)
-  if (chain.length < prefix.length) return false
-  for (let k = 0; k < prefix.length; k++) if (chain[k] !== prefix[k]) return false
-  return true
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,52 +577,107 @@ export const isUnder = (w: JsonTexts, i: number, prefix: ReadonlyArray<string | 
  */
 const SECRET_KEY_NAME = /^(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|secret)$/i
 
-/** A text handed to DLP; its location is worked out only when asked (building paths costs more than scanning). */
+/**
+ * A text handed to DLP (or, in a large document, a run of texts in document order, `count` of them from the
+ * `index`-th of the list they were taken from); its location is worked out only when asked.
+ */
 export class Part {
-  readonly value: string
+  /** The first text's index in the walk, and how many texts the part joins. */
+  readonly index: number
+  readonly count: number
+  /** Characters of the joined value. */
+  readonly length: number
   readonly #walk: JsonTexts
-  readonly #index: number
   readonly #base: string
-  constructor(walk: JsonTexts, index: number, base: string, value: string) {
+  #value: string | (() => string)
+  #location: string | undefined
+  constructor(walk: JsonTexts, index: number, base: string, value: string | (() => string), count = 1, length?: number) {
     this.#walk = walk
-    this.#index = index
+    this.index = index
     this.#base = base
-    this.value = value
+    this.#value = value
+    this.count = count
+    this.length = length ?? (typeof value === "string" ? value.length : 0)
+  }
+  /** The text, or the run's texts joined by newlines (joined when first read: building every run at once is a long pause). */
+  get value(): string {
+    if (typeof this.#value !== "string") this.#value = this.#value()
+    return this.#value
   }
   get location(): string {
-    return locationOf(this.#walk, this.#index, this.#base)
+    if (this.#location === undefined) {
+      const first = locationOf(this.#walk, this.index, this.#base)
+      this.#location = this.count === 1 ? first : `${first} (+${this.count - 1} more)`
+    }
+    return this.#location
   }
-  /** The index of the text in the walk. */
-  get index(): number {
-    return this.#index
+}
+
+/** Documents with more texts than this give DLP runs of texts (exact locations cost more than they tell). */
+const EXACT_TEXTS = 4096
+/** In such a document the first values stay single (a secret split across neighbouring fields is glued back). */
+const LEADING = 64
+/** About how many characters one run holds. */
+const RUN_CHARS = 16 * 1024
+
+/** Parts for `indexes` of the walk: one per text, or runs of texts joined by newlines past the first `leading`. */
+const partsOf = (w: JsonTexts, indexes: ReadonlyArray<number>, base: string, leading: number): Part[] => {
+  const out: Part[] = []
+  let k = 0
+  for (; k < indexes.length && k < leading; k++) out.push(new Part(w, indexes[k], base, w.texts[indexes[k]]))
+  while (k < indexes.length) {
+    const start = k
+    let chars = 0
+    while (k < indexes.length && chars < RUN_CHARS) {
+      chars += w.texts[indexes[k]].length + 1
+      k++
+    }
+    const end = k
+    const join = () => {
+      const run: string[] = []
+      for (let j = start; j < end; j++) run.push(w.texts[indexes[j]])
+      return run.join("\n")
+    }
+    out.push(end - start === 1 ? new Part(w, indexes[start], base, w.texts[indexes[start]]) : new Part(w, indexes[start], base, join, end - start, chars - 1))
   }
+  return out
 }
 
 /**
  * The DLP content of a walked document: every string value and number first (in order, so a secret split
  * across neighbouring values is glued back), then every key, then `key: value` for values under secret-named
- * keys and the service-account marker (`"type": "service_account"`, JSON syntax kept).
+ * keys and the service-account marker (`"type": "service_account"`, JSON syntax kept). A large document gives
+ * runs of texts past its first values.
  */
 export const dlpParts = (w: JsonTexts, base: string): Part[] => {
-  const values: Part[] = []
-  const keys: Part[] = []
+  const values: number[] = []
+  const keys: number[] = []
   const extra: Part[] = []
   for (let i = 0; i < w.texts.length; i++) {
     const t = w.texts[i]
     const kind = kindOf(w, i)
     if (kind === KEY) {
-      keys.push(new Part(w, i, base, t))
+      keys.push(i)
       continue
     }
-    values.push(new Part(w, i, base, t))
-    if (kind === STRING && t.length >= 8 && w.index[i] < 0 && (w.meta[i] >> 2) !== 0) {
+    values.push(i)
+    if (kind === STRING && t.length >= 8 && indexOf(w, i) < 0 && containerIdOf(w, i) !== 0) {
       const m = w.texts[i - 1]
       if (SECRET_KEY_NAME.test(m)) extra.push(new Part(w, i, base, `${m}: ${t}`))
       if (m === "type" && t === "service_account") extra.push(new Part(w, i, base, '"type": "service_account"'))
     }
   }
-  return values.concat(keys, extra)
+  const exact = w.texts.length <= EXACT_TEXTS
+  return [
+    ...partsOf(w, values, base, exact ? Infinity : LEADING),
+    ...partsOf(w, keys, base, exact ? Infinity : 0),
+    ...extra
+  ]
 }
+
+/** Runs of texts for the scanners that read text (injection, shell): single texts in a small document. */
+export const textRuns = (w: JsonTexts, indexes: ReadonlyArray<number>, base: string): Part[] =>
+  partsOf(w, indexes, base, w.texts.length <= EXACT_TEXTS ? Infinity : 0)
 
 /** The DLP content of a parsed value (`{location, value}` parts, for callers without the raw text). */
 export const jsonParts = (value: unknown, base: string, limits: JsonLimits = defaultLimits): Array<{ location: string; value: string }> => {

@@ -40,15 +40,21 @@ export interface ExchangeOptions {
   readonly bufferLimit: (config: Config) => number
 }
 
-/** A URL for logs: only scheme and host when a content scanner fired on it (never log the secret). */
-export const safeTarget = (url: string, findings: ReadonlyArray<Finding>): string => {
-  if (!findings.some((f) => f.scanner === "dlp" || f.scanner === "entropy")) return url.length > 300 ? `${url.slice(0, 300)}…` : url
+/**
+ * A URL for logs when the Inspector gave none (`UrlCheck.display` is the one to use): never the userinfo;
+ * only scheme and host when a content scanner fired on it (never log the secret).
+ */
+export const safeTarget = (url: string, findings: ReadonlyArray<Finding>, display?: string): string => {
+  if (display !== undefined) return display
+  let u: URL
   try {
-    const u = new URL(url)
-    return `${u.protocol}//${u.host}/[redacted]`
+    u = new URL(url)
   } catch {
-    return "[redacted]"
+    return "[invalid URL]"
   }
+  if (findings.some((f) => f.scanner === "dlp" || f.scanner === "entropy")) return `${u.protocol}//[redacted]/[redacted]`
+  const plain = `${u.protocol}//${u.host}${u.pathname}${u.search}`
+  return plain.length > 300 ? `${plain.slice(0, 300)}…` : plain
 }
 
 /** The JSON a blocked request gets (403, or 429 for rate limits, 502 for a blocked response). */
@@ -100,16 +106,18 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     const services = yield* Effect.context<never>()
     const ctx: Inspector.RequestContext = { requestId, listener: opts.listener, clientIp: clientIp(req) }
     const outcome: Outcome = { action: "allow", findings: [] }
+    /** The URL as logs may show it (set by the URL check). */
+    let display: string | undefined
     const log = () => {
       const durationMs = performance.now() - started
       observe(metrics.requestDuration, durationMs / 1000)
       note({
         ...verdictAttributes(outcome.action, outcome.findings), "pipelock.request_id": requestId,
-        "pipelock.target": safeTarget(opts.url, outcome.findings), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
+        "pipelock.target": safeTarget(opts.url, outcome.findings, display), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
       })
       telemetry.verdictUnsafe({
         listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: "request", method: req.method,
-        target: safeTarget(opts.url, outcome.findings), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
+        target: safeTarget(opts.url, outcome.findings, display), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
         findings: outcome.findings
       })
     }
@@ -122,6 +130,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     }
 
     const urlCheck = yield* inspector.checkUrl(opts.url, ctx)
+    display = urlCheck.display
     if (urlCheck.verdict.action === "block" || urlCheck.target === undefined) return block(urlCheck.verdict)
     outcome.findings.push(...urlCheck.verdict.findings)
 
@@ -337,7 +346,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
             if (v.action === "block") {
               outcome.action = "block"
               outcome.findings.push(...v.findings)
-              telemetry.logUnsafe("warn", "stream_cut", { request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings) })
+              telemetry.logUnsafe("warn", "stream_cut", { request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings, display) })
               ures.destroy()
               if (!headSent) {
                 outcome.status = 403

@@ -65,9 +65,11 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     const ctx = { requestId, listener: "fetch" as const, clientIp: clientIp(req) }
     const findings: Finding[] = []
     let target = ""
+    /** The URL as logs may show it (set by each hop's URL check). */
+    let display: string | undefined
     const log = (action: Verdict["action"], status: number) => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings), "http.response.status_code": status })
-      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, method: "GET", target: safeTarget(target, findings), clientIp: ctx.clientIp, status, findings })
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings, display), "http.response.status_code": status })
+      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, method: "GET", target: safeTarget(target, findings, display), clientIp: ctx.clientIp, status, findings })
     }
     if (req.method !== "GET") {
       sendJson(res, 405, { error: "method_not_allowed", message: "/fetch accepts GET only", request_id: requestId }, { allow: "GET" })
@@ -84,6 +86,7 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     const budget = config.max_inflight_body_mb * 1024 * 1024
     for (let hop = 0; hop <= 5; hop++) {
       const check = yield* inspector.checkUrl(target, ctx)
+      display = check.display
       findings.push(...check.verdict.findings)
       if (check.verdict.action === "block" || check.target === undefined) {
         const status = blockStatus(check.verdict)
