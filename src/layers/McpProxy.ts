@@ -331,8 +331,11 @@ export const make = Effect.gen(function* () {
       })
     }))
 
-  const busy = (res: ServerResponse, id: Id = null) =>
-    sendJson(res, 503, rpcError(id, -32603, "pipelock: too many bodies are being scanned at once (max_inflight_body_mb); retry shortly"), { "retry-after": "1", connection: "close" })
+  /** Busy, not hostile: the rest of a request body is read and dropped (nothing held) so the client sees the answer. */
+  const busy = (res: ServerResponse, id: Id = null) => {
+    if (!res.req.complete) res.req.resume()
+    sendJson(res, 503, rpcError(id, -32603, "pipelock: too many bodies are being scanned at once (max_inflight_body_mb); retry shortly"), { "retry-after": "1" })
+  }
 
   const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) => {
     // Budget reservations of this POST (its body, the upstream's answer), released when it ends.

@@ -140,7 +140,12 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
       outcome.action = "block"
       outcome.status = status
       outcome.findings.push(f)
-      sendJson(res, status, body, { connection: "close", ...headers })
+      if (status === 503) {
+        // Busy, not hostile: the rest of the body is read and dropped (nothing is held), so the client sees
+        // the answer and may retry on the same connection; the pace watch still cuts a slow one.
+        req.resume()
+        sendJson(res, status, body, headers)
+      } else sendJson(res, status, body, { connection: "close", ...headers })
       log()
     }
     let body: Buffer | undefined
