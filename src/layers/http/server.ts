@@ -39,9 +39,16 @@ export const guardBody = (req: http.IncomingMessage, res: http.ServerResponse, l
   // Watched until the body is complete or the connection gone, even after an early answer (a 403 or 404
   // sent without reading the body): a body still dribbling in holds the connection.
   watchPace(req, pace, { listener, side: "client" }, (reason) => {
+    // The 408 is sent, then our side is shut (FIN) while what the client still sends is read and dropped,
+    // so it reads the answer (closing at once with its bytes unread would reset the connection); a client
+    // still there a second later is cut.
+    let closed = false
     const close = () => {
-      req.destroy()
-      req.socket.destroy()
+      if (closed) return
+      closed = true
+      req.resume()
+      req.socket.end()
+      setTimeout(() => req.socket.destroy(), 1000).unref()
     }
     if (res.headersSent || res.writableEnded) return close()
     const text = JSON.stringify({
@@ -52,7 +59,7 @@ export const guardBody = (req: http.IncomingMessage, res: http.ServerResponse, l
     res.writeHead(408, { "content-type": "application/json", "content-length": Buffer.byteLength(text), connection: "close" })
     res.end(text)
     // A client that does not read its answer is not waited for.
-    setTimeout(close, 1000).unref()
+    setTimeout(() => req.socket.destroy(), 2000).unref()
   })
 }
 
