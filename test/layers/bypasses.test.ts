@@ -158,6 +158,17 @@ describe("3. every string of an MCP message is DLP content", () => {
     }))
 })
 
+describe("a secret behind look-alikes (found by npm run fuzz)", () => {
+  it.live("a card number after a hundred numbers that fail the Luhn check is still found", () =>
+    Effect.gen(function* () {
+      const { up, viaProxy } = yield* setup()
+      const decoys = Array.from({ length: 100 }, (_, i) => String(1234567890123450 + i * 7)).join(",")
+      const r = yield* viaProxy(`{"ids":[${decoys}],"card":4000000000000000006}`)
+      assert.strictEqual(r.status, 403)
+      assert.isFalse(up.bodies.some((b) => b.includes("4000000000000000006")))
+    }))
+})
+
 /** Opens a raw connection, sends a request head announcing `length` body bytes and then `sent` of them. */
 const slowRequest = (port: number, head: string, sent: string) =>
   new Promise<{ response: string; closed: boolean }>((resolve) => {

@@ -220,8 +220,6 @@ const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
   host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
 
-/** Only the first few matches of one pattern in one text are validated (bounded work on hostile input). */
-const MAX_MATCHES_PER_PATTERN = 64
 
 const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
   const hits = known ?? c.set.match(bytes ?? text)
@@ -232,8 +230,10 @@ const patternFindings = (c: CompiledDlp, text: string, location: string, pass: s
     re.lastIndex = 0
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let m: RegExpExecArray | null
-    let n = 0
-    while ((m = re.exec(text)) !== null && n++ < MAX_MATCHES_PER_PATTERN) {
+    // Every match is validated until one passes: matches do not overlap, so the work stays linear, and a cap
+    // would let a secret hide behind enough look-alikes that fail validation (64 Luhn-failing numbers before
+    // a card number).
+    while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++
         continue
