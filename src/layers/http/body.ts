@@ -8,8 +8,8 @@
  * one-second timer, so watching costs nothing per chunk and does not touch the stream's own flow; time
  * during which Pipelock itself is not reading (its buffer is full) does not count against the sender.
  *
- * Budget: bytes are reserved as they are buffered and released when the exchange is done; a reservation
- * that would pass the budget fails, and the caller answers 503 with Retry-After.
+ * Budget: bytes are reserved as they are buffered (never merely announced) and released when the exchange
+ * is done; a reservation that would pass the budget fails, and the caller answers 503 with Retry-After.
  */
 import type { IncomingMessage } from "node:http"
 import { adjust, count, metrics } from "../telemetry/metrics.ts"
@@ -124,11 +124,20 @@ export interface Reservation {
 }
 
 /**
- * Opens a reservation of `initial` bytes (a Content-Length, when known) against a budget of `limit` bytes;
- * undefined when even that does not fit (the caller answers 503). A body larger than the whole budget never
- * fits, but the per-request limits (`max_body_bytes`…) are far below the default budget.
+ * Opens a reservation against a budget of `limit` bytes for a body that announces `declared` bytes (0 when
+ * unknown). Nothing is held until bytes arrive (`grow`): a client that announces a large body and sends it
+ * slowly holds only what it sent, so announcing cannot exhaust the budget. Undefined when the announced
+ * size alone can never fit (the caller answers 503 at once).
  */
-export const reserve = (limit: number, initial: number, labels: Watched): Reservation | undefined => {
+export const reserve = (limit: number, declared: number, labels: Watched): Reservation | undefined => {
+  if (declared > limit) {
+    count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
+    return undefined
+  }
+  return open(limit, 0, labels)
+}
+
+const open = (limit: number, initial: number, labels: Watched): Reservation | undefined => {
   if (inflight + initial > limit) {
     count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
     return undefined
