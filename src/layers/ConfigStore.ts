@@ -1,12 +1,14 @@
 /**
  * The ConfigStore: the validated configuration in a SubscriptionRef, reloaded on SIGHUP and when the
- * file changes (100 ms debounce). A reload that fails validation, or that downgrades protection while
- * the running mode is strict, is rejected with its reasons logged and the old config keeps serving.
+ * file changes (100 ms debounce). A reload that fails validation, an empty file, or a reload that downgrades
+ * protection while the running mode is strict, is rejected with its reasons logged and the old config keeps
+ * serving.
  */
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync, watch } from "node:fs"
 import { basename, dirname, resolve } from "node:path"
 import { Effect, Layer, Ref, Semaphore, SubscriptionRef } from "effect"
+import * as YAML from "yaml"
 import { type Config, ConfigError } from "../services/Config.ts"
 import { ConfigStore, type ReloadResult } from "../services/ConfigStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
@@ -27,6 +29,21 @@ export interface FileOptions {
 }
 
 const hashOf = (text: string) => createHash("sha256").update(text).digest("hex")
+
+/**
+ * Whether a file says nothing (empty, whitespace, comments only, a null document). On reload such a file is
+ * refused: it is what a truncated write or `: > pipelock.yaml` leaves, and applying it would fall back to the
+ * embedded preset (dropping the kill-switch token and every setting).
+ */
+export const saysNothing = (text: string): boolean => {
+  if (text.trim() === "") return true
+  try {
+    const doc = YAML.parse(text) as unknown
+    return doc === null || doc === undefined
+  } catch {
+    return false
+  }
+}
 
 /** Reads a config file for `load` (`-` is standard input); a read error is a ConfigError with the path. */
 export const readConfigFile = (path: string): { path: string; text: string } | ConfigError => {
@@ -104,7 +121,9 @@ export const make = (opts: FileOptions) =>
         const h = hashOf(file.text)
         if (h === (yield* Ref.get(lastHash))) return { _tag: "Unchanged" } as const
       }
-      const loaded = file instanceof ConfigError ? file : load({ file, env: opts.env, flags: opts.flags })
+      const loaded = file instanceof ConfigError ? file
+        : saysNothing(file.text) ? new ConfigError({ source: path, problems: [{ path: "(file)", message: "the file is empty (or only comments): refused, a reload never falls back to the built-in preset" }] })
+        : load({ file, env: opts.env, flags: opts.flags })
       const old = yield* SubscriptionRef.get(ref)
       if (loaded instanceof ConfigError) {
         count(metrics.configReloads, { result: "rejected" })

@@ -18,7 +18,9 @@ import { handleConnect, type Intercepted, interceptedOf } from "./forward/connec
 import { type Deps, exchange } from "./forward/exchange.ts"
 import { handleFetch } from "./forward/fetch.ts"
 import { handleWebSocket } from "./forward/websocket.ts"
+import { paceOf } from "./http/body.ts"
 import { rejectSocket, sendJson } from "./http/respond.ts"
+import { guardBody } from "./http/server.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
 
 const authorityHost = (host: string | undefined) => (host ?? "").toLowerCase().replace(/:\d+$/, "").replace(/^\[|\]$/g, "")
@@ -40,6 +42,7 @@ export const make = Effect.gen(function* () {
   // Requests inside intercepted TLS: the same exchange as plain HTTP, with the CONNECT host as the origin.
   const inner = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000 })
   inner.on("request", (req, res) => {
+    guardBody(req, res, "forward", paceOf(Effect.runSync(deps.store.current).forward_proxy))
     const meta = interceptedOf.get(req.socket)
     if (meta === undefined) return sendJson(res, 500, { error: "internal_error" })
     if (authorityHost(req.headers.host) !== meta.host) {

@@ -17,7 +17,8 @@ import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
 import { type Category, type ChainOptions, type ChainPattern, builtinChainPatterns, chainFindings, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
-import { type CompiledDlp, compile as compileDlp, jsonParts, scanJson, scanParts, scanText as dlpText } from "./detect/dlp.ts"
+import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText, scanUrl } from "./detect/dlp.ts"
+import { containerOf, dlpParts, jsonParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
@@ -135,6 +136,170 @@ const guarded = (location: string, f: () => Finding[]): Finding[] => {
   }
 }
 
+/** A walk that stopped: what it blocks as. `invalid_json` only where the caller knows the text must be JSON. */
+const walkFinding = (w: JsonFailure, location: string): Finding => w.problem === "syntax"
+  ? { scanner: "parser", rule: "invalid_json", severity: "high", location, evidence: "", action: "block", message: `the JSON does not parse (${w.message} at offset ${w.offset})` }
+  : {
+    scanner: "parser", rule: w.problem === "depth" ? "json_depth_limit" : "json_node_limit", severity: "high", location, evidence: "", action: "block",
+    message: `the JSON cannot be scanned completely (${w.message}), so it is not forwarded`
+  }
+
+/** A key repeated in one object of a JSON-RPC message: the upstream might keep another value than the one judged. */
+const duplicateFinding = (w: JsonTexts, location: string): Finding => ({
+  scanner: "parser", rule: "duplicate_json_key", severity: "high", location, evidence: "", action: "block",
+  message: `a key appears twice in one object (${w.duplicateKeys.length} repeated): a JSON-RPC message must be unambiguous`
+})
+
+/** Whether a walked document is a JSON-RPC message or batch (a `jsonrpc` key in the root object or a root array element). */
+const isJsonRpc = (w: JsonTexts): boolean => {
+  for (let i = 0; i < w.texts.length; i++) {
+    if (kindOf(w, i) !== KEY || w.texts[i] !== "jsonrpc") continue
+    const c = containerOf(w, i)
+    if (c !== undefined && (c.parent === undefined || (c.parent.parent === undefined && c.parent.array))) return true
+  }
+  return false
+}
+
+/** Whether a body may be JSON whatever its Content-Type says (an upstream may parse it as JSON anyway). */
+const looksLikeJson = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue
+    return c === 0x7b || c === 0x5b
+  }
+  return false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Large messages: scanned in slices
+// ---------------------------------------------------------------------------------------------
+
+/** Characters walked or scanned between two breaths. */
+const SLICE_CHARS = 128 * 1024
+
+/**
+ * Lets the event loop serve other sockets (`/health` first of all) between slices of a large scan: a 10 MB
+ * body is judged in steps, never in one synchronous block.
+ */
+export const breathe = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+
+/** Walks raw JSON, a large text in slices. */
+export const walkSliced = (text: string): Effect.Effect<JsonWalk> =>
+  text.length <= SLICE_CHARS
+    ? Effect.sync(() => walkJson(text))
+    : Effect.gen(function* () {
+      const walk = walkJsonInSlices(text, SLICE_CHARS)
+      for (;;) {
+        const r = walk.next()
+        if (r !== undefined) return r
+        yield* breathe
+      }
+    })
+
+/** Splits parts into batches of about SLICE_CHARS characters; each batch starts with the previous one's last part. */
+const batches = (parts: ReadonlyArray<Part>): Part[][] => {
+  const out: Part[][] = []
+  let current: Part[] = []
+  let chars = 0
+  for (const p of parts) {
+    current.push(p)
+    chars += p.length
+    if (chars >= SLICE_CHARS) {
+      out.push(current)
+      current = [p]
+      chars = p.length
+    }
+  }
+  if (current.length > 0 && (out.length === 0 || current.length > 1)) out.push(current)
+  return out
+}
+
+const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const k = `${f.rule}\u0000${f.location}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/**
+ * DLP over every text of a walked document (a large one in batches, breathing between them); the texts the
+ * findings point at are returned as `sensitive` and scrubbed from every finding's location, evidence and
+ * message (a secret used as a key must not reach a log through the path of a finding).
+ */
+const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
+  Effect.gen(function* () {
+    const parts = dlpParts(w, base)
+    const groups = batches(parts)
+    const found: Finding[] = []
+    for (let k = 0; k < groups.length; k++) {
+      if (k > 0 && breathing) yield* breathe
+      found.push(...timed("dlp", () => scanParts(s.dlp, groups[k], { host })))
+    }
+    const findings = dedupeFindings(found)
+    if (findings.length === 0) return { findings, sensitive: [] }
+    // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
+    const at = new Set(findings.map((f) => f.location))
+    const sensitive = new Set<string>()
+    for (const p of parts) {
+      if (!at.has(p.location)) continue
+      if (p.count === 1) sensitive.add(w.texts[p.index])
+      else {
+        for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+      }
+    }
+    const list = [...sensitive].filter((t) => t.length >= 4)
+    return { findings: scrub(findings, list), sensitive: list }
+  }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
+
+/** Replaces each sensitive text (a matched secret, a key holding one) in findings' location, evidence and message. */
+export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray<string>): Finding[] => {
+  const list = sensitive.filter((t) => t.length >= 4).sort((a, b) => b.length - a.length)
+  if (list.length === 0) return [...findings]
+  const clean = (t: string) => {
+    let out = t
+    for (const x of list) if (out.includes(x)) out = out.split(x).join("[redacted]")
+    return out
+  }
+  return findings.map((f) => ({ ...f, location: clean(f.location), evidence: clean(f.evidence), message: clean(f.message) }))
+}
+
+const CONTENT_SCANNERS = new Set(["dlp", "entropy"])
+
+/**
+ * How a checked URL may appear in logs, spans and `/stats`: never with its userinfo; with the path and query
+ * replaced when a content rule (DLP, entropy) fired on the URL; and with the host replaced too when the rule
+ * fired on it (a secret in a subdomain). Findings are scrubbed of query keys that are secrets themselves.
+ */
+const urlDisplay = (s: Snapshot, url: URL, findings: ReadonlyArray<Finding>, connect: boolean): { display: string; findings: Finding[] } => {
+  const content = findings.filter((f) => CONTENT_SCANNERS.has(f.scanner))
+  const hostPort = url.port === "" ? url.hostname : `${url.hostname}:${url.port}`
+  if (content.length === 0) {
+    if (connect) return { display: `${url.hostname}:${url.port === "" ? (url.protocol === "https:" ? "443" : "80") : url.port}`, findings: [...findings] }
+    const plain = `${url.protocol}//${hostPort}${url.pathname}${url.search}`
+    return { display: plain.length > 300 ? `${plain.slice(0, 300)}…` : plain, findings: [...findings] }
+  }
+  let hostFlagged = content.some((f) => f.location.startsWith("url.host"))
+  if (!hostFlagged) {
+    try {
+      hostFlagged = scanUrl(s.dlp, new URL(`${url.protocol}//${url.host}/`)).length > 0
+    } catch {
+      hostFlagged = true
+    }
+  }
+  const sensitive: string[] = []
+  if (hostFlagged) sensitive.push(url.hostname, ...url.hostname.split(".").filter((l) => l.length >= 4))
+  for (const k of url.searchParams.keys()) if (k.length >= 4 && dlpText(s.dlp, k, "key").length > 0) sensitive.push(k)
+  const port = url.port === "" ? (url.protocol === "https:" || url.protocol === "wss:" ? "443" : "80") : url.port
+  const host = hostFlagged ? "[redacted]" : url.hostname
+  return {
+    display: connect ? `${host}:${port}` : `${url.protocol}//${hostFlagged ? "[redacted]" : hostPort}/[redacted]`,
+    findings: scrub(findings, sensitive)
+  }
+}
+
 const headerValues = (v: string | ReadonlyArray<string> | undefined): string[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v])
 
 const hostOf = (url: string): string | undefined => {
@@ -203,7 +368,21 @@ export const make = Effect.gen(function* () {
 
   // --- URLs ---------------------------------------------------------------------------------
 
-  const checkUrl = (rawUrl: string, ctx: RequestContext) =>
+  const checkUrl = (rawUrl: string, ctx: RequestContext, connect = false) =>
+    Effect.map(checkUrlInner(rawUrl, ctx), (r): UrlCheck => {
+      let url: URL | undefined
+      try {
+        url = new URL(rawUrl)
+      } catch {
+        // An unparseable URL is not shown at all: it was never checked field by field.
+        return { ...r, display: "[invalid URL]" }
+      }
+      const shown = urlDisplay(snap, url, r.verdict.findings, connect)
+      const decisive = r.verdict.decisive === undefined ? undefined : shown.findings[r.verdict.findings.indexOf(r.verdict.decisive)]
+      return { ...r, verdict: { ...r.verdict, findings: shown.findings, decisive }, display: shown.display }
+    })
+
+  const checkUrlInner = (rawUrl: string, ctx: RequestContext) =>
     Effect.gen(function* () {
       const s = snap
       let parsed: URL | undefined
@@ -264,7 +443,7 @@ export const make = Effect.gen(function* () {
   // --- HTTP bodies --------------------------------------------------------------------------
 
   const inspectRequest = (req: OutboundRequest, _ctx: RequestContext) =>
-    Effect.sync((): Verdict => {
+    Effect.gen(function* () {
       const s = snap
       const rb = s.config.request_body_scanning
       if (!rb.enabled) return decide([], s.mode)
@@ -288,7 +467,7 @@ export const make = Effect.gen(function* () {
       }
       const body = req.body
       if (body !== undefined && body.length > 0) {
-        findings.push(...guarded("body", () => bodyFindings(s, req, body, host)))
+        findings.push(...yield* bodyFindings(s, req, body, host).pipe(Effect.catchCause((cause) => Effect.succeed([scannerFailure(cause, "body")]))))
       }
       const verdict = decide(findings, s.mode, rb.action)
       if (!s.config.a2a_scanning.enabled || body === undefined || body.length === 0 || body.length > rb.max_body_bytes) return verdict
@@ -300,9 +479,12 @@ export const make = Effect.gen(function* () {
   const a2aRequestFindings = (s: Snapshot, body: Uint8Array, host: string | undefined): Finding[] => {
     const first = body[0]
     if (first !== 0x7b && first !== 0x5b && first !== 0x20 && first !== 0x0a && first !== 0x0d && first !== 0x09) return []
+    const text = Buffer.from(body).toString("utf8")
+    // The body was walked (and blocked when it could not be) by the DLP pass; only valid JSON gets here.
+    if (!walkJson(text).ok) return []
     let value: unknown
     try {
-      value = JSON.parse(Buffer.from(body).toString("utf8"))
+      value = JSON.parse(text)
     } catch {
       return []
     }
@@ -358,7 +540,7 @@ export const make = Effect.gen(function* () {
       } satisfies Finding]
     })
 
-  const bodyFindings = (s: Snapshot, req: OutboundRequest, body: Uint8Array, host: string | undefined): Finding[] => {
+  const bodyFindings = (s: Snapshot, req: OutboundRequest, body: Uint8Array, host: string | undefined): Effect.Effect<Finding[]> => Effect.gen(function* () {
     const rb = s.config.request_body_scanning
     const header = (n: string) => headerValues(req.headers[n] ?? req.headers[n.toLowerCase()]).join(",").toLowerCase()
     const block = (rule: string, message: string): Finding[] => [{ scanner: "body", rule, severity: "high", location: "body", evidence: "", message, action: "block" }]
@@ -367,23 +549,35 @@ export const make = Effect.gen(function* () {
     if (encoding !== "" && encoding !== "identity") return block("compressed_body", `compressed request body (${encoding}) cannot be scanned`)
     const type = header("content-type")
     const text = Buffer.from(body).toString("utf8")
-    return timed("dlp", () => {
-      if (type.includes("json")) {
-        let value: unknown
-        try {
-          value = JSON.parse(text)
-        } catch {
-          return block("invalid_json", "request body says JSON but does not parse")
-        }
-        return scanJson(s.dlp, value, "body", { host })
+    const json = type.includes("json")
+    if (json || looksLikeJson(text)) {
+      // A body that is JSON is judged by every text in it, whatever the Content-Type says: an upstream may
+      // parse it as JSON anyway, and escapes, duplicate keys and depth hide content from a plain text scan.
+      const w = yield* walkSliced(text)
+      if (!w.ok) {
+        if (w.problem !== "syntax" || json) return [walkFinding(w, "body")]
+      } else {
+        const out = (yield* jsonDlp(s, w, "body", host)).findings
+        // Duplicate keys in a plain JSON body: every value is scanned above. A JSON-RPC message (A2A, MCP
+        // through the proxy) must be unambiguous.
+        if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
+        if (json) return out
+        yield* breathe
+        return [...out, ...timed("dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
       }
+    }
+    return timed("dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
-        const parts = [...new URLSearchParams(text)].flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
-        return [...scanParts(s.dlp, parts, { host }), ...dlpText(s.dlp, text, "body", { host })]
+        const pairs = [...new URLSearchParams(text)]
+        const parts = pairs.flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
+        const found = [...scanParts(s.dlp, parts, { host }), ...dlpText(s.dlp, text, "body", { host })]
+        if (found.length === 0) return found
+        // Locations name the form keys: a key that is itself a secret is scrubbed from them.
+        return scrub(found, pairs.map(([k]) => k).filter((k) => k.length >= 4 && dlpText(s.dlp, k, "key", { host }).length > 0))
       }
       return dlpText(s.dlp, text, "body", { host })
-    })
-  }
+    }))
+  })
 
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
     // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
@@ -407,7 +601,13 @@ export const make = Effect.gen(function* () {
 
   /** The request-side checks on a tool call a model streams back (what the agent is about to run or send). */
   const toolCallFindings = (s: Snapshot, args: unknown, location: string): Finding[] => {
-    const parts = typeof args === "string" ? [{ location, value: args }] : jsonParts(args, location)
+    let parts: Array<{ location: string; value: string }>
+    try {
+      parts = typeof args === "string" ? [{ location, value: args }] : jsonParts(args, location)
+    } catch (e) {
+      // A walker limit on the arguments: fail closed.
+      return [scannerFailure(e, location)]
+    }
     const out: Finding[] = timed("dlp", () => guarded(location, () => scanParts(s.dlp, parts)))
     for (const p of parts) {
       if (p.value.length < 3) continue
@@ -440,12 +640,14 @@ export const make = Effect.gen(function* () {
       if (from === "client") {
         const host = hostOf(ctx.url)
         let findings = timed("dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
-        if (text.trimStart().startsWith("{") || text.trimStart().startsWith("[")) {
-          try {
-            findings = [...findings, ...scanJson(s.dlp, JSON.parse(text), "ws.client", { host })]
-          } catch {
-            // not JSON: the raw scan stands
-          }
+        if (looksLikeJson(text)) {
+          const w = walkJson(text)
+          if (w.ok) {
+            // A frame is at most websocket_proxy.max_message_bytes: judged in one step.
+            findings = [...findings, ...Effect.runSync(jsonDlp(s, w, "ws.client", host, false)).findings]
+            if (w.duplicateKeys.length > 0 && isJsonRpc(w)) findings.push(duplicateFinding(w, "ws.client"))
+          } else if (w.problem !== "syntax") findings.push(walkFinding(w, "ws.client"))
+          // not JSON: the raw scan stands
         }
         return decide(findings, s.mode, s.config.request_body_scanning.action)
       }
@@ -456,28 +658,71 @@ export const make = Effect.gen(function* () {
 
   const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
-  const inspectMcpRequest = (message: unknown, ctx: McpContext) =>
+  /**
+   * The structural checks every JSON-RPC message gets before any scanner: it walks completely within the
+   * limits, no key repeats in one object (an upstream may keep the other value), and an id is a string, a
+   * number or null. A failure is an invalid request.
+   */
+  const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
+    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
+    (w): { walk: JsonTexts } | { finding: Finding } => {
+    if (!w.ok) return { finding: walkFinding(w, location) }
+    if (w.duplicateKeys.length > 0) return { finding: duplicateFinding(w, location) }
+    if (isObject(message) && "id" in message && message.id !== null && typeof message.id !== "string" && typeof message.id !== "number") {
+      return {
+        finding: { scanner: "parser", rule: "invalid_id", severity: "high", location: "id", evidence: "", action: "block", message: "a JSON-RPC id must be a string, a number or null" }
+      }
+    }
+    return { walk: w }
+  })
+
+  /**
+   * Injection over some texts of a walk (each text of 12 characters or more; a large message in runs of
+   * texts), optionally shell checks too, breathing between slices.
+   */
+  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, shell: boolean, scan: typeof injectionText = injectionText) =>
+    Effect.gen(function* () {
+      const out: Finding[] = []
+      let chars = 0
+      for (const p of textRuns(w, indexes, base)) {
+        if (p.length < 12) continue
+        if (chars > SLICE_CHARS) {
+          yield* breathe
+          chars = 0
+        }
+        const t = p.value
+        chars += t.length
+        const location = p.location
+        out.push(...timed("injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+        if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed("shell", () => guarded(location, () => scanShell(t, location))))
+      }
+      return out
+    })
+
+  const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
     Effect.gen(function* () {
       const s = snap
       const c = s.config
-      if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, JSON.stringify(message) ?? "")
+      const shape = yield* structure(message, raw, "request")
+      if ("finding" in shape) return { verdict: decide([shape.finding], s.mode), errorCode: -32600 } satisfies McpVerdict
+      const w = shape.walk
+      if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, raw ?? JSON.stringify(message) ?? "")
       const method = typeof message.method === "string" ? message.method : undefined
       const params = "params" in message ? message.params : "result" in message ? message.result : undefined
       const verdicts: Verdict[] = []
       const isCall = method === "tools/call" && isObject(params)
       const toolName = isCall && typeof params.name === "string" ? params.name : undefined
       const args = isCall ? params.arguments : undefined
-      if (c.mcp_input_scanning.enabled && params !== undefined) {
-        const base = isCall ? "params.arguments" : "params"
-        const parts = jsonParts(isCall ? args : params, base)
-        const input: Finding[] = []
-        input.push(...timed("dlp", () => guarded(base, () => scanParts(s.dlp, parts))))
-        for (const p of parts) {
-          if (p.value.length < 12) continue
-          input.push(...timed("injection", () => guarded(p.location, () => injectionText(s.mcpInjection, p.value, p.location))))
-          if (isCall) input.push(...timed("shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
-        }
-        verdicts.push(decide(input, s.mode, c.mcp_input_scanning.action))
+      let sensitive: string[] = []
+      if (c.mcp_input_scanning.enabled) {
+        // Every string of the message is DLP content (keys, ids, `_meta`, every params member, extra members);
+        // the arguments (or the params of other methods) also get injection and, for calls, shell checks.
+        const dlp = yield* jsonDlp(s, w, "", undefined)
+        sensitive = dlp.sensitive
+        const input: Finding[] = [...dlp.findings]
+        const prefix = isCall ? ["params", "arguments"] : "params" in message ? ["params"] : "result" in message ? ["result"] : undefined
+        if (prefix !== undefined) input.push(...yield* textChecks(s, w, textsUnder(w, prefix), "", isCall))
+        verdicts.push(decide(scrub(input, sensitive), s.mode, c.mcp_input_scanning.action))
       }
       if (toolName !== undefined) {
         if (s.policy !== undefined) {
@@ -524,7 +769,11 @@ export const make = Effect.gen(function* () {
           }
         }
       }
-      return mcpVerdict(combine(s.mode, verdicts))
+      const verdict = combine(s.mode, verdicts)
+      if (sensitive.length === 0) return mcpVerdict(verdict)
+      // A secret DLP found may also be the tool name other checks quote: scrubbed from every finding.
+      const findings = scrub(verdict.findings, sensitive)
+      return { ...mcpVerdict({ ...verdict, findings, decisive: verdict.decisive === undefined ? undefined : findings[verdict.findings.indexOf(verdict.decisive)] }), sensitive }
     })
 
   const toolsOf = (message: Record<string, unknown>): ToolDefinition[] | undefined => {
@@ -533,10 +782,13 @@ export const make = Effect.gen(function* () {
     return r.tools.filter(isObject) as ToolDefinition[]
   }
 
-  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }) =>
+  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) =>
     Effect.gen(function* () {
       const s = snap
       const c = s.config
+      const shape = yield* structure(message, raw, "response")
+      if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
+      const w = shape.walk
       if (!isObject(message) || message.jsonrpc !== "2.0") {
         const f: Finding = { scanner: "parser", rule: "invalid_json_rpc", severity: "high", location: "response", evidence: "", message: "the server sent something that is not JSON-RPC 2.0", action: "block" }
         return mcpVerdict(decide([f], s.mode))
@@ -579,15 +831,14 @@ export const make = Effect.gen(function* () {
         }
         if (drift.length > 0) verdicts.push(decide(drift, s.mode, c.mcp_tool_scanning.action))
         if (binding.length > 0) verdicts.push(decide(binding, s.mode, c.mcp_session_binding.unknown_tool_action))
+        // The rest of the message (other result members, `_meta`, extra members) is read by the agent too.
+        const inTools = new Set(textsUnder(w, ["result", "tools"]))
+        const rest = yield* textChecks(s, w, w.texts.map((_, i) => i).filter((i) => !inTools.has(i)), "", false)
+        if (rest.length > 0) verdicts.push(decide(rest, s.mode, c.response_scanning.action))
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
-      const payload = "result" in message ? message.result : "error" in message ? message.error : message.params
-      const base = "result" in message ? "result" : "error" in message ? "error" : "params"
-      const found: Finding[] = []
-      for (const p of jsonParts(payload, base)) {
-        if (p.value.length < 12) continue
-        found.push(...timed("injection", () => guarded(p.location, () => scanContent(s.mcpInjection, p.value, p.location))))
-      }
+      // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
+      const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false, scanContent)
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
 
@@ -604,14 +855,14 @@ export const make = Effect.gen(function* () {
     checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
     checkConnect: (host, port, ctx) => {
       const h = parseIp(host)?.family === 6 && !host.startsWith("[") ? `[${host}]` : host
-      return checkUrl(`https://${h}:${port}/`, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
+      return checkUrl(`https://${h}:${port}/`, ctx, true).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
     },
     inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
     inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
     responseStream,
     inspectWsMessage,
-    inspectMcpRequest: (message, ctx) => inspectMcpRequest(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
-    inspectMcpResponse: (message, ctx) => inspectMcpResponse(message, ctx).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
+    inspectMcpRequest: (message, ctx, raw) => inspectMcpRequest(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
+    inspectMcpResponse: (message, ctx, raw) => inspectMcpResponse(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
     endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {

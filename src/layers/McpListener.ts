@@ -7,6 +7,7 @@ import { ConfigStore } from "../services/ConfigStore.ts"
 import { McpProxy } from "../services/McpProxy.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { sendJson } from "./http/respond.ts"
+import { paceOf } from "./http/body.ts"
 import { serve } from "./http/server.ts"
 
 export const make = Effect.gen(function* () {
@@ -21,7 +22,7 @@ export const make = Effect.gen(function* () {
         telemetry.logUnsafe("error", "mcp_handler_failed", { cause: String(cause) })
         sendJson(res, 500, { jsonrpc: "2.0", id: null, error: { code: -32603, message: "internal error in the MCP proxy" } })
       })))
-  })
+  }, { bodyPace: { listener: "mcp", pace: () => paceOf(Effect.runSync(store.current).mcp_http_listener) } })
   yield* telemetry.log("info", "listening", { listener: "mcp", address: `${served.host}:${served.port}`, upstream: store.run.mcpUpstream })
   return served
 })

@@ -18,11 +18,15 @@ import { Inspector, type McpContext } from "../services/Inspector.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
 import { McpProxy } from "../services/McpProxy.ts"
 import { Telemetry } from "../services/Telemetry.ts"
+import type { Finding } from "../services/Verdict.ts"
 import { dialAddress, parseListen } from "./config/validate.ts"
 import { matchDomain } from "./detect/domain.ts"
 import { collect } from "./forward/body.ts"
+import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
 import { clientIp, sendJson } from "./http/respond.ts"
-import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError } from "./mcp/jsonrpc.ts"
+import { walkJson } from "./detect/json.ts"
+import { walkSliced } from "./Inspector.ts"
+import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
 import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps } from "./mcp/pipeline.ts"
 import { formatEvent, formatItem, sseParser } from "./mcp/sse.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
@@ -31,6 +35,13 @@ import { requestSpan } from "./telemetry/spans.ts"
 const MAX_BODY = 10 * 1024 * 1024
 const PASS_REQUEST = ["authorization", "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id", "user-agent", "accept-language", "origin"]
 const PASS_RESPONSE = ["mcp-session-id", "mcp-protocol-version", "www-authenticate", "retry-after", "allow", "cache-control"]
+
+/** Whether a JSON text is an array (a batch): its first character past whitespace is `[`. */
+const isArrayText = (text: string): boolean => {
+  let i = 0
+  while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\r" || text[i] === "\n")) i++
+  return text[i] === "["
+}
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const v = req.headers[name]
@@ -175,14 +186,25 @@ export const make = Effect.gen(function* () {
       const ct = String(got.res.headers["content-type"] ?? "")
       const bodyText = yield* Effect.promise(() => collect(got.res, MAX_BODY).then((c) => (c.ok ? c.body.toString("utf8") : "")))
       let message: unknown
+      let raw: string | undefined
       try {
-        message = ct.includes("text/event-stream")
-          ? bodyText.split(/\n\n/).map((e) => e.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n")).filter((d) => d !== "").map((d) => JSON.parse(d)).find((m) => idOf(m) === id)
-          : JSON.parse(bodyText)
+        const datas = ct.includes("text/event-stream")
+          ? bodyText.split(/\n\n/).map((e) => e.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n")).filter((d) => d !== "")
+          : [bodyText]
+        for (const d of datas) {
+          if (!walkJson(d).ok) continue
+          const m: unknown = JSON.parse(d)
+          if (!ct.includes("text/event-stream") || idOf(m) === id) {
+            message = m
+            raw = d
+            break
+          }
+        }
       } catch {
-        return { blocked: true, reason: "the refreshed tool list did not parse" }
+        message = undefined
       }
-      const out = yield* judgeServer(deps, config, message, ctx, "tools/list")
+      if (raw === undefined) return { blocked: true, reason: "the refreshed tool list did not parse" }
+      const out = yield* judgeServer(deps, config, message, ctx, "tools/list", raw)
       return { blocked: out.blocked, reason: out.verdict.decisive?.rule }
     })
 
@@ -253,7 +275,7 @@ export const make = Effect.gen(function* () {
             return false
           }
           const id = idOf(message)
-          const method = id !== undefined && !isRequest(message) ? methods.get(JSON.stringify(id)) : undefined
+          const method = id !== undefined && !isRequest(message) ? methods.get(JSON.stringify(safeId(id))) : undefined
           if (isNotification(message) && message.method === "notifications/tools/list_changed") {
             const extra: Record<string, string> = {}
             const sid = ures.headers["mcp-session-id"] ?? header(req, "mcp-session-id")
@@ -264,7 +286,7 @@ export const make = Effect.gen(function* () {
               return true
             }
           }
-          const out = await Effect.runPromiseWith(services)(judgeServer(deps, config, message, ctx, method))
+          const out = await Effect.runPromiseWith(services)(judgeServer(deps, config, message, ctx, method, item.event.data))
           if (out.blocked) {
             if (out.message !== undefined) {
               res.write(formatEvent({ id: item.event.id, event: item.event.event, data: JSON.stringify(out.message) }))
@@ -309,20 +331,56 @@ export const make = Effect.gen(function* () {
       })
     }))
 
-  const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) =>
+  /** Busy, not hostile: the rest of a request body is read and dropped (nothing held) so the client sees the answer. */
+  const busy = (res: ServerResponse, id: Id = null) => {
+    if (!res.req.complete) res.req.resume()
+    sendJson(res, 503, rpcError(id, -32603, "pipelock: too many bodies are being scanned at once (max_inflight_body_mb); retry shortly"), { "retry-after": "1" })
+  }
+
+  const handlePost = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config) => {
+    // Budget reservations of this POST (its body, the upstream's answer), released when it ends.
+    const held: Reservation[] = []
+    return handlePostHeld(req, res, ctx, config, held).pipe(Effect.ensuring(Effect.sync(() => {
+      for (const r of held) r.release()
+    })))
+  }
+
+  const handlePostHeld = (req: IncomingMessage, res: ServerResponse, ctx: McpContext, config: Config, held: Reservation[]) =>
     Effect.gen(function* () {
-      const got = yield* Effect.promise(() => collect(req, MAX_BODY))
+      const budget = config.max_inflight_body_mb * 1024 * 1024
+      const declared = Number(req.headers["content-length"] ?? 0)
+      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_BODY) : 0, { listener: "mcp", side: "client" })
+      if (reservation === undefined) return busy(res)
+      held.push(reservation)
+      const got = yield* Effect.promise(() => collect(req, MAX_BODY, reservation))
       if (!got.ok) {
+        if (got.reason === "budget") return busy(res)
+        // The pace watch has already answered 408 and is closing the connection.
+        if (got.reason === "timeout") {
+          const f: Finding = { scanner: "body", rule: "body_timeout", severity: "high", location: "body", evidence: "", action: "block", message: `request body cut: ${got.message}` }
+          return telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: "block", mode: config.mode, direction: "request", method: "invalid", status: 408, findings: [f] })
+        }
         return sendJson(res, got.reason === "too_large" ? 413 : 400, rpcError(null, -32600, got.reason === "too_large" ? "request body larger than 10 MiB" : `could not read the request: ${got.message}`))
       }
       const text = got.body.toString("utf8")
+      // A batch is walked here to split it into the raw text of each member (what is judged is what is
+      // forwarded; a batch too deep or too large to walk is refused whole). A single message is walked once,
+      // by the Inspector.
+      const walk = isArrayText(text) ? yield* walkSliced(text) : undefined
       let parsed: unknown
       try {
-        parsed = JSON.parse(text)
+        if (walk !== undefined && !walk.ok && walk.problem === "syntax") throw new Error(walk.message)
+        parsed = walk === undefined || walk.ok ? JSON.parse(text) : undefined
       } catch {
         const mv = yield* inspector.inspectMcpUnparseable(text, ctx)
         telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: mv.verdict.action, mode: config.mode, direction: "request", method: "invalid", findings: mv.verdict.findings })
         if (mv.verdict.action === "block") return sendJson(res, 400, rpcError(null, -32700, "Parse error: the body is not JSON (pipelock)"))
+        return yield* forwardRaw(req, res, text)
+      }
+      if (walk !== undefined && !walk.ok) {
+        const mv = yield* inspector.inspectMcpRequest(undefined, ctx, text)
+        telemetry.verdictUnsafe({ listener: ctx.listener, requestId: ctx.requestId, action: mv.verdict.action, mode: config.mode, direction: "request", method: "invalid", findings: mv.verdict.findings })
+        if (mv.verdict.action === "block") return sendJson(res, 400, rpcError(null, -32600, `Invalid Request: ${mv.verdict.decisive?.message ?? walk.message} (pipelock)`))
         return yield* forwardRaw(req, res, text)
       }
       const version = header(req, "mcp-protocol-version")
@@ -331,20 +389,23 @@ export const make = Effect.gen(function* () {
         return sendJson(res, 400, rpcError(null, -32600, (parsed as unknown[]).length === 0 ? "Invalid Request: empty batch" : `Invalid Request: JSON-RPC batches are not allowed in protocol ${version}`))
       }
       const messages: unknown[] = batch ? (parsed as unknown[]) : [parsed]
+      const raws: string[] = batch && walk?.ok === true ? walk.elements.map(([a, b]) => text.slice(a, b)) : [text]
       if (!batch && version !== undefined && version >= "2026-07-28" && isObject(parsed)) {
         const m = parsed as unknown as Message
         const hm = header(req, "mcp-method")
         const hn = header(req, "mcp-name")
         const bodyName = nameOf(m)
         if (typeof m.method === "string" && (hm !== m.method || (bodyName !== undefined && hn !== bodyName) || (bodyName === undefined && hn !== undefined))) {
-          telemetry.logUnsafe("warn", "mcp_header_mismatch", { request_id: ctx.requestId, header_method: hm, body_method: m.method })
-          return sendJson(res, 400, rpcError(idOf(m) ?? null, -32020, "Header mismatch: Mcp-Method/Mcp-Name must match the request body"))
+          // The values stay out of the log: either side may carry anything.
+          telemetry.logUnsafe("warn", "mcp_header_mismatch", { request_id: ctx.requestId, mismatch: hm !== m.method ? "method" : "name" })
+          return sendJson(res, 400, rpcError(safeId(idOf(m)), -32020, "Header mismatch: Mcp-Method/Mcp-Name must match the request body"))
         }
       }
       const outcomes: ClientOutcome[] = []
-      for (const m of messages) outcomes.push(yield* judgeClient(deps, config, m, ctx))
+      for (let k = 0; k < messages.length; k++) outcomes.push(yield* judgeClient(deps, config, messages[k], ctx, raws[k]))
       const replies = outcomes.flatMap((o) => (o.kind === "reply" && o.message !== undefined ? [o.message] : []))
       const forwards = outcomes.flatMap((o) => (o.kind === "forward" ? [o.message] : []))
+      const forwardRaws = outcomes.flatMap((o, k) => (o.kind === "forward" ? [raws[k]] : []))
       if (forwards.length === 0) {
         if (replies.length === 0) {
           res.writeHead(202)
@@ -353,11 +414,12 @@ export const make = Effect.gen(function* () {
         return sendJson(res, 200, batch ? replies : replies[0])
       }
       const methods = new Map<string, string>()
-      for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(m.id), m.method)
-      const body = batch ? JSON.stringify(forwards) : text
+      for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(safeId(m.id)), m.method)
+      // Exactly the judged text of each forwarded member.
+      const body = batch ? `[${forwardRaws.join(",")}]` : text
       const sent = yield* Effect.promise(() => send("POST", req, body))
       if ("error" in sent) {
-        const id = batch ? null : idOf(parsed) ?? null
+        const id = batch ? null : safeId(idOf(parsed))
         telemetry.logUnsafe("error", "mcp_upstream_error", { request_id: ctx.requestId, error: sent.error })
         return sendJson(res, sent.timeout ? 504 : 502, rpcError(id, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
       }
@@ -373,19 +435,43 @@ export const make = Effect.gen(function* () {
         return void res.end()
       }
       if (ct.includes("text/event-stream")) return yield* relaySse(res, ures, rctx, config, methods, req, replies, status)
-      const c = yield* Effect.promise(() => collect(ures, MAX_BODY))
-      if (!c.ok) return sendJson(res, 502, rpcError(idOf(parsed) ?? null, -32603, `pipelock: could not read the upstream answer: ${c.message}`))
+      const answerLength = Number(ures.headers["content-length"] ?? 0)
+      const answerReservation = reserve(budget, Number.isFinite(answerLength) && answerLength > 0 ? Math.min(answerLength, MAX_BODY) : 0, { listener: "mcp", side: "upstream" })
+      if (answerReservation === undefined) {
+        ures.destroy()
+        return busy(res, batch ? null : safeId(idOf(parsed)))
+      }
+      held.push(answerReservation)
+      // An upstream that trickles the answer Pipelock must hold is cut like a slow client.
+      watchPace(ures, paceOf(config.mcp_http_listener), { listener: "mcp", side: "upstream" }, (reason) =>
+        ures.destroy(new Error(reason === "idle" ? "the answer stalled" : "the answer arrived too slowly")))
+      const c = yield* Effect.promise(() => collect(ures, MAX_BODY, answerReservation))
+      if (!c.ok && c.reason === "budget") return busy(res, batch ? null : safeId(idOf(parsed)))
+      if (!c.ok) return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, `pipelock: could not read the upstream answer: ${c.message}`))
       const answerText = c.body.toString("utf8")
+      const answerWalk = isArrayText(answerText) ? yield* walkSliced(answerText) : undefined
       let answer: unknown
       try {
-        answer = JSON.parse(answerText)
+        if (answerWalk !== undefined && !answerWalk.ok && answerWalk.problem === "syntax") throw new Error(answerWalk.message)
+        answer = answerWalk === undefined || answerWalk.ok ? JSON.parse(answerText) : undefined
       } catch {
         if (status >= 400) {
           // A plain error page (401, 404…): pass it through; there is nothing for an agent to execute.
           res.writeHead(status, { ...copyHeaders(ures), "content-type": ct || "text/plain" })
           return void res.end(c.body)
         }
-        return sendJson(res, 502, rpcError(idOf(parsed) ?? null, -32603, "pipelock: the MCP upstream answered with something that is not JSON"))
+        return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, "pipelock: the MCP upstream answered with something that is not JSON"))
+      }
+      if (answerWalk !== undefined && !answerWalk.ok) {
+        // Too deep or too large to judge: judged (and logged) as a block, answered with an error for the request.
+        const out = yield* judgeServer(deps, config, undefined, rctx, undefined, answerText)
+        if (!out.blocked) {
+          res.writeHead(status, { ...copyHeaders(ures), "content-type": ct || "application/json" })
+          return void res.end(c.body)
+        }
+        const ids = forwards.filter(isRequest).map((m) => safeId(m.id))
+        const errors = ids.map((id) => rpcError(id, -32001, `pipelock blocked the upstream answer: ${out.verdict.decisive?.message ?? "not scannable"}`))
+        return sendJson(res, 200, batch ? [...replies, ...errors] : errors[0] ?? rpcError(null, -32001, "pipelock blocked the upstream answer"), copyHeaders(ures))
       }
       const isRpc = (m: unknown) => isObject(m) && m.jsonrpc === "2.0"
       if (status >= 400 && !(Array.isArray(answer) ? answer.every(isRpc) : isRpc(answer))) {
@@ -394,11 +480,13 @@ export const make = Effect.gen(function* () {
         return void res.end(c.body)
       }
       const list = Array.isArray(answer) ? answer : [answer]
+      const answerRaws = Array.isArray(answer) && answerWalk?.ok === true ? answerWalk.elements.map(([a, b]) => answerText.slice(a, b)) : [answerText]
       const judged: unknown[] = []
-      for (const m of list) {
+      for (let k = 0; k < list.length; k++) {
+        const m = list[k]
         const id = idOf(m)
-        const method = id !== undefined ? methods.get(JSON.stringify(id)) : undefined
-        const out = yield* judgeServer(deps, config, m, rctx, method)
+        const method = id !== undefined ? methods.get(JSON.stringify(safeId(id))) : undefined
+        const out = yield* judgeServer(deps, config, m, rctx, method, answerRaws[k])
         if (out.message !== undefined) judged.push(out.message)
       }
       const final = Array.isArray(answer) || replies.length > 0 ? [...replies, ...judged] : judged[0]
@@ -445,7 +533,7 @@ export const make = Effect.gen(function* () {
         if (req.method === "POST") {
           const got = yield* Effect.promise(() => collect(req, MAX_BODY))
           try {
-            id = got.ok ? idOf(JSON.parse(got.body.toString("utf8"))) ?? null : null
+            id = got.ok && walkJson(got.body.toString("utf8")).ok ? safeId(idOf(JSON.parse(got.body.toString("utf8")))) : null
           } catch {
             id = null
           }

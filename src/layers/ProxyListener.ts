@@ -15,6 +15,7 @@ import { ForwardProxy } from "../services/ForwardProxy.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { clientIp, rejectSocket, sendJson } from "./http/respond.ts"
+import { paceOf } from "./http/body.ts"
 import { serve } from "./http/server.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
 import { recordKillSwitchDenial } from "./telemetry/stats.ts"
@@ -99,7 +100,9 @@ export const make = Effect.gen(function* () {
       yield* forward.handleUpgrade(req, socket, head)
     }).pipe(Effect.catchCause(() => Effect.sync(() => rejectSocket(socket, 502, { error: "internal_error" }))))
 
-  const main = yield* serve("proxy", store.run.listen, { request, connect, upgrade })
+  const main = yield* serve("proxy", store.run.listen, { request, connect, upgrade }, {
+    bodyPace: { listener: "forward", pace: () => paceOf(Effect.runSync(store.current).forward_proxy) }
+  })
   yield* telemetry.log("info", "listening", { listener: "proxy", address: `${main.host}:${main.port}` })
 
   if (apiListen !== "") {

@@ -55,8 +55,17 @@ const textValue = (v: unknown): string => {
   return /[\s"=]/.test(s) ? JSON.stringify(s) : s
 }
 
+/** `scheme://user:password@` in any text: the credentials are replaced whatever field they turn up in. */
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi
+
+/** A log line with URL userinfo removed (a backstop: transports already log redacted targets). */
+export const withoutUserinfo = (line: string): string => (line.includes("@") ? line.replace(USERINFO, "$1[redacted]@") : line)
+
 /** Renders one event in the configured format. */
-export const render = (format: Logging["format"], level: LogLevel, event: string, fields: Readonly<Record<string, unknown>>): string => {
+export const render = (format: Logging["format"], level: LogLevel, event: string, fields: Readonly<Record<string, unknown>>): string =>
+  withoutUserinfo(renderLine(format, level, event, fields))
+
+const renderLine = (format: Logging["format"], level: LogLevel, event: string, fields: Readonly<Record<string, unknown>>): string => {
   const time = new Date().toISOString()
   if (format === "text") {
     const rest = Object.entries(fields)

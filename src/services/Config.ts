@@ -52,7 +52,18 @@ export const ForwardProxy = Schema.Struct({
   max_tunnel_seconds: opt(NonNegInt),
   idle_timeout_seconds: opt(NonNegInt),
   sni_verification: opt(Bool),
-  redirect_websocket_hosts: opt(Strings)
+  redirect_websocket_hosts: opt(Strings),
+  /**
+   * A body being buffered for scanning on the main port (a request body from a client, a response body from
+   * an origin) that stalls this long is cut: 408 to a client, 502 for an origin; 0 turns it off (a
+   * Pipelock-TS addition).
+   */
+  body_idle_timeout_seconds: opt(NonNegInt),
+  /**
+   * The slowest such a body may arrive on average: it gets `body_idle_timeout_seconds` plus one second per
+   * this many bytes; 0 turns it off (a Pipelock-TS addition).
+   */
+  min_body_bytes_per_second: opt(NonNegInt)
 })
 
 export const TlsInterception = Schema.Struct({
@@ -187,6 +198,12 @@ export const McpToolPolicy = Schema.Struct({
   rules: opt(Schema.Array(ToolPolicyRule)),
   redirect_profiles: opt(Schema.Record(Str, RedirectProfile)),
   quarantine_dir: opt(Str)
+})
+
+/** The MCP HTTP listener (`--mcp-listen`): slow-body limits, as on the main port (a Pipelock-TS section). */
+export const McpHttpListener = Schema.Struct({
+  body_idle_timeout_seconds: opt(NonNegInt),
+  min_body_bytes_per_second: opt(NonNegInt)
 })
 
 export const McpSessionBinding = Schema.Struct({
@@ -440,6 +457,11 @@ export const ConfigFile = Schema.Struct({
   internal: opt(Strings),
   suppress: opt(Schema.Array(Schema.Struct({ rule: Str, path: opt(Str), reason: opt(Str) }))),
   metrics_listen: opt(Str),
+  /**
+   * How many MiB of bodies may be buffered for scanning at once, across every request and listener; a body
+   * that would pass it gets 503 with Retry-After (a Pipelock-TS addition).
+   */
+  max_inflight_body_mb: opt(NonNegInt),
   default_agent_identity: opt(Str),
   bind_default_agent_identity: opt(Bool),
   agents: opt(Schema.Record(Str, Any)),
@@ -459,6 +481,7 @@ export const ConfigFile = Schema.Struct({
   mcp_tool_policy: opt(McpToolPolicy),
   mcp_session_binding: opt(McpSessionBinding),
   mcp_ws_listener: opt(McpWsListener),
+  mcp_http_listener: opt(McpHttpListener),
   tool_chain_detection: opt(ToolChainDetection),
   session_profiling: opt(SessionProfiling),
   session_store: opt(SessionStoreSection),
@@ -513,6 +536,7 @@ export interface Config {
   readonly ssrf: S<typeof Ssrf>
   readonly internal: ReadonlyArray<string>
   readonly suppress: ReadonlyArray<{ readonly rule: string; readonly path?: string; readonly reason?: string }>
+  readonly max_inflight_body_mb: number
   readonly fetch_proxy: S<typeof FetchProxy>
   readonly forward_proxy: S<typeof ForwardProxy>
   readonly tls_interception: S<typeof TlsInterception>
@@ -525,6 +549,7 @@ export interface Config {
   readonly mcp_tool_scanning: S<typeof McpToolScanning>
   readonly mcp_tool_policy: S<typeof McpToolPolicy>
   readonly mcp_session_binding: S<typeof McpSessionBinding>
+  readonly mcp_http_listener: S<typeof McpHttpListener>
   readonly tool_chain_detection: S<typeof ToolChainDetection>
   readonly session_profiling: S<typeof SessionProfiling>
   readonly session_store: S<typeof SessionStoreSection>
@@ -542,6 +567,7 @@ export type ImplementedSection =
   | "version" | "mode" | "enforce" | "explain_blocks" | "api_allowlist" | "trusted_domains" | "ssrf" | "internal"
   | "suppress" | "fetch_proxy" | "forward_proxy" | "tls_interception" | "request_body_scanning" | "redaction"
   | "websocket_proxy" | "dlp" | "response_scanning" | "mcp_input_scanning" | "mcp_tool_scanning" | "mcp_tool_policy"
+  | "mcp_http_listener" | "max_inflight_body_mb"
   | "mcp_session_binding" | "tool_chain_detection" | "session_profiling" | "session_store" | "kill_switch" | "logging"
   | "seed_phrase_detection" | "canary_tokens" | "a2a_scanning"
 

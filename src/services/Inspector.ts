@@ -28,6 +28,11 @@ export interface PinnedTarget {
 
 export interface UrlCheck {
   readonly verdict: Verdict
+  /**
+   * The URL as logs, spans and `/stats` may show it: never the userinfo; the path and query replaced when a
+   * content rule (DLP, entropy) fired on the URL, and the host too when the rule fired on it.
+   */
+  readonly display?: string | undefined
   /** Present when the verdict lets the request through (allow or warn): where to connect. */
   readonly target?: PinnedTarget | undefined
 }
@@ -100,6 +105,11 @@ export interface McpVerdict {
   readonly errorCode: number
   /** For a tools/list result: the definitions the inspector pinned or found changed (for logs). */
   readonly toolNames?: ReadonlyArray<string> | undefined
+  /**
+   * Texts of the message a DLP rule matched in (a secret, a key holding one): the transport must not put them
+   * in a log line, span attribute or metric label (the method and tool name included).
+   */
+  readonly sensitive?: ReadonlyArray<string> | undefined
 }
 
 export interface Service {
@@ -118,13 +128,17 @@ export interface Service {
   readonly responseStream: (ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) => Effect.Effect<StreamScanner>
   /** One WebSocket text message: DLP outbound (`client`), injection inbound (`server`). */
   readonly inspectWsMessage: (text: string, from: "client" | "server", ctx: RequestContext & { readonly url: string }) => Effect.Effect<Verdict>
-  /** Client → server MCP message (request or notification): input scanning, tool policy, session binding, chains. */
-  readonly inspectMcpRequest: (message: unknown, ctx: McpContext) => Effect.Effect<McpVerdict>
+  /**
+   * Client → server MCP message (request or notification): structure (complete walk, no duplicate keys, a
+   * valid id), input scanning, tool policy, session binding, chains. `raw` is the message's text as it will
+   * be forwarded: given, it is what is walked (duplicate keys and raw numbers are seen); else the value is.
+   */
+  readonly inspectMcpRequest: (message: unknown, ctx: McpContext, raw?: string) => Effect.Effect<McpVerdict>
   /**
    * Server → client MCP message (response, notification, server request): injection in results and
    * notifications; for a `tools/list` result (`method` of the request it answers), poisoning, drift and pinning.
    */
-  readonly inspectMcpResponse: (message: unknown, ctx: McpContext & { readonly method?: string | undefined }) => Effect.Effect<McpVerdict>
+  readonly inspectMcpResponse: (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) => Effect.Effect<McpVerdict>
   /** A client message that is not valid JSON-RPC: blocked or forwarded per `mcp_input_scanning.on_parse_error`. */
   readonly inspectMcpUnparseable: (raw: string, ctx: McpContext) => Effect.Effect<McpVerdict>
   /** Forgets an MCP session (DELETE, eviction). */

@@ -25,6 +25,7 @@ export const defaults = {
     "224.0.0.0/4", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8"
   ],
   suppress: [],
+  max_inflight_body_mb: 16,
   fetch_proxy: {
     listen: "127.0.0.1:8888",
     timeout_seconds: 30,
@@ -45,7 +46,9 @@ export const defaults = {
     max_tunnel_seconds: 300,
     idle_timeout_seconds: 120,
     sni_verification: true,
-    redirect_websocket_hosts: []
+    redirect_websocket_hosts: [],
+    body_idle_timeout_seconds: 10,
+    min_body_bytes_per_second: 1024
   },
   tls_interception: {
     enabled: false,
@@ -110,6 +113,7 @@ export const defaults = {
   mcp_tool_scanning: { enabled: false, action: "warn", detect_drift: false },
   mcp_tool_policy: { enabled: false, action: "warn", rules: [], redirect_profiles: {}, quarantine_dir: "" },
   mcp_session_binding: { enabled: false, unknown_tool_action: "warn", no_baseline_action: "warn" },
+  mcp_http_listener: { body_idle_timeout_seconds: 10, min_body_bytes_per_second: 1024 },
   tool_chain_detection: {
     enabled: false,
     action: "warn",
@@ -189,6 +193,7 @@ export const zeroMeansDefault: ReadonlyArray<ReadonlyArray<string>> = [
   ["tls_interception", "cert_cache_size"],
   ["tls_interception", "max_response_bytes"],
   ["request_body_scanning", "max_body_bytes"],
+  ["max_inflight_body_mb"],
   ["websocket_proxy", "max_message_bytes"],
   ["websocket_proxy", "max_concurrent_connections"],
   ["websocket_proxy", "max_connection_seconds"],

@@ -27,14 +27,23 @@ export interface A2aPart {
   readonly value: string
 }
 
-const strings = (v: unknown, path: string, out: A2aPart[], depth = 0) => {
-  if (depth > 32 || out.length >= 4096) return
-  if (typeof v === "string") out.push({ location: path, value: v })
-  else if (typeof v === "number" || typeof v === "boolean") out.push({ location: path, value: String(v) })
-  else if (Array.isArray(v)) v.forEach((x, i) => strings(x, `${path}[${i}]`, out, depth + 1))
-  else if (isObject(v)) for (const [k, x] of Object.entries(v)) {
-    out.push({ location: `${path}.${k}(key)`, value: k })
-    strings(x, `${path}.${k}`, out, depth + 1)
+/**
+ * Every string (keys included) and number under a value, with its path. Iterative and without a cut-off:
+ * the body was walked within the JSON limits before (a deeper or larger one is blocked), so nothing here is
+ * skipped.
+ */
+const strings = (value: unknown, path: string, out: A2aPart[]) => {
+  const work: Array<[unknown, string]> = [[value, path]]
+  while (work.length > 0) {
+    const [v, at] = work.pop()!
+    if (typeof v === "string") out.push({ location: at, value: v })
+    else if (typeof v === "number" || typeof v === "boolean") out.push({ location: at, value: String(v) })
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) work.push([v[i], `${at}[${i}]`])
+    else if (isObject(v)) {
+      const entries = Object.entries(v)
+      for (let i = entries.length - 1; i >= 0; i--) work.push([entries[i][1], `${at}.${entries[i][0]}`])
+      for (const [k] of entries) out.push({ location: `${at}.${k}(key)`, value: k })
+    }
   }
 }
 

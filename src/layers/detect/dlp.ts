@@ -220,8 +220,6 @@ const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
   host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
 
-/** Only the first few matches of one pattern in one text are validated (bounded work on hostile input). */
-const MAX_MATCHES_PER_PATTERN = 64
 
 const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
   const hits = known ?? c.set.match(bytes ?? text)
@@ -232,8 +230,10 @@ const patternFindings = (c: CompiledDlp, text: string, location: string, pass: s
     re.lastIndex = 0
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let m: RegExpExecArray | null
-    let n = 0
-    while ((m = re.exec(text)) !== null && n++ < MAX_MATCHES_PER_PATTERN) {
+    // Every match is validated until one passes: matches do not overlap, so the work stays linear, and a cap
+    // would let a secret hide behind enough look-alikes that fail validation (64 Luhn-failing numbers before
+    // a card number).
+    while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++
         continue
@@ -447,62 +447,6 @@ const scanValues = (
     out.push(...joinedFindings.filter((f) => !found.has(f.rule)))
   }
   return dedupe(out)
-}
-
-/**
- * Keys whose string value is a secret by name (`privateKey`, `client_secret`, `api_key`, `mnemonic`…): the
- * value is also scanned as `key: value`, so a bare 64-hex private key or an opaque API key under such a key
- * is found by the assignment patterns (a value alone carries no context). Passwords are left out: a login
- * form sends one to the site it belongs to.
- */
-const SECRET_KEY_NAME = /^(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|secret)$/i
-
-/** The string values of a JSON value (and keys of 16+ chars), without their paths: the fast path. */
-export const jsonValues = (value: unknown, limit = 4096): string[] => {
-  const out: string[] = []
-  const walk = (v: unknown, depth: number) => {
-    if (out.length >= limit || depth > 64) return
-    if (typeof v === "string") out.push(v)
-    else if (typeof v === "number" || typeof v === "boolean") out.push(String(v))
-    else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1)
-    else if (v !== null && typeof v === "object") {
-      for (const k in v) {
-        if (k.length >= 16) out.push(k)
-        const x = (v as Record<string, unknown>)[k]
-        if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push(`${k}: ${x}`)
-        // The service-account marker is JSON syntax (`"type": "service_account"`): kept as such.
-        if (k === "type" && x === "service_account") out.push('"type": "service_account"')
-        walk(x, depth + 1)
-      }
-    }
-  }
-  walk(value, 0)
-  return out
-}
-
-/** Secrets in a JSON value: scanned as one text first; field paths are worked out only for findings. */
-export const scanJson = (c: CompiledDlp, value: unknown, base: string, ctx: ScanContext = {}): Finding[] =>
-  scanValues(c, jsonValues(value), () => jsonParts(value, base), ctx)
-
-/** The strings of a JSON value (keys and values, numbers and booleans as text) with their paths. */
-export const jsonParts = (value: unknown, base: string, limit = 4096): Array<{ location: string; value: string }> => {
-  const out: Array<{ location: string; value: string }> = []
-  const walk = (v: unknown, path: string, depth: number) => {
-    if (out.length >= limit || depth > 64) return
-    if (typeof v === "string") out.push({ location: path, value: v })
-    else if (typeof v === "number" || typeof v === "boolean") out.push({ location: path, value: String(v) })
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1))
-    else if (v !== null && typeof v === "object") {
-      for (const [k, x] of Object.entries(v)) {
-        out.push({ location: `${path}.${k}(key)`, value: k })
-        if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push({ location: `${path}.${k}`, value: `${k}: ${x}` })
-        if (k === "type" && x === "service_account") out.push({ location: `${path}.${k}`, value: '"type": "service_account"' })
-        walk(x, `${path}.${k}`, depth + 1)
-      }
-    }
-  }
-  walk(value, base, 0)
-  return out.filter((p) => !p.location.endsWith("(key)") || p.value.length >= 16)
 }
 
 const NOISE = /[./ \t\n\r+,;|]/g

@@ -4,11 +4,18 @@
  */
 import type { Readable } from "node:stream"
 import * as zlib from "node:zlib"
+import { type Reservation, timedOut } from "../http/body.ts"
 
-export type Collected = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly reason: "too_large" | "error"; readonly message: string }
+export type Collected =
+  | { readonly ok: true; readonly body: Buffer }
+  | { readonly ok: false; readonly reason: "too_large" | "error" | "timeout" | "budget"; readonly message: string }
 
-/** Reads a stream to the end, or stops at `limit` bytes (the rest is not read). */
-export const collect = (stream: Readable, limit: number): Promise<Collected> =>
+/**
+ * Reads a stream to the end, or stops at `limit` bytes (the rest is not read). With a reservation, every byte
+ * past what it holds is added to it first; when the in-flight budget is spent the read stops (`budget`). A
+ * stream cut by the pace watch (`watchPace`) ends as `timeout`.
+ */
+export const collect = (stream: Readable, limit: number, reservation?: Reservation): Promise<Collected> =>
   new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -25,12 +32,24 @@ export const collect = (stream: Readable, limit: number): Promise<Collected> =>
         stream.pause()
         return finish({ ok: false, reason: "too_large", message: `body larger than ${limit} bytes` })
       }
+      if (reservation !== undefined && size > reservation.bytes() && !reservation.grow(size - reservation.bytes())) {
+        stream.pause()
+        return finish({ ok: false, reason: "budget", message: "too many bodies are being scanned at once" })
+      }
       chunks.push(c)
     }
+    const cut = (message: string) => {
+      const why = timedOut.get(stream)
+      finish(why === undefined
+        ? { ok: false, reason: "error", message }
+        : { ok: false, reason: "timeout", message: why === "idle" ? "the body stalled" : "the body arrived too slowly" })
+    }
+    // Cut before anyone read it (the pace watch fired while the URL was still being checked).
+    if (stream.destroyed) return cut("stream closed before the end")
     stream.on("data", onData)
     stream.on("end", () => finish({ ok: true, body: Buffer.concat(chunks) }))
-    stream.on("error", (e) => finish({ ok: false, reason: "error", message: e.message }))
-    stream.on("close", () => finish({ ok: false, reason: "error", message: "stream closed before the end" }))
+    stream.on("error", (e) => cut(e.message))
+    stream.on("close", () => cut("stream closed before the end"))
   })
 
 const ENCODINGS = new Set(["gzip", "x-gzip", "deflate", "br", "zstd", "identity", ""])

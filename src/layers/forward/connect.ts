@@ -90,9 +90,11 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
     const config = yield* store.current
     const ctx = { requestId, listener: "connect" as const, clientIp: clientIp(req) }
     const target = parseAuthority(req.url)
+    /** The target as logs may show it: set by the check (a host a DLP rule matched in is never shown). */
+    let display = "[unchecked]"
     const log = (action: "allow" | "block" | "warn", findings: ReadonlyArray<Finding>, status?: number) => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": String(req.url ?? ""), ...(status !== undefined ? { "http.response.status_code": status } : {}) })
-      telemetry.verdictUnsafe({ listener: "connect", requestId, action, mode: config.mode, method: "CONNECT", target: req.url, clientIp: ctx.clientIp, status, findings })
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": display, ...(status !== undefined ? { "http.response.status_code": status } : {}) })
+      telemetry.verdictUnsafe({ listener: "connect", requestId, action, mode: config.mode, method: "CONNECT", target: display, clientIp: ctx.clientIp, status, findings })
     }
     if (!config.forward_proxy.enabled) {
       rejectSocket(socket, 405, { error: "forward_proxy_disabled", message: "CONNECT needs forward_proxy.enabled", request_id: requestId })
@@ -103,6 +105,7 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
       return log("block", [], 400)
     }
     const check = yield* inspector.checkConnect(target.host, target.port, ctx)
+    display = check.display ?? `${target.host}:${target.port}`
     if (check.verdict.action === "block" || check.target === undefined) {
       count(metrics.tunnelsTotal, { result: "blocked" })
       const status = blockStatus(check.verdict)
@@ -147,10 +150,10 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
         return log("block", [f])
       }
     }
-    yield* tunnel(deps, socket, first, target, check.target, requestId, (findings) => log("allow", [...check.verdict.findings, ...findings]))
+    yield* tunnel(deps, socket, first, target, check.target, requestId, display, (findings) => log("allow", [...check.verdict.findings, ...findings]))
   }))
 
-const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host: string; port: number }, pinned: PinnedTarget, requestId: string, onClose: (f: Finding[]) => void) =>
+const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host: string; port: number }, pinned: PinnedTarget, requestId: string, display: string, onClose: (f: Finding[]) => void) =>
   Effect.callback<void>((resume) => {
     const started = performance.now()
     const config = Effect.runSync(deps.store.current)
@@ -174,7 +177,7 @@ const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host
       count(metrics.tunnelBytes, { direction: "down" }, bytesDown)
       observe(metrics.tunnelDuration, (performance.now() - started) / 1000)
       if (why === "kill_switch") findings.push({ scanner: "kill_switch", rule: "kill_switch", severity: "critical", location: "tunnel", evidence: "", message: "kill switch cut the tunnel" })
-      deps.telemetry.logUnsafe("info", "tunnel_close", { request_id: requestId, target: `${target.host}:${target.port}`, bytes_up: bytesUp, bytes_down: bytesDown, reason: why ?? "closed" })
+      deps.telemetry.logUnsafe("info", "tunnel_close", { request_id: requestId, target: display, bytes_up: bytesUp, bytes_down: bytesDown, reason: why ?? "closed" })
       onClose(findings)
       resume(Effect.void)
     }

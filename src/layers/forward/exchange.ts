@@ -20,6 +20,7 @@ import { type Finding, hintOf, reasonOf, type Verdict } from "../../services/Ver
 import { sendJson, clientIp } from "../http/respond.ts"
 import { count, metrics, observe } from "../telemetry/metrics.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
+import { hasBody as carriesBody, paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
 import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
 import { terminatorFor } from "../stream/reassemble.ts"
@@ -40,15 +41,21 @@ export interface ExchangeOptions {
   readonly bufferLimit: (config: Config) => number
 }
 
-/** A URL for logs: only scheme and host when a content scanner fired on it (never log the secret). */
-export const safeTarget = (url: string, findings: ReadonlyArray<Finding>): string => {
-  if (!findings.some((f) => f.scanner === "dlp" || f.scanner === "entropy")) return url.length > 300 ? `${url.slice(0, 300)}…` : url
+/**
+ * A URL for logs when the Inspector gave none (`UrlCheck.display` is the one to use): never the userinfo;
+ * only scheme and host when a content scanner fired on it (never log the secret).
+ */
+export const safeTarget = (url: string, findings: ReadonlyArray<Finding>, display?: string): string => {
+  if (display !== undefined) return display
+  let u: URL
   try {
-    const u = new URL(url)
-    return `${u.protocol}//${u.host}/[redacted]`
+    u = new URL(url)
   } catch {
-    return "[redacted]"
+    return "[invalid URL]"
   }
+  if (findings.some((f) => f.scanner === "dlp" || f.scanner === "entropy")) return `${u.protocol}//[redacted]/[redacted]`
+  const plain = `${u.protocol}//${u.host}${u.pathname}${u.search}`
+  return plain.length > 300 ? `${plain.slice(0, 300)}…` : plain
 }
 
 /**
@@ -83,8 +90,21 @@ interface Outcome {
   direction: "request" | "response"
 }
 
-export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) =>
-  requestSpan("ForwardProxy.request", { "pipelock.listener": opts.listener, "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
+/** A finding for a body Pipelock would not hold: too slow, or the in-flight budget spent. */
+const bodyFinding = (rule: "body_timeout" | "body_budget", message: string): Finding =>
+  ({ scanner: "body", rule, severity: "high", location: "body", evidence: "", action: "block", message })
+
+/** The answer when the in-flight body budget is spent: try again in a moment. */
+export const budgetBody = (requestId: string) => ({
+  error: "server_busy",
+  message: "too many bodies are being scanned at once (max_inflight_body_mb); retry shortly",
+  request_id: requestId
+})
+
+export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) => {
+  // Budget reservations this exchange holds, released when it ends whichever way.
+  const held: Reservation[] = []
+  return requestSpan("ForwardProxy.request", { "pipelock.listener": opts.listener, "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const started = performance.now()
     const requestId = randomUUID()
@@ -93,16 +113,18 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     const services = yield* Effect.context<never>()
     const ctx: Inspector.RequestContext = { requestId, listener: opts.listener, clientIp: clientIp(req) }
     const outcome: Outcome = { action: "allow", findings: [], direction: "request" }
+    /** The URL as logs may show it (set by the URL check). */
+    let display: string | undefined
     const log = () => {
       const durationMs = performance.now() - started
       observe(metrics.requestDuration, durationMs / 1000)
       note({
         ...verdictAttributes(outcome.action, outcome.findings), "pipelock.request_id": requestId,
-        "pipelock.target": safeTarget(opts.url, outcome.findings), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
+        "pipelock.target": safeTarget(opts.url, outcome.findings, display), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
       })
       telemetry.verdictUnsafe({
         listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: outcome.direction, method: req.method,
-        target: safeTarget(opts.url, outcome.findings), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
+        target: safeTarget(opts.url, outcome.findings, display), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
         findings: outcome.findings
       })
     }
@@ -115,15 +137,37 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     }
 
     const urlCheck = yield* inspector.checkUrl(opts.url, ctx)
+    display = urlCheck.display
     if (urlCheck.verdict.action === "block" || urlCheck.target === undefined) return block(urlCheck.verdict)
     outcome.findings.push(...urlCheck.verdict.findings)
 
     const limit = config.request_body_scanning.max_body_bytes
-    const hasBody = req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0" || req.headers["transfer-encoding"] !== undefined
+    const budget = config.max_inflight_body_mb * 1024 * 1024
+    const fail = (status: number, f: Finding, body: unknown, headers: Record<string, string> = {}) => {
+      outcome.action = "block"
+      outcome.status = status
+      outcome.findings.push(f)
+      if (status === 503) {
+        // Busy, not hostile: the rest of the body is read and dropped (nothing is held), so the client sees
+        // the answer and may retry on the same connection; the pace watch still cuts a slow one.
+        req.resume()
+        sendJson(res, status, body, headers)
+      } else sendJson(res, status, body, { connection: "close", ...headers })
+      log()
+    }
     let body: Buffer | undefined
-    if (hasBody) {
-      const got = yield* Effect.promise(() => collect(req, Math.max(limit, 1)))
+    if (carriesBody(req)) {
+      const declared = Number(req.headers["content-length"] ?? 0)
+      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, limit) : 0, { listener: "forward", side: "client" })
+      if (reservation === undefined) {
+        return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
+      }
+      held.push(reservation)
+      const got = yield* Effect.promise(() => collect(req, Math.max(limit, 1), reservation))
       if (!got.ok) {
+        if (got.reason === "budget") return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
+        // The pace watch has already answered 408 and is closing the connection.
+        if (got.reason === "timeout") return fail(408, bodyFinding("body_timeout", `request body cut: ${got.message}`), {})
         if (got.reason === "too_large") {
           const f: Finding = {
             scanner: "body", rule: "body_too_large", severity: "high", location: "body", evidence: "", action: "block",
@@ -241,15 +285,37 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         const bufferLimit = opts.bufferLimit(config)
         const streaming = isEventStream(contentType) || length === undefined || length > bufferLimit
         if (!streaming) {
-          void collect(ures, bufferLimit).then((got) => {
+          const reservation = reserve(budget, length ?? 0, { listener: "forward", side: "upstream" })
+          if (reservation === undefined) {
+            ures.destroy()
+            outcome.action = "block"
+            outcome.findings.push(bodyFinding("body_budget", "the in-flight body budget is spent"))
+            outcome.status = 503
+            sendJson(res, 503, budgetBody(requestId), { "retry-after": "1" })
+            return done()
+          }
+          held.push(reservation)
+          // An origin that trickles a body Pipelock must hold is cut like a slow client.
+          watchPace(ures, paceOf(config.forward_proxy), { listener: "forward", side: "upstream" }, (reason) =>
+            ures.destroy(new Error(reason === "idle" ? "the origin's body stalled" : "the origin's body arrived too slowly")))
+          void collect(ures, bufferLimit, reservation).then((got) => {
             if (finished) return
-            if (!got.ok) return cut(got.message)
-            let text: string
+            if (!got.ok) return cut(got.reason === "timeout" ? `${url.host}: ${got.message}` : got.message)
+            let decoded: Buffer
             try {
-              text = decodeBody(got.body, encoding, Math.max(bufferLimit * 4, 1 << 20)).toString("utf8")
+              decoded = decodeBody(got.body, encoding, Math.max(bufferLimit * 4, 1 << 20))
             } catch (e) {
               return cut(`response could not be decoded for scanning: ${(e as Error).message}`)
             }
+            // A compressed body grows when decoded: the decoded bytes count against the budget too.
+            if (decoded !== got.body && !reservation.grow(decoded.length)) {
+              outcome.action = "block"
+              outcome.findings.push(bodyFinding("body_budget", "the in-flight body budget is spent"))
+              outcome.status = 503
+              sendJson(res, 503, budgetBody(requestId), { "retry-after": "1" })
+              return done()
+            }
+            const text = decoded.toString("utf8")
             inspector.recordTransfer(opts.url, got.body.length)
             Effect.runForkWith(services)(inspector.inspectResponse(text, { ...ctx, url: opts.url, contentType }).pipe(Effect.map((v) => {
               if (finished) return
@@ -317,7 +383,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
           }
           // What already reached the client is counted, never quoted.
           telemetry.logUnsafe("warn", "stream_cut", {
-            request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings), format: scanner.format, bytes_relayed: relayed
+            request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings, display), format: scanner.format, bytes_relayed: relayed
           })
           done()
         }
@@ -400,4 +466,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         res.destroy()
       })
     })
-  }))
+  }).pipe(Effect.ensuring(Effect.sync(() => {
+    for (const r of held) r.release()
+  }))))
+}

@@ -10,8 +10,10 @@ import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { stripMarkup } from "../detect/normalize.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { clientIp, sendJson } from "../http/respond.ts"
+import { count, metrics } from "../telemetry/metrics.ts"
+import { paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
 import { collect, decodable, decodeBody, isMedia } from "./body.ts"
-import { blockBody, blockHeaders, blockStatus, type Deps, safeTarget } from "./exchange.ts"
+import { blockBody, blockHeaders, blockStatus, budgetBody, type Deps, safeTarget } from "./exchange.ts"
 import { headerText } from "./headers.ts"
 import * as Upstream from "./upstream.ts"
 
@@ -26,10 +28,36 @@ interface Fetched {
   readonly body?: Buffer
   readonly location?: string
   readonly error?: string
+  /** The in-flight body budget was spent (503, retry). */
+  readonly busy?: boolean
 }
 
-export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerResponse) =>
-  requestSpan("ForwardProxy.fetch", { "pipelock.listener": "fetch", "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
+/**
+ * The reply for a fetched page, kept within `max` bytes of JSON: a text that escapes heavily (control
+ * characters become six bytes each) is cut until the whole reply fits, and says so. What was scanned is the
+ * whole text; the reply carries a prefix of it.
+ */
+export const fetchReply = (fields: Record<string, unknown>, text: string, max: number): { body: string; truncated: boolean } => {
+  let t = text
+  let truncated = false
+  for (let round = 0; round < 8; round++) {
+    const body = JSON.stringify({ ...fields, text: t, ...(truncated ? { truncated: true } : {}) })
+    if (body.length <= max || t.length === 0) return { body, truncated }
+    truncated = true
+    const keep = Math.max(0, Math.floor(t.length * (max / body.length) * 0.95) - 64)
+    // Never split a surrogate pair.
+    t = t.slice(0, keep > 0 && /[\uD800-\uDBFF]/.test(t[keep - 1]) ? keep - 1 : keep)
+  }
+  return { body: JSON.stringify({ ...fields, text: "", truncated: true }), truncated: true }
+}
+
+export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerResponse) => {
+  // Budget reservations of the pages fetched, released when the request ends whichever way.
+  const held: Reservation[] = []
+  const releaseAll = () => {
+    for (const r of held.splice(0)) r.release()
+  }
+  return requestSpan("ForwardProxy.fetch", { "pipelock.listener": "fetch", "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const requestId = randomUUID()
     const config = yield* store.current
@@ -37,9 +65,11 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     const ctx = { requestId, listener: "fetch" as const, clientIp: clientIp(req) }
     const findings: Finding[] = []
     let target = ""
+    /** The URL as logs may show it (set by each hop's URL check). */
+    let display: string | undefined
     const log = (action: Verdict["action"], status: number, direction: "request" | "response" = "request") => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings), "http.response.status_code": status })
-      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings), clientIp: ctx.clientIp, status, findings })
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings, display), "http.response.status_code": status })
+      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings, display), clientIp: ctx.clientIp, status, findings })
     }
     if (req.method !== "GET") {
       sendJson(res, 405, { error: "method_not_allowed", message: "/fetch accepts GET only", request_id: requestId }, { allow: "GET" })
@@ -53,8 +83,10 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
       return log("block", 400)
     }
     const max = fp.max_response_mb * 1024 * 1024
+    const budget = config.max_inflight_body_mb * 1024 * 1024
     for (let hop = 0; hop <= 5; hop++) {
       const check = yield* inspector.checkUrl(target, ctx)
+      display = check.display
       findings.push(...check.verdict.findings)
       if (check.verdict.action === "block" || check.target === undefined) {
         const status = blockStatus(check.verdict)
@@ -84,12 +116,27 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
             return resume(Effect.succeed({ status, contentType, location: new URL(u.headers.location, url).href }))
           }
           const encoding = headerText(u.headers["content-encoding"])
-          void collect(u, max).then((c) => {
+          const declared = Number(u.headers["content-length"] ?? 0)
+          const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, max) : 0, { listener: "forward", side: "upstream" })
+          if (reservation === undefined) {
+            u.destroy()
             clearTimeout(timer)
-            if (!c.ok) return resume(Effect.succeed({ status, contentType, error: c.reason === "too_large" ? `response larger than max_response_mb (${fp.max_response_mb})` : c.message }))
+            return resume(Effect.succeed({ status, contentType, busy: true }))
+          }
+          held.push(reservation)
+          watchPace(u, paceOf(config.forward_proxy), { listener: "forward", side: "upstream" }, (reason) =>
+            u.destroy(new Error(reason === "idle" ? "the page's body stalled" : "the page's body arrived too slowly")))
+          void collect(u, max, reservation).then((c) => {
+            clearTimeout(timer)
+            if (!c.ok) {
+              if (c.reason === "budget") return resume(Effect.succeed({ status, contentType, busy: true }))
+              return resume(Effect.succeed({ status, contentType, error: c.reason === "too_large" ? `response larger than max_response_mb (${fp.max_response_mb})` : c.message }))
+            }
             if (!decodable(encoding)) return resume(Effect.succeed({ status, contentType, error: `content-encoding ${encoding} cannot be decoded` }))
             try {
-              resume(Effect.succeed({ status, contentType, body: decodeBody(c.body, encoding, max) }))
+              const decoded = decodeBody(c.body, encoding, max)
+              if (decoded !== c.body && !reservation.grow(decoded.length)) return resume(Effect.succeed({ status, contentType, busy: true }))
+              resume(Effect.succeed({ status, contentType, body: decoded }))
             } catch (e) {
               resume(Effect.succeed({ status, contentType, error: `response could not be decoded: ${(e as Error).message}` }))
             }
@@ -106,6 +153,10 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
         target = got.location
         continue
       }
+      if (got.busy === true) {
+        sendJson(res, 503, budgetBody(requestId), { "retry-after": "1" })
+        return log("block", 503)
+      }
       if (got.error !== undefined || got.body === undefined) {
         const status = got.error?.includes("timed out") ? 504 : 502
         sendJson(res, status, { error: "fetch_failed", message: got.error ?? "no body", url: target, request_id: requestId })
@@ -121,14 +172,25 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
         return log("block", 403, "response")
       }
       const text = /html|xml/i.test(got.contentType) ? stripMarkup(raw).replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n\n").trim() : raw
-      sendJson(res, 200, {
-        url: target,
-        status: got.status,
-        content_type: got.contentType,
-        text: media ? `[${got.contentType}, ${got.body.length} bytes not shown]` : text,
-        verdict: verdictJson(verdict),
-        request_id: requestId
-      }, verdict.action === "warn" ? { "x-pipelock-warning": [...new Set(verdict.findings.map((f) => f.rule))].join(", ").slice(0, 300) } : {})
+      // The reply is capped after decoding and escaping (a small gzip bomb of control characters must not
+      // become a reply many times max_response_mb).
+      const reply = fetchReply(
+        { url: target, status: got.status, content_type: got.contentType, verdict: verdictJson(verdict), request_id: requestId },
+        media ? `[${got.contentType}, ${got.body.length} bytes not shown]` : text,
+        max
+      )
+      if (reply.truncated) count(metrics.fetchTruncated)
+      releaseAll()
+      if (!res.headersSent && !res.writableEnded && !res.destroyed) {
+        res.writeHead(200, {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(reply.body),
+          "cache-control": "no-store",
+          ...(verdict.action === "warn" ? { "x-pipelock-warning": [...new Set(verdict.findings.map((f) => f.rule))].join(", ").slice(0, 300) } : {})
+        })
+        res.end(reply.body)
+      }
       return log(verdict.action, 200)
     }
-  }))
+  }).pipe(Effect.ensuring(Effect.sync(releaseAll))))
+}

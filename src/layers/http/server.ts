@@ -7,6 +7,7 @@ import * as http from "node:http"
 import type { Duplex } from "node:stream"
 import { Data, Effect, FiberSet, type Scope } from "effect"
 import { parseListen } from "../config/validate.ts"
+import { hasBody, type Pace, type Watched, watchPace } from "./body.ts"
 
 export class ListenError extends Data.TaggedError("ListenError")<{ readonly name: string; readonly address: string; readonly message: string }> {}
 
@@ -23,11 +24,50 @@ export interface Served {
   readonly host: string
 }
 
+export interface ServeOptions {
+  readonly drainMs?: number
+  /**
+   * How fast request bodies must arrive (read on each request, so reloads apply), and the listener name for
+   * the metric. A body too slow gets 408 and the connection is closed.
+   */
+  readonly bodyPace?: { readonly listener: Watched["listener"]; readonly pace: () => Pace } | undefined
+}
+
+/** Watches a request body's pace; when it is too slow, answers 408 (if nothing was sent yet) and closes the connection. */
+export const guardBody = (req: http.IncomingMessage, res: http.ServerResponse, listener: Watched["listener"], pace: Pace): void => {
+  if (!hasBody(req)) return
+  // Watched until the body is complete or the connection gone, even after an early answer (a 403 or 404
+  // sent without reading the body): a body still dribbling in holds the connection.
+  watchPace(req, pace, { listener, side: "client" }, (reason) => {
+    // The 408 is sent, then our side is shut (FIN) while what the client still sends is read and dropped,
+    // so it reads the answer (closing at once with its bytes unread would reset the connection); a client
+    // still there a second later is cut.
+    let closed = false
+    const close = () => {
+      if (closed) return
+      closed = true
+      req.resume()
+      req.socket.end()
+      setTimeout(() => req.socket.destroy(), 1000).unref()
+    }
+    if (res.headersSent || res.writableEnded) return close()
+    const text = JSON.stringify({
+      error: "request_timeout",
+      message: reason === "idle" ? "the request body stalled" : "the request body arrived too slowly"
+    })
+    res.once("finish", close)
+    res.writeHead(408, { "content-type": "application/json", "content-length": Buffer.byteLength(text), connection: "close" })
+    res.end(text)
+    // A client that does not read its answer is not waited for.
+    setTimeout(() => req.socket.destroy(), 2000).unref()
+  })
+}
+
 export const serve = <R>(
   name: string,
   address: string,
   handlers: Handlers<R>,
-  options: { readonly drainMs?: number } = {}
+  options: ServeOptions = {}
 ): Effect.Effect<Served, ListenError, Scope.Scope | R> =>
   Effect.gen(function* () {
     const parsed = parseListen(address)
@@ -37,7 +77,9 @@ export const serve = <R>(
     const drainMs = options.drainMs ?? 10_000
 
     const server = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000, keepAliveTimeout: 120_000 })
+    const bodyPace = options.bodyPace
     server.on("request", (req, res) => {
+      if (bodyPace !== undefined) guardBody(req, res, bodyPace.listener, bodyPace.pace())
       runFork(handlers.request(req, res))
     })
     server.on("connect", (req, socket, head) => {

@@ -25,6 +25,9 @@ export const isResponse = (m: unknown): m is Message => isObject(m) && ("result"
 
 export const idOf = (m: unknown): Id | undefined => (isObject(m) && "id" in m ? (m.id as Id) : undefined)
 
+/** An id that may be echoed back or used as a map key: a string, a number or null (anything else, null). */
+export const safeId = (id: unknown): Id => (typeof id === "string" || typeof id === "number" ? id : null)
+
 /** The JSON-RPC error answering a blocked message, with the same id. */
 export const blockError = (id: Id, v: McpVerdict, requestId: string): Message => ({
   jsonrpc: "2.0",

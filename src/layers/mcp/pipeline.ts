@@ -10,7 +10,7 @@ import type * as Inspector from "../../services/Inspector.ts"
 import type * as Telemetry from "../../services/Telemetry.ts"
 import type { Verdict } from "../../services/Verdict.ts"
 import { boundedLabel, count, metrics } from "../telemetry/metrics.ts"
-import { blockError, idOf, isObject, isRequest, type Message, rpcError } from "./jsonrpc.ts"
+import { blockError, idOf, isObject, isRequest, type Message, rpcError, safeId } from "./jsonrpc.ts"
 import { defaultQuarantineDir, runRedirect } from "./redirect.ts"
 
 export interface PipelineDeps {
@@ -39,9 +39,15 @@ const toolOf = (m: unknown): string | undefined =>
 
 const methodOf = (m: unknown): string => (isObject(m) && typeof m.method === "string" ? m.method : isObject(m) && ("result" in m || "error" in m) ? "response" : "invalid")
 
-const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, direction: "request" | "response", message: unknown, verdict: Verdict) => {
-  const tool = toolOf(message)
-  count(metrics.mcpMessages, { transport: ctx.listener, direction, method: boundedLabel("method", methodOf(message)), action: verdict.action })
+/** A name from the message for logs and labels, unless a DLP rule matched in it. */
+const shown = (name: string | undefined, sensitive: ReadonlyArray<string> | undefined): string | undefined =>
+  name === undefined || sensitive === undefined || !sensitive.some((t) => name.includes(t) || t.includes(name)) ? name : "[redacted]"
+
+const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, direction: "request" | "response", message: unknown, mv: Inspector.McpVerdict) => {
+  const verdict = mv.verdict
+  const tool = shown(toolOf(message), mv.sensitive)
+  const method = shown(methodOf(message), mv.sensitive) ?? "invalid"
+  count(metrics.mcpMessages, { transport: ctx.listener, direction, method: boundedLabel("method", method), action: verdict.action })
   if (tool !== undefined) count(metrics.mcpToolCalls, { tool: boundedLabel("tool", tool), action: verdict.action })
   if (verdict.findings.some((f) => f.scanner === "chain")) {
     for (const f of verdict.findings.filter((x) => x.scanner === "chain")) count(metrics.chainDetections, { pattern: f.rule, severity: f.severity, action: verdict.action })
@@ -49,20 +55,23 @@ const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, d
   if (verdict.findings.some((f) => f.rule === "unknown_tool" || f.rule === "tool_added")) count(metrics.mcpUnknownTools, { action: verdict.action })
   if (verdict.findings.some((f) => f.scanner === "tool_drift")) count(metrics.mcpToolDrift)
   deps.telemetry.verdictUnsafe({
-    listener: ctx.listener, requestId: ctx.requestId, action: verdict.action, mode: config.mode, direction, method: methodOf(message),
+    listener: ctx.listener, requestId: ctx.requestId, action: verdict.action, mode: config.mode, direction, method,
     tool, clientIp: ctx.clientIp, findings: verdict.findings
   })
 }
 
-/** Judges one client→server message. */
-export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext) =>
+/**
+ * Judges one client→server message. `raw` is its text as it will be forwarded (walked instead of the value:
+ * duplicate keys and raw numbers are seen); without it, the caller must forward the value re-serialised.
+ */
+export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext, raw?: string) =>
   Effect.gen(function* () {
-    const mv = yield* deps.inspector.inspectMcpRequest(message, ctx)
+    const mv = yield* deps.inspector.inspectMcpRequest(message, ctx, raw)
     const v = mv.verdict
-    record(deps, config, ctx, "request", message, v)
+    record(deps, config, ctx, "request", message, mv)
     const id = idOf(message)
     if (v.action === "block") {
-      return { kind: "reply", message: id === undefined ? undefined : blockError(id, mv, ctx.requestId), verdict: v } satisfies ClientOutcome
+      return { kind: "reply", message: id === undefined ? undefined : blockError(safeId(id), mv, ctx.requestId), verdict: v } satisfies ClientOutcome
     }
     if (v.action === "redirect" && isRequest(message)) {
       const name = v.redirectProfile ?? ""
@@ -72,7 +81,7 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
       }
       const out = yield* Effect.promise(() => runRedirect(profile, message, redirectEnv(deps, config)))
       count(metrics.redirects, { profile: name, result: out.ok ? "ok" : "error" })
-      deps.telemetry.logUnsafe(out.ok ? "info" : "warn", "tool_redirect", { request_id: ctx.requestId, profile: name, tool: toolOf(message), ok: out.ok, error: out.ok ? undefined : out.error })
+      deps.telemetry.logUnsafe(out.ok ? "info" : "warn", "tool_redirect", { request_id: ctx.requestId, profile: name, tool: shown(toolOf(message), mv.sensitive), ok: out.ok, error: out.ok ? undefined : out.error })
       if (!out.ok) {
         return { kind: "reply", message: rpcError(message.id, -32002, `pipelock: redirect "${name}" failed: ${out.error}; call blocked`, { rule: v.decisive?.rule, request_id: ctx.requestId }), verdict: v } satisfies ClientOutcome
       }
@@ -84,16 +93,19 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
     return { kind: "forward", message, verdict: v } satisfies ClientOutcome
   })
 
-/** Judges one server→client message; `method` is the method of the request a response answers. */
-export const judgeServer = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext, method?: string) =>
+/**
+ * Judges one server→client message; `method` is the method of the request a response answers, `raw` the
+ * message's text as it will be relayed (see judgeClient).
+ */
+export const judgeServer = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext, method?: string, raw?: string) =>
   Effect.gen(function* () {
-    const mv = yield* deps.inspector.inspectMcpResponse(message, { ...ctx, method })
+    const mv = yield* deps.inspector.inspectMcpResponse(message, { ...ctx, method }, raw)
     const v = mv.verdict
-    record(deps, config, ctx, "response", message, v)
+    record(deps, config, ctx, "response", message, mv)
     if (v.action !== "block") return { message, verdict: v, blocked: false, toolNames: mv.toolNames } satisfies ServerOutcome
     const id = idOf(message)
     // A blocked response is replaced by an error for the same id; a blocked notification or server request
     // is withheld (undefined).
-    const replacement = id !== undefined && !isRequest(message) ? blockError(id, mv, ctx.requestId) : undefined
+    const replacement = id !== undefined && !isRequest(message) ? blockError(safeId(id), mv, ctx.requestId) : undefined
     return { message: replacement, verdict: v, blocked: true } satisfies ServerOutcome
   })

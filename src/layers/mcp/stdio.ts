@@ -108,7 +108,7 @@ export const runStdio = (
         if (id !== undefined) write(io.stdout, rpcError(id, -32004, c.kill_switch.message, { request_id: ctx.requestId }))
         return
       }
-      const out = await Effect.runPromise(judgeClient(deps, c, message, ctx))
+      const out = await Effect.runPromise(judgeClient(deps, c, message, ctx, line))
       if (out.kind === "reply") {
         if (out.message !== undefined) write(io.stdout, out.message)
         return
@@ -118,12 +118,12 @@ export const runStdio = (
     }
 
     /** Judges the answer to our own tools/list, then relays the notification it was asked for (or withholds it). */
-    const refreshed = async (key: string, answer: unknown) => {
+    const refreshed = async (key: string, answer: unknown, line: string) => {
       const r = refreshes.get(key)!
       refreshes.delete(key)
       clearTimeout(r.timer)
       const c = config()
-      const out = await Effect.runPromise(judgeServer(deps, c, answer, r.ctx, "tools/list"))
+      const out = await Effect.runPromise(judgeServer(deps, c, answer, r.ctx, "tools/list", line))
       if (out.blocked) return void log("warn", "tools_list_changed_blocked", { listener: "mcp_stdio", request_id: r.ctx.requestId, rule: out.verdict.decisive?.rule })
       const n = await Effect.runPromise(judgeServer(deps, c, r.notification, r.ctx))
       if (n.message !== undefined) write(io.stdout, n.message)
@@ -141,7 +141,7 @@ export const runStdio = (
       const id = idOf(message)
       const key = id === undefined ? undefined : JSON.stringify(id)
       const answer = key !== undefined && !isRequest(message)
-      if (answer && refreshes.has(key)) return refreshed(key, message)
+      if (answer && refreshes.has(key)) return refreshed(key, message, line)
       if (isNotification(message) && message.method === "notifications/tools/list_changed") {
         // Held until our tools/list is answered and judged; never awaited here, as its answer is queued behind it.
         const rid = `pipelock-refresh-${++refresh}`
@@ -155,7 +155,7 @@ export const runStdio = (
       }
       const request = answer ? pending.get(key) : undefined
       if (answer) pending.delete(key)
-      const out = await Effect.runPromise(judgeServer(deps, c, message, contextFor(request?.requestId), request?.method))
+      const out = await Effect.runPromise(judgeServer(deps, c, message, contextFor(request?.requestId), request?.method, line))
       if (out.message !== undefined) write(io.stdout, out.message)
     }
 

@@ -54,7 +54,17 @@ export const metrics = {
   mcpUnknownTools: counter("pipelock_mcp_unknown_tool_total", "Calls to tools outside the pinned inventory, by action"),
   mcpToolDrift: counter("pipelock_mcp_tool_drift_total", "Tool definitions that changed mid-session"),
   chainDetections: counter("pipelock_chain_detections_total", "Tool-call chains detected, by pattern, severity and action"),
-  redirects: counter("pipelock_mcp_redirects_total", "Tool calls routed to a redirect profile, by profile and result")
+  redirects: counter("pipelock_mcp_redirects_total", "Tool calls routed to a redirect profile, by profile and result"),
+  bodyTimeouts: counter(
+    "pipelock_body_timeouts_total",
+    "Bodies cut for arriving too slowly, by listener (forward|mcp), side (client|upstream) and reason (idle|rate)"
+  ),
+  inflightBodyBytes: gauge("pipelock_inflight_body_bytes", "Bytes of bodies buffered for scanning right now, across every listener"),
+  bodyBudgetRejections: counter(
+    "pipelock_body_budget_rejections_total",
+    "Bodies refused because the in-flight body budget (max_inflight_body_mb) was spent, by listener and side"
+  ),
+  fetchTruncated: counter("pipelock_fetch_truncated_total", "/fetch answers whose text was cut to keep the reply within max_response_mb")
 } as const
 
 type Attributes = Readonly<Record<string, string>>

@@ -27,12 +27,16 @@ export const recordVerdict = (listener: string, action: Action, findings: Readon
   }
 }
 
-const hostOf = (target: string): string => {
-  try {
-    return new URL(target).hostname
-  } catch {
-    return target.split("/")[0].split(":")[0]
-  }
+/**
+ * The host of a logged target (`https://host/…`, `host:443`, `[redacted]:443`): the authority without
+ * userinfo and port. Targets come already redacted by the transports (`UrlCheck.display`).
+ */
+export const hostOf = (target: string): string => {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(target)
+  let authority = m !== null ? m[1] : target.split("/")[0]
+  authority = authority.slice(authority.lastIndexOf("@") + 1)
+  if (authority.startsWith("[")) return authority.slice(0, authority.indexOf("]") + 1)
+  return authority.split(":")[0]
 }
 
 export const recordTunnel = (): void => void tally.tunnels++

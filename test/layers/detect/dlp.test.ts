@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { compile, jsonParts, scanParts, scanText, scanUrl, seedPhrase } from "../../../src/layers/detect/dlp.ts"
+import { compile, scanParts, scanText, scanUrl, seedPhrase } from "../../../src/layers/detect/dlp.ts"
+import { jsonParts } from "../../../src/layers/detect/json.ts"
 import { builtinDlpPatterns, mergeDlpPatterns } from "../../../src/layers/detect/dlpPatterns.ts"
 import * as checks from "../../../src/layers/detect/checksums.ts"
 

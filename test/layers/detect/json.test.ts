@@ -1,0 +1,103 @@
+/** The JSON walker: agrees with JSON.parse on what is JSON, sees what JSON.parse hides, never recurses. */
+import { describe, expect, it } from "vitest"
+import fc from "fast-check"
+import { defaultLimits, dlpParts, KEY, kindOf, locationOf, NUMBER, textsUnder, walkJson, walkJsonInSlices, walkValue } from "../../../src/layers/detect/json.ts"
+
+const parses = (s: string) => {
+  try {
+    JSON.parse(s)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe("walkJson", () => {
+  it("accepts exactly what JSON.parse accepts (generated JSON, and JSON with characters dropped, doubled or inserted)", () => {
+    const mutated = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.nat(), fc.constantFrom("drop", "double", "insert"), fc.constantFrom(",", "]", "}", '"', "\\", ":", "0", "-", "e", ".", " ", "\t", "\u0001", "t", "[", "{"))
+      .map(([v, at, how, ch]) => {
+        const s = JSON.stringify(v)
+        const i = s.length === 0 ? 0 : at % s.length
+        return how === "drop" ? s.slice(0, i) + s.slice(i + 1) : how === "double" ? s.slice(0, i) + s[i] + s.slice(i) : s.slice(0, i) + ch + s.slice(i)
+      })
+    fc.assert(fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v, null, 1)), mutated, fc.string()), (s) => {
+      expect(walkJson(s).ok, s).toBe(parses(s))
+    }), { numRuns: 3000 })
+  })
+
+  it("sees every key and string JSON.parse keeps, and numbers as written", () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => {
+      const text = JSON.stringify(v)
+      const raw = walkJson(text)
+      const parsed = walkValue(v)
+      expect(raw.ok && parsed.ok).toBe(true)
+      if (!raw.ok || !parsed.ok) return
+      expect([...raw.texts].sort()).toEqual([...parsed.texts].sort())
+    }), { numRuns: 1000 })
+  })
+
+  it("reports every value of a repeated key, the raw text of numbers, and where each text is", () => {
+    const w = walkJson('{"a":"AKIA1","a":"x","n":4000000000000000006,"l":[1,{"k":"v"}]}')
+    if (!w.ok) throw new Error(w.message)
+    expect(w.texts).toEqual(["a", "AKIA1", "a", "x", "n", "4000000000000000006", "l", "1", "k", "v"])
+    expect(w.duplicateKeys).toEqual([2])
+    expect(kindOf(w, 0)).toBe(KEY)
+    expect(kindOf(w, 5)).toBe(NUMBER)
+    expect(w.texts.map((_, i) => locationOf(w, i, "body"))).toEqual([
+      "body.a(key)", "body.a", "body.a(key)", "body.a", "body.n(key)", "body.n", "body.l(key)", "body.l[0]", "body.l[1].k(key)", "body.l[1].k"
+    ])
+    expect(textsUnder(w, ["l"]).map((i) => w.texts[i])).toEqual(["1", "k", "v"])
+  })
+
+  it("decodes escapes (a secret spelled with \\u escapes is a secret)", () => {
+    const w = walkJson('["\\u0041KIA\\u00e9", {"\\u006b":1}]')
+    expect(w.ok && w.texts).toEqual(["AKIAé", "k", "1"])
+  })
+
+  it("stops at the depth and node limits without recursing (depth 100,000)", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000)
+    const w = walkJson(deep)
+    expect(w.ok).toBe(false)
+    expect(!w.ok && w.problem).toBe("depth")
+    expect(walkJson("[".repeat(defaultLimits.maxDepth) + "]".repeat(defaultLimits.maxDepth)).ok).toBe(true)
+    const many = walkJson(`[${"1,".repeat(50)}1]`, { maxDepth: 10, maxNodes: 20 })
+    expect(!many.ok && many.problem).toBe("nodes")
+    const v: unknown[] = []
+    let cur = v
+    for (let i = 0; i < 100_000; i++) {
+      const next: unknown[] = []
+      cur.push(next)
+      cur = next
+    }
+    expect(walkValue(v).ok).toBe(false)
+  })
+
+  it("gives the raw span of each member of a root array (a batch)", () => {
+    const text = ' [ {"a":1} , "x",[2] ] '
+    const w = walkJson(text)
+    if (!w.ok) throw new Error(w.message)
+    expect(w.elements.map(([a, b]) => text.slice(a, b))).toEqual(['{"a":1}', '"x"', "[2]"])
+  })
+
+  it("walks in slices to the same result", () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), fc.integer({ min: 1, max: 50 }), (v, slice) => {
+      const text = JSON.stringify(v)
+      const whole = walkJson(text)
+      const sliced = walkJsonInSlices(text, slice)
+      let r = sliced.next()
+      while (r === undefined) r = sliced.next()
+      expect(r.ok && r.texts).toEqual(whole.ok && whole.texts)
+    }), { numRuns: 500 })
+  })
+
+  it("gives DLP every value (numbers too) before every key; a large document in runs of texts", () => {
+    const w = walkJson('{"api_key":"q8Zr2LmX7vTp4NcW","n":12}')
+    if (!w.ok) throw new Error(w.message)
+    expect(dlpParts(w, "body").map((p) => p.value)).toEqual(["q8Zr2LmX7vTp4NcW", "12", "api_key", "n", "api_key: q8Zr2LmX7vTp4NcW"])
+    const big = walkJson(JSON.stringify(Array.from({ length: 10_000 }, (_, i) => ({ i }))))
+    if (!big.ok) throw new Error(big.message)
+    const parts = dlpParts(big, "body")
+    expect(parts.length).toBeLessThan(200)
+    expect(parts.map((p) => p.value).join("\n").split("\n").length).toBe(20_000)
+  })
+})
