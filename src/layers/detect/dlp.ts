@@ -1,11 +1,18 @@
 /**
  * The DLP core: finds secrets in text, in parts of a structured message, and in URLs.
  *
- * One RE2.Set over every pattern gives a single linear pass; only the patterns it reports are run again
- * to locate and validate matches. The text is also scanned in its decoded forms (percent-encoding applied
- * repeatedly, escapes, base64/base64url/hex/base32 runs, recursively to a bounded depth), and the values of
- * secret-looking environment variables of this process (raw and encoded), known secrets, canary tokens
- * and BIP-39 seed phrases are looked for. Pure and synchronous.
+ * The catalogue (our formats, gitleaks' rules, the generic credential-assignment rules and the user's patterns)
+ * is matched in two native passes over a text, whatever its size: one RE2 set of every rule keyword (lower-case
+ * literals, matched case-insensitively) together with the secret literals (environment values, known secrets,
+ * canary tokens), and one set of the few rules that have no keyword together with the cheap gates that say
+ * whether decoding, Unicode normalisation or the seed-phrase check could find anything. Only the rules whose
+ * keywords occur run, and only on windows of the text around the keyword (widened to whole tokens). When two
+ * rules find the same secret, a specific format outranks a gitleaks rule, which outranks a generic assignment
+ * rule; a secret claimed by a rule that is exempt for the destination host is exempt for all.
+ *
+ * The text is also scanned in its decoded forms (percent-encoding applied repeatedly, escapes,
+ * base64/base64url/hex/base32 runs, recursively to a bounded depth), and BIP-39 seed phrases are looked for.
+ * Pure and synchronous.
  */
 import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
@@ -13,7 +20,8 @@ import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, crede
 import { decodeVariants, type Variant } from "./decode.ts"
 import { decodable, type Gates, gatesFrom, GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
-import { coreDlpPatterns, type DlpPatternSpec, type Validator } from "./dlpPatterns.ts"
+import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
+import { gitleaksGlobalAllowlist, gitleaksRules } from "./dlpGitleaks.ts"
 import { shannon } from "./entropy.ts"
 import { forDlp, hasTagText, revealTags } from "./normalize.ts"
 
@@ -44,38 +52,52 @@ interface Literal {
   readonly pass: string
 }
 
+/** A gitleaks allowlist, compiled. */
+interface Allowlist {
+  readonly and: boolean
+  readonly target: "secret" | "match" | "line"
+  readonly regexes: ReadonlyArray<RE2>
+  readonly stopwords: ReadonlyArray<string>
+}
+
+/** One rule, compiled. */
+interface Rule {
+  readonly spec: DlpPatternSpec
+  /** Global (`g`): matches are walked with `exec`. */
+  readonly re: RE2
+  /** 0 format, 1 catalogue, 2 generic: the order rules claim secrets in (see `RuleKind`). */
+  readonly rank: number
+  /** Runs only where one of these occurs; none: runs from the whole-text set pass. */
+  readonly keywords: ReadonlyArray<string>
+  /** A match may reach far from its keyword (`(?s)`, `[\s\S]`, `.*`): the window runs to the end of the text. */
+  readonly toEnd: boolean
+  readonly gitleaks?: {
+    readonly secretGroup: number
+    readonly entropy: number | undefined
+    readonly generic: boolean
+    readonly allowlists: ReadonlyArray<Allowlist>
+  }
+}
+
 export interface CompiledDlp {
   readonly specs: ReadonlyArray<DlpPatternSpec>
-  readonly set: RE2Set
-  readonly regexes: ReadonlyArray<RE2>
-  /** Every literal to find (env secrets and their encodings, known secrets, canaries): one set, one pass. */
+  readonly rules: ReadonlyArray<Rule>
+  /** Keywords (case-insensitive), then the secret literals (env secrets and their encodings, known secrets, canaries). */
   readonly literalSet: RE2Set | undefined
+  readonly keywords: ReadonlyArray<string>
+  /** Keyword index → the rules it triggers. */
+  readonly keywordRules: ReadonlyArray<ReadonlyArray<number>>
   readonly literals: ReadonlyArray<Literal>
   readonly seed: DlpOptions["seedPhrase"]
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** Patterns, literals, gates and the seed gate in one set: the clean path is one native pass. */
+  /** The rules without keywords, the DLP gates and the seed gate in one set. */
   readonly combined: RE2Set
-  readonly literalBase: number
+  /** Combined-set index → rule index, for the rules without keywords. */
+  readonly wholeRules: ReadonlyArray<number>
   readonly gateBase: number
   readonly seedIndex: number
-}
-
-/** One pass over a text: which patterns, literals and gates hit, and whether a seed phrase may be there. */
-const firstPass = (c: CompiledDlp, input: string | Buffer) => {
-  const hits = c.combined.match(input)
-  const patterns: number[] = []
-  const literals: number[] = []
-  const gateHits = new Set<number>()
-  let seed = false
-  for (const i of hits) {
-    if (i < c.literalBase) patterns.push(i)
-    else if (i < c.gateBase) literals.push(i - c.literalBase)
-    else if (i < c.seedIndex) gateHits.add(i - c.gateBase)
-    else seed = true
-  }
-  return { patterns, literals, gates: gatesFrom(gateHits), seed }
 }
 
 export interface ScanContext {
@@ -128,23 +150,89 @@ const envSecrets = (env: DlpOptions["env"], minLength: number): Array<{ name: st
 // Compile
 // ---------------------------------------------------------------------------------------------
 
+/** Keywords shorter than this occur everywhere (`ey`, `sk`, `s.`): a rule that has one runs over the whole text. */
+const MIN_KEYWORD = 3
+
+/** The gates DLP needs, as indexes into GATE_SOURCES: non-ASCII, escapes, hex run, mixed token, base32 token, grouped. */
+const DLP_GATES = [0, 1, 2, 3, 8, 10]
+
+const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, generic: 2 }
+
+/** A regex whose match can run far from where its keyword is. */
+const farReaching = (regex: string) => /\(\?[a-z]*s|\[\\s\\S|\[\\S\\s|(?:^|[^\\])\.(?:\*|\+|\{\d+,\})/.test(regex)
+
+const compiledAllowlists = new WeakMap<GitleaksAllowlist, Allowlist>()
+const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
+  let c = compiledAllowlists.get(a)
+  if (c === undefined) {
+    c = {
+      and: a.condition === "AND",
+      target: a.regexTarget ?? "secret",
+      regexes: (a.regexes ?? []).map((r) => new RE2(r, "u")),
+      stopwords: a.stopwords ?? []
+    }
+    compiledAllowlists.set(a, c)
+  }
+  return c
+}
+const GLOBAL_ALLOWLIST = allowlistOf(gitleaksGlobalAllowlist)
+
+/**
+ * Keys gitleaks lists by value as documented and public (its allowlists name them literally, such as the
+ * Google API keys in Firebase samples): not a secret whichever rule finds them.
+ */
+const KNOWN_PUBLIC: ReadonlyArray<string> = gitleaksRules
+  .flatMap((r) => r.allowlists ?? [])
+  .flatMap((a) => a.regexes ?? [])
+  .filter((r) => /^[A-Za-z0-9_-]{20,}$/.test(r))
+
 /** Compiles the catalogue; throws DlpPatternError naming a pattern RE2 cannot compile. */
 export const compile = (opts: DlpOptions): CompiledDlp => {
   const byName = new Map<string, DlpPatternSpec>()
   for (const s of coreDlpPatterns) byName.set(s.name, s)
   for (const s of opts.patterns) byName.set(s.name, s)
   const specs = [...byName.values()]
-  const sources = specs.map((s) => `(?i)${s.regex}`)
-  const regexes = specs.map((s, i) => {
+  const rules: Rule[] = specs.map((s) => {
+    const source = s.caseSensitive === true ? s.regex : `(?i)${s.regex}`
+    let re: RE2
     try {
-      return new RE2(sources[i], "gu")
+      re = new RE2(source, "gu")
     } catch (e) {
       throw new DlpPatternError(s.name, e instanceof Error ? e.message : String(e))
     }
+    const keywords = s.keywords ?? []
+    const g = s.gitleaks
+    return {
+      spec: s,
+      re,
+      rank: RANK[s.kind ?? "format"],
+      keywords: keywords.length > 0 && keywords.every((k) => k.length >= MIN_KEYWORD) ? keywords.map((k) => k.toLowerCase()) : [],
+      toEnd: farReaching(s.regex),
+      gitleaks: g === undefined ? undefined : {
+        secretGroup: g.secretGroup ?? 0,
+        entropy: g.entropy,
+        generic: s.kind === "generic",
+        allowlists: [...(g.allowlists ?? []).map(allowlistOf), GLOBAL_ALLOWLIST]
+      }
+    }
   })
-  const set = new PatternSet(sources, "u")
 
-  const literalSources: string[] = []
+  const keywordIndex = new Map<string, number>()
+  const keywordRules: number[][] = []
+  rules.forEach((r, i) => {
+    for (const k of r.keywords) {
+      let at = keywordIndex.get(k)
+      if (at === undefined) {
+        at = keywordRules.length
+        keywordIndex.set(k, at)
+        keywordRules.push([])
+      }
+      if (!keywordRules[at].includes(i)) keywordRules[at].push(i)
+    }
+  })
+  const keywords = [...keywordIndex.keys()]
+
+  const literalSources: string[] = keywords.map((k) => `(?i)${escapeRe(k)}`)
   const literals: Literal[] = []
   const addLiteral = (text: string, lit: Literal) => {
     if (text.length < 6) return
@@ -155,25 +243,32 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   for (const { name, value } of env) for (const [enc, pass] of encodingsOf(value)) addLiteral(enc, { rule: "Environment Variable Leak", severity: "critical", pass: `${pass}:${name}` })
   for (const secret of opts.knownSecrets ?? []) for (const [enc, pass] of encodingsOf(secret)) addLiteral(enc, { rule: "Known Secret Leak", severity: "critical", pass: pass.replace("env", "secret") })
   for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
-  const combinedSources = [...sources, ...literalSources, ...GATE_SOURCES, seedGateSource(opts.seedPhrase.minWords)]
+
+  const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []))
+  const combinedSources = [
+    ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
+    ...DLP_GATES.map((g) => GATE_SOURCES[g]),
+    seedGateSource(opts.seedPhrase.minWords)
+  ]
   return {
     specs,
-    set,
-    regexes,
-    literalSet: literalSources.length > 0 ? new PatternSet(literalSources, "u") : undefined,
+    rules,
+    literalSet: literalSources.length > 0 ? new PatternSet(literalSources, "u", literalSources.length) : undefined,
+    keywords,
+    keywordRules,
     literals,
     seed: opts.seedPhrase,
     maxDecodeDepth: opts.maxDecodeDepth ?? 3,
     envNames: env.map((e) => e.name),
     combined: new PatternSet(combinedSources, "u"),
-    literalBase: sources.length,
-    gateBase: sources.length + literalSources.length,
-    seedIndex: sources.length + literalSources.length + GATE_SOURCES.length
+    wholeRules,
+    gateBase: wholeRules.length,
+    seedIndex: wholeRules.length + DLP_GATES.length
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scanning
+// Validation
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -194,70 +289,318 @@ const cardCandidate = (m: string): boolean => {
   return false
 }
 
-const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
+/** Names under which a random-looking value is not a secret: identifiers, pagination cursors, public keys. */
+const NOT_SECRET_KEY = /(?:^|[_.-])(?:public|pub|primary|foreign|cache|sort|partition|idempotency|routing|object|row|hash|lookup|map|group|shard|bucket|index|idx|unique|natural|composite|surrogate|schema|sequence|hot|file|path|i18n|translation|message|label|item|node|entity|event|query|search|dedup|dedupe|state|cursor|page|next|prev|continuation|pagination|csrf|xsrf|form|max|min|num|count|turkey|monkey|don?key)[_.-]?(?:key|token|tokens)$|^(?:key|token)s?$|(?:^|[_.-])(?:max|num|total|input|output|prompt|completion)[_.-]?tokens?$/i
+
+/** A value that reads as a version, a date, a number, a path or a URL: not a secret. */
+const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:https?|wss?|file|s3):\/\/\S*|[.~]?\/[\w./-]*|[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|cfg|conf|toml|p12|pfx|jks))$/i
+
+/** gitleaks' stop words (common words of code and prose), for the generic rule's token-like values. */
+const STOPWORDS: ReadonlyArray<string> = gitleaksRules.find((r) => r.id === "generic-api-key")?.allowlists?.flatMap((a) => a.stopwords ?? []) ?? []
+const STOPWORD_RE = new RE2(`(?i)(?:${STOPWORDS.filter((w) => /^[a-z]{4,}$/.test(w)).map(escapeRe).join("|") || "[^\\s\\S]"})`, "u")
+
+/**
+ * The generic credential-assignment check: the value assigned to a credential-named key is a secret when it
+ * is not a placeholder (`changeme`, `xxxx`, `<your-key>`, `${VAR}`, empty), not code reading a secret, and —
+ * unless the key names a password, which may be made of words — looks random: letters and digits, enough
+ * distinct characters and entropy, and no common word of code and prose in it.
+ */
+export const credentialAssignment = (key: string, value: string): boolean => {
+  if (NOT_SECRET_KEY.test(key)) return false
+  const v = value.trim()
+  if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v)) return false
+  if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
+  if (/passw|pwd|pass$|passphrase|secret$/i.test(key)) return true
+  if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false
+  if (v.length < 12 ? new Set(v).size < 8 : shannon(v) < 3.2) return false
+  return !STOPWORD_RE.test(v)
+}
+
+/** A match as strings: the whole match, then its groups (undefined where a group did not take part). */
+type Match = ReadonlyArray<string | undefined> & { readonly 0: string }
+
+type Check = (m: Match, after: string) => boolean
+
+const validators: Readonly<Record<Validator, Check>> = {
   // A key id is random: a run of one or two repeated characters (padding in a base64 blob) is not one.
-  awsKeyId: (m) => new Set(m.replace(/[^A-Z0-9]/g, "").slice(4)).size >= 6,
-  luhn: cardCandidate,
-  mod97: iban,
-  aba,
-  wif,
-  eth: ethAddress,
-  btc: btcAddress,
-  bech32: bech32Address,
+  awsKeyId: (m) => new Set(m[0].replace(/[^A-Z0-9]/g, "").slice(4)).size >= 6,
+  luhn: (m) => cardCandidate(m[0]),
+  mod97: (m) => iban(m[0]),
+  aba: (m) => aba(m[0]),
+  wif: (m) => wif(m[0]),
+  eth: (m) => ethAddress(m[0]),
+  btc: (m) => btcAddress(m[0]),
+  bech32: (m) => bech32Address(m[0]),
   fragment: (m) => {
-    const body = m.replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)/i, "")
+    const body = m[0].replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)/i, "")
     if (/^(.)\1+$/.test(body) || /x{4,}|\*{3,}|your|example|placeholder|token|here|redacted|dummy|fake/i.test(body)) return false
     // A fragment is random: letters with digits (or long); `gsk_config_name` is an identifier.
     if (!(/[0-9]/.test(body) && /[A-Za-z]/.test(body)) && body.length < 16) return false
     return credentialValue(body)
   },
   credential: (m) => {
-    const value = m.replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
+    const value = m[0].replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
     return credentialValue(value)
-  }
+  },
+  // Key material after the header (after PEM header lines), or nothing at all yet (the body may follow in the
+  // next chunk); a header followed by its END marker, `...` or a template line is documentation.
+  privateKey: (_m, after) => {
+    const rest = after.replace(/\\[nrt]/g, "\n")
+    if (rest.trim() === "") return true
+    const body = rest.replace(/^\s*(?:[A-Za-z][A-Za-z-]*:[^\n]*\n)*/, "")
+    const run = /^[A-Za-z0-9+/=\s]*/.exec(body)?.[0] ?? ""
+    return run.replace(/\s/g, "").length >= 32
+  },
+  // Groups: 1 key (assignment), 2 key (XML element), 3–6 the value (double, single, back quotes, bare).
+  assignment: (m) => credentialAssignment(m[1] ?? m[2] ?? "", m[3] ?? m[4] ?? m[5] ?? m[6] ?? "")
 }
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
   host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
 
-/** Only the first few matches of one pattern in one text are validated (bounded work on hostile input). */
-const MAX_MATCHES_PER_PATTERN = 64
+/** The line of the text around a match (byte offsets), for `regexTarget: line` allowlists. */
+const lineAround = (buf: Buffer, start: number, end: number): string => {
+  const a = start === 0 ? 0 : buf.lastIndexOf(10, start - 1) + 1
+  const b = buf.indexOf(10, end)
+  return buf.toString("utf8", a, b === -1 ? buf.length : b)
+}
 
-const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
-  const hits = known ?? c.set.match(bytes ?? text)
-  for (const i of hits) {
-    const spec = c.specs[i]
-    if (exempt(spec, ctx.host)) continue
-    const re = c.regexes[i]
-    re.lastIndex = 0
-    const validate = spec.validator === undefined ? undefined : validators[spec.validator]
-    let m: RegExpExecArray | null
-    let n = 0
-    while ((m = re.exec(text)) !== null && n++ < MAX_MATCHES_PER_PATTERN) {
-      if (m[0].length === 0) {
-        re.lastIndex++
-        continue
+/** gitleaks' own checks on a match: its secret (group), entropy floor, digit rule for generic rules, allowlists. */
+const gitleaksSecret = (g: NonNullable<Rule["gitleaks"]>, m: Match, buf: Buffer, start: number): string | undefined => {
+  let secret = m[0]
+  if (m.length >= 2) {
+    if (g.secretGroup > 0) {
+      if (m.length <= g.secretGroup) return undefined
+      secret = m[g.secretGroup] ?? ""
+    } else {
+      for (let i = 1; i < m.length; i++) {
+        const group = m[i]
+        if (group !== undefined && group.length > 0) {
+          secret = group
+          break
+        }
       }
-      if (validate !== undefined && !validate(m[0])) continue
-      if (validate === undefined && placeholderToken(m[0])) continue
-      out.push({
-        scanner: "dlp",
-        rule: spec.name,
-        severity: spec.severity,
-        location,
-        evidence: redact(m[0]),
-        message: `${spec.name} found`,
-        pass,
-        action: spec.action
-      })
-      break
+    }
+  }
+  if (g.entropy !== undefined && g.entropy !== 0) {
+    if (shannon(secret) <= g.entropy) return undefined
+    if (g.generic && !/[0-9]/.test(secret)) return undefined
+  }
+  let line: string | undefined
+  const lowered = secret.toLowerCase()
+  for (const a of g.allowlists) {
+    const target = a.target === "secret" ? secret : a.target === "match" ? m[0] : (line ??= lineAround(buf, start, start + Buffer.byteLength(m[0])))
+    const byRegex = a.regexes.length === 0 ? undefined : a.regexes.some((re) => re.test(target))
+    const byWord = a.stopwords.length === 0 ? undefined : a.stopwords.some((w) => lowered.includes(w))
+    const allowed = a.and ? byRegex !== false && byWord !== false && (byRegex ?? byWord) === true : byRegex === true || byWord === true
+    if (allowed) return undefined
+  }
+  return secret
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning one text
+// ---------------------------------------------------------------------------------------------
+
+/** Only the first few matches of one rule in one text are validated (bounded work on hostile input). */
+const MAX_MATCHES_PER_RULE = 64
+/** How far a match may start before its keyword, and end after it, before the window is widened to whole tokens. */
+const BEFORE = 192
+const AFTER = 640
+/** A keyword seen more often than this in one text: its rules run over the whole text. */
+const MAX_POSITIONS = 128
+
+/** Bytes of a token: a window is widened over them so that no match starts or ends inside one. */
+const isTokenByte = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61 || c === 46 || c === 126 || c === 37
+
+/**
+ * Where the keywords that hit occur in a text (byte offsets), looked up on demand in an ASCII-lower-cased copy
+ * of its bytes (keywords are lower-case ASCII; multi-byte characters keep their bytes, so offsets hold).
+ */
+class KeywordPositions {
+  private lower: Buffer | undefined
+  private readonly cache = new Map<string, number[] | undefined>()
+  private readonly buf: Buffer
+  constructor(buf: Buffer) {
+    this.buf = buf
+  }
+  /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
+  of(keyword: string): number[] | undefined {
+    if (this.cache.has(keyword)) return this.cache.get(keyword)
+    if (this.lower === undefined) {
+      const src = this.buf
+      const low = Buffer.allocUnsafe(src.length)
+      for (let i = 0; i < src.length; i++) {
+        const c = src[i]
+        low[i] = c >= 65 && c <= 90 ? c | 32 : c
+      }
+      this.lower = low
+    }
+    let out: number[] | undefined = []
+    for (let i = this.lower.indexOf(keyword); i !== -1; i = this.lower.indexOf(keyword, i + 1)) {
+      if (out.length >= MAX_POSITIONS) {
+        out = undefined
+        break
+      }
+      out.push(i)
+    }
+    this.cache.set(keyword, out)
+    return out
+  }
+}
+
+/** The windows (byte ranges) a keyword rule runs on: around each keyword, widened to whole tokens, merged. */
+const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, positions: KeywordPositions): Array<[number, number]> => {
+  const n = buf.length
+  const starts: number[] = []
+  for (const k of rule.keywords) {
+    if (!hitKeywords.has(k)) continue
+    const ps = positions.of(k)
+    if (ps === undefined) return [[0, n]]
+    for (const p of ps) starts.push(p)
+  }
+  if (starts.length === 0) return []
+  starts.sort((a, b) => a - b)
+  const widenStart = (s: number) => {
+    for (let i = 0; i < 256 && s > 0 && isTokenByte(buf[s - 1]); i++) s--
+    return s
+  }
+  const widenEnd = (e: number) => {
+    for (let i = 0; i < 8192 && e < n && isTokenByte(buf[e]); i++) e++
+    return e
+  }
+  if (rule.toEnd) return [[widenStart(Math.max(0, starts[0] - 4 * BEFORE)), n]]
+  const out: Array<[number, number]> = []
+  for (const p of starts) {
+    const s = widenStart(Math.max(0, p - BEFORE))
+    const e = widenEnd(Math.min(n, p + AFTER))
+    const last = out[out.length - 1]
+    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
+    else out.push([s, e])
+  }
+  let covered = 0
+  for (const [s, e] of out) covered += e - s
+  return covered > n / 2 ? [[0, n]] : out
+}
+
+interface ViewOptions {
+  readonly location: string
+  readonly pass: string
+  readonly ctx: ScanContext
+  /** Only the catalogue: no secret literals, no seed phrase. */
+  readonly patternsOnly?: boolean | undefined
+}
+
+/** What the first pass over a text saw: which rules may match, the secret literals found, gates, seed gate. */
+interface FirstPass {
+  readonly rules: ReadonlyArray<number>
+  readonly hitKeywords: ReadonlySet<string>
+  readonly literals: ReadonlyArray<number>
+  readonly gates: Gates
+  readonly seed: boolean
+}
+
+/** The two set passes over one text. */
+const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
+  const rules = new Set<number>()
+  const hitKeywords = new Set<string>()
+  const literals: number[] = []
+  if (c.literalSet !== undefined) {
+    const kw = c.keywords.length
+    for (const i of c.literalSet.match(input)) {
+      if (i < kw) {
+        hitKeywords.add(c.keywords[i])
+        for (const r of c.keywordRules[i]) rules.add(r)
+      } else literals.push(i - kw)
+    }
+  }
+  const gateHits = new Set<number>()
+  let seed = false
+  for (const i of c.combined.match(input)) {
+    if (i < c.gateBase) rules.add(c.wholeRules[i])
+    else if (i < c.seedIndex) gateHits.add(DLP_GATES[i - c.gateBase])
+    else seed = true
+  }
+  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, gates: gatesFrom(gateHits), seed }
+}
+
+/** An `exec` result on bytes as strings (RE2 gives Buffers for a Buffer input). */
+type BufferMatch = { readonly index: number; readonly 0: Buffer } & ArrayLike<Buffer | undefined>
+const asMatch = (m: BufferMatch): Match => {
+  const out: Array<string | undefined> = []
+  for (let i = 0; i < m.length; i++) {
+    const g = m[i]
+    out.push(g === undefined ? undefined : g.toString("utf8"))
+  }
+  return out as unknown as Match
+}
+
+/**
+ * Runs the rules the first pass picked over their windows of the text (as bytes: RE2 matches a Buffer without
+ * converting it); findings in rank order, one per rule.
+ */
+const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOptions, out: Finding[]) => {
+  if (first.rules.length === 0) return
+  const positions = new KeywordPositions(buf)
+  /** Spans of text some rule has taken (a secret found once is reported once, under the most specific rule). */
+  const claims: Array<{ start: number; end: number; rule: number; rank: number }> = []
+  // A format rule always reports; a gitleaks rule yields to a format rule or another gitleaks rule; a generic
+  // rule yields to both (generic rules do not hide one another: each says something else about the text).
+  const claimed = (start: number, end: number, rule: Rule, ri: number) =>
+    claims.some((x) => x.rule !== ri && (x.rank < rule.rank || (x.rank === 1 && rule.rank === 1)) && start < x.end && x.start < end)
+  for (const ri of first.rules) {
+    const rule = c.rules[ri]
+    const spec = rule.spec
+    const isExempt = exempt(spec, o.ctx.host)
+    const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
+    const validate = spec.validator === undefined ? undefined : validators[spec.validator]
+    let reported = false
+    let n = 0
+    windows: for (const [ws, we] of windows) {
+      const sub = ws === 0 && we === buf.length ? buf : buf.subarray(ws, we)
+      const re = rule.re
+      re.lastIndex = 0
+      let raw: BufferMatch | null
+      while ((raw = re.exec(sub) as unknown as BufferMatch | null) !== null) {
+        if (n++ >= MAX_MATCHES_PER_RULE) break windows
+        const len = raw[0].length
+        if (len === 0) {
+          re.lastIndex++
+          continue
+        }
+        const start = ws + raw.index
+        const end = start + len
+        if (rule.rank > 0 && claimed(start, end, rule, ri)) continue
+        const m = asMatch(raw)
+        if (rule.gitleaks !== undefined) {
+          if (gitleaksSecret(rule.gitleaks, m, buf, start) === undefined) continue
+        } else if (validate !== undefined) {
+          if (!validate(m, buf.toString("utf8", end, Math.min(buf.length, end + 400)))) continue
+        } else if (placeholderToken(m[0])) continue
+        if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
+        claims.push({ start, end, rule: ri, rank: rule.rank })
+        if (isExempt || reported) continue
+        reported = true
+        out.push({
+          scanner: "dlp",
+          rule: spec.name,
+          severity: spec.severity,
+          location: o.location,
+          evidence: redact(m[0]),
+          message: `${spec.name} found`,
+          pass: o.pass,
+          action: spec.action
+        })
+        // A generic rule claims nothing another rule could still need: one finding is enough.
+        if (rule.rank === 2) break windows
+      }
     }
   }
 }
 
-const literalFindings = (c: CompiledDlp, text: string, location: string, via: string, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
-  if (c.literalSet === undefined) return
-  for (const i of known ?? c.literalSet.match(bytes ?? text)) {
+const literalFindings = (c: CompiledDlp, location: string, via: string, out: Finding[], found: ReadonlyArray<number>) => {
+  for (const i of found) {
     const lit = c.literals[i]
     const env = lit.pass.split(":")[1]
     out.push({
@@ -270,6 +613,18 @@ const literalFindings = (c: CompiledDlp, text: string, location: string, via: st
       pass: via === "raw" ? lit.pass.split(":")[0] : `${via}>${lit.pass.split(":")[0]}`
     })
   }
+}
+
+/** One view of a text (raw, normalised, decoded): both set passes, the rules they pick, literals, seed phrase. */
+const scanView = (c: CompiledDlp, text: string, o: ViewOptions, out: Finding[], bytes?: Buffer): FirstPass => {
+  const buf = bytes ?? Buffer.from(text, "utf8")
+  const first = firstPass(c, buf)
+  ruleFindings(c, buf, first, o, out)
+  if (o.patternsOnly !== true) {
+    if (first.literals.length > 0) literalFindings(c, o.location, o.pass, out, first.literals)
+    if (first.seed) seedFindings(c, text, o.location, o.pass, out, buf)
+  }
+  return first
 }
 
 /**
@@ -350,8 +705,37 @@ export const seedPhrase = (text: string, seed: DlpOptions["seedPhrase"], bytes?:
   return check(run)
 }
 
+const seedRuns = new Map<number, RE2>()
+
+/** The stretches of a text (byte ranges) that hold a run of `minWords` words of 3–8 letters, merged. */
+const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
+  let re = seedRuns.get(minWords)
+  if (re === undefined) {
+    re = new RE2(seedGateSource(minWords), "gu")
+    seedRuns.set(minWords, re)
+  }
+  re.lastIndex = 0
+  const out: Array<[number, number]> = []
+  let m: { index: number; 0: Buffer } | null
+  while ((m = re.exec(buf)) !== null && out.length < 64) {
+    const s = m.index
+    const e = s + m[0].length
+    const last = out[out.length - 1]
+    if (last !== undefined && s <= last[1] + 16) last[1] = e
+    else out.push([s, e])
+  }
+  return out
+}
+
 const seedFindings = (c: CompiledDlp, text: string, location: string, pass: string, out: Finding[], bytes?: Buffer) => {
-  const phrase = seedPhrase(text, c.seed, bytes)
+  if (!c.seed.enabled) return
+  // Only the runs of list-length words are looked up (prose has few; a phrase is one of them).
+  const buf = bytes ?? Buffer.from(text, "utf8")
+  let phrase: string | undefined
+  for (const [s, e] of seedSpans(buf, c.seed.minWords)) {
+    phrase = seedPhrase(buf.toString("utf8", s, e), c.seed)
+    if (phrase !== undefined) break
+  }
   if (phrase !== undefined) {
     out.push({
       scanner: "dlp", rule: "BIP-39 Seed Phrase", severity: "critical", location, pass,
@@ -371,19 +755,150 @@ const dedupe = (findings: Finding[]): Finding[] => {
   })
 }
 
-/** The texts to scan for one input: raw, normalised, and decoded variants. */
-const views = (c: CompiledDlp, text: string, g: Gates): Variant[] => {
+const isHexByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+const isB64Byte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61
+const isHexSeparator = (c: number) => c === 58 || c === 32 || c === 44 || c === 45 || c === 9 || c === 10 || c === 13
+
+/**
+ * Where decoding could change a text (byte ranges): escapes (`%41`, `%u0041`, `\x41`, `\u0041`, octal, `&#65;`,
+ * `&amp;`), hex written with separators (`41:4b:49…`), and runs that could be base64, hex or base32 (16+ characters
+ * of the alphabet mixing upper case, lower case and digits; hex digits; one case of base32 with a digit). Runs
+ * of one case of letters (slugs, words glued with dashes) are not: encoded text mixes classes. One pass in JS.
+ */
+const encodedSpans = (buf: Buffer): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  const n = buf.length
+  let i = 0
+  while (i < n) {
+    const c = buf[i]
+    if (c === 37) {
+      if ((i + 2 < n && isHexByte(buf[i + 1]) && isHexByte(buf[i + 2])) || ((buf[i + 1] === 117 || buf[i + 1] === 85) && i + 5 < n && isHexByte(buf[i + 2]))) out.push([i, i + 3])
+      i++
+    } else if (c === 92) {
+      const d = buf[i + 1]
+      if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) out.push([i, i + 2])
+      i++
+    } else if (c === 38) {
+      const d = buf[i + 1]
+      if (d === 35 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) out.push([i, i + 2])
+      i++
+    } else if (isB64Byte(c)) {
+      // Hex pairs with separators start like a run of hex digits.
+      if (isHexByte(c) && i + 1 < n && isHexByte(buf[i + 1]) && i + 2 < n && isHexSeparator(buf[i + 2])) {
+        let j = i
+        let pairs = 0
+        while (j + 1 < n && isHexByte(buf[j]) && isHexByte(buf[j + 1])) {
+          pairs++
+          j += 2
+          if (j < n && isHexSeparator(buf[j])) j++
+          else break
+        }
+        if (pairs >= 6) {
+          out.push([i, j])
+          i = j
+          continue
+        }
+      }
+      let j = i
+      let upper = false
+      let lower = false
+      let digit = false
+      let hex = true
+      let b32Upper = true
+      let b32Lower = true
+      while (j < n && isB64Byte(buf[j])) {
+        const d = buf[j]
+        if (d >= 65 && d <= 90) upper = true
+        else if (d >= 97 && d <= 122) lower = true
+        else if (d >= 48 && d <= 57) digit = true
+        if (!isHexByte(d)) hex = false
+        if (!((d >= 65 && d <= 90) || (d >= 50 && d <= 55) || d === 61)) b32Upper = false
+        if (!((d >= 97 && d <= 122) || (d >= 50 && d <= 55) || d === 61)) b32Lower = false
+        j++
+      }
+      if (j - i >= 16 && ((upper && lower && digit) || hex || ((b32Upper || b32Lower) && digit))) out.push([i, j])
+      i = j
+    } else i++
+  }
+  return out
+}
+
+/** Non-ASCII characters (byte ranges): where Unicode normalisation could change a text. */
+const nonAsciiSpans = (buf: Buffer): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] < 0x80) continue
+    let j = i + 1
+    while (j < buf.length && buf[j] >= 0x80) j++
+    out.push([i, j])
+    i = j
+  }
+  return out
+}
+
+/**
+ * Spans widened by `margin` bytes and then to whole tokens, merged: the stretches of a text a transformation can
+ * change, with room for the secret around the change. Undefined when they would cover most of the text (the
+ * whole text is transformed then).
+ */
+const regions = (buf: Buffer, spans: ReadonlyArray<[number, number]>, margin: number): Array<[number, number]> | undefined => {
+  const n = buf.length
+  if (spans.length > 256) return undefined
+  const out: Array<[number, number]> = []
+  for (const [a, b] of spans) {
+    let s = Math.max(0, a - margin)
+    let e = Math.min(n, b + margin)
+    for (let k = 0; k < 256 && s > 0 && isTokenByte(buf[s - 1]); k++) s--
+    for (let k = 0; k < 8192 && e < n && isTokenByte(buf[e]); k++) e++
+    const last = out[out.length - 1]
+    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
+    else out.push([s, e])
+  }
+  let covered = 0
+  for (const [s, e] of out) covered += e - s
+  return covered > (n * 3) / 5 ? undefined : out
+}
+
+/** How many decoded variants, and how many decoded characters, one input may produce. */
+const MAX_VARIANTS = 24
+const MAX_DECODED_CHARS = 512 * 1024
+
+/**
+ * The other texts to scan for one input: Unicode-normalised, regrouped, and decoded variants. Each is made from
+ * the stretches of the text that the transformation can change (with room around them), not from the whole text:
+ * a 10 KB document with one `%20` in it is not scanned twice.
+ */
+const views = (c: CompiledDlp, text: string, buf: Buffer, g: Gates): Variant[] => {
   const out: Variant[] = []
   if (g.nonAscii) {
-    const norm = forDlp(text)
-    if (norm !== text) out.push({ text: norm, pass: "normalized" })
+    const at = regions(buf, nonAsciiSpans(buf), 128)
+    for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
+      const norm = forDlp(piece)
+      if (norm !== piece) out.push({ text: norm, pass: "normalized" })
+    }
     if (hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
   }
   if (g.grouped) {
     const joined = text.replace(GROUPED, (run: string) => run.split(" ").join("").split("-").join(""))
     if (joined !== text) out.push({ text: joined, pass: "grouped" })
   }
-  if (decodable(g, text)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
+  if (g.escapes || g.hexRun || g.mixedToken || g.b32Token) {
+    const spans = encodedSpans(buf)
+    if (spans.length > 0) {
+      const at = regions(buf, spans, 192)
+      let variants = MAX_VARIANTS
+      let chars = MAX_DECODED_CHARS
+      for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
+        if (variants <= 0 || chars <= 0) break
+        const decoded = decodeVariants(piece, { maxDepth: c.maxDecodeDepth, maxVariants: variants, maxChars: chars })
+        for (const d of decoded) {
+          variants--
+          chars -= d.text.length
+          out.push(d)
+        }
+      }
+    }
+  }
   return out
 }
 
@@ -394,17 +909,10 @@ const GROUPED = new RE2("\\b(?:[A-Z0-9]{4}[ -]){3,}[A-Z0-9]{2,8}\\b", "gu")
 export const scanText = (c: CompiledDlp, text: string, location: string, ctx: ScanContext = {}): Finding[] => {
   if (text.length === 0) return []
   const out: Finding[] = []
-  // Long texts cross into RE2 once as UTF-8 bytes; the raw view is one combined pass.
-  const bytes = text.length > 256 ? Buffer.from(text, "utf8") : undefined
-  const first = firstPass(c, bytes ?? text)
-  if (first.patterns.length > 0) patternFindings(c, text, location, "raw", ctx, out, bytes, first.patterns)
-  if (first.literals.length > 0) literalFindings(c, text, location, "raw", out, bytes, first.literals)
-  if (first.seed) seedFindings(c, text, location, "raw", out, bytes)
-  for (const v of views(c, text, first.gates)) {
-    patternFindings(c, v.text, location, v.pass, ctx, out)
-    literalFindings(c, v.text, location, v.pass, out)
-    seedFindings(c, v.text, location, v.pass, out)
-  }
+  // The text crosses into RE2 once, as UTF-8 bytes: both set passes and every rule run on them.
+  const buf = Buffer.from(text, "utf8")
+  const first = scanView(c, text, { location, pass: "raw", ctx }, out, buf)
+  for (const v of views(c, text, buf, first.gates)) scanView(c, v.text, { location, pass: v.pass, ctx }, out)
   return dedupe(out)
 }
 
@@ -443,19 +951,22 @@ const scanValues = (
     const glued: string[] = [short.join("")]
     for (let i = 0; i + 1 < short.length; i++) glued.push(short[i] + short[i + 1])
     const joinedFindings: Finding[] = []
-    patternFindings(c, glued.join("\n"), "joined", "joined", ctx, joinedFindings)
+    scanView(c, glued.join("\n"), { location: "joined", pass: "joined", ctx, patternsOnly: true }, joinedFindings)
     out.push(...joinedFindings.filter((f) => !found.has(f.rule)))
   }
   return dedupe(out)
 }
 
 /**
- * Keys whose string value is a secret by name (`privateKey`, `client_secret`, `api_key`, `mnemonic`…): the
- * value is also scanned as `key: value`, so a bare 64-hex private key or an opaque API key under such a key
- * is found by the assignment patterns (a value alone carries no context). Passwords are left out: a login
- * form sends one to the site it belongs to.
+ * Keys whose string value is a credential by name (`api_key`, `client_secret`, `GITHUB_TOKEN`, `password`,
+ * `Authorization`, `privateKey`, `mnemonic`…, the names of the generic credential rule): the value is also
+ * scanned as `key: value`, so an opaque API key or a bare 64-hex private key under such a key is found by the
+ * assignment rules (a value alone carries no context). Passwords are left out: a JSON login body sends one to
+ * the site it belongs to (in text, `password = …` is still a credential assignment).
  */
-const SECRET_KEY_NAME = /^(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|secret)$/i
+const SECRET_KEY_NAME = new RE2(`(?i)^[A-Za-z0-9_.-]{0,40}?${CREDENTIAL_KEY_WORDS}(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?$`, "u")
+const PASSWORD_NAME = new RE2("(?i)passw|pwd|pass$|passphrase", "u")
+const secretKeyName = (k: string) => k.length <= 64 && SECRET_KEY_NAME.test(k) && !PASSWORD_NAME.test(k)
 
 /** The string values of a JSON value (and keys of 16+ chars), without their paths: the fast path. */
 export const jsonValues = (value: unknown, limit = 4096): string[] => {
@@ -469,7 +980,7 @@ export const jsonValues = (value: unknown, limit = 4096): string[] => {
       for (const k in v) {
         if (k.length >= 16) out.push(k)
         const x = (v as Record<string, unknown>)[k]
-        if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push(`${k}: ${x}`)
+        if (typeof x === "string" && x.length >= 8 && secretKeyName(k)) out.push(`${k}: ${x}`)
         // The service-account marker is JSON syntax (`"type": "service_account"`): kept as such.
         if (k === "type" && x === "service_account") out.push('"type": "service_account"')
         walk(x, depth + 1)
@@ -495,7 +1006,7 @@ export const jsonParts = (value: unknown, base: string, limit = 4096): Array<{ l
     else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
         out.push({ location: `${path}.${k}(key)`, value: k })
-        if (typeof x === "string" && x.length >= 8 && SECRET_KEY_NAME.test(k)) out.push({ location: `${path}.${k}`, value: `${k}: ${x}` })
+        if (typeof x === "string" && x.length >= 8 && secretKeyName(k)) out.push({ location: `${path}.${k}`, value: `${k}: ${x}` })
         if (k === "type" && x === "service_account") out.push({ location: `${path}.${k}`, value: '"type": "service_account"' })
         walk(x, `${path}.${k}`, depth + 1)
       }
@@ -544,14 +1055,15 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   if (url.username !== "" || url.password !== "") parts.push({ location: "url.userinfo", value: `${url.protocol}//${url.username}:${url.password}@${host}` })
   // The clean path: one pass over all targets together; only a hit (or something to decode) costs more.
   const all = parts.map((p) => p.value).join("\n")
-  const first = firstPass(c, all)
-  if (first.patterns.length === 0 && first.literals.length === 0 && !first.seed && !first.gates.nonAscii && !decodable(first.gates, all)) return []
+  const probe: Finding[] = []
+  const first = scanView(c, all, { location: "url", pass: "raw", ctx: { ...ctx, host } }, probe)
+  if (probe.length === 0 && !first.gates.nonAscii && !decodable(first.gates, all)) return []
   const out: Finding[] = []
   for (const p of parts) out.push(...scanText(c, p.value, p.location, { ...ctx, host }))
   if (values.length >= 2) {
     const found = new Set(out.map((f) => f.rule))
     const joined: Finding[] = []
-    patternFindings(c, values.join(""), "url.query(joined)", "joined", { ...ctx, host }, joined)
+    scanView(c, values.join(""), { location: "url.query(joined)", pass: "joined", ctx: { ...ctx, host }, patternsOnly: true }, joined)
     out.push(...joined.filter((f) => !found.has(f.rule)))
   }
   return dedupe(out)

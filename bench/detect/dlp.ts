@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:detect dlp`: recall and false-positive rate per category over the labelled DLP rows of
+ * `../shared/detect-data/dlp/cases.jsonl` (gitleaks' own true- and false-positive examples, each sent as a
+ * plain-text request body), and the same inputs through secretlint (`@secretlint/core` with its recommended
+ * preset) side by side; then the time per 10 KB of both, on those rows and on varied real documents (Markdown
+ * from node_modules), with a reference cost measured in the same run (`JSON.parse` of 10 KB of JSON, one RE2
+ * literal search over the same bytes). Pipelock runs as shipped: the default configuration (the balanced
+ * preset, the whole catalogue) and the balanced mode's decision (a finding that would block the body).
+ *
+ * `--misses` lists the rows each tool gets wrong (text redacted to its first characters).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { lintSource } from "@secretlint/core"
+import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend"
+import { loadOrThrow } from "../../src/layers/config/load.ts"
+import { decide } from "../../src/layers/detect/decide.ts"
+import { scanText } from "../../src/layers/detect/dlp.ts"
+import { RE2 } from "../../src/layers/detect/re2.ts"
+import { compileSnapshot } from "../../src/layers/Inspector.ts"
+
+const root = join(import.meta.dirname, "../..")
+/** `../shared` beside the repository (main), or two levels up (a worktree under `wt/`). */
+const shared = [join(root, "../shared"), join(root, "../../shared")].find((d) => existsSync(join(d, "detect-data"))) ?? join(root, "../shared")
+const casesFile = join(shared, "detect-data/dlp/cases.jsonl")
+
+interface Row { readonly id: string; readonly source: string; readonly category: string; readonly expected: "block" | "allow"; readonly text: string }
+
+const TARGET_RECALL = 0.97
+const TARGET_FP = 0.01
+const TARGET_MS_PER_10KB = 0.5
+
+/** The Markdown files of node_modules (first 10 KB of each, up to 300): ordinary text, as in bench:scan. */
+const realDocs = (): string[] => {
+  const out: string[] = []
+  const walk = (d: string, depth: number) => {
+    if (depth > 6 || out.length >= 300) return
+    let entries: string[]
+    try {
+      entries = readdirSync(d).sort()
+    } catch {
+      return
+    }
+    for (const f of entries) {
+      if (out.length >= 300) return
+      const p = join(d, f)
+      let st
+      try {
+        st = statSync(p)
+      } catch {
+        continue
+      }
+      if (st.isDirectory()) walk(p, depth + 1)
+      else if (/\.md$/i.test(f) && st.size >= 2048 && st.size < 1_000_000) out.push(readFileSync(p, "utf8").slice(0, 10240))
+    }
+  }
+  walk(join(root, "node_modules"), 0)
+  return out
+}
+
+const pct = (n: number, d: number) => (d === 0 ? "–" : `${((100 * n) / d).toFixed(1)}%`)
+const ms = (x: number) => `${x.toFixed(3)} ms`
+
+export const run = async (): Promise<void> => {
+  if (!existsSync(casesFile)) {
+    console.log(`dlp: ${casesFile} not found; skipped`)
+    return
+  }
+  const rows: Row[] = readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l))
+  const showMisses = process.argv.includes("--misses")
+
+  // Pipelock as shipped: the default configuration, no environment secrets of this machine.
+  const snap = compileSnapshot(loadOrThrow({}).config, {})
+  const action = snap.config.request_body_scanning.action
+  const verdict = (text: string) => decide(scanText(snap.dlp, text, "body", { host: "example.com" }), "balanced", action)
+  const pipelock = (text: string) => verdict(text).action === "block"
+
+  const secretlintConfig = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] }
+  const secretlint = async (text: string) => {
+    const r = await lintSource({ source: { filePath: "/body.txt", content: text, contentType: "text" }, options: { config: secretlintConfig, maskSecrets: true } })
+    return r.messages.length > 0
+  }
+
+  interface Tally { n: number; ours: number; theirs: number }
+  const byCategory = new Map<string, Tally & { expected: string }>()
+  const missesOurs: Row[] = []
+  const missesTheirs: Row[] = []
+  let oursMs = 0
+  let theirsMs = 0
+  let bytes = 0
+  for (const row of rows) {
+    const t0 = performance.now()
+    const a = pipelock(row.text)
+    const t1 = performance.now()
+    const b = await secretlint(row.text)
+    const t2 = performance.now()
+    oursMs += t1 - t0
+    theirsMs += t2 - t1
+    bytes += Buffer.byteLength(row.text)
+    const t = byCategory.get(row.category) ?? { n: 0, ours: 0, theirs: 0, expected: row.expected }
+    t.n++
+    if (a) t.ours++
+    if (b) t.theirs++
+    byCategory.set(row.category, t)
+    if (a !== (row.expected === "block")) missesOurs.push(row)
+    if (b !== (row.expected === "block")) missesTheirs.push(row)
+  }
+
+  const total = (expected: string) => {
+    let n = 0, ours = 0, theirs = 0
+    for (const t of byCategory.values()) if (t.expected === expected) (n += t.n, ours += t.ours, theirs += t.theirs)
+    return { n, ours, theirs }
+  }
+  const tp = total("block")
+  const fp = total("allow")
+
+  console.log(`\nDLP: ${rows.length} labelled rows of ${casesFile.replace(`${shared}/`, "../shared/")} (a row is caught when the body would be blocked)`)
+  const w = Math.max(...[...byCategory.keys()].map((k) => k.length), 24)
+  console.log(`${"category".padEnd(w)}  ${"rows".padStart(5)}  ${"what".padEnd(9)}  ${"pipelock".padStart(16)}  ${"secretlint".padStart(16)}`)
+  for (const [k, t] of [...byCategory.entries()].sort()) {
+    const what = t.expected === "block" ? "recall" : "FP rate"
+    console.log(`${k.padEnd(w)}  ${String(t.n).padStart(5)}  ${what.padEnd(9)}  ${`${t.ours}/${t.n} ${pct(t.ours, t.n)}`.padStart(16)}  ${`${t.theirs}/${t.n} ${pct(t.theirs, t.n)}`.padStart(16)}`)
+  }
+  const recall = tp.ours / tp.n
+  const fpRate = fp.ours / fp.n
+  console.log(`${"all secrets".padEnd(w)}  ${String(tp.n).padStart(5)}  ${"recall".padEnd(9)}  ${`${tp.ours}/${tp.n} ${pct(tp.ours, tp.n)}`.padStart(16)}  ${`${tp.theirs}/${tp.n} ${pct(tp.theirs, tp.n)}`.padStart(16)}   target ≥ ${TARGET_RECALL * 100}% ${recall >= TARGET_RECALL ? "✓" : "✗"}`)
+  console.log(`${"all look-alikes".padEnd(w)}  ${String(fp.n).padStart(5)}  ${"FP rate".padEnd(9)}  ${`${fp.ours}/${fp.n} ${pct(fp.ours, fp.n)}`.padStart(16)}  ${`${fp.theirs}/${fp.n} ${pct(fp.theirs, fp.n)}`.padStart(16)}   target ≤ ${TARGET_FP * 100}% ${fpRate <= TARGET_FP ? "✓" : "✗"}`)
+  const per10k = (totalMs: number, totalBytes: number) => (totalMs * 10240) / totalBytes
+  console.log(`${"time per 10 KB of rows".padEnd(w)}  ${"".padStart(5)}  ${"".padEnd(9)}  ${ms(per10k(oursMs, bytes)).padStart(16)}  ${ms(per10k(theirsMs, bytes)).padStart(16)}   (short rows: per-call overhead dominates)`)
+
+  // Real documents: both tools, then the references on the same bytes.
+  const docs = realDocs()
+  if (docs.length > 0) {
+    const docBytes = docs.reduce((s, d) => s + Buffer.byteLength(d), 0)
+    const timeSync = (f: (d: string) => unknown, rounds: number) => {
+      for (const d of docs) f(d)
+      const t0 = performance.now()
+      for (let r = 0; r < rounds; r++) for (const d of docs) f(d)
+      return (performance.now() - t0) / rounds
+    }
+    let oursBlocked = 0
+    for (const d of docs) if (pipelock(d)) oursBlocked++
+    let theirsFlagged = 0
+    const t0 = performance.now()
+    for (const d of docs) if (await secretlint(d)) theirsFlagged++
+    const theirsDocMs = performance.now() - t0
+    const oursDocMs = timeSync((d) => scanText(snap.dlp, d, "body", { host: "example.com" }), 5)
+    // References: JSON.parse of the same bytes as a JSON string, and one RE2 literal search over them.
+    const asJson = docs.map((d) => JSON.stringify({ text: d }))
+    const jsonMs = timeSync((d) => JSON.parse(asJson[docs.indexOf(d)]), 5)
+    const asBytes = docs.map((d) => Buffer.from(d, "utf8"))
+    const literal = new RE2("BEGIN PRIVATE KEY", "u")
+    const re2Ms = timeSync((d) => literal.test(asBytes[docs.indexOf(d)]), 5)
+    const k = 10240 / docBytes
+    const ours10k = oursDocMs * k
+    console.log(`\nDLP on ${docs.length} real documents (Markdown from node_modules, ${(docBytes / 1024).toFixed(0)} KB), per 10 KB:`)
+    console.log(`  pipelock scanText         ${ms(ours10k).padStart(10)}   target ≤ ${TARGET_MS_PER_10KB} ms ${ours10k <= TARGET_MS_PER_10KB ? "✓" : "✗"}; documents blocked: ${oursBlocked}/${docs.length}`)
+    console.log(`  secretlint lintSource     ${ms(theirsDocMs * k).padStart(10)}   (${(theirsDocMs / oursDocMs).toFixed(1)}× pipelock); documents flagged: ${theirsFlagged}/${docs.length}`)
+    console.log(`  reference: JSON.parse     ${ms(jsonMs * k).padStart(10)}   pipelock = ${(oursDocMs / jsonMs).toFixed(2)}× JSON.parse of the same text`)
+    console.log(`  reference: RE2 literal    ${ms(re2Ms * k).padStart(10)}   pipelock = ${(oursDocMs / re2Ms).toFixed(1)}× one RE2 literal search`)
+  }
+
+  if (showMisses) {
+    const show = (label: string, list: Row[]) => {
+      console.log(`\n${label}: ${list.length}`)
+      for (const r of list) {
+        const rules = label.startsWith("pipelock") ? ` [${[...new Set(verdict(r.text).findings.map((f) => f.rule))].join(", ")}]` : ""
+        console.log(`  ${r.expected} ${r.category.padEnd(22)} ${r.source.replace(/^.*rules\//, "")}${rules}  ${JSON.stringify(r.text.slice(0, 90))}`)
+      }
+    }
+    show("pipelock wrong", missesOurs)
+    show("secretlint wrong", missesTheirs)
+  }
+}
