@@ -17,8 +17,8 @@
 import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
-import { decodeVariants, type Variant } from "./decode.ts"
-import { decodable, type Gates, gatesFrom, GATE_SOURCES } from "./gates.ts"
+import { decodeVariants, tryBase32, tryBase64, tryHex, type Variant } from "./decode.ts"
+import { GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
 import { gitleaksGlobalAllowlist, gitleaksRules } from "./dlpGitleaks.ts"
@@ -92,7 +92,7 @@ export interface CompiledDlp {
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** The rules without keywords, the DLP gates and the seed gate in one set. */
+  /** The rules without keywords, the grouped-key gate and the seed gate in one set. */
   readonly combined: RE2Set
   /** Combined-set index → rule index, for the rules without keywords. */
   readonly wholeRules: ReadonlyArray<number>
@@ -150,11 +150,17 @@ const envSecrets = (env: DlpOptions["env"], minLength: number): Array<{ name: st
 // Compile
 // ---------------------------------------------------------------------------------------------
 
-/** Keywords shorter than this occur everywhere (`ey`, `sk`, `s.`): a rule that has one runs over the whole text. */
-const MIN_KEYWORD = 3
+/**
+ * A keyword that occurs everywhere (two letters, `s.`: `ey`, `sk`) narrows nothing: a rule that has one runs from
+ * the whole-text set pass. Two characters with a digit or a rare sign among them (`0x`, `q~`) are a keyword.
+ */
+const usableKeyword = (k: string) => k.length >= 3 || (k.length === 2 && /[^a-z._-]/.test(k))
 
-/** The gates DLP needs, as indexes into GATE_SOURCES: non-ASCII, escapes, hex run, mixed token, base32 token, grouped. */
-const DLP_GATES = [0, 1, 2, 3, 8, 10]
+/**
+ * The one gate DLP takes from GATE_SOURCES: upper-case/digit groups of four (a key written for readability). What
+ * decoding and normalisation need is found by one JS pass over the bytes (`scanBytes`).
+ */
+const GROUPED_GATE = GATE_SOURCES[10]
 
 const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, generic: 2 }
 
@@ -206,7 +212,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
       spec: s,
       re,
       rank: RANK[s.kind ?? "format"],
-      keywords: keywords.length > 0 && keywords.every((k) => k.length >= MIN_KEYWORD) ? keywords.map((k) => k.toLowerCase()) : [],
+      keywords: keywords.length > 0 && keywords.every(usableKeyword) ? keywords.map((k) => k.toLowerCase()) : [],
       toEnd: farReaching(s.regex),
       gitleaks: g === undefined ? undefined : {
         secretGroup: g.secretGroup ?? 0,
@@ -247,7 +253,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []))
   const combinedSources = [
     ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
-    ...DLP_GATES.map((g) => GATE_SOURCES[g]),
+    GROUPED_GATE,
     seedGateSource(opts.seedPhrase.minWords)
   ]
   return {
@@ -263,7 +269,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     combined: new PatternSet(combinedSources, "u"),
     wholeRules,
     gateBase: wholeRules.length,
-    seedIndex: wholeRules.length + DLP_GATES.length
+    seedIndex: wholeRules.length + 1
   }
 }
 
@@ -405,8 +411,8 @@ const gitleaksSecret = (g: NonNullable<Rule["gitleaks"]>, m: Match, buf: Buffer,
 /** Only the first few matches of one rule in one text are validated (bounded work on hostile input). */
 const MAX_MATCHES_PER_RULE = 64
 /** How far a match may start before its keyword, and end after it, before the window is widened to whole tokens. */
-const BEFORE = 192
-const AFTER = 640
+const BEFORE = 48
+const AFTER = 256
 /** A keyword seen more often than this in one text: its rules run over the whole text. */
 const MAX_POSITIONS = 128
 
@@ -428,15 +434,8 @@ class KeywordPositions {
   /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
   of(keyword: string): number[] | undefined {
     if (this.cache.has(keyword)) return this.cache.get(keyword)
-    if (this.lower === undefined) {
-      const src = this.buf
-      const low = Buffer.allocUnsafe(src.length)
-      for (let i = 0; i < src.length; i++) {
-        const c = src[i]
-        low[i] = c >= 65 && c <= 90 ? c | 32 : c
-      }
-      this.lower = low
-    }
+    // Through latin1, one character per byte: lower-casing keeps every offset (and ASCII bytes are all that matter).
+    this.lower ??= Buffer.from(this.buf.toString("latin1").toLowerCase(), "latin1")
     let out: number[] | undefined = []
     for (let i = this.lower.indexOf(keyword); i !== -1; i = this.lower.indexOf(keyword, i + 1)) {
       if (out.length >= MAX_POSITIONS) {
@@ -492,12 +491,14 @@ interface ViewOptions {
   readonly patternsOnly?: boolean | undefined
 }
 
-/** What the first pass over a text saw: which rules may match, the secret literals found, gates, seed gate. */
+/** What the first pass over a text saw: which rules may match, the secret literals found, the two gates. */
 interface FirstPass {
   readonly rules: ReadonlyArray<number>
   readonly hitKeywords: ReadonlySet<string>
   readonly literals: ReadonlyArray<number>
-  readonly gates: Gates
+  /** Upper-case/digit groups of four. */
+  readonly grouped: boolean
+  /** A run of list-length words (a seed phrase may be there). */
   readonly seed: boolean
 }
 
@@ -515,14 +516,14 @@ const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
       } else literals.push(i - kw)
     }
   }
-  const gateHits = new Set<number>()
+  let grouped = false
   let seed = false
   for (const i of c.combined.match(input)) {
     if (i < c.gateBase) rules.add(c.wholeRules[i])
-    else if (i < c.seedIndex) gateHits.add(DLP_GATES[i - c.gateBase])
+    else if (i < c.seedIndex) grouped = true
     else seed = true
   }
-  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, gates: gatesFrom(gateHits), seed }
+  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, seed }
 }
 
 /** An `exec` result on bytes as strings (RE2 gives Buffers for a Buffer input). */
@@ -557,7 +558,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let reported = false
     let n = 0
-    windows: for (const [ws, we] of windows) {
+        windows: for (const [ws, we] of windows) {
       const sub = ws === 0 && we === buf.length ? buf : buf.subarray(ws, we)
       const re = rule.re
       re.lastIndex = 0
@@ -755,85 +756,122 @@ const dedupe = (findings: Finding[]): Finding[] => {
   })
 }
 
-const isHexByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
-const isB64Byte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61
-const isHexSeparator = (c: number) => c === 58 || c === 32 || c === 44 || c === 45 || c === 9 || c === 10 || c === 13
+/** Byte classes for the one JS pass over a text (a table lookup per byte). */
+const HEX = 1
+const B64 = 2
+const UPPER = 4
+const LOWER = 8
+const DIGIT = 16
+const B32 = 32
+const SEP = 64
+const UNUSUAL = 128
+const BYTE_CLASS = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) {
+    let f = 0
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) f |= HEX
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61) f |= B64
+    if (c >= 65 && c <= 90) f |= UPPER
+    if (c >= 97 && c <= 122) f |= LOWER
+    if (c >= 48 && c <= 57) f |= DIGIT
+    if (c >= 50 && c <= 55) f |= B32
+    if (c === 58 || c === 32 || c === 44 || c === 45 || c === 9 || c === 10 || c === 13) f |= SEP
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c >= 127) f |= UNUSUAL
+    t[c] = f
+  }
+  return t
+})()
 
-/**
- * Where decoding could change a text (byte ranges): escapes (`%41`, `%u0041`, `\x41`, `\u0041`, octal, `&#65;`,
- * `&amp;`), hex written with separators (`41:4b:49…`), and runs that could be base64, hex or base32 (16+ characters
- * of the alphabet mixing upper case, lower case and digits; hex digits; one case of base32 with a digit). Runs
- * of one case of letters (slugs, words glued with dashes) are not: encoded text mixes classes. One pass in JS.
- */
-const encodedSpans = (buf: Buffer): Array<[number, number]> => {
-  const out: Array<[number, number]> = []
+interface ByteScan {
+  /** Escapes (`%41`, `%u0041`, `\x41`, `\u0041`, octal, `&#65;`, `&amp;`) and hex written with separators (`41:4b:49…`). */
+  readonly escapes: Array<[number, number]>
+  /**
+   * Runs that could be base64, hex or base32: 16+ characters of the alphabet mixing upper case, lower case and
+   * digits; hex digits; one case of base32 with a digit. Runs of one case of letters (slugs, words glued with
+   * dashes) are not: encoded text mixes classes.
+   */
+  readonly runs: Array<[number, number]>
+  /** Control and non-ASCII characters: where Unicode normalisation could change the text. */
+  readonly unusual: Array<[number, number]>
+}
+
+/** One pass over the bytes of a text: where decoding or normalisation could change it. */
+const scanBytes = (buf: Buffer): ByteScan => {
+  const escapes: Array<[number, number]> = []
+  const runs: Array<[number, number]> = []
+  const unusual: Array<[number, number]> = []
   const n = buf.length
+  const cls = BYTE_CLASS
   let i = 0
   while (i < n) {
     const c = buf[i]
-    if (c === 37) {
-      if ((i + 2 < n && isHexByte(buf[i + 1]) && isHexByte(buf[i + 2])) || ((buf[i + 1] === 117 || buf[i + 1] === 85) && i + 5 < n && isHexByte(buf[i + 2]))) out.push([i, i + 3])
-      i++
-    } else if (c === 92) {
-      const d = buf[i + 1]
-      if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) out.push([i, i + 2])
-      i++
-    } else if (c === 38) {
-      const d = buf[i + 1]
-      if (d === 35 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) out.push([i, i + 2])
-      i++
-    } else if (isB64Byte(c)) {
-      // Hex pairs with separators start like a run of hex digits.
-      if (isHexByte(c) && i + 1 < n && isHexByte(buf[i + 1]) && i + 2 < n && isHexSeparator(buf[i + 2])) {
-        let j = i
-        let pairs = 0
-        while (j + 1 < n && isHexByte(buf[j]) && isHexByte(buf[j + 1])) {
-          pairs++
-          j += 2
-          if (j < n && isHexSeparator(buf[j])) j++
-          else break
-        }
-        if (pairs >= 6) {
-          out.push([i, j])
-          i = j
-          continue
-        }
+    const f = cls[c]
+    if ((f & B64) === 0) {
+      if (f & UNUSUAL) {
+        let j = i + 1
+        while (j < n && cls[buf[j]] & UNUSUAL) j++
+        if (unusual.length < 512) unusual.push([i, j])
+        i = j
+        continue
       }
+      if (c === 37) {
+        if (i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & HEX) escapes.push([i, i + 3])
+        else if (i + 5 < n && (buf[i + 1] === 117 || buf[i + 1] === 85) && cls[buf[i + 2]] & HEX) escapes.push([i, i + 6])
+      } else if (c === 92) {
+        const d = buf[i + 1]
+        if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
+      } else if (c === 38) {
+        const d = buf[i + 1]
+        if (d === 35 || (cls[d] & (UPPER | LOWER)) !== 0) escapes.push([i, i + 2])
+      }
+      i++
+      continue
+    }
+    // Hex pairs with separators start like a run of hex digits.
+    if (f & HEX && i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & SEP) {
       let j = i
-      let upper = false
-      let lower = false
-      let digit = false
-      let hex = true
-      let b32Upper = true
-      let b32Lower = true
-      while (j < n && isB64Byte(buf[j])) {
-        const d = buf[j]
-        if (d >= 65 && d <= 90) upper = true
-        else if (d >= 97 && d <= 122) lower = true
-        else if (d >= 48 && d <= 57) digit = true
-        if (!isHexByte(d)) hex = false
-        if (!((d >= 65 && d <= 90) || (d >= 50 && d <= 55) || d === 61)) b32Upper = false
-        if (!((d >= 97 && d <= 122) || (d >= 50 && d <= 55) || d === 61)) b32Lower = false
-        j++
+      let pairs = 0
+      while (j + 1 < n && cls[buf[j]] & HEX && cls[buf[j + 1]] & HEX) {
+        pairs++
+        j += 2
+        if (j < n && cls[buf[j]] & SEP) j++
+        else break
       }
-      if (j - i >= 16 && ((upper && lower && digit) || hex || ((b32Upper || b32Lower) && digit))) out.push([i, j])
-      i = j
-    } else i++
-  }
-  return out
-}
-
-/** Non-ASCII characters (byte ranges): where Unicode normalisation could change a text. */
-const nonAsciiSpans = (buf: Buffer): Array<[number, number]> => {
-  const out: Array<[number, number]> = []
-  for (let i = 0; i < buf.length; i++) {
-    if (buf[i] < 0x80) continue
-    let j = i + 1
-    while (j < buf.length && buf[j] >= 0x80) j++
-    out.push([i, j])
+      if (pairs >= 6) {
+        escapes.push([i, j])
+        i = j
+        continue
+      }
+    }
+    let j = i
+    let all = -1
+    let any = 0
+    while (j < n) {
+      const g = cls[buf[j]]
+      if ((g & B64) === 0) break
+      all &= g
+      any |= g
+      j++
+    }
+    if (j - i >= 16) {
+      const mixed = (any & UPPER) !== 0 && (any & LOWER) !== 0 && (any & DIGIT) !== 0
+      const hex = (all & HEX) !== 0
+      // base32: letters of one case, digits 2–7 (a `=` pad aside).
+      const b32 = (any & DIGIT) !== 0 && ((any & LOWER) === 0 || (any & UPPER) === 0) && base32Digits(buf, i, j)
+      if (mixed || hex || b32) runs.push([i, j])
+    }
     i = j
   }
-  return out
+  return { escapes, runs, unusual }
+}
+
+const base32Digits = (buf: Buffer, s: number, e: number): boolean => {
+  for (let k = s; k < e; k++) {
+    const c = buf[k]
+    if ((BYTE_CLASS[c] & (UPPER | LOWER)) !== 0 || c === 61) continue
+    if ((BYTE_CLASS[c] & B32) === 0) return false
+  }
+  return true
 }
 
 /**
@@ -863,41 +901,64 @@ const regions = (buf: Buffer, spans: ReadonlyArray<[number, number]>, margin: nu
 const MAX_VARIANTS = 24
 const MAX_DECODED_CHARS = 512 * 1024
 
+/** base64, hex and base32 decodings of one encoded run, and what they decode to in turn (bounded depth). */
+const decodeRun = (run: string, maxDepth: number, budget: { variants: number; chars: number }, out: Variant[]) => {
+  for (const [pass, f] of [["base64", tryBase64], ["hex", tryHex], ["base32", tryBase32]] as const) {
+    if (budget.variants <= 0 || budget.chars <= 0) return
+    const d = f(run)
+    if (d === undefined) continue
+    budget.variants--
+    budget.chars -= d.length
+    out.push({ text: d, pass })
+    if (maxDepth > 1) {
+      for (const v of decodeVariants(d, { maxDepth: maxDepth - 1, maxVariants: budget.variants, maxChars: budget.chars })) {
+        budget.variants--
+        budget.chars -= v.text.length
+        out.push({ text: v.text, pass: `${pass}>${v.pass}` })
+      }
+    }
+  }
+}
+
 /**
  * The other texts to scan for one input: Unicode-normalised, regrouped, and decoded variants. Each is made from
  * the stretches of the text that the transformation can change (with room around them), not from the whole text:
- * a 10 KB document with one `%20` in it is not scanned twice.
+ * a 10 KB document with one `%20` in it is not scanned twice. An encoded run is decoded on its own (its decoding
+ * carries no context from around it anyway).
  */
-const views = (c: CompiledDlp, text: string, buf: Buffer, g: Gates): Variant[] => {
+const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Variant[] => {
   const out: Variant[] = []
-  if (g.nonAscii) {
-    const at = regions(buf, nonAsciiSpans(buf), 128)
+  const bytes = scanBytes(buf)
+  if (bytes.unusual.length > 0) {
+    const at = regions(buf, bytes.unusual, 128)
     for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
       const norm = forDlp(piece)
       if (norm !== piece) out.push({ text: norm, pass: "normalized" })
     }
     if (hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
   }
-  if (g.grouped) {
+  if (grouped) {
     const joined = text.replace(GROUPED, (run: string) => run.split(" ").join("").split("-").join(""))
     if (joined !== text) out.push({ text: joined, pass: "grouped" })
   }
-  if (g.escapes || g.hexRun || g.mixedToken || g.b32Token) {
-    const spans = encodedSpans(buf)
-    if (spans.length > 0) {
-      const at = regions(buf, spans, 192)
-      let variants = MAX_VARIANTS
-      let chars = MAX_DECODED_CHARS
-      for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
-        if (variants <= 0 || chars <= 0) break
-        const decoded = decodeVariants(piece, { maxDepth: c.maxDecodeDepth, maxVariants: variants, maxChars: chars })
-        for (const d of decoded) {
-          variants--
-          chars -= d.text.length
-          out.push(d)
-        }
+  const budget = { variants: MAX_VARIANTS, chars: MAX_DECODED_CHARS }
+  let escaped: Array<[number, number]> = []
+  if (bytes.escapes.length > 0) {
+    const at = regions(buf, bytes.escapes, 192)
+    escaped = at ?? [[0, buf.length]]
+    for (const [s, e] of escaped) {
+      if (budget.variants <= 0 || budget.chars <= 0) break
+      for (const d of decodeVariants(buf.toString("utf8", s, e), { maxDepth: c.maxDecodeDepth, maxVariants: budget.variants, maxChars: budget.chars })) {
+        budget.variants--
+        budget.chars -= d.text.length
+        out.push(d)
       }
     }
+  }
+  for (const [s, e] of bytes.runs) {
+    if (budget.variants <= 0 || budget.chars <= 0) break
+    if (escaped.some(([a, b]) => a <= s && e <= b)) continue
+    decodeRun(buf.toString("latin1", s, e), c.maxDecodeDepth, budget, out)
   }
   return out
 }
@@ -912,7 +973,7 @@ export const scanText = (c: CompiledDlp, text: string, location: string, ctx: Sc
   // The text crosses into RE2 once, as UTF-8 bytes: both set passes and every rule run on them.
   const buf = Buffer.from(text, "utf8")
   const first = scanView(c, text, { location, pass: "raw", ctx }, out, buf)
-  for (const v of views(c, text, buf, first.gates)) scanView(c, v.text, { location, pass: v.pass, ctx }, out)
+  for (const v of views(c, text, buf, first.grouped)) scanView(c, v.text, { location, pass: v.pass, ctx }, out)
   return dedupe(out)
 }
 
@@ -1057,7 +1118,7 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   const all = parts.map((p) => p.value).join("\n")
   const probe: Finding[] = []
   const first = scanView(c, all, { location: "url", pass: "raw", ctx: { ...ctx, host } }, probe)
-  if (probe.length === 0 && !first.gates.nonAscii && !decodable(first.gates, all)) return []
+  if (probe.length === 0 && !first.grouped && views(c, all, Buffer.from(all, "utf8"), false).length === 0) return []
   const out: Finding[] = []
   for (const p of parts) out.push(...scanText(c, p.value, p.location, { ...ctx, host }))
   if (values.length >= 2) {

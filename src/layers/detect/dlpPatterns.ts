@@ -83,11 +83,14 @@ const google = issuer("*.googleapis.com", "*.google.com", "accounts.google.com")
  * `tokenizer`, `secretary` or `primary_key` does not end in one (or is excluded: `public_key`, `key_id`).
  */
 export const CREDENTIAL_KEY_WORDS =
-  "(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|signing[_.-]?key|" +
+  "(?:token|secret|passw(?:or)?d|pwd|passphrase|[_.-]pass|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|signing[_.-]?key|" +
   "encryption[_.-]?key|master[_.-]?key|client[_.-]?secret|credentials?|authorization|auth|bearer|session[_.-]?key|cookie|[_.-]key|mnemonic|seed[_.-]?phrase)"
 
-/** Keywords of the credential-assignment rules (one occurs in every credential-named key). */
-const CREDENTIAL_KEYWORDS = ["token", "secret", "passw", "pwd", "pass", "key", "credential", "auth", "bearer", "cookie", "mnemonic", "phrase"]
+/** Keywords of the credential-assignment rule: one occurs (case-insensitively) in every name CREDENTIAL_KEY_WORDS matches. */
+export const CREDENTIAL_KEYWORDS = [
+  "token", "secret", "passw", "pwd", "passphrase", "_pass", "-pass", ".pass", "_key", "-key", ".key", "apikey", "accesskey", "authkey", "privatekey",
+  "signingkey", "encryptionkey", "masterkey", "sessionkey", "credential", "auth", "bearer", "cookie", "mnemonic", "phrase"
+]
 
 /**
  * The Go-named catalogue, in Go's order: the 48 `Defaults()` patterns and the presets' "Ethereum Address".
@@ -125,7 +128,8 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   }),
   p("Slack App Token", "xapp-[0-9]+-[A-Za-z0-9_]+-[0-9]+-[a-f0-9]+", "critical", { ...issuer("slack.com", "*.slack.com"), ...kw("xapp-") }),
   p("Discord Bot Token", "[MN][A-Za-z0-9]{23,}\\.[A-Za-z0-9\\-_]{6}\\.[A-Za-z0-9\\-_]{27,}", "critical", issuer("discord.com", "*.discord.com", "gateway.discord.gg")),
-  p("Twilio API Key", "SK[a-f0-9]{32}", "high", issuer("*.twilio.com")),
+  // Go: `SK[a-f0-9]{32}` under (?i): `sk` in `task`/`disk` before a hash. The prefix is upper case.
+  p("Twilio API Key", "(?-i:SK)[a-fA-F0-9]{32}", "high", issuer("*.twilio.com")),
   // Go: SG\.{22}\.{43}; keys in the wild and in tests vary in segment length, so the lengths are ranges.
   p("SendGrid API Key", "SG\\.[a-zA-Z0-9_-]{16,32}\\.[a-zA-Z0-9_-]{16,64}", "critical", { ...issuer("*.sendgrid.com"), ...kw("sg.") }),
   p("Mailgun API Key", "key-[a-zA-Z0-9]{32}", "high", { ...issuer("*.mailgun.net"), ...kw("key-") }),
@@ -157,7 +161,8 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
     ...kw("-----begin")
   }),
   // Go: the signature must be 10+ characters; an unsigned or short-signed JWT leaks the same claims.
-  p("JWT Token", "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{0,}", "high"),
+  // Every match has `.ey` (the second part starts with `ey` after the first's dot): `ey` alone is in every `key`.
+  p("JWT Token", "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{0,}", "high", kw(".ey")),
   p("Bitcoin WIF Private Key", "(?:5[1-9A-HJ-NP-Za-km-z]{50}|[KL][1-9A-HJ-NP-Za-km-z]{51})", "critical", { validator: "wif" }),
   p("Extended Private Key", "[xyzt]prv[1-9A-HJ-NP-Za-km-z]{107,108}", "critical", kw("prv")),
   p("Ethereum Private Key", "0x[0-9a-f]{64}\\b", "critical", kw("0x")),
@@ -202,7 +207,8 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
     ...kw("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxr-", "xoxa-", "xoxs-", "xapp-",
       "dop_v1_", "hvs.", "sntrys_", "lin_api_", "gsk_", "xai-", "pcsk_", "whsec_", "shpat_", "shpss_", "aizasy", "pypi-age", "gocspx-")
   }),
-  p("Connection String Credentials", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "high", { validator: "credential", ...kw("://") }),
+  // No keyword: `://` is in every URL of a document; the regex itself is cheap in the whole-text set.
+  p("Connection String Credentials", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "high", { validator: "credential" }),
   p("Slack Webhook URL", "hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[AB][A-Z0-9]{8,12}/[A-Za-z0-9]{20,40}", "critical", { ...issuer("hooks.slack.com"), ...kw("hooks.slack.com") }),
   p("Discord Webhook URL", "discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,68}", "critical", { ...issuer("discord.com", "*.discord.com"), ...kw("discord") }),
   p("OpenAI Legacy Key", "\\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\\b", "critical", { ...issuer("*.openai.com"), ...kw("t3blbkfj") }),
@@ -227,7 +233,7 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Reversed Credential", "(?-i:[A-Za-z0-9_]{30,}_tap_buhtig|[A-Za-z0-9_]{36,}_[pousr]hg|\\b[A-Z0-9]{16}(?:AIKA|AISA)\\b|[A-Za-z0-9]{20,}_(?:evil|tset)_[kr]s|[A-Za-z0-9_-]{20,}-tna-ks|[A-Za-z0-9_-]{20,}-jorp-ks|[0-9A-Za-z-]{15,}-[bpras]xox|[A-Za-z0-9_-]{20,}-taplg|[0-9A-Za-z_-]{35}azIA|[A-Za-z0-9]{36,}_mpn|-----YEK\\s+ETAVIRP)", "critical",
     kw("_tap_buhtig", "_phg", "_ohg", "_uhg", "_shg", "_rhg", "aika", "aisa", "_evil_", "_tset_", "-tna-ks", "-jorp-ks", "-bxox", "-pxox", "-rxox", "-axox", "-sxox", "-taplg", "azia", "_mpn", "-----yek")),
   p("Age Secret Key", "AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}", "critical", kw("age-secret-key-1")),
-  p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical", kw("key", "secret", "mnemonic", "phrase"))
+  p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical", kw("_key", "-key", "privatekey", "signingkey", "encryptionkey", "masterkey", "secret", "mnemonic", "phrase"))
 ]
 
 /** Every built-in pattern of ours (Go-named and additions), by name. */
@@ -319,6 +325,12 @@ const issuerOf = (id: string): ReadonlyArray<string> | undefined => {
   return gitleaksIssuers[id]
 }
 
+/**
+ * Longer keywords for gitleaks rules whose own are too short to narrow anything (`ey` is in every `key`): each is a
+ * literal that every match of the rule's regex contains (`jwt`: the second part starts with `ey` after a dot).
+ */
+const gitleaksKeywords: Readonly<Record<string, ReadonlyArray<string>>> = { jwt: [".ey"] }
+
 /** An assignment-shaped gitleaks rule (`<provider>_key = "…"`) needs its context; a distinct format does not. */
 const ASSIGNMENT_RULE = "(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)"
 
@@ -331,7 +343,7 @@ export const gitleaksDlpPatterns: ReadonlyArray<DlpPatternSpec> = gitleaksRules.
   regex: r.regex,
   severity: r.regex.includes(ASSIGNMENT_RULE) || r.id.startsWith("generic") ? "high" : "critical",
   exempt_domains: issuerOf(r.id),
-  keywords: r.keywords,
+  keywords: gitleaksKeywords[r.id] ?? r.keywords,
   caseSensitive: true,
   kind: r.id.startsWith("generic") ? "generic" : "catalogue",
   gitleaks: { secretGroup: r.secretGroup, entropy: r.entropy, allowlists: r.allowlists }
@@ -411,6 +423,7 @@ const goRegexes: Readonly<Record<string, string>> = {
   "Stripe Key": "[sr]k[-_](live|test)[-_][a-zA-Z0-9]{20,}",
   "Slack Token": "xox[bpras]-[0-9a-zA-Z-]{15,}",
   "Hugging Face Token": "hf_[A-Za-z0-9]{20,}",
+  "Twilio API Key": "SK[a-f0-9]{32}",
   "Databricks Token": "dapi[a-z0-9]{30,}",
   "Credential in URL": "(?m)(?:^|[?&;])\\s*(?:password|passwd|secret|token|apikey|api_key|api-key)\\s*=\\s*[^\\s&]{4,}",
   "Environment Variable Secret": "(?-i:[A-Z][A-Z0-9]*[_-](?:SECRET(?:[_-]ACCESS)?[_-]?KEY|SECRET|PASSWORD|PASSWD|TOKEN|API[_-]?KEY))\\b\\s*=\\s*\\S{8,}"
