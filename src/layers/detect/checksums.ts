@@ -179,7 +179,7 @@ export const credentialValue = (value: string): boolean => {
   if (PLACEHOLDER.test(v)) return false
   if (CODE_EXPRESSION.test(v)) return false
   if (placeholderToken(v)) return false
-  if (/change[-_ ]?me|replace[-_ ]?me|(?:^|[-_ ])your[-_ ]|placeholder|insert[-_ ]|\.\.\.|\u2026|redacted|^[([{]/i.test(v)) return false
+  if (/change[-_ ]?me|replace[-_ ]?me|(?:^|[-_ ])your[-_ ]|placeholder|insert[-_ ]|\.\.\.|\.\.$|\u2026|redacted|^[([{]/i.test(v)) return false
   if (/^(?:your|my|the)[_-]?(?:api|secret|password|token|key)/i.test(v)) return false
   if (/^[a-z]+$/.test(v) && v.length < 16) return false
   if (/(.)\1{5,}/.test(v) && new Set(v).size <= 3) return false

@@ -295,37 +295,58 @@ const cardCandidate = (m: string): boolean => {
   return false
 }
 
-/** Names under which a random-looking value is not a secret: identifiers, pagination cursors, public keys. */
-const NOT_SECRET_KEY = /(?:^|[_.-])(?:public|pub|primary|foreign|cache|sort|partition|idempotency|routing|object|row|hash|lookup|map|group|shard|bucket|index|idx|unique|natural|composite|surrogate|schema|sequence|hot|file|path|i18n|translation|message|label|item|node|entity|event|query|search|dedup|dedupe|state|cursor|page|next|prev|continuation|pagination|csrf|xsrf|form|max|min|num|count|turkey|monkey|don?key)[_.-]?(?:key|token|tokens)$|^(?:key|token)s?$|(?:^|[_.-])(?:max|num|total|input|output|prompt|completion)[_.-]?tokens?$/i
+/**
+ * Names under which a random-looking value is not a secret: identifiers, pagination cursors, counters, public keys
+ * and their fingerprints, collections (`users:1:tokens`).
+ */
+const NOT_SECRET_KEY = /(?:^|[\s_.:-])(?:public|pub|gpg|pgp|ssh|primary|foreign|cache|sort|partition|idempotency|routing|object|row|hash|lookup|map|group|shard|bucket|index|idx|unique|natural|composite|surrogate|schema|sequence|hot|file|path|i18n|translation|message|label|item|node|entity|event|query|search|dedup|dedupe|state|cursor|page|next|prev|continuation|pagination|csrf|xsrf|form|max|min|num|count|turkey|monkey|don?key)[\s_.-]?(?:key|token|tokens)$|^(?:key|token)s?$|(?:^|[\s_.:-])(?:max|num|total|input|output|prompt|completion)[\s_.-]?tokens?$|(?:tokens|keys|secrets)$|fingerprint|key[\s_.-]?id$/i
 
-/** A value that reads as a version, a date, a number, a path or a URL: not a secret. */
-const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:https?|wss?|file|s3):\/\/\S*|[.~]?\/[\w./-]*|[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|cfg|conf|toml|p12|pfx|jks))$/i
+/**
+ * A value that reads as a version, a date, a number, a path, a URL, a file name or a versioned artifact
+ * (`jjwt-jackson-0.11.2`): not a secret.
+ */
+const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:https?|wss?|file|s3):\/\/\S*|[.~]?\/[\w./-]*|[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|cfg|conf|toml|p12|pfx|jks)|[A-Za-z][\w.-]*[-:@]v?\d+(?:\.\d+){1,3}(?:[-.+][\w.]+)?)$/i
 
 /** gitleaks' stop words (common words of code and prose), for the generic rule's token-like values. */
 const STOPWORDS: ReadonlyArray<string> = gitleaksRules.find((r) => r.id === "generic-api-key")?.allowlists?.flatMap((a) => a.stopwords ?? []) ?? []
-const STOPWORD_RE = new RE2(`(?i)(?:${STOPWORDS.filter((w) => /^[a-z]{4,}$/.test(w)).map(escapeRe).join("|") || "[^\\s\\S]"})`, "u")
+const STOPWORD_RE = new RE2(`(?i)(?:${STOPWORDS.map(escapeRe).join("|") || "[^\\s\\S]"})`, "u")
+
+/** A name for a password: its value may be made of words. */
+const PASSWORD_KEY = /passw|pwd|(?:^|[_.-])pass$|passphrase/i
 
 /**
  * The generic credential-assignment check: the value assigned to a credential-named key is a secret when it
- * is not a placeholder (`changeme`, `xxxx`, `<your-key>`, `${VAR}`, empty), not code reading a secret, and —
- * unless the key names a password, which may be made of words — looks random: letters and digits, enough
- * distinct characters and entropy, and no common word of code and prose in it.
+ * is not a placeholder (`changeme`, `xxxx`, `<your-key>`, `${VAR}`, `secret123`, empty), not code reading a
+ * secret, not a version, path or URL, and — unless the key names a password, which may be made of words — looks
+ * random: 12+ characters with letters and digits, enough entropy, and none of gitleaks' stop words (common words
+ * of code and prose) in it.
  */
 export const credentialAssignment = (key: string, value: string): boolean => {
   if (NOT_SECRET_KEY.test(key)) return false
-  const v = value.trim()
+  // `Authorization: "Bearer …"`: the scheme is not part of the secret.
+  const v = value.trim().replace(/^(?:bearer|basic|token|digest|apikey)\s+/i, "")
   if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v)) return false
   if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
-  if (/passw|pwd|pass$|passphrase|secret$/i.test(key)) return true
-  if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false
-  if (v.length < 12 ? new Set(v).size < 8 : shannon(v) < 3.2) return false
+  // Basic credentials (`dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`): judged by their password part.
+  const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) ? tryBase64(v) : undefined
+  if (basic !== undefined && /^[^:\s]{1,64}:[^\s]{1,128}$/.test(basic)) return credentialValue(basic.slice(basic.indexOf(":") + 1))
+  if (PASSWORD_KEY.test(key)) return true
+  if (v.length < 12 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || shannon(v) < 3.2) return false
   return !STOPWORD_RE.test(v)
+}
+
+/** The name part of a gitleaks generic match (what precedes its secret), its last identifier. */
+const keyOfMatch = (match: string, secret: string): string => {
+  const at = match.lastIndexOf(secret)
+  const head = (at >= 0 ? match.slice(0, at) : match).replace(/[\s"'`=:>,|?]+$/, "")
+  return /[A-Za-z0-9_.:\s-]*$/.exec(head)?.[0].trim() ?? head
 }
 
 /** A match as strings: the whole match, then its groups (undefined where a group did not take part). */
 type Match = ReadonlyArray<string | undefined> & { readonly 0: string }
 
-type Check = (m: Match, after: string) => boolean
+/** A validator: the match, the text after it and the text before it. */
+type Check = (m: Match, after: string, before: string) => boolean
 
 const validators: Readonly<Record<Validator, Check>> = {
   // A key id is random: a run of one or two repeated characters (padding in a base64 blob) is not one.
@@ -340,14 +361,18 @@ const validators: Readonly<Record<Validator, Check>> = {
   fragment: (m) => {
     const body = m[0].replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)/i, "")
     if (/^(.)\1+$/.test(body) || /x{4,}|\*{3,}|your|example|placeholder|token|here|redacted|dummy|fake/i.test(body)) return false
-    // A fragment is random: letters with digits (or long); `gsk_config_name` is an identifier.
-    if (!(/[0-9]/.test(body) && /[A-Za-z]/.test(body)) && body.length < 16) return false
+    // A fragment is random: letters with digits (or long); `gsk_config_name` is an identifier, and a body of
+    // digits and dashes only (`xoxp-5723…-5738…-####`) holds ids, not the secret part.
+    if (!/[A-Za-z]/.test(body)) return false
+    if (!/[0-9]/.test(body) && body.length < 16) return false
     return credentialValue(body)
   },
   credential: (m) => {
     const value = m[0].replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
     return credentialValue(value)
   },
+  // The same, except after an image's path: a badge URL (`badge.svg?token=…`) carries a token made to be public.
+  urlCredential: (m, after, before) => !/\.(?:svg|png|gif|jpe?g|webp|ico)$/i.test(before) && validators.credential(m, after, before),
   // Key material after the header (after PEM header lines), or nothing at all yet (the body may follow in the
   // next chunk); a header followed by its END marker, `...` or a template line is documentation.
   privateKey: (_m, after) => {
@@ -357,8 +382,13 @@ const validators: Readonly<Record<Validator, Check>> = {
     const run = /^[A-Za-z0-9+/=\s]*/.exec(body)?.[0] ?? ""
     return run.replace(/\s/g, "").length >= 32
   },
-  // Groups: 1 key (assignment), 2 key (XML element), 3–6 the value (double, single, back quotes, bare).
-  assignment: (m) => credentialAssignment(m[1] ?? m[2] ?? "", m[3] ?? m[4] ?? m[5] ?? m[6] ?? "")
+  // Groups: 1 key (assignment), 2 key (XML element), 3–6 the value (double, single, back quotes, bare), 7 a `(`
+  // after a bare value. A bare value that is a call (`kdf(…)`) or a plain identifier (`userPassword`) is code.
+  assignment: (m) => {
+    const bare = m[6]
+    if (bare !== undefined && (m[7] === "(" || /^[A-Za-z_$][A-Za-z_$]*$/.test(bare))) return false
+    return credentialAssignment(m[1] ?? m[2] ?? "", m[3] ?? m[4] ?? m[5] ?? bare ?? "")
+  }
 }
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
@@ -575,9 +605,13 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
         if (rule.rank > 0 && claimed(start, end, rule, ri)) continue
         const m = asMatch(raw)
         if (rule.gitleaks !== undefined) {
-          if (gitleaksSecret(rule.gitleaks, m, buf, start) === undefined) continue
+          const secret = gitleaksSecret(rule.gitleaks, m, buf, start)
+          if (secret === undefined) continue
+          // gitleaks' generic rule gets the generic rule's exclusions on top of its own (public-key fingerprints,
+          // placeholders, versions, collection names).
+          if (rule.gitleaks.generic && !credentialAssignment(keyOfMatch(m[0], secret), secret)) continue
         } else if (validate !== undefined) {
-          if (!validate(m, buf.toString("utf8", end, Math.min(buf.length, end + 400)))) continue
+          if (!validate(m, buf.toString("utf8", end, Math.min(buf.length, end + 400)), buf.toString("utf8", Math.max(0, start - 80), start))) continue
         } else if (placeholderToken(m[0])) continue
         if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
         claims.push({ start, end, rule: ri, rank: rule.rank })

@@ -11,7 +11,7 @@
 import type { Severity } from "../../services/Verdict.ts"
 import { gitleaksRules } from "./dlpGitleaks.ts"
 
-export type Validator = "luhn" | "mod97" | "aba" | "wif" | "eth" | "btc" | "bech32" | "credential" | "fragment" | "awsKeyId" | "privateKey" | "assignment"
+export type Validator = "luhn" | "mod97" | "aba" | "wif" | "eth" | "btc" | "bech32" | "credential" | "urlCredential" | "fragment" | "awsKeyId" | "privateKey" | "assignment"
 
 /**
  * How a rule ranks when several find the same secret: a `format` rule (a credential format of ours or the
@@ -121,8 +121,9 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("AWS Secret Key", "(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY|secret.?access.?key|SecretAccessKey)\\s*[\"'=:\\s]{1,5}\\s*[A-Za-z0-9/+=]{40}", "critical", { ...issuer("*.amazonaws.com"), ...kw("secret") }),
   p("Google OAuth Token", "ya29\\.[a-zA-Z0-9_-]{20,}", "critical", { ...google, ...kw("ya29.") }),
   // Go: `xox[bpras]-[0-9a-zA-Z-]{15,}` under (?i): it fires inside random ids (a Google Docs path holding `xOxP-1…`)
-  // and on `####` bodies. A Slack token starts a token, has its case-sensitive prefix, numeric fields, and a body.
-  p("Slack Token", "(?:^|[^0-9A-Za-z_-])(?-i:xox[bpras])-(?:[0-9]+-)+[0-9A-Za-z]{8,}(?:[^0-9A-Za-z-]|$)", "critical", {
+  // and on `####` bodies. A Slack token starts a token, has its case-sensitive prefix, numeric ids (one of them a
+  // real one, 6+ digits: `xoxp-1234-1234-…` is a docs example), and a body.
+  p("Slack Token", "(?:^|[^0-9A-Za-z_-])(?-i:xox[bpras])-(?:[0-9]+-)*[0-9]{6,}-(?:[0-9]+-)*[0-9A-Za-z]{8,}(?:[^0-9A-Za-z-]|$)", "critical", {
     ...issuer("slack.com", "*.slack.com"),
     ...kw("xoxb-", "xoxp-", "xoxr-", "xoxa-", "xoxs-")
   }),
@@ -170,7 +171,7 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Google OAuth Client ID", "[0-9]{6,}-[0-9A-Za-z_]{32}\\.apps\\.googleusercontent\\.com", "medium", { ...google, ...kw(".apps.googleusercontent.com") }),
   // Go: `\s*` around `=` lets a name with no value take the next line as its value (`API_KEY=\nOTHER_KEY=`).
   p("Credential in URL", "(?m)(?:^|[?&;])[ \\t]*(?:password|passwd|secret|token|apikey|api_key|api-key)[ \\t]*=[ \\t]*[^\\s&]{4,}", "high", {
-    validator: "credential",
+    validator: "urlCredential",
     kind: "generic",
     ...kw("password", "passwd", "secret", "token", "apikey", "api_key", "api-key")
   }),
@@ -196,12 +197,13 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Credential Assignment",
     "(?:(?:^|[^A-Za-z0-9_.-])[\"'`]?([A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + "(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?)[\"'`]?\\]?[ \\t]*(?:=|:=|:|=>|\\?=|\\|\\|=)[ \\t]*|" +
     "<([A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + ")>[ \\t\\r\\n]*)" +
-    "(?:(?:bearer|basic|token|digest|apikey)[ \\t]+)?(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|`([^`\\r\\n]{1,256})`|([^\\s\"'`,;&<>{}()\\[\\]]{1,256}))",
+    "(?:(?:bearer|basic|token|digest|apikey)[ \\t]+)?(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|`([^`\\r\\n]{1,256})`|([^\\s\"'`,;&<>{}()\\[\\]]{1,256})(\\(?))",
     "high",
     { validator: "assignment", kind: "generic", keywords: CREDENTIAL_KEYWORDS }),
   // A fragment of a provider credential (its unmistakable prefix and part of the body): a token split
   // across messages or truncated still leaks.
-  p("Credential Fragment", "\\b(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)[A-Za-z0-9_\\-]{8,}", "high", {
+  // The prefixes are case-sensitive (`AIZASY…` in upper case is not a Google key).
+  p("Credential Fragment", "\\b(?-i:(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-))[A-Za-z0-9_\\-]{8,}", "high", {
     validator: "fragment",
     kind: "generic",
     ...kw("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxr-", "xoxa-", "xoxs-", "xapp-",
@@ -225,7 +227,8 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   }),
   p("Atlassian API Token", "\\bATATT3[A-Za-z0-9_=-]{150,}", "critical", { ...issuer("*.atlassian.net", "*.atlassian.com"), ...kw("atatt3") }),
   p("Postman API Key", "\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b", "critical", { ...issuer("*.getpostman.com", "*.postman.com"), ...kw("pmak-") }),
-  p("Grafana Token", "\\b(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})", "critical", { ...issuer("*.grafana.net", "*.grafana.com"), ...kw("glsa_", "glc_") }),
+  // Case-sensitive prefixes: `GLC_CreateLightmap…` is a C function.
+  p("Grafana Token", "\\b(?-i:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})", "critical", { ...issuer("*.grafana.net", "*.grafana.com"), ...kw("glsa_", "glc_") }),
   p("Doppler Token", "\\bdp\\.(?:pt|st|sa|ct|scim)\\.[A-Za-z0-9]{40,44}\\b", "critical", { ...issuer("*.doppler.com"), ...kw("dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.") }),
   p("PlanetScale Token", "\\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,}", "critical", { ...issuer("*.psdb.cloud", "*.planetscale.com"), ...kw("pscale_") }),
   p("Square Token", "\\b(?:sq0atp|sq0csp)-[0-9A-Za-z_-]{22,43}", "critical", { ...issuer("*.squareup.com"), ...kw("sq0atp-", "sq0csp-") }),
