@@ -167,6 +167,25 @@ const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, gene
 /** A regex whose match can run far from where its keyword is. */
 const farReaching = (regex: string) => /\(\?[a-z]*s|\[\\s\\S|\[\\S\\s|(?:^|[^\\])\.(?:\*|\+|\{\d+,\})/.test(regex)
 
+/**
+ * Every rule regex compiled once per process (global flag; `lastIndex` is reset before each use): a reload or a
+ * second snapshot reuses them, and a keyword rule compiles only when its keyword first occurs (the catalogue's
+ * ~300 regexes take about 120 ms to compile, most of them never needed by a given deployment's traffic).
+ */
+const regexCache = new Map<string, RE2>()
+const regexOf = (name: string, source: string): RE2 => {
+  let re = regexCache.get(source)
+  if (re === undefined) {
+    try {
+      re = new RE2(source, "gu")
+    } catch (e) {
+      throw new DlpPatternError(name, e instanceof Error ? e.message : String(e))
+    }
+    regexCache.set(source, re)
+  }
+  return re
+}
+
 const compiledAllowlists = new WeakMap<GitleaksAllowlist, Allowlist>()
 const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
   let c = compiledAllowlists.get(a)
@@ -200,25 +219,29 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   const specs = [...byName.values()]
   const rules: Rule[] = specs.map((s) => {
     const source = s.caseSensitive === true ? s.regex : `(?i)${s.regex}`
-    let re: RE2
-    try {
-      re = new RE2(source, "gu")
-    } catch (e) {
-      throw new DlpPatternError(s.name, e instanceof Error ? e.message : String(e))
-    }
     const keywords = s.keywords ?? []
+    const usable = keywords.length > 0 && keywords.every(usableKeyword)
+    // A rule without keywords is compiled now (it is in the whole-text set, and a user's pattern that does not
+    // compile is named here); a keyword rule (the built-in catalogue) when its keyword first occurs.
+    if (!usable) regexOf(s.name, source)
     const g = s.gitleaks
+    let allowlists: ReadonlyArray<Allowlist> | undefined
     return {
       spec: s,
-      re,
+      get re() {
+        return regexOf(s.name, source)
+      },
       rank: RANK[s.kind ?? "format"],
-      keywords: keywords.length > 0 && keywords.every(usableKeyword) ? keywords.map((k) => k.toLowerCase()) : [],
+      keywords: usable ? keywords.map((k) => k.toLowerCase()) : [],
       toEnd: farReaching(s.regex),
       gitleaks: g === undefined ? undefined : {
         secretGroup: g.secretGroup ?? 0,
         entropy: g.entropy,
         generic: s.kind === "generic",
-        allowlists: [...(g.allowlists ?? []).map(allowlistOf), GLOBAL_ALLOWLIST]
+        get allowlists() {
+          allowlists ??= [...(g.allowlists ?? []).map(allowlistOf), GLOBAL_ALLOWLIST]
+          return allowlists
+        }
       }
     }
   })
@@ -335,6 +358,36 @@ export const credentialAssignment = (key: string, value: string): boolean => {
   return !STOPWORD_RE.test(v)
 }
 
+const AUTH_SCHEME = /^(?:bearer|basic|token|digest|apikey)[ \t]+/i
+const BARE_END = /[\s"'`,;&<>{}()[\]]/
+
+/**
+ * The value written after a key and its operator: a quoted string (on one line), or a bare token up to a space
+ * or a delimiter; an auth scheme (`Bearer `) before it is skipped. A bare value that is a call (`kdf(…)`) or a
+ * plain identifier (`userPassword`) is code, not a value. `end` is where the value ends in `after`.
+ */
+const valueAfter = (after: string, xml: boolean): { value: string; end: number } | undefined => {
+  let i = 0
+  while (i < after.length && (after[i] === " " || after[i] === "\t" || (xml && (after[i] === "\n" || after[i] === "\r")))) i++
+  const scheme = AUTH_SCHEME.exec(after.slice(i, i + 16))
+  if (scheme !== null) i += scheme[0].length
+  const q = after[i]
+  if (q === '"' || q === "'" || q === "`") {
+    for (let j = i + 1; j < after.length && j <= i + 257; j++) {
+      const c = after[j]
+      if (c === q) return j > i + 1 ? { value: after.slice(i + 1, j), end: j + 1 } : undefined
+      if (c === "\n" || c === "\r") return undefined
+    }
+    return undefined
+  }
+  let j = i
+  while (j < after.length && j < i + 256 && !BARE_END.test(after[j])) j++
+  if (j === i) return undefined
+  const value = after.slice(i, j)
+  if (after[j] === "(" || /^[A-Za-z_$][A-Za-z_$]*$/.test(value)) return undefined
+  return { value, end: j }
+}
+
 /** The name part of a gitleaks generic match (what precedes its secret), its last identifier. */
 const keyOfMatch = (match: string, secret: string): string => {
   const at = match.lastIndexOf(secret)
@@ -345,8 +398,11 @@ const keyOfMatch = (match: string, secret: string): string => {
 /** A match as strings: the whole match, then its groups (undefined where a group did not take part). */
 type Match = ReadonlyArray<string | undefined> & { readonly 0: string }
 
-/** A validator: the match, the text after it and the text before it. */
-type Check = (m: Match, after: string, before: string) => boolean
+/**
+ * A validator: the match, the text after it and the text before it. A number says the secret goes on that many
+ * characters past the match (a value read after its key).
+ */
+type Check = (m: Match, after: string, before: string) => boolean | number
 
 const validators: Readonly<Record<Validator, Check>> = {
   // A key id is random: a run of one or two repeated characters (padding in a base64 blob) is not one.
@@ -382,12 +438,13 @@ const validators: Readonly<Record<Validator, Check>> = {
     const run = /^[A-Za-z0-9+/=\s]*/.exec(body)?.[0] ?? ""
     return run.replace(/\s/g, "").length >= 32
   },
-  // Groups: 1 key (assignment), 2 key (XML element), 3–6 the value (double, single, back quotes, bare), 7 a `(`
-  // after a bare value. A bare value that is a call (`kdf(…)`) or a plain identifier (`userPassword`) is code.
-  assignment: (m) => {
-    const bare = m[6]
-    if (bare !== undefined && (m[7] === "(" || /^[A-Za-z_$][A-Za-z_$]*$/.test(bare))) return false
-    return credentialAssignment(m[1] ?? m[2] ?? "", m[3] ?? m[4] ?? m[5] ?? bare ?? "")
+  // The match is a credential-named key and its operator (or an XML element's opening tag); the value follows.
+  assignment: (m, after) => {
+    const head = m[0]
+    const xml = head.endsWith(">")
+    const key = xml ? head.slice(head.lastIndexOf("<") + 1, -1) : (/([A-Za-z0-9_.-]+)["'`]?\]?[ \t]*(?:=|:=|:|=>|\?=|\|\|=)$/.exec(head)?.[1] ?? "")
+    const v = valueAfter(after, xml)
+    return v !== undefined && credentialAssignment(key, v.value) ? v.end : false
   }
 }
 
@@ -601,9 +658,10 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
           continue
         }
         const start = ws + raw.index
-        const end = start + len
+        let end = start + len
         if (rule.rank > 0 && claimed(start, end, rule, ri)) continue
         const m = asMatch(raw)
+        let evidence = m[0]
         if (rule.gitleaks !== undefined) {
           const secret = gitleaksSecret(rule.gitleaks, m, buf, start)
           if (secret === undefined) continue
@@ -611,7 +669,13 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
           // placeholders, versions, collection names).
           if (rule.gitleaks.generic && !credentialAssignment(keyOfMatch(m[0], secret), secret)) continue
         } else if (validate !== undefined) {
-          if (!validate(m, buf.toString("utf8", end, Math.min(buf.length, end + 400)), buf.toString("utf8", Math.max(0, start - 80), start))) continue
+          const after = buf.toString("utf8", end, Math.min(buf.length, end + 400))
+          const ok = validate(m, after, buf.toString("utf8", Math.max(0, start - 80), start))
+          if (ok === false) continue
+          if (typeof ok === "number") {
+            evidence = m[0] + after.slice(0, ok)
+            end += Buffer.byteLength(after.slice(0, ok))
+          }
         } else if (placeholderToken(m[0])) continue
         if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
         claims.push({ start, end, rule: ri, rank: rule.rank })
@@ -622,7 +686,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
           rule: spec.name,
           severity: spec.severity,
           location: o.location,
-          evidence: redact(m[0]),
+          evidence: redact(evidence),
           message: `${spec.name} found`,
           pass: o.pass,
           action: spec.action
@@ -855,8 +919,13 @@ const scanBytes = (buf: Buffer): ByteScan => {
         const d = buf[i + 1]
         if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
       } else if (c === 38) {
-        const d = buf[i + 1]
-        if (d === 35 || (cls[d] & (UPPER | LOWER)) !== 0) escapes.push([i, i + 2])
+        // `&#65;`, `&#x41;` or a named entity (`&amp;`): not the `&` between query parameters.
+        if (buf[i + 1] === 35) escapes.push([i, i + 2])
+        else {
+          let j = i + 1
+          while (j < n && j - i <= 9 && cls[buf[j]] & (UPPER | LOWER)) j++
+          if (j - i >= 3 && buf[j] === 59) escapes.push([i, j + 1])
+        }
       }
       i++
       continue

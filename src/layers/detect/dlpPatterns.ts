@@ -164,7 +164,10 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   // Go: the signature must be 10+ characters; an unsigned or short-signed JWT leaks the same claims.
   // Every match has `.ey` (the second part starts with `ey` after the first's dot): `ey` alone is in every `key`.
   p("JWT Token", "(ey[a-zA-Z0-9_\\-=]{10,}\\.){2}[a-zA-Z0-9_\\-=]{0,}", "high", kw(".ey")),
-  p("Bitcoin WIF Private Key", "(?:5[1-9A-HJ-NP-Za-km-z]{50}|[KL][1-9A-HJ-NP-Za-km-z]{51})", "critical", { validator: "wif" }),
+  // Go: `(?:5[…]{50}|[KL][…]{51})` under (?i): base58 is case-sensitive (the fold lets in `l`, `I`, `O`, `k`),
+  // and without boundaries every 51-character stretch of a long base64 blob is a candidate (each checked by a
+  // double SHA-256). A WIF key is a whole token.
+  p("Bitcoin WIF Private Key", "\\b(?-i:5[1-9A-HJ-NP-Za-km-z]{50}|[KL][1-9A-HJ-NP-Za-km-z]{51})\\b", "critical", { validator: "wif" }),
   p("Extended Private Key", "[xyzt]prv[1-9A-HJ-NP-Za-km-z]{107,108}", "critical", kw("prv")),
   p("Ethereum Private Key", "0x[0-9a-f]{64}\\b", "critical", kw("0x")),
   p("Social Security Number", "\\b\\d{3}-\\d{2}-\\d{4}\\b", "low"),
@@ -192,12 +195,13 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Bitcoin Address", "\\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\\b", "high", { validator: "btc" }),
   p("Bitcoin Bech32 Address", "\\b(?:bc|tb)1[02-9ac-hj-np-z]{11,87}\\b", "high", { validator: "bech32", ...kw("bc1", "tb1") }),
   // The generic credential rule: a value assigned to a key whose name says it is a credential, in the shapes
-  // agents send (JSON, YAML, .env, query strings, form bodies, header lines, code, XML). The `assignment`
-  // validator keeps values that look like secrets (not placeholders, variables, code, words or numbers).
+  // agents send (JSON, YAML, .env, query strings, form bodies, header lines, code, XML). The regex finds the
+  // key and its operator (no capture groups: RE2 finds such a match with its DFA alone); the `assignment`
+  // validator reads the value after it and keeps values that look like secrets (not placeholders, variables,
+  // code, words or numbers).
   p("Credential Assignment",
-    "(?:(?:^|[^A-Za-z0-9_.-])[\"'`]?([A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + "(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?)[\"'`]?\\]?[ \\t]*(?:=|:=|:|=>|\\?=|\\|\\|=)[ \\t]*|" +
-    "<([A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + ")>[ \\t\\r\\n]*)" +
-    "(?:(?:bearer|basic|token|digest|apikey)[ \\t]+)?(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|`([^`\\r\\n]{1,256})`|([^\\s\"'`,;&<>{}()\\[\\]]{1,256})(\\(?))",
+    "(?:^|[^A-Za-z0-9_.-])[\"'`]?[A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + "(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?[\"'`]?\\]?[ \\t]*(?:=|:=|:|=>|\\?=|\\|\\|=)|" +
+    "<[A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + ">",
     "high",
     { validator: "assignment", kind: "generic", keywords: CREDENTIAL_KEYWORDS }),
   // A fragment of a provider credential (its unmistakable prefix and part of the body): a token split
@@ -233,7 +237,9 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("PlanetScale Token", "\\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,}", "critical", { ...issuer("*.psdb.cloud", "*.planetscale.com"), ...kw("pscale_") }),
   p("Square Token", "\\b(?:sq0atp|sq0csp)-[0-9A-Za-z_-]{22,43}", "critical", { ...issuer("*.squareup.com"), ...kw("sq0atp-", "sq0csp-") }),
   // A provider credential written backwards (`echo $TOKEN | rev`): its prefix reversed at the end.
-  p("Reversed Credential", "(?-i:[A-Za-z0-9_]{30,}_tap_buhtig|[A-Za-z0-9_]{36,}_[pousr]hg|\\b[A-Z0-9]{16}(?:AIKA|AISA)\\b|[A-Za-z0-9]{20,}_(?:evil|tset)_[kr]s|[A-Za-z0-9_-]{20,}-tna-ks|[A-Za-z0-9_-]{20,}-jorp-ks|[0-9A-Za-z-]{15,}-[bpras]xox|[A-Za-z0-9_-]{20,}-taplg|[0-9A-Za-z_-]{35}azIA|[A-Za-z0-9]{36,}_mpn|-----YEK\\s+ETAVIRP)", "critical",
+  // The body before each reversed prefix is a fixed count, not `{n,}`: the same texts match (a longer body
+  // holds the shorter one), and RE2's DFA runs ~50× faster without the open-ended counts at the start.
+  p("Reversed Credential", "(?-i:[A-Za-z0-9_]{30}_tap_buhtig|[A-Za-z0-9_]{36}_[pousr]hg|\\b[A-Z0-9]{16}(?:AIKA|AISA)\\b|[A-Za-z0-9]{20}_(?:evil|tset)_[kr]s|[A-Za-z0-9_-]{20}-tna-ks|[A-Za-z0-9_-]{20}-jorp-ks|[0-9A-Za-z-]{15}-[bpras]xox|[A-Za-z0-9_-]{20}-taplg|[0-9A-Za-z_-]{35}azIA|[A-Za-z0-9]{36}_mpn|-----YEK\\s+ETAVIRP)", "critical",
     kw("_tap_buhtig", "_phg", "_ohg", "_uhg", "_shg", "_rhg", "aika", "aisa", "_evil_", "_tset_", "-tna-ks", "-jorp-ks", "-bxox", "-pxox", "-rxox", "-axox", "-sxox", "-taplg", "azia", "_mpn", "-----yek")),
   p("Age Secret Key", "AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}", "critical", kw("age-secret-key-1")),
   p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical", kw("_key", "-key", "privatekey", "signingkey", "encryptionkey", "masterkey", "secret", "mnemonic", "phrase"))
@@ -427,6 +433,7 @@ const goRegexes: Readonly<Record<string, string>> = {
   "Slack Token": "xox[bpras]-[0-9a-zA-Z-]{15,}",
   "Hugging Face Token": "hf_[A-Za-z0-9]{20,}",
   "Twilio API Key": "SK[a-f0-9]{32}",
+  "Bitcoin WIF Private Key": "(?:5[1-9A-HJ-NP-Za-km-z]{50}|[KL][1-9A-HJ-NP-Za-km-z]{51})",
   "Databricks Token": "dapi[a-z0-9]{30,}",
   "Credential in URL": "(?m)(?:^|[?&;])\\s*(?:password|passwd|secret|token|apikey|api_key|api-key)\\s*=\\s*[^\\s&]{4,}",
   "Environment Variable Secret": "(?-i:[A-Z][A-Z0-9]*[_-](?:SECRET(?:[_-]ACCESS)?[_-]?KEY|SECRET|PASSWORD|PASSWD|TOKEN|API[_-]?KEY))\\b\\s*=\\s*\\S{8,}"
