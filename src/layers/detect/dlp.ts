@@ -72,6 +72,7 @@ interface Rule {
   /** A match may reach far from its keyword (`(?s)`, `[\s\S]`, `.*`): the window runs to the end of the text. */
   readonly toEnd: boolean
   readonly gitleaks?: {
+    readonly startsToken: boolean
     readonly secretGroup: number
     readonly entropy: number | undefined
     readonly generic: boolean
@@ -235,6 +236,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
       keywords: usable ? keywords.map((k) => k.toLowerCase()) : [],
       toEnd: farReaching(s.regex),
       gitleaks: g === undefined ? undefined : {
+        startsToken: g.startsToken === true,
         secretGroup: g.secretGroup ?? 0,
         entropy: g.entropy,
         generic: s.kind === "generic",
@@ -503,6 +505,8 @@ const AFTER = 256
 /** A keyword seen more often than this in one text: its rules run over the whole text. */
 const MAX_POSITIONS = 128
 
+const isAlnumByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
 /** Bytes of a token: a window is widened over them so that no match starts or ends inside one. */
 const isTokenByte = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61 || c === 46 || c === 126 || c === 37
@@ -665,6 +669,12 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
         if (rule.gitleaks !== undefined) {
           const secret = gitleaksSecret(rule.gitleaks, m, buf, start)
           if (secret === undefined) continue
+          // A token format starts a token: its secret is not glued to a letter or digit before it (a JSON-escaped
+          // `\n` aside).
+          if (rule.gitleaks.startsToken) {
+            const at = start + Buffer.byteLength(m[0].slice(0, Math.max(0, m[0].indexOf(secret))))
+            if (at > 0 && isAlnumByte(buf[at - 1]) && !(at > 1 && buf[at - 2] === 92)) continue
+          }
           // gitleaks' generic rule gets the generic rule's exclusions on top of its own (public-key fingerprints,
           // placeholders, versions, collection names).
           if (rule.gitleaks.generic && !credentialAssignment(keyOfMatch(m[0], secret), secret)) continue

@@ -38,7 +38,10 @@ export interface DlpPatternSpec {
   readonly caseSensitive?: boolean | undefined
   readonly kind?: RuleKind | undefined
   /** A gitleaks rule's secret extraction, entropy floor and allowlists. */
-  readonly gitleaks?: Pick<GitleaksRule, "secretGroup" | "entropy" | "allowlists"> | undefined
+  readonly gitleaks?: (Pick<GitleaksRule, "secretGroup" | "entropy" | "allowlists"> & {
+    /** A distinct token format: a match that starts inside a word (`…Zxoxa-2QfT…` in a document id) is not one. */
+    readonly startsToken?: boolean | undefined
+  }) | undefined
 }
 
 /**
@@ -355,7 +358,7 @@ export const gitleaksDlpPatterns: ReadonlyArray<DlpPatternSpec> = gitleaksRules.
   keywords: gitleaksKeywords[r.id] ?? r.keywords,
   caseSensitive: true,
   kind: r.id.startsWith("generic") ? "generic" : "catalogue",
-  gitleaks: { secretGroup: r.secretGroup, entropy: r.entropy, allowlists: r.allowlists }
+  gitleaks: { secretGroup: r.secretGroup, entropy: r.entropy, allowlists: r.allowlists, startsToken: !r.regex.includes(ASSIGNMENT_RULE) && !r.id.startsWith("generic") }
 }))
 
 /** The names of the 8 patterns Go runs always, even with `include_defaults: false` (core, immutable). */
