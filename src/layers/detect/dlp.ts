@@ -641,9 +641,13 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
   // rule yields to both (generic rules do not hide one another: each says something else about the text).
   const claimed = (start: number, end: number, rule: Rule, ri: number) =>
     claims.some((x) => x.rule !== ri && (x.rank < rule.rank || (x.rank === 1 && rule.rank === 1)) && start < x.end && x.start < end)
+  let decisive = false
   for (const ri of first.rules) {
     const rule = c.rules[ri]
     const spec = rule.spec
+    // Generic rules add nothing to a text a specific rule already blocks (a high or critical finding of a format
+    // or gitleaks rule, not warn-only): they are the costliest to run and would only repeat the verdict.
+    if (rule.rank === 2 && decisive) continue
     const isExempt = exempt(spec, o.ctx.host)
     const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
@@ -691,6 +695,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
         claims.push({ start, end, rule: ri, rank: rule.rank })
         if (isExempt || reported) continue
         reported = true
+        if (rule.rank < 2 && (spec.severity === "high" || spec.severity === "critical") && spec.action !== "warn") decisive = true
         out.push({
           scanner: "dlp",
           rule: spec.name,
@@ -1230,8 +1235,14 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   // The clean path: one pass over all targets together; only a hit (or something to decode) costs more.
   const all = parts.map((p) => p.value).join("\n")
   const probe: Finding[] = []
-  const first = scanView(c, all, { location: "url", pass: "raw", ctx: { ...ctx, host } }, probe)
-  if (probe.length === 0 && !first.grouped && views(c, all, Buffer.from(all, "utf8"), false).length === 0) return []
+  const buf = Buffer.from(all, "utf8")
+  const first = scanView(c, all, { location: "url", pass: "raw", ctx: { ...ctx, host } }, probe, buf)
+  if (probe.length === 0 && !first.grouped) {
+    // Nothing found and nothing a decoding or normalisation could change: done.
+    const bytes = scanBytes(buf)
+    if (bytes.escapes.length === 0 && bytes.runs.length === 0 && bytes.unusual.length === 0) return []
+    if (views(c, all, buf, false).length === 0) return []
+  }
   const out: Finding[] = []
   for (const p of parts) out.push(...scanText(c, p.value, p.location, { ...ctx, host }))
   if (values.length >= 2) {
