@@ -833,7 +833,10 @@ const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
   let m: { index: number; 0: Buffer } | null
   while ((m = re.exec(buf)) !== null && out.length < 64) {
     const s = m.index
-    const e = s + m[0].length
+    // The run goes on past the gate's minWords words (the phrase may start after the first of them).
+    let e = s + m[0].length
+    while (e < buf.length && (isSeedSeparator(buf[e]) || ((buf[e] | 32) >= 97 && (buf[e] | 32) <= 122))) e++
+    re.lastIndex = e
     const last = out[out.length - 1]
     if (last !== undefined && s <= last[1] + 16) last[1] = e
     else out.push([s, e])

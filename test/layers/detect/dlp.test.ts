@@ -209,6 +209,12 @@ describe("decoded and split secrets", () => {
     expect(f({ username: "jane", password: "S3cure!Passw0rd" })).toEqual([])
   })
 
+  it("finds a seed phrase that follows other short words (a file path, a label)", () => {
+    const phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
+    expect(rules(`/tmp/backup.txt\n${phrase}`)).toContain("BIP-39 Seed Phrase")
+    expect(rules(`my wallet seed words are: ${phrase}`)).toContain("BIP-39 Seed Phrase")
+  })
+
   it("finds seed phrases whatever ASCII separates the words (query strings, underscores)", () => {
     const seed = { enabled: true, minWords: 12, verifyChecksum: true }
     expect(seedPhrase("m=legal,winner,thank,year,wave,sausage,worth,useful,legal,winner,thank,yellow", seed)).toBeDefined()
