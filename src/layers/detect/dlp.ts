@@ -327,10 +327,10 @@ const cardCandidate = (m: string): boolean => {
 const NOT_SECRET_KEY = /(?:^|[\s_.:-])(?:public|pub|gpg|pgp|ssh|primary|foreign|cache|sort|partition|idempotency|routing|object|row|hash|lookup|map|group|shard|bucket|index|idx|unique|natural|composite|surrogate|schema|sequence|hot|file|path|i18n|translation|message|label|item|node|entity|event|query|search|dedup|dedupe|state|cursor|page|next|prev|continuation|pagination|csrf|xsrf|form|max|min|num|count|turkey|monkey|don?key)[\s_.-]?(?:key|token|tokens)$|^(?:key|token)s?$|(?:^|[\s_.:-])(?:max|num|total|input|output|prompt|completion)[\s_.-]?tokens?$|(?:tokens|keys|secrets)$|fingerprint|key[\s_.-]?id$/i
 
 /**
- * A value that reads as a version, a date, a number, a path, a URL, a file name or a versioned artifact
- * (`jjwt-jackson-0.11.2`): not a secret.
+ * A value that reads as a version, a date, a number, a path, a port and path (`api.example.com:8443/v1/health`
+ * read as `key: value`), a URL, a file name or a versioned artifact (`jjwt-jackson-0.11.2`): not a secret.
  */
-const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:https?|wss?|file|s3):\/\/\S*|[.~]?\/[\w./-]*|[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|cfg|conf|toml|p12|pfx|jks)|[A-Za-z][\w.-]*[-:@]v?\d+(?:\.\d+){1,3}(?:[-.+][\w.]+)?)$/i
+const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:https?|wss?|file|s3):\/\/\S*|[.~]?\/[\w./-]*|\d{1,5}(?:\/[\w.~%-]*)+|[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|cfg|conf|toml|p12|pfx|jks)|[A-Za-z][\w.-]*[-:@]v?\d+(?:\.\d+){1,3}(?:[-.+][\w.]+)?)$/i
 
 /** gitleaks' stop words (common words of code and prose), for the generic rule's token-like values. */
 const STOPWORDS: ReadonlyArray<string> = gitleaksRules.find((r) => r.id === "generic-api-key")?.allowlists?.flatMap((a) => a.stopwords ?? []) ?? []
@@ -438,7 +438,9 @@ const validators: Readonly<Record<Validator, Check>> = {
     if (rest.trim() === "") return true
     const body = rest.replace(/^\s*(?:[A-Za-z][A-Za-z-]*:[^\n]*\n)*/, "")
     const run = /^[A-Za-z0-9+/=\s]*/.exec(body)?.[0] ?? ""
-    return run.replace(/\s/g, "").length >= 32
+    const material = run.replace(/\s/g, "").length
+    // Key material that runs to the end of what is here is a key cut short (the rest in the next chunk or line).
+    return material >= 32 || (material >= 8 && run.length === body.length && after.length < 400)
   },
   // The match is a credential-named key and its operator (or an XML element's opening tag); the value follows.
   assignment: (m, after) => {
@@ -1018,6 +1020,11 @@ const regions = (buf: Buffer, spans: ReadonlyArray<[number, number]>, margin: nu
   return covered > (n * 3) / 5 ? undefined : out
 }
 
+const isBlank = (buf: Buffer, s: number, e: number): boolean => {
+  for (let i = s; i < e; i++) if (buf[i] !== 32 && buf[i] !== 10 && buf[i] !== 13 && buf[i] !== 9) return false
+  return true
+}
+
 /** How many decoded variants, and how many decoded characters, one input may produce. */
 const MAX_VARIANTS = 24
 const MAX_DECODED_CHARS = 512 * 1024
@@ -1075,6 +1082,21 @@ const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Var
         out.push(d)
       }
     }
+  }
+  // Runs separated only by line breaks or spaces are one encoded block wrapped at a width (MIME, PEM, `base64`
+  // output): decoded joined, and each on its own.
+  const runs: Array<[number, number, boolean]> = []
+  for (const [s, e] of bytes.runs) {
+    const last = runs[runs.length - 1]
+    if (last !== undefined && s - last[1] <= 4 && isBlank(buf, last[1], s)) {
+      last[1] = e
+      last[2] = true
+    } else runs.push([s, e, false])
+  }
+  for (const [s, e, wrapped] of runs) {
+    if (budget.variants <= 0 || budget.chars <= 0) break
+    if (escaped.some(([a, b]) => a <= s && e <= b)) continue
+    if (wrapped) decodeRun(buf.toString("latin1", s, e).replace(/\s+/g, ""), c.maxDecodeDepth, budget, out)
   }
   for (const [s, e] of bytes.runs) {
     if (budget.variants <= 0 || budget.chars <= 0) break

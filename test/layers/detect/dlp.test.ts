@@ -194,6 +194,12 @@ describe("decoded and split secrets", () => {
     expect(rules(`img ${gzipSync(Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37) % 256))).toString("base64")}`)).toEqual([])
   })
 
+  it("finds a secret in base64 wrapped at a line width (MIME, `base64` output)", () => {
+    const pem = `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${r(120, "aB3dE5gH7jK9mN1pQ+/")}\n-----END RSA PRIVATE KEY-----\n`
+    const wrapped = Buffer.from(pem).toString("base64").replace(/.{64}/g, "$&\n")
+    expect(rules(wrapped)).toContain("Private Key Header")
+  })
+
   it("finds a secret hidden in Unicode tag characters", () => {
     const hidden = [..."AKIAIOSFODNN7EXAMPLE"].map((ch) => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join("")
     expect(rules(`hello${hidden}`)).toContain("AWS Access ID")
@@ -387,7 +393,8 @@ describe("generic credential assignment", () => {
       "auth: \"secret123\"", "authorization: `token secret123`", "apiKey: process.env.ACME_KEY", "token = getToken()",
       "max_tokens: 4096", 'public_key: "MIIBIjANBgkqhkiG9w0BAQEFAAOC"', "Release GPG key: 9554F04D7259F04124DE6B476D5A82AC7E37093B",
       'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"', "credentials: 'same-origin'", "api_key: {{ .Values.apiKey }}", "secret: ${{ secrets.ACME }}",
-      'client.sAdd("users:1:tokens", "Tm9kZSBSZWRpcw==")', "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ="
+      'client.sAdd("users:1:tokens", "Tm9kZSBSZWRpcw==")', "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=",
+      "GET https://api.example.com:44123/v1/health", "https://api.shop.example.com:38211/v1/cart/items"
     ]) expect(blocked(text), text).toEqual([])
     // A variable, not a value (the Go rule for `password=` lines still reads it as one).
     expect(blocked("password = userPassword")).not.toContain("Credential Assignment")
