@@ -6,7 +6,7 @@
  * false-positive row of one gitleaks rule may be a true hit of another. Then the time per 10 KB of both tools, on
  * those rows and on varied real documents (Markdown from node_modules), beside references measured in the same
  * run on the same bytes (`JSON.parse`, one RE2 literal search). Times are CPU time of this process (steadier than
- * wall time on a shared machine), after a warm-up pass.
+ * wall time on a shared machine), the fastest of several interleaved rounds, after a warm-up pass.
  *
  * Pipelock runs as shipped: the default configuration (the balanced preset, the whole catalogue) and the balanced
  * mode's decision (a finding that would block the body). `--misses` lists the rows each tool gets wrong (text
@@ -112,12 +112,16 @@ export const run = async (): Promise<void> => {
   }
   // Time over the rows, warm (the pass above compiled what the rows need).
   const bytes = rows.reduce((s, r) => s + Buffer.byteLength(r.text), 0)
-  let t0 = cpu()
-  for (const row of rows) pipelock(row.text)
-  const oursMs = cpu() - t0
-  t0 = cpu()
-  for (const row of rows) await secretlint(row.text)
-  const theirsMs = cpu() - t0
+  let oursMs = Infinity
+  let theirsMs = Infinity
+  for (let r = 0; r < 3; r++) {
+    let t0 = cpu()
+    for (const row of rows) pipelock(row.text)
+    oursMs = Math.min(oursMs, cpu() - t0)
+    t0 = cpu()
+    for (const row of rows) await secretlint(row.text)
+    theirsMs = Math.min(theirsMs, cpu() - t0)
+  }
 
   const total = (expected: string) => {
     let n = 0, ours = 0, theirs = 0, gl = 0
@@ -146,29 +150,36 @@ export const run = async (): Promise<void> => {
   const docs = realDocs()
   if (docs.length > 0) {
     const docBytes = docs.reduce((s, d) => s + Buffer.byteLength(d), 0)
-    const timeSync = (f: (d: string, i: number) => unknown, rounds: number) => {
-      for (let i = 0; i < docs.length; i++) f(docs[i], i)
-      const t = cpu()
-      for (let r = 0; r < rounds; r++) for (let i = 0; i < docs.length; i++) f(docs[i], i)
-      return (cpu() - t) / rounds
-    }
     let oursBlocked = 0
     for (const d of docs) if (pipelock(d)) oursBlocked++
     let theirsFlagged = 0
     for (const d of docs) if (await secretlint(d)) theirsFlagged++
-    let t = cpu()
-    for (const d of docs) await secretlint(d)
-    const theirsDocMs = cpu() - t
-    const oursDocMs = timeSync((d) => scanText(snap.dlp, d, "body", { host: "example.com" }), 5)
-    // References: JSON.parse of the same text as a JSON string, and one RE2 literal search over its bytes.
+    // Rounds interleave the four measurements, and each keeps its fastest round: on a shared machine the other
+    // processes only ever add time, so the minimum is the steadiest estimate of the work itself.
     const asJson = docs.map((d) => JSON.stringify({ text: d }))
-    const jsonMs = timeSync((_, i) => JSON.parse(asJson[i]), 10)
     const asBytes = docs.map((d) => Buffer.from(d, "utf8"))
     const literal = new RE2("BEGIN PRIVATE KEY", "u")
-    const re2Ms = timeSync((_, i) => literal.test(asBytes[i]), 10)
+    let oursDocMs = Infinity
+    let theirsDocMs = Infinity
+    let jsonMs = Infinity
+    let re2Ms = Infinity
+    for (let r = 0; r < 7; r++) {
+      let t = cpu()
+      for (const d of docs) scanText(snap.dlp, d, "body", { host: "example.com" })
+      oursDocMs = Math.min(oursDocMs, cpu() - t)
+      t = cpu()
+      for (const d of docs) await secretlint(d)
+      theirsDocMs = Math.min(theirsDocMs, cpu() - t)
+      t = cpu()
+      for (const j of asJson) JSON.parse(j)
+      jsonMs = Math.min(jsonMs, cpu() - t)
+      t = cpu()
+      for (const b of asBytes) literal.test(b)
+      re2Ms = Math.min(re2Ms, cpu() - t)
+    }
     const k = 10240 / docBytes
     const ours10k = oursDocMs * k
-    console.log(`\nDLP on ${docs.length} real documents (Markdown from node_modules, ${(docBytes / 1024).toFixed(0)} KB), CPU time per 10 KB:`)
+    console.log(`\nDLP on ${docs.length} real documents (Markdown from node_modules, ${(docBytes / 1024).toFixed(0)} KB), CPU time per 10 KB (fastest of 7 rounds):`)
     console.log(`  pipelock scanText         ${ms(ours10k).padStart(10)}   target ≤ ${TARGET_MS_PER_10KB} ms ${ours10k <= TARGET_MS_PER_10KB ? "✓" : "✗"}; documents blocked: ${oursBlocked}/${docs.length}`)
     console.log(`  secretlint lintSource     ${ms(theirsDocMs * k).padStart(10)}   ${(theirsDocMs / oursDocMs).toFixed(1)}× pipelock; documents flagged: ${theirsFlagged}/${docs.length}`)
     console.log(`  reference: JSON.parse     ${ms(jsonMs * k).padStart(10)}   pipelock = ${(oursDocMs / jsonMs).toFixed(1)}× JSON.parse of the same text`)

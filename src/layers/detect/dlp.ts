@@ -17,7 +17,7 @@
 import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
-import { decodeVariants, tryBase32, tryBase64, tryHex, type Variant } from "./decode.ts"
+import { decodeVariants, tryBase32, tryBase64, tryHex, unescapeEscapes, urlDecodeLayers, type Variant } from "./decode.ts"
 import { GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
@@ -93,12 +93,11 @@ export interface CompiledDlp {
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** The rules without keywords, the grouped-key gate and the seed gate in one set. */
+  /** The rules without keywords and the grouped-key gate in one set. */
   readonly combined: RE2Set
   /** Combined-set index → rule index, for the rules without keywords. */
   readonly wholeRules: ReadonlyArray<number>
   readonly gateBase: number
-  readonly seedIndex: number
 }
 
 export interface ScanContext {
@@ -276,10 +275,11 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
 
   const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []))
+  // The keyword-less rules and the grouped gate share one set (its DFA stays small: about 30 µs per 10 KB). Seed
+  // phrases are looked for by one pass in JS over the bytes (`seedSpans`).
   const combinedSources = [
     ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
-    GROUPED_GATE,
-    seedGateSource(opts.seedPhrase.minWords)
+    GROUPED_GATE
   ]
   return {
     specs,
@@ -291,10 +291,9 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     seed: opts.seedPhrase,
     maxDecodeDepth: opts.maxDecodeDepth ?? 3,
     envNames: env.map((e) => e.name),
-    combined: new PatternSet(combinedSources, "u"),
+    combined: new PatternSet(combinedSources, "u", 12),
     wholeRules,
-    gateBase: wholeRules.length,
-    seedIndex: wholeRules.length + 1
+    gateBase: wholeRules.length
   }
 }
 
@@ -505,7 +504,7 @@ const MAX_MATCHES_PER_RULE = 64
 const BEFORE = 48
 const AFTER = 256
 /** A keyword seen more often than this in one text: its rules run over the whole text. */
-const MAX_POSITIONS = 128
+const MAX_POSITIONS = 32
 
 const isAlnumByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
@@ -513,12 +512,23 @@ const isAlnumByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) 
 const isTokenByte = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61 || c === 46 || c === 126 || c === 37
 
+/** A keyword as a case-insensitive RE2 literal (global), compiled once per process. */
+const keywordRegexes = new Map<string, RE2>()
+const keywordRegex = (keyword: string): RE2 => {
+  let re = keywordRegexes.get(keyword)
+  if (re === undefined) {
+    re = new RE2(`(?i)${escapeRe(keyword)}`, "gu")
+    keywordRegexes.set(keyword, re)
+  }
+  return re
+}
+
 /**
- * Where the keywords that hit occur in a text (byte offsets), looked up on demand in an ASCII-lower-cased copy
- * of its bytes (keywords are lower-case ASCII; multi-byte characters keep their bytes, so offsets hold).
+ * Where the keywords that hit occur in a text (byte offsets), looked up on demand: RE2 walks the bytes for each
+ * keyword (the text is not copied or lower-cased), and gives up past MAX_POSITIONS (the rule then runs over the
+ * whole text).
  */
 class KeywordPositions {
-  private lower: Buffer | undefined
   private readonly cache = new Map<string, number[] | undefined>()
   private readonly buf: Buffer
   constructor(buf: Buffer) {
@@ -527,15 +537,16 @@ class KeywordPositions {
   /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
   of(keyword: string): number[] | undefined {
     if (this.cache.has(keyword)) return this.cache.get(keyword)
-    // Through latin1, one character per byte: lower-casing keeps every offset (and ASCII bytes are all that matter).
-    this.lower ??= Buffer.from(this.buf.toString("latin1").toLowerCase(), "latin1")
+    const re = keywordRegex(keyword)
+    re.lastIndex = 0
     let out: number[] | undefined = []
-    for (let i = this.lower.indexOf(keyword); i !== -1; i = this.lower.indexOf(keyword, i + 1)) {
+    let m: { index: number } | null
+    while ((m = re.exec(this.buf) as unknown as { index: number } | null) !== null) {
       if (out.length >= MAX_POSITIONS) {
         out = undefined
         break
       }
-      out.push(i)
+      out.push(m.index)
     }
     this.cache.set(keyword, out)
     return out
@@ -591,8 +602,6 @@ interface FirstPass {
   readonly literals: ReadonlyArray<number>
   /** Upper-case/digit groups of four. */
   readonly grouped: boolean
-  /** A run of list-length words (a seed phrase may be there). */
-  readonly seed: boolean
 }
 
 /** The two set passes over one text. */
@@ -610,13 +619,11 @@ const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
     }
   }
   let grouped = false
-  let seed = false
   for (const i of c.combined.match(input)) {
     if (i < c.gateBase) rules.add(c.wholeRules[i])
-    else if (i < c.seedIndex) grouped = true
-    else seed = true
+    else grouped = true
   }
-  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, seed }
+  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped }
 }
 
 /** An `exec` result on bytes as strings (RE2 gives Buffers for a Buffer input). */
@@ -651,7 +658,8 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
     // or gitleaks rule, not warn-only): they are the costliest to run and would only repeat the verdict.
     if (rule.rank === 2 && decisive) continue
     const isExempt = exempt(spec, o.ctx.host)
-    const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
+    // Generic rules have the commonest keywords (`token`, `key`, `auth`): they run over the whole text at once.
+    const windows = rule.keywords.length === 0 || rule.rank === 2 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let reported = false
     let n = 0
@@ -738,7 +746,7 @@ const scanView = (c: CompiledDlp, text: string, o: ViewOptions, out: Finding[], 
   ruleFindings(c, buf, first, o, out)
   if (o.patternsOnly !== true) {
     if (first.literals.length > 0) literalFindings(c, o.location, o.pass, out, first.literals)
-    if (first.seed) seedFindings(c, text, o.location, o.pass, out, buf)
+    if (c.seed.enabled) seedFindings(c, text, o.location, o.pass, out, buf)
   }
   return first
 }
@@ -821,38 +829,81 @@ export const seedPhrase = (text: string, seed: DlpOptions["seedPhrase"], bytes?:
   return check(run)
 }
 
-const seedRuns = new Map<number, RE2>()
+/** Byte classes for `seedSpans`: a separator, another byte, or a letter (1–26, its place in the alphabet). */
+const SEP_BYTE = 0
+const OTHER_BYTE = 255
+const SEED_BYTE = (() => {
+  const t = new Uint8Array(256).fill(OTHER_BYTE)
+  for (let c = 0; c < 256; c++) {
+    if (isSeedSeparator(c)) t[c] = SEP_BYTE
+    else if (c >= 97 && c <= 122) t[c] = c - 96
+    else if (c >= 65 && c <= 90) t[c] = c - 64
+  }
+  return t
+})()
 
-/** The stretches of a text (byte ranges) that hold a run of `minWords` words of 3–8 letters, merged. */
+/** A BIP-39 word is known by its first four letters (three-letter words by all three): as base-26 codes. */
+const SEED4 = (() => {
+  const t = new Uint8Array(26 * 26 * 26 * 26)
+  for (const w of bip39Words) if (w.length >= 4) t[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 676 + (w.charCodeAt(2) - 97) * 26 + w.charCodeAt(3) - 97] = 1
+  return t
+})()
+const SEED3 = (() => {
+  const t = new Uint8Array(26 * 26 * 26)
+  for (const w of bip39Words) if (w.length === 3) t[(w.charCodeAt(0) - 97) * 676 + (w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97] = 1
+  return t
+})()
+
+/**
+ * The stretches of a text (byte ranges) holding a run of `minWords` words that could be list words (3–8 letters,
+ * a BIP-39 word's first four letters), in one pass over the bytes with no string made. Prose breaks such runs
+ * at once (`the`, `and`, `for`, `with` are not list words); only these stretches are looked up word by word.
+ */
 const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
-  let re = seedRuns.get(minWords)
-  if (re === undefined) {
-    re = new RE2(seedGateSource(minWords), "gu")
-    seedRuns.set(minWords, re)
-  }
-  re.lastIndex = 0
   const out: Array<[number, number]> = []
-  let m: { index: number; 0: Buffer } | null
-  while ((m = re.exec(buf)) !== null && out.length < 64) {
-    const s = m.index
-    // The run goes on past the gate's minWords words (the phrase may start after the first of them).
-    let e = s + m[0].length
-    while (e < buf.length && (isSeedSeparator(buf[e]) || ((buf[e] | 32) >= 97 && (buf[e] | 32) <= 122))) e++
-    re.lastIndex = e
-    const last = out[out.length - 1]
-    if (last !== undefined && s <= last[1] + 16) last[1] = e
-    else out.push([s, e])
+  const n = buf.length
+  const cls = SEED_BYTE
+  let run = 0
+  let runStart = 0
+  let runEnd = 0
+  let len = 0
+  let code = 0
+  let letters = 1
+  // Word by word: a byte that is not a separator extends the word; a separator ends it (a last one is added).
+  for (let i = 0; i <= n; i++) {
+    const k = i < n ? cls[buf[i]] : SEP_BYTE
+    if (k !== SEP_BYTE) {
+      if (k === OTHER_BYTE) letters = 0
+      else if (len < 4) code = code * 26 + k - 1
+      len++
+      continue
+    }
+    if (len === 0) continue
+    if (letters === 1 && len >= 3 && len <= 8 && (len === 3 ? SEED3[code] : SEED4[code]) === 1) {
+      if (run === 0) runStart = i - len
+      run++
+      runEnd = i
+    } else {
+      if (run >= minWords && out.length < 64) out.push([runStart, runEnd])
+      run = 0
+    }
+    len = 0
+    code = 0
+    letters = 1
   }
+  if (run >= minWords && out.length < 64) out.push([runStart, runEnd])
   return out
 }
 
 const seedFindings = (c: CompiledDlp, text: string, location: string, pass: string, out: Finding[], bytes?: Buffer) => {
   if (!c.seed.enabled) return
-  // Only the runs of list-length words are looked up (prose has few; a phrase is one of them).
   const buf = bytes ?? Buffer.from(text, "utf8")
+  // RE2 first (a run of list-length words anywhere: ~8 µs per 10 KB), then the runs of possible list words in JS,
+  // then only those runs word by word.
+  if (!seedGate(c.seed.minWords).test(buf)) return
   let phrase: string | undefined
   for (const [s, e] of seedSpans(buf, c.seed.minWords)) {
-    phrase = seedPhrase(buf.toString("utf8", s, e), c.seed)
+    phrase = seedPhrase(buf.toString("utf8", s, e), c.seed, buf.subarray(s, e))
     if (phrase !== undefined) break
   }
   if (phrase !== undefined) {
@@ -901,8 +952,10 @@ const BYTE_CLASS = (() => {
 })()
 
 interface ByteScan {
-  /** Escapes (`%41`, `%u0041`, `\x41`, `\u0041`, octal, `&#65;`, `&amp;`) and hex written with separators (`41:4b:49…`). */
+  /** Escapes: `%41`, `%u0041`, `\x41`, `\u0041`, octal, `&#65;`, `&amp;`. */
   readonly escapes: Array<[number, number]>
+  /** Hex written with separators (`41:4b:49…`, `41 4b 49…`). */
+  readonly hexPairs: Array<[number, number]>
   /**
    * Runs that could be base64, hex or base32: 16+ characters of the alphabet mixing upper case, lower case and
    * digits; hex digits; one case of base32 with a digit. Runs of one case of letters (slugs, words glued with
@@ -916,6 +969,7 @@ interface ByteScan {
 /** One pass over the bytes of a text: where decoding or normalisation could change it. */
 const scanBytes = (buf: Buffer): ByteScan => {
   const escapes: Array<[number, number]> = []
+  const hexPairs: Array<[number, number]> = []
   const runs: Array<[number, number]> = []
   const unusual: Array<[number, number]> = []
   const n = buf.length
@@ -961,7 +1015,7 @@ const scanBytes = (buf: Buffer): ByteScan => {
         else break
       }
       if (pairs >= 6) {
-        escapes.push([i, j])
+        hexPairs.push([i, j])
         i = j
         continue
       }
@@ -985,7 +1039,7 @@ const scanBytes = (buf: Buffer): ByteScan => {
     }
     i = j
   }
-  return { escapes, runs, unusual }
+  return { escapes, hexPairs, runs, unusual }
 }
 
 const base32Digits = (buf: Buffer, s: number, e: number): boolean => {
@@ -1029,22 +1083,28 @@ const isBlank = (buf: Buffer, s: number, e: number): boolean => {
 const MAX_VARIANTS = 24
 const MAX_DECODED_CHARS = 512 * 1024
 
+type Budget = { variants: number; chars: number }
+
+/** A decoded text as a variant, and what it decodes to in turn (to the depth left). */
+const addDecoded = (text: string, pass: string, maxDepth: number, budget: Budget, out: Variant[]) => {
+  if (budget.variants <= 0 || budget.chars <= 0) return
+  budget.variants--
+  budget.chars -= text.length
+  out.push({ text, pass })
+  if (maxDepth <= 1) return
+  for (const v of decodeVariants(text, { maxDepth: maxDepth - 1, maxVariants: budget.variants, maxChars: budget.chars })) {
+    budget.variants--
+    budget.chars -= v.text.length
+    out.push({ text: v.text, pass: `${pass}>${v.pass}` })
+  }
+}
+
 /** base64, hex and base32 decodings of one encoded run, and what they decode to in turn (bounded depth). */
-const decodeRun = (run: string, maxDepth: number, budget: { variants: number; chars: number }, out: Variant[]) => {
+const decodeRun = (run: string, maxDepth: number, budget: Budget, out: Variant[]) => {
   for (const [pass, f] of [["base64", tryBase64], ["hex", tryHex], ["base32", tryBase32]] as const) {
     if (budget.variants <= 0 || budget.chars <= 0) return
     const d = f(run)
-    if (d === undefined) continue
-    budget.variants--
-    budget.chars -= d.length
-    out.push({ text: d, pass })
-    if (maxDepth > 1) {
-      for (const v of decodeVariants(d, { maxDepth: maxDepth - 1, maxVariants: budget.variants, maxChars: budget.chars })) {
-        budget.variants--
-        budget.chars -= v.text.length
-        out.push({ text: v.text, pass: `${pass}>${v.pass}` })
-      }
-    }
+    if (d !== undefined) addDecoded(d, pass, maxDepth, budget, out)
   }
 }
 
@@ -1070,18 +1130,19 @@ const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Var
     if (joined !== text) out.push({ text: joined, pass: "grouped" })
   }
   const budget = { variants: MAX_VARIANTS, chars: MAX_DECODED_CHARS }
-  let escaped: Array<[number, number]> = []
+  // Escapes: the stretches around them percent-decoded (repeatedly) and unescaped, each result decoded further.
+  // The encoded runs inside them are decoded below with all the others.
   if (bytes.escapes.length > 0) {
-    const at = regions(buf, bytes.escapes, 192)
-    escaped = at ?? [[0, buf.length]]
-    for (const [s, e] of escaped) {
-      if (budget.variants <= 0 || budget.chars <= 0) break
-      for (const d of decodeVariants(buf.toString("utf8", s, e), { maxDepth: c.maxDecodeDepth, maxVariants: budget.variants, maxChars: budget.chars })) {
-        budget.variants--
-        budget.chars -= d.text.length
-        out.push(d)
-      }
+    for (const [s, e] of regions(buf, bytes.escapes, 192) ?? [[0, buf.length]]) {
+      const piece = buf.toString("utf8", s, e)
+      urlDecodeLayers(piece).forEach((layer, i) => addDecoded(layer, i === 0 ? "url" : `url×${i + 1}`, c.maxDecodeDepth, budget, out))
+      const unescaped = unescapeEscapes(piece)
+      if (unescaped !== piece) addDecoded(unescaped, "escape", c.maxDecodeDepth, budget, out)
     }
+  }
+  for (const [s, e] of bytes.hexPairs) {
+    const d = tryHex(buf.toString("latin1", s, e))
+    if (d !== undefined) addDecoded(d, "hex", c.maxDecodeDepth, budget, out)
   }
   // Runs separated only by line breaks or spaces are one encoded block wrapped at a width (MIME, PEM, `base64`
   // output): decoded joined, and each on its own.
@@ -1095,12 +1156,10 @@ const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Var
   }
   for (const [s, e, wrapped] of runs) {
     if (budget.variants <= 0 || budget.chars <= 0) break
-    if (escaped.some(([a, b]) => a <= s && e <= b)) continue
     if (wrapped) decodeRun(buf.toString("latin1", s, e).replace(/\s+/g, ""), c.maxDecodeDepth, budget, out)
   }
   for (const [s, e] of bytes.runs) {
     if (budget.variants <= 0 || budget.chars <= 0) break
-    if (escaped.some(([a, b]) => a <= s && e <= b)) continue
     decodeRun(buf.toString("latin1", s, e), c.maxDecodeDepth, budget, out)
   }
   return out
@@ -1265,7 +1324,7 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   if (probe.length === 0 && !first.grouped) {
     // Nothing found and nothing a decoding or normalisation could change: done.
     const bytes = scanBytes(buf)
-    if (bytes.escapes.length === 0 && bytes.runs.length === 0 && bytes.unusual.length === 0) return []
+    if (bytes.escapes.length === 0 && bytes.hexPairs.length === 0 && bytes.runs.length === 0 && bytes.unusual.length === 0) return []
     if (views(c, all, buf, false).length === 0) return []
   }
   const out: Finding[] = []
