@@ -65,6 +65,8 @@ interface Rule {
   readonly spec: DlpPatternSpec
   /** Global (`g`): matches are walked with `exec`. */
   readonly re: RE2
+  /** The source it compiles (`(?i)` added unless the rule is case-sensitive). */
+  readonly source: string
   /** 0 format, 1 catalogue, 2 generic: the order rules claim secrets in (see `RuleKind`). */
   readonly rank: number
   /** Runs only where one of these occurs; none: runs from the whole-text set pass. */
@@ -186,6 +188,17 @@ const regexOf = (name: string, source: string): RE2 => {
   return re
 }
 
+/** A rule's regex without the global flag, for `test` (a global regex keeps a `lastIndex`). */
+const testers = new Map<string, RE2>()
+const testerOf = (rule: Rule): RE2 => {
+  let re = testers.get(rule.source)
+  if (re === undefined) {
+    re = new RE2(rule.source, "u")
+    testers.set(rule.source, re)
+  }
+  return re
+}
+
 const compiledAllowlists = new WeakMap<GitleaksAllowlist, Allowlist>()
 const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
   let c = compiledAllowlists.get(a)
@@ -228,6 +241,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     let allowlists: ReadonlyArray<Allowlist> | undefined
     return {
       spec: s,
+      source,
       get re() {
         return regexOf(s.name, source)
       },
@@ -658,12 +672,13 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
     // or gitleaks rule, not warn-only): they are the costliest to run and would only repeat the verdict.
     if (rule.rank === 2 && decisive) continue
     const isExempt = exempt(spec, o.ctx.host)
-    // Generic rules have the commonest keywords (`token`, `key`, `auth`): they run over the whole text at once.
-    const windows = rule.keywords.length === 0 || rule.rank === 2 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
+    const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let reported = false
     let n = 0
-        windows: for (const [ws, we] of windows) {
+    // Over the whole text, a test (no match positions) first: most texts have no match at all.
+    if (windows.length === 1 && windows[0][1] - windows[0][0] > 2048 && !testerOf(rule).test(buf)) continue
+    windows: for (const [ws, we] of windows) {
       const sub = ws === 0 && we === buf.length ? buf : buf.subarray(ws, we)
       const re = rule.re
       re.lastIndex = 0
@@ -829,6 +844,27 @@ export const seedPhrase = (text: string, seed: DlpOptions["seedPhrase"], bytes?:
   return check(run)
 }
 
+const lengthRunRegexes = new Map<number, RE2>()
+
+/** The stretches of a text (byte ranges) that hold a run of `minWords` words of 3–8 letters, each run to its end. */
+const lengthRuns = (buf: Buffer, minWords: number): Array<[number, number]> => {
+  let re = lengthRunRegexes.get(minWords)
+  if (re === undefined) {
+    re = new RE2(seedGateSource(minWords), "gu")
+    lengthRunRegexes.set(minWords, re)
+  }
+  re.lastIndex = 0
+  const out: Array<[number, number]> = []
+  let m: { index: number; 0: Buffer } | null
+  while ((m = re.exec(buf) as unknown as { index: number; 0: Buffer } | null) !== null && out.length < 64) {
+    let e = m.index + m[0].length
+    while (e < buf.length && SEED_BYTE[buf[e]] !== OTHER_BYTE) e++
+    re.lastIndex = e
+    out.push([m.index, e])
+  }
+  return out
+}
+
 /** Byte classes for `seedSpans`: a separator, another byte, or a letter (1–26, its place in the alphabet). */
 const SEP_BYTE = 0
 const OTHER_BYTE = 255
@@ -898,13 +934,15 @@ const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
 const seedFindings = (c: CompiledDlp, text: string, location: string, pass: string, out: Finding[], bytes?: Buffer) => {
   if (!c.seed.enabled) return
   const buf = bytes ?? Buffer.from(text, "utf8")
-  // RE2 first (a run of list-length words anywhere: ~8 µs per 10 KB), then the runs of possible list words in JS,
-  // then only those runs word by word.
-  if (!seedGate(c.seed.minWords).test(buf)) return
+  // RE2 finds the runs of list-length words (prose has them, ~20 µs per 10 KB), JS the runs of possible list words
+  // inside them (a BIP-39 word's first four letters), and only those are looked up word by word.
   let phrase: string | undefined
-  for (const [s, e] of seedSpans(buf, c.seed.minWords)) {
-    phrase = seedPhrase(buf.toString("utf8", s, e), c.seed, buf.subarray(s, e))
-    if (phrase !== undefined) break
+  outer: for (const [rs, re] of lengthRuns(buf, c.seed.minWords)) {
+    const run = buf.subarray(rs, re)
+    for (const [s, e] of seedSpans(run, c.seed.minWords)) {
+      phrase = seedPhrase(run.toString("utf8", s, e), c.seed, run.subarray(s, e))
+      if (phrase !== undefined) break outer
+    }
   }
   if (phrase !== undefined) {
     out.push({
