@@ -91,6 +91,8 @@ export const downgrades = (old: Config, next: Config): string[] => {
     a.filter((p) => !b.some((q) => q.name === p.name && q.regex === p.regex)).map((p) => p.name)
   const dlpGone = removed(old.dlp.patterns, next.dlp.patterns)
   if (dlpGone.length > 0) out.push(`DLP patterns removed or changed: ${dlpGone.join(", ")}`)
+  const disabled = next.dlp.disabled_rules.filter((r) => !old.dlp.disabled_rules.includes(r))
+  if (disabled.length > 0) out.push(`DLP rules turned off: ${disabled.join(", ")}`)
   const injGone = removed(old.response_scanning.patterns, next.response_scanning.patterns)
   if (injGone.length > 0) out.push(`response patterns removed or changed: ${injGone.join(", ")}`)
   if (next.mcp_tool_policy.rules.length < old.mcp_tool_policy.rules.length) out.push("fewer tool policy rules")

@@ -61,7 +61,7 @@ const readSecretsFile = (path: string): string[] => {
 /** Compiles every scanner for a configuration. Throws when something cannot compile (the caller keeps the old snapshot). */
 export const compileSnapshot = (config: Config, env: Readonly<Record<string, string | undefined>> = process.env): Snapshot => {
   const dlp = compileDlp({
-    patterns: mergeDlpPatterns(config.dlp.patterns, config.dlp.include_defaults),
+    patterns: mergeDlpPatterns(config.dlp.patterns, config.dlp.include_defaults, config.dlp.disabled_rules),
     scanEnv: config.dlp.scan_env,
     minEnvSecretLength: config.dlp.min_env_secret_length,
     env,

@@ -137,6 +137,11 @@ export const Dlp = Schema.Struct({
   min_env_secret_length: opt(NonNegInt),
   include_defaults: opt(Bool),
   patterns: opt(Schema.Array(DlpPattern)),
+  /**
+   * A Pipelock-TS key: built-in rules to turn off, by name or glob (`gitleaks:*` turns gitleaks' catalogue off,
+   * `gitleaks:generic-api-key` one rule, `Credential Assignment` one of ours). The core set cannot be turned off.
+   */
+  disabled_rules: opt(Strings),
   /** Reserved by the Go Pipelock: any value is rejected by validation. */
   action: opt(Schema.Unknown)
 })

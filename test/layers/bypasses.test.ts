@@ -275,8 +275,10 @@ describe("6. no secret, userinfo or credential in logs, spans' targets or /stats
       }))
       assert.match(connect, /^HTTP\/1\.1 403/)
       assert.strictEqual((yield* viaProxy(`{"${AWS}":{"x":1}}`)).status, 403)
+      // A low-entropy password: the request is allowed (a high-entropy one is a DLP finding, Connection String
+      // Credentials), and its userinfo must still never reach a log line or /stats.
       const allowed = yield* promise(() => new Promise<number>((resolve) => {
-        http.get({ host: "127.0.0.1", port: p.port, path: `http://user:hunter2secret@app.test:${port}/ok`, agent: false }, (res) => {
+        http.get({ host: "127.0.0.1", port: p.port, path: `http://user:hunter2@app.test:${port}/ok`, agent: false }, (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
         }).on("error", () => resolve(0))
@@ -285,7 +287,7 @@ describe("6. no secret, userinfo or credential in logs, spans' targets or /stats
       const stats = (yield* promise(() => request(`${p.proxy}/stats`))).body
       yield* promise(() => eventually(() => readFileSync(log, "utf8").includes('"allowed"')))
       const text = readFileSync(log, "utf8")
-      for (const secret of [AWS, AWS.toLowerCase(), "hunter2secret"]) {
+      for (const secret of [AWS, AWS.toLowerCase(), "hunter2"]) {
         assert.notInclude(text, secret)
         assert.notInclude(stats, secret)
       }

@@ -126,6 +126,7 @@ dlp:
     minEnvSecretLength: min_env_secret_length
     includeDefaults: include_defaults
     patterns: patterns
+    disabledRules: disabled_rules
   lists:
     patterns:
       name: name

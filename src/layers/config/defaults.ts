@@ -98,7 +98,8 @@ export const defaults = {
     secrets_file: "",
     min_env_secret_length: 16,
     include_defaults: true,
-    patterns: []
+    patterns: [],
+    disabled_rules: []
   },
   response_scanning: {
     enabled: true,

@@ -122,7 +122,8 @@ export const helmMapping: Readonly<Record<string, SectionMapping>> = {
       secretsFile: "secrets_file",
       minEnvSecretLength: "min_env_secret_length",
       includeDefaults: "include_defaults",
-      patterns: "patterns"
+      patterns: "patterns",
+      disabledRules: "disabled_rules"
     },
     lists: {
       patterns: {

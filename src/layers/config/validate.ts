@@ -5,6 +5,7 @@
 import { isIP } from "node:net"
 import RE2 from "re2"
 import type { ConfigFile, ConfigProblem } from "../../services/Config.ts"
+import { coreDlpNames, disableableDlpNames, disabledMatcher } from "../detect/dlpPatterns.ts"
 
 const re2Error = (source: string): string | undefined => {
   try {
@@ -77,6 +78,16 @@ export const validate = (c: ConfigFile): ConfigProblem[] => {
     if (err !== undefined) add(`dlp.patterns[${i}].regex`, `RE2 cannot compile pattern "${p.name}": ${err}`)
   })
   if (c.dlp?.action !== undefined) add("dlp.action", "reserved: DLP actions are set by each transport's section, remove this key")
+  if (c.dlp?.disabled_rules !== undefined) {
+    const known = disableableDlpNames()
+    c.dlp.disabled_rules.forEach((entry, i) => {
+      const matches = disabledMatcher([entry])
+      if (known.some(matches)) return
+      add(`dlp.disabled_rules[${i}]`, coreDlpNames.some(matches)
+        ? `"${entry}" is a core DLP rule: it always runs`
+        : `"${entry}" names no built-in DLP rule (our names such as "Credential Assignment", gitleaks' as "gitleaks:<id>", globs such as "gitleaks:*")`)
+    })
+  }
   const dlpNames = new Set<string>()
   c.dlp?.patterns?.forEach((p, i) => {
     if (dlpNames.has(p.name)) add(`dlp.patterns[${i}].name`, `duplicate pattern name "${p.name}"`)

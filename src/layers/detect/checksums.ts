@@ -179,7 +179,7 @@ export const credentialValue = (value: string): boolean => {
   if (PLACEHOLDER.test(v)) return false
   if (CODE_EXPRESSION.test(v)) return false
   if (placeholderToken(v)) return false
-  if (/change[-_ ]?me|replace[-_ ]?me|(?:^|[-_ ])your[-_ ]|placeholder|insert[-_ ]|\.\.\.|\u2026|redacted|^[([{]/i.test(v)) return false
+  if (/change[-_ ]?me|replace[-_ ]?me|(?:^|[-_ ])your[-_ ]|placeholder|insert[-_ ]|\.\.\.|\.\.$|\u2026|redacted|^[([{]/i.test(v)) return false
   if (/^(?:your|my|the)[_-]?(?:api|secret|password|token|key)/i.test(v)) return false
   if (/^[a-z]+$/.test(v) && v.length < 16) return false
   if (/(.)\1{5,}/.test(v) && new Set(v).size <= 3) return false
@@ -187,9 +187,9 @@ export const credentialValue = (value: string): boolean => {
 }
 
 /**
- * A token whose body is a placeholder (`ghp_xxxxxxxxxxxx`, `sk_live_****`, `…your_key_here`), as in
+ * A token whose body is a placeholder (`ghp_xxxxxxxxxxxx`, `sk_live_****`, `…your_key_here`, `…TokenHere`, `####`), as in
  * README templates and docs. Zero-filled and FAKE/TEST/EXAMPLE bodies are not placeholders: they are
  * what synthetic leaks look like.
  */
 export const placeholderToken = (m: string): boolean =>
-  /x{6,}|\*{4,}|\u2022{4,}|(?:your|my)[_-](?:api[_-]|access[_-]|secret[_-])?(?:key|token|secret)|_here\b|replace[_-]?me\b|<[^>]{2,40}>/i.test(m)
+  /x{6,}|\*{4,}|\u2022{4,}|#{4,}|(?:your|my)[_-](?:api[_-]|access[_-]|secret[_-])?(?:key|token|secret)|_here\b|(?:token|key|secret|string|value|password)here\b|replace[_-]?me\b|<[^>]{2,40}>/i.test(m)

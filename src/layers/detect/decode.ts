@@ -10,6 +10,7 @@
 /** Longest input any decoder looks at (bigger inputs are decoded in their encoded runs only). */
 export const MAX_DECODE_INPUT = 256 * 1024
 
+import { isUtf8 } from "node:buffer"
 import { gunzipSync, inflateSync } from "node:zlib"
 import RE2 from "re2"
 import { decodable, gates } from "./gates.ts"
@@ -30,6 +31,8 @@ export const printableRatio = (s: string): number => {
 /** Decodes bytes as UTF-8 text when they are valid UTF-8 and at least 80 % printable. */
 export const asText = (bytes: Uint8Array): string | undefined => {
   if (bytes.length === 0) return undefined
+  // Checked first: decoding throws on invalid UTF-8, and most candidate runs (words, ids) decode to garbage.
+  if (!isUtf8(bytes)) return undefined
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -155,9 +158,10 @@ export const encodedRuns = (s: string, minLen: number): string[] => {
     runPatterns.set(minLen, re)
   }
   re.lastIndex = 0
-  const text = s.length > MAX_DECODE_INPUT ? s.slice(0, MAX_DECODE_INPUT) : s
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text)) !== null && out.length < 64) out.push(m[0])
+  // Matched as UTF-8 bytes: RE2 reads a Buffer without converting it on every call (runs are ASCII).
+  const text = Buffer.from(s.length > MAX_DECODE_INPUT ? s.slice(0, MAX_DECODE_INPUT) : s, "utf8")
+  let m: { 0: Buffer } | null
+  while ((m = re.exec(text)) !== null && out.length < 64) out.push(m[0].toString("latin1"))
   return out
 }
 
@@ -168,9 +172,9 @@ export const separatedHexRuns = (s: string): string[] => {
   const out: string[] = []
   const re = SEPARATED_HEX
   re.lastIndex = 0
-  const text = s.length > MAX_DECODE_INPUT ? s.slice(0, MAX_DECODE_INPUT) : s
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text)) !== null && out.length < 32) out.push(m[0])
+  const text = Buffer.from(s.length > MAX_DECODE_INPUT ? s.slice(0, MAX_DECODE_INPUT) : s, "utf8")
+  let m: { 0: Buffer } | null
+  while ((m = re.exec(text)) !== null && out.length < 32) out.push(m[0].toString("latin1"))
   return out
 }
 

@@ -1,19 +1,27 @@
 /**
  * The DLP core: finds secrets in text, in parts of a structured message, and in URLs.
  *
- * One RE2.Set over every pattern gives a single linear pass; only the patterns it reports are run again
- * to locate and validate matches. The text is also scanned in its decoded forms (percent-encoding applied
- * repeatedly, escapes, base64/base64url/hex/base32 runs, recursively to a bounded depth), and the values of
- * secret-looking environment variables of this process (raw and encoded), known secrets, canary tokens
- * and BIP-39 seed phrases are looked for. Pure and synchronous.
+ * The catalogue (our formats, gitleaks' rules, the generic credential-assignment rules and the user's patterns)
+ * is matched in two native passes over a text, whatever its size: one RE2 set of every rule keyword (lower-case
+ * literals, matched case-insensitively) together with the secret literals (environment values, known secrets,
+ * canary tokens), and one set of the few rules that have no keyword together with the cheap gates that say
+ * whether decoding, Unicode normalisation or the seed-phrase check could find anything. Only the rules whose
+ * keywords occur run, and only on windows of the text around the keyword (widened to whole tokens). When two
+ * rules find the same secret, a specific format outranks a gitleaks rule, which outranks a generic assignment
+ * rule; a secret claimed by a rule that is exempt for the destination host is exempt for all.
+ *
+ * The text is also scanned in its decoded forms (percent-encoding applied repeatedly, escapes,
+ * base64/base64url/hex/base32 runs, recursively to a bounded depth), and BIP-39 seed phrases are looked for.
+ * Pure and synchronous.
  */
 import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
-import { decodeVariants, type Variant } from "./decode.ts"
-import { decodable, type Gates, gatesFrom, GATE_SOURCES } from "./gates.ts"
+import { decodeVariants, tryBase32, tryBase64, tryHex, unescapeEscapes, urlDecodeLayers, type Variant } from "./decode.ts"
+import { GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
-import { coreDlpPatterns, type DlpPatternSpec, type Validator } from "./dlpPatterns.ts"
+import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
+import { gitleaksGlobalAllowlist, gitleaksRules } from "./dlpGitleaks.ts"
 import { shannon } from "./entropy.ts"
 import { forDlp, hasTagText, revealTags } from "./normalize.ts"
 
@@ -44,38 +52,54 @@ interface Literal {
   readonly pass: string
 }
 
+/** A gitleaks allowlist, compiled. */
+interface Allowlist {
+  readonly and: boolean
+  readonly target: "secret" | "match" | "line"
+  readonly regexes: ReadonlyArray<RE2>
+  readonly stopwords: ReadonlyArray<string>
+}
+
+/** One rule, compiled. */
+interface Rule {
+  readonly spec: DlpPatternSpec
+  /** Global (`g`): matches are walked with `exec`. */
+  readonly re: RE2
+  /** The source it compiles (`(?i)` added unless the rule is case-sensitive). */
+  readonly source: string
+  /** 0 format, 1 catalogue, 2 generic: the order rules claim secrets in (see `RuleKind`). */
+  readonly rank: number
+  /** Runs only where one of these occurs; none: runs from the whole-text set pass. */
+  readonly keywords: ReadonlyArray<string>
+  /** A match may reach far from its keyword (`(?s)`, `[\s\S]`, `.*`): the window runs to the end of the text. */
+  readonly toEnd: boolean
+  readonly gitleaks?: {
+    readonly startsToken: boolean
+    readonly secretGroup: number
+    readonly entropy: number | undefined
+    readonly generic: boolean
+    readonly allowlists: ReadonlyArray<Allowlist>
+  }
+}
+
 export interface CompiledDlp {
   readonly specs: ReadonlyArray<DlpPatternSpec>
-  readonly set: RE2Set
-  readonly regexes: ReadonlyArray<RE2>
-  /** Every literal to find (env secrets and their encodings, known secrets, canaries): one set, one pass. */
+  readonly rules: ReadonlyArray<Rule>
+  /** Keywords (case-insensitive), then the secret literals (env secrets and their encodings, known secrets, canaries). */
   readonly literalSet: RE2Set | undefined
+  readonly keywords: ReadonlyArray<string>
+  /** Keyword index → the rules it triggers. */
+  readonly keywordRules: ReadonlyArray<ReadonlyArray<number>>
   readonly literals: ReadonlyArray<Literal>
   readonly seed: DlpOptions["seedPhrase"]
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** Patterns, literals, gates and the seed gate in one set: the clean path is one native pass. */
+  /** The rules without keywords and the grouped-key gate in one set. */
   readonly combined: RE2Set
-  readonly literalBase: number
+  /** Combined-set index → rule index, for the rules without keywords. */
+  readonly wholeRules: ReadonlyArray<number>
   readonly gateBase: number
-  readonly seedIndex: number
-}
-
-/** One pass over a text: which patterns, literals and gates hit, and whether a seed phrase may be there. */
-const firstPass = (c: CompiledDlp, input: string | Buffer) => {
-  const hits = c.combined.match(input)
-  const patterns: number[] = []
-  const literals: number[] = []
-  const gateHits = new Set<number>()
-  let seed = false
-  for (const i of hits) {
-    if (i < c.literalBase) patterns.push(i)
-    else if (i < c.gateBase) literals.push(i - c.literalBase)
-    else if (i < c.seedIndex) gateHits.add(i - c.gateBase)
-    else seed = true
-  }
-  return { patterns, literals, gates: gatesFrom(gateHits), seed }
 }
 
 export interface ScanContext {
@@ -128,23 +152,131 @@ const envSecrets = (env: DlpOptions["env"], minLength: number): Array<{ name: st
 // Compile
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A keyword that occurs everywhere (two letters, `s.`: `ey`, `sk`) narrows nothing: a rule that has one runs from
+ * the whole-text set pass. Two characters with a digit or a rare sign among them (`0x`, `q~`) are a keyword.
+ */
+const usableKeyword = (k: string) => k.length >= 3 || (k.length === 2 && /[^a-z._-]/.test(k))
+
+/**
+ * The one gate DLP takes from GATE_SOURCES: upper-case/digit groups of four (a key written for readability). What
+ * decoding and normalisation need is found by one JS pass over the bytes (`scanBytes`).
+ */
+const GROUPED_GATE = GATE_SOURCES[10]
+
+const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, generic: 2 }
+
+/** A regex whose match can run far from where its keyword is. */
+const farReaching = (regex: string) => /\(\?[a-z]*s|\[\\s\\S|\[\\S\\s|(?:^|[^\\])\.(?:\*|\+|\{\d+,\})/.test(regex)
+
+/**
+ * Every rule regex compiled once per process (global flag; `lastIndex` is reset before each use): a reload or a
+ * second snapshot reuses them, and a keyword rule compiles only when its keyword first occurs (the catalogue's
+ * ~300 regexes take about 120 ms to compile, most of them never needed by a given deployment's traffic).
+ */
+const regexCache = new Map<string, RE2>()
+const regexOf = (name: string, source: string): RE2 => {
+  let re = regexCache.get(source)
+  if (re === undefined) {
+    try {
+      re = new RE2(source, "gu")
+    } catch (e) {
+      throw new DlpPatternError(name, e instanceof Error ? e.message : String(e))
+    }
+    regexCache.set(source, re)
+  }
+  return re
+}
+
+/** A rule's regex without the global flag, for `test` (a global regex keeps a `lastIndex`). */
+const testers = new Map<string, RE2>()
+const testerOf = (rule: Rule): RE2 => {
+  let re = testers.get(rule.source)
+  if (re === undefined) {
+    re = new RE2(rule.source, "u")
+    testers.set(rule.source, re)
+  }
+  return re
+}
+
+const compiledAllowlists = new WeakMap<GitleaksAllowlist, Allowlist>()
+const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
+  let c = compiledAllowlists.get(a)
+  if (c === undefined) {
+    c = {
+      and: a.condition === "AND",
+      target: a.regexTarget ?? "secret",
+      regexes: (a.regexes ?? []).map((r) => new RE2(r, "u")),
+      stopwords: a.stopwords ?? []
+    }
+    compiledAllowlists.set(a, c)
+  }
+  return c
+}
+const GLOBAL_ALLOWLIST = allowlistOf(gitleaksGlobalAllowlist)
+
+/**
+ * Keys gitleaks lists by value as documented and public (its allowlists name them literally, such as the
+ * Google API keys in Firebase samples): not a secret whichever rule finds them.
+ */
+const KNOWN_PUBLIC: ReadonlyArray<string> = gitleaksRules
+  .flatMap((r) => r.allowlists ?? [])
+  .flatMap((a) => a.regexes ?? [])
+  .filter((r) => /^[A-Za-z0-9_-]{20,}$/.test(r))
+
 /** Compiles the catalogue; throws DlpPatternError naming a pattern RE2 cannot compile. */
 export const compile = (opts: DlpOptions): CompiledDlp => {
   const byName = new Map<string, DlpPatternSpec>()
   for (const s of coreDlpPatterns) byName.set(s.name, s)
   for (const s of opts.patterns) byName.set(s.name, s)
   const specs = [...byName.values()]
-  const sources = specs.map((s) => `(?i)${s.regex}`)
-  const regexes = specs.map((s, i) => {
-    try {
-      return new RE2(sources[i], "gu")
-    } catch (e) {
-      throw new DlpPatternError(s.name, e instanceof Error ? e.message : String(e))
+  const rules: Rule[] = specs.map((s) => {
+    const source = s.caseSensitive === true ? s.regex : `(?i)${s.regex}`
+    const keywords = s.keywords ?? []
+    const usable = keywords.length > 0 && keywords.every(usableKeyword)
+    // A rule without keywords is compiled now (it is in the whole-text set, and a user's pattern that does not
+    // compile is named here); a keyword rule (the built-in catalogue) when its keyword first occurs.
+    if (!usable) regexOf(s.name, source)
+    const g = s.gitleaks
+    let allowlists: ReadonlyArray<Allowlist> | undefined
+    return {
+      spec: s,
+      source,
+      get re() {
+        return regexOf(s.name, source)
+      },
+      rank: RANK[s.kind ?? "format"],
+      keywords: usable ? keywords.map((k) => k.toLowerCase()) : [],
+      toEnd: farReaching(s.regex),
+      gitleaks: g === undefined ? undefined : {
+        startsToken: g.startsToken === true,
+        secretGroup: g.secretGroup ?? 0,
+        entropy: g.entropy,
+        generic: s.kind === "generic",
+        get allowlists() {
+          allowlists ??= [...(g.allowlists ?? []).map(allowlistOf), GLOBAL_ALLOWLIST]
+          return allowlists
+        }
+      }
     }
   })
-  const set = new PatternSet(sources, "u")
 
-  const literalSources: string[] = []
+  const keywordIndex = new Map<string, number>()
+  const keywordRules: number[][] = []
+  rules.forEach((r, i) => {
+    for (const k of r.keywords) {
+      let at = keywordIndex.get(k)
+      if (at === undefined) {
+        at = keywordRules.length
+        keywordIndex.set(k, at)
+        keywordRules.push([])
+      }
+      if (!keywordRules[at].includes(i)) keywordRules[at].push(i)
+    }
+  })
+  const keywords = [...keywordIndex.keys()]
+
+  const literalSources: string[] = keywords.map((k) => `(?i)${escapeRe(k)}`)
   const literals: Literal[] = []
   const addLiteral = (text: string, lit: Literal) => {
     if (text.length < 6) return
@@ -155,25 +287,32 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   for (const { name, value } of env) for (const [enc, pass] of encodingsOf(value)) addLiteral(enc, { rule: "Environment Variable Leak", severity: "critical", pass: `${pass}:${name}` })
   for (const secret of opts.knownSecrets ?? []) for (const [enc, pass] of encodingsOf(secret)) addLiteral(enc, { rule: "Known Secret Leak", severity: "critical", pass: pass.replace("env", "secret") })
   for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
-  const combinedSources = [...sources, ...literalSources, ...GATE_SOURCES, seedGateSource(opts.seedPhrase.minWords)]
+
+  const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []))
+  // The keyword-less rules and the grouped gate share one set (its DFA stays small: about 30 µs per 10 KB). Seed
+  // phrases are looked for by one pass in JS over the bytes (`seedSpans`).
+  const combinedSources = [
+    ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
+    GROUPED_GATE
+  ]
   return {
     specs,
-    set,
-    regexes,
-    literalSet: literalSources.length > 0 ? new PatternSet(literalSources, "u") : undefined,
+    rules,
+    literalSet: literalSources.length > 0 ? new PatternSet(literalSources, "u", literalSources.length) : undefined,
+    keywords,
+    keywordRules,
     literals,
     seed: opts.seedPhrase,
     maxDecodeDepth: opts.maxDecodeDepth ?? 3,
     envNames: env.map((e) => e.name),
-    combined: new PatternSet(combinedSources, "u"),
-    literalBase: sources.length,
-    gateBase: sources.length + literalSources.length,
-    seedIndex: sources.length + literalSources.length + GATE_SOURCES.length
+    combined: new PatternSet(combinedSources, "u", 12),
+    wholeRules,
+    gateBase: wholeRules.length
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scanning
+// Validation
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -194,70 +333,412 @@ const cardCandidate = (m: string): boolean => {
   return false
 }
 
-const validators: Readonly<Record<Validator, (m: string) => boolean>> = {
+/**
+ * Names under which a random-looking value is not a secret: identifiers, pagination cursors, counters, public keys
+ * and their fingerprints, collections (`users:1:tokens`).
+ */
+const NOT_SECRET_KEY = /(?:^|[\s_.:-])(?:public|pub|gpg|pgp|ssh|primary|foreign|cache|sort|partition|idempotency|routing|object|row|hash|lookup|map|group|shard|bucket|index|idx|unique|natural|composite|surrogate|schema|sequence|hot|file|path|i18n|translation|message|label|item|node|entity|event|query|search|dedup|dedupe|state|cursor|page|next|prev|continuation|pagination|csrf|xsrf|form|max|min|num|count|turkey|monkey|don?key)[\s_.-]?(?:key|token|tokens)$|^(?:key|token)s?$|(?:^|[\s_.:-])(?:max|num|total|input|output|prompt|completion)[\s_.-]?tokens?$|(?:tokens|keys|secrets)$|fingerprint|key[\s_.-]?id$/i
+
+/**
+ * A value that reads as a version, a date, a number, a path, a port and path (`api.example.com:8443/v1/health`
+ * read as `key: value`), a URL, a file name or a versioned artifact (`jjwt-jackson-0.11.2`): not a secret.
+ */
+const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:https?|wss?|file|s3):\/\/\S*|[.~]?\/[\w./-]*|\d{1,5}(?:\/[\w.~%-]*)+|[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|cfg|conf|toml|p12|pfx|jks)|[A-Za-z][\w.-]*[-:@]v?\d+(?:\.\d+){1,3}(?:[-.+][\w.]+)?)$/i
+
+/** gitleaks' stop words (common words of code and prose), for the generic rule's token-like values. */
+const STOPWORDS: ReadonlyArray<string> = gitleaksRules.find((r) => r.id === "generic-api-key")?.allowlists?.flatMap((a) => a.stopwords ?? []) ?? []
+const STOPWORD_RE = new RE2(`(?i)(?:${STOPWORDS.map(escapeRe).join("|") || "[^\\s\\S]"})`, "u")
+
+/** A name for a password: its value may be made of words. */
+const PASSWORD_KEY = /passw|pwd|(?:^|[_.-])pass$|passphrase/i
+
+/**
+ * The generic credential-assignment check: the value assigned to a credential-named key is a secret when it
+ * is not a placeholder (`changeme`, `xxxx`, `<your-key>`, `${VAR}`, `secret123`, empty), not code reading a
+ * secret, not a version, path or URL, and — unless the key names a password, which may be made of words — looks
+ * random: 12+ characters with letters and digits, enough entropy, and none of gitleaks' stop words (common words
+ * of code and prose) in it.
+ */
+export const credentialAssignment = (key: string, value: string): boolean => {
+  if (NOT_SECRET_KEY.test(key)) return false
+  // `Authorization: "Bearer …"`: the scheme is not part of the secret.
+  const v = value.trim().replace(/^(?:bearer|basic|token|digest|apikey)\s+/i, "")
+  if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v)) return false
+  if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
+  // Basic credentials (`dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`): judged by their password part.
+  const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) ? tryBase64(v) : undefined
+  if (basic !== undefined && /^[^:\s]{1,64}:[^\s]{1,128}$/.test(basic)) return credentialValue(basic.slice(basic.indexOf(":") + 1))
+  if (PASSWORD_KEY.test(key)) return true
+  if (v.length < 12 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || shannon(v) < 3.2) return false
+  return !STOPWORD_RE.test(v)
+}
+
+const AUTH_SCHEME = /^(?:bearer|basic|token|digest|apikey)[ \t]+/i
+const BARE_END = /[\s"'`,;&<>{}()[\]]/
+
+/**
+ * The value written after a key and its operator: a quoted string (on one line), or a bare token up to a space
+ * or a delimiter; an auth scheme (`Bearer `) before it is skipped. A bare value that is a call (`kdf(…)`) or a
+ * plain identifier (`userPassword`) is code, not a value. `end` is where the value ends in `after`.
+ */
+const valueAfter = (after: string, xml: boolean): { value: string; end: number } | undefined => {
+  let i = 0
+  while (i < after.length && (after[i] === " " || after[i] === "\t" || (xml && (after[i] === "\n" || after[i] === "\r")))) i++
+  const scheme = AUTH_SCHEME.exec(after.slice(i, i + 16))
+  if (scheme !== null) i += scheme[0].length
+  const q = after[i]
+  if (q === '"' || q === "'" || q === "`") {
+    for (let j = i + 1; j < after.length && j <= i + 257; j++) {
+      const c = after[j]
+      if (c === q) return j > i + 1 ? { value: after.slice(i + 1, j), end: j + 1 } : undefined
+      if (c === "\n" || c === "\r") return undefined
+    }
+    return undefined
+  }
+  let j = i
+  while (j < after.length && j < i + 256 && !BARE_END.test(after[j])) j++
+  if (j === i) return undefined
+  const value = after.slice(i, j)
+  if (after[j] === "(" || /^[A-Za-z_$][A-Za-z_$]*$/.test(value)) return undefined
+  return { value, end: j }
+}
+
+/** The name part of a gitleaks generic match (what precedes its secret), its last identifier. */
+const keyOfMatch = (match: string, secret: string): string => {
+  const at = match.lastIndexOf(secret)
+  const head = (at >= 0 ? match.slice(0, at) : match).replace(/[\s"'`=:>,|?]+$/, "")
+  return /[A-Za-z0-9_.:\s-]*$/.exec(head)?.[0].trim() ?? head
+}
+
+/** A match as strings: the whole match, then its groups (undefined where a group did not take part). */
+type Match = ReadonlyArray<string | undefined> & { readonly 0: string }
+
+/**
+ * A validator: the match, the text after it and the text before it. A number says the secret goes on that many
+ * characters past the match (a value read after its key).
+ */
+type Check = (m: Match, after: string, before: string) => boolean | number
+
+const validators: Readonly<Record<Validator, Check>> = {
   // A key id is random: a run of one or two repeated characters (padding in a base64 blob) is not one.
-  awsKeyId: (m) => new Set(m.replace(/[^A-Z0-9]/g, "").slice(4)).size >= 6,
-  luhn: cardCandidate,
-  mod97: iban,
-  aba,
-  wif,
-  eth: ethAddress,
-  btc: btcAddress,
-  bech32: bech32Address,
+  awsKeyId: (m) => new Set(m[0].replace(/[^A-Z0-9]/g, "").slice(4)).size >= 6,
+  luhn: (m) => cardCandidate(m[0]),
+  mod97: (m) => iban(m[0]),
+  aba: (m) => aba(m[0]),
+  wif: (m) => wif(m[0]),
+  eth: (m) => ethAddress(m[0]),
+  btc: (m) => btcAddress(m[0]),
+  bech32: (m) => bech32Address(m[0]),
   fragment: (m) => {
-    const body = m.replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)/i, "")
+    const body = m[0].replace(/^[\s\S]*?(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-)/i, "")
     if (/^(.)\1+$/.test(body) || /x{4,}|\*{3,}|your|example|placeholder|token|here|redacted|dummy|fake/i.test(body)) return false
-    // A fragment is random: letters with digits (or long); `gsk_config_name` is an identifier.
-    if (!(/[0-9]/.test(body) && /[A-Za-z]/.test(body)) && body.length < 16) return false
+    // A fragment is random: letters with digits (or long); `gsk_config_name` is an identifier, and a body of
+    // digits and dashes only (`xoxp-5723…-5738…-####`) holds ids, not the secret part.
+    if (!/[A-Za-z]/.test(body)) return false
+    if (!/[0-9]/.test(body) && body.length < 16) return false
     return credentialValue(body)
   },
   credential: (m) => {
-    const value = m.replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
+    const value = m[0].replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
     return credentialValue(value)
+  },
+  // The same, except after an image's path: a badge URL (`badge.svg?token=…`) carries a token made to be public.
+  urlCredential: (m, after, before) => !/\.(?:svg|png|gif|jpe?g|webp|ico)$/i.test(before) && validators.credential(m, after, before),
+  // Key material after the header (after PEM header lines), or nothing at all yet (the body may follow in the
+  // next chunk); a header followed by its END marker, `...` or a template line is documentation.
+  privateKey: (_m, after) => {
+    const rest = after.replace(/\\[nrt]/g, "\n")
+    if (rest.trim() === "") return true
+    const body = rest.replace(/^\s*(?:[A-Za-z][A-Za-z-]*:[^\n]*\n)*/, "")
+    const run = /^[A-Za-z0-9+/=\s]*/.exec(body)?.[0] ?? ""
+    const material = run.replace(/\s/g, "").length
+    // Key material that runs to the end of what is here is a key cut short (the rest in the next chunk or line).
+    return material >= 32 || (material >= 8 && run.length === body.length && after.length < 400)
+  },
+  // The match is a credential-named key and its operator (or an XML element's opening tag); the value follows.
+  assignment: (m, after) => {
+    const head = m[0]
+    const xml = head.endsWith(">")
+    const key = xml ? head.slice(head.lastIndexOf("<") + 1, -1) : (/([A-Za-z0-9_.-]+)["'`]?\]?[ \t]*(?:=|:=|:|=>|\?=|\|\|=)$/.exec(head)?.[1] ?? "")
+    const v = valueAfter(after, xml)
+    return v !== undefined && credentialAssignment(key, v.value) ? v.end : false
   }
 }
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
   host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
 
+/** The line of the text around a match (byte offsets), for `regexTarget: line` allowlists. */
+const lineAround = (buf: Buffer, start: number, end: number): string => {
+  const a = start === 0 ? 0 : buf.lastIndexOf(10, start - 1) + 1
+  const b = buf.indexOf(10, end)
+  return buf.toString("utf8", a, b === -1 ? buf.length : b)
+}
 
-const patternFindings = (c: CompiledDlp, text: string, location: string, pass: string, ctx: ScanContext, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
-  const hits = known ?? c.set.match(bytes ?? text)
-  for (const i of hits) {
-    const spec = c.specs[i]
-    if (exempt(spec, ctx.host)) continue
-    const re = c.regexes[i]
-    re.lastIndex = 0
-    const validate = spec.validator === undefined ? undefined : validators[spec.validator]
-    let m: RegExpExecArray | null
-    // Every match is validated until one passes: matches do not overlap, so the work stays linear, and a cap
-    // would let a secret hide behind enough look-alikes that fail validation (64 Luhn-failing numbers before
-    // a card number).
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++
-        continue
+/** gitleaks' own checks on a match: its secret (group), entropy floor, digit rule for generic rules, allowlists. */
+const gitleaksSecret = (g: NonNullable<Rule["gitleaks"]>, m: Match, buf: Buffer, start: number): string | undefined => {
+  let secret = m[0]
+  if (m.length >= 2) {
+    if (g.secretGroup > 0) {
+      if (m.length <= g.secretGroup) return undefined
+      secret = m[g.secretGroup] ?? ""
+    } else {
+      for (let i = 1; i < m.length; i++) {
+        const group = m[i]
+        if (group !== undefined && group.length > 0) {
+          secret = group
+          break
+        }
       }
-      if (validate !== undefined && !validate(m[0])) continue
-      if (validate === undefined && placeholderToken(m[0])) continue
-      out.push({
-        scanner: "dlp",
-        rule: spec.name,
-        severity: spec.severity,
-        location,
-        evidence: redact(m[0]),
-        message: `${spec.name} found`,
-        pass,
-        action: spec.action
-      })
-      break
+    }
+  }
+  if (g.entropy !== undefined && g.entropy !== 0) {
+    if (shannon(secret) <= g.entropy) return undefined
+    if (g.generic && !/[0-9]/.test(secret)) return undefined
+  }
+  let line: string | undefined
+  const lowered = secret.toLowerCase()
+  for (const a of g.allowlists) {
+    const target = a.target === "secret" ? secret : a.target === "match" ? m[0] : (line ??= lineAround(buf, start, start + Buffer.byteLength(m[0])))
+    const byRegex = a.regexes.length === 0 ? undefined : a.regexes.some((re) => re.test(target))
+    const byWord = a.stopwords.length === 0 ? undefined : a.stopwords.some((w) => lowered.includes(w))
+    const allowed = a.and ? byRegex !== false && byWord !== false && (byRegex ?? byWord) === true : byRegex === true || byWord === true
+    if (allowed) return undefined
+  }
+  return secret
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning one text
+// ---------------------------------------------------------------------------------------------
+
+/** How far a match may start before its keyword, and end after it, before the window is widened to whole tokens. */
+const BEFORE = 48
+const AFTER = 256
+/** A keyword seen more often than this in one text: its rules run over the whole text. */
+const MAX_POSITIONS = 32
+
+const isAlnumByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/** Bytes of a token: a window is widened over them so that no match starts or ends inside one. */
+const isTokenByte = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61 || c === 46 || c === 126 || c === 37
+
+/** A keyword as a case-insensitive RE2 literal (global), compiled once per process. */
+const keywordRegexes = new Map<string, RE2>()
+const keywordRegex = (keyword: string): RE2 => {
+  let re = keywordRegexes.get(keyword)
+  if (re === undefined) {
+    re = new RE2(`(?i)${escapeRe(keyword)}`, "gu")
+    keywordRegexes.set(keyword, re)
+  }
+  return re
+}
+
+/**
+ * Where the keywords that hit occur in a text (byte offsets), looked up on demand: RE2 walks the bytes for each
+ * keyword (the text is not copied or lower-cased), and gives up past MAX_POSITIONS (the rule then runs over the
+ * whole text).
+ */
+class KeywordPositions {
+  private readonly cache = new Map<string, number[] | undefined>()
+  private readonly buf: Buffer
+  constructor(buf: Buffer) {
+    this.buf = buf
+  }
+  /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
+  of(keyword: string): number[] | undefined {
+    if (this.cache.has(keyword)) return this.cache.get(keyword)
+    const re = keywordRegex(keyword)
+    re.lastIndex = 0
+    let out: number[] | undefined = []
+    let m: { index: number } | null
+    while ((m = re.exec(this.buf) as unknown as { index: number } | null) !== null) {
+      if (out.length >= MAX_POSITIONS) {
+        out = undefined
+        break
+      }
+      out.push(m.index)
+    }
+    this.cache.set(keyword, out)
+    return out
+  }
+}
+
+/** The windows (byte ranges) a keyword rule runs on: around each keyword, widened to whole tokens, merged. */
+const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, positions: KeywordPositions): Array<[number, number]> => {
+  const n = buf.length
+  const starts: number[] = []
+  for (const k of rule.keywords) {
+    if (!hitKeywords.has(k)) continue
+    const ps = positions.of(k)
+    if (ps === undefined) return [[0, n]]
+    for (const p of ps) starts.push(p)
+  }
+  if (starts.length === 0) return []
+  starts.sort((a, b) => a - b)
+  const widenStart = (s: number) => {
+    for (let i = 0; i < 256 && s > 0 && isTokenByte(buf[s - 1]); i++) s--
+    return s
+  }
+  const widenEnd = (e: number) => {
+    for (let i = 0; i < 8192 && e < n && isTokenByte(buf[e]); i++) e++
+    return e
+  }
+  if (rule.toEnd) return [[widenStart(Math.max(0, starts[0] - 4 * BEFORE)), n]]
+  const out: Array<[number, number]> = []
+  for (const p of starts) {
+    const s = widenStart(Math.max(0, p - BEFORE))
+    const e = widenEnd(Math.min(n, p + AFTER))
+    const last = out[out.length - 1]
+    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
+    else out.push([s, e])
+  }
+  let covered = 0
+  for (const [s, e] of out) covered += e - s
+  return covered > n / 2 ? [[0, n]] : out
+}
+
+interface ViewOptions {
+  readonly location: string
+  readonly pass: string
+  readonly ctx: ScanContext
+  /** Only the catalogue: no secret literals, no seed phrase. */
+  readonly patternsOnly?: boolean | undefined
+}
+
+/** What the first pass over a text saw: which rules may match, the secret literals found, the two gates. */
+interface FirstPass {
+  readonly rules: ReadonlyArray<number>
+  readonly hitKeywords: ReadonlySet<string>
+  readonly literals: ReadonlyArray<number>
+  /** Upper-case/digit groups of four. */
+  readonly grouped: boolean
+}
+
+/** The two set passes over one text. */
+const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
+  const rules = new Set<number>()
+  const hitKeywords = new Set<string>()
+  const literals: number[] = []
+  if (c.literalSet !== undefined) {
+    const kw = c.keywords.length
+    for (const i of c.literalSet.match(input)) {
+      if (i < kw) {
+        hitKeywords.add(c.keywords[i])
+        for (const r of c.keywordRules[i]) rules.add(r)
+      } else literals.push(i - kw)
+    }
+  }
+  let grouped = false
+  for (const i of c.combined.match(input)) {
+    if (i < c.gateBase) rules.add(c.wholeRules[i])
+    else grouped = true
+  }
+  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped }
+}
+
+/** An `exec` result on bytes as strings (RE2 gives Buffers for a Buffer input). */
+type BufferMatch = { readonly index: number; readonly 0: Buffer } & ArrayLike<Buffer | undefined>
+const asMatch = (m: BufferMatch): Match => {
+  const out: Array<string | undefined> = []
+  for (let i = 0; i < m.length; i++) {
+    const g = m[i]
+    out.push(g === undefined ? undefined : g.toString("utf8"))
+  }
+  return out as unknown as Match
+}
+
+/**
+ * Runs the rules the first pass picked over their windows of the text (as bytes: RE2 matches a Buffer without
+ * converting it); findings in rank order, one per rule.
+ */
+const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOptions, out: Finding[]) => {
+  if (first.rules.length === 0) return
+  const positions = new KeywordPositions(buf)
+  /** Spans of text some rule has taken (a secret found once is reported once, under the most specific rule). */
+  const claims: Array<{ start: number; end: number; rule: number; rank: number }> = []
+  // A format rule always reports; a gitleaks rule yields to a format rule or another gitleaks rule; a generic
+  // rule yields to both (generic rules do not hide one another: each says something else about the text).
+  const claimed = (start: number, end: number, rule: Rule, ri: number) =>
+    claims.some((x) => x.rule !== ri && (x.rank < rule.rank || (x.rank === 1 && rule.rank === 1)) && start < x.end && x.start < end)
+  let decisive = false
+  for (const ri of first.rules) {
+    const rule = c.rules[ri]
+    const spec = rule.spec
+    // Generic rules add nothing to a text a specific rule already blocks (a high or critical finding of a format
+    // or gitleaks rule, not warn-only): they are the costliest to run and would only repeat the verdict.
+    if (rule.rank === 2 && decisive) continue
+    const isExempt = exempt(spec, o.ctx.host)
+    const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
+    const validate = spec.validator === undefined ? undefined : validators[spec.validator]
+    let reported = false
+    // Over the whole text, a test (no match positions) first: most texts have no match at all.
+    if (windows.length === 1 && windows[0][1] - windows[0][0] > 2048 && !testerOf(rule).test(buf)) continue
+    windows: for (const [ws, we] of windows) {
+      const sub = ws === 0 && we === buf.length ? buf : buf.subarray(ws, we)
+      const re = rule.re
+      re.lastIndex = 0
+      let raw: BufferMatch | null
+      while ((raw = re.exec(sub) as unknown as BufferMatch | null) !== null) {
+        // Every match is validated until one passes (no cap: matches do not overlap, so the work stays linear, and
+        // a cap would let a secret hide behind enough look-alikes that fail validation — 64 Luhn-failing numbers
+        // before a card number, found by npm run fuzz).
+        const len = raw[0].length
+        if (len === 0) {
+          re.lastIndex++
+          continue
+        }
+        const start = ws + raw.index
+        let end = start + len
+        if (rule.rank > 0 && claimed(start, end, rule, ri)) continue
+        const m = asMatch(raw)
+        let evidence = m[0]
+        if (rule.gitleaks !== undefined) {
+          const secret = gitleaksSecret(rule.gitleaks, m, buf, start)
+          if (secret === undefined) continue
+          // A token format starts a token: its secret is not glued to a letter or digit before it (a JSON-escaped
+          // `\n` aside).
+          if (rule.gitleaks.startsToken) {
+            const at = start + Buffer.byteLength(m[0].slice(0, Math.max(0, m[0].indexOf(secret))))
+            if (at > 0 && isAlnumByte(buf[at - 1]) && !(at > 1 && buf[at - 2] === 92)) continue
+          }
+          // gitleaks' generic rule gets the generic rule's exclusions on top of its own (public-key fingerprints,
+          // placeholders, versions, collection names).
+          if (rule.gitleaks.generic && !credentialAssignment(keyOfMatch(m[0], secret), secret)) continue
+        } else if (validate !== undefined) {
+          const after = buf.toString("utf8", end, Math.min(buf.length, end + 400))
+          const ok = validate(m, after, buf.toString("utf8", Math.max(0, start - 80), start))
+          if (ok === false) continue
+          if (typeof ok === "number") {
+            evidence = m[0] + after.slice(0, ok)
+            end += Buffer.byteLength(after.slice(0, ok))
+          }
+        } else if (placeholderToken(m[0])) continue
+        if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
+        claims.push({ start, end, rule: ri, rank: rule.rank })
+        if (isExempt || reported) continue
+        reported = true
+        if (rule.rank < 2 && (spec.severity === "high" || spec.severity === "critical") && spec.action !== "warn") decisive = true
+        out.push({
+          scanner: "dlp",
+          rule: spec.name,
+          severity: spec.severity,
+          location: o.location,
+          evidence: redact(evidence),
+          message: `${spec.name} found`,
+          pass: o.pass,
+          action: spec.action
+        })
+        // A generic rule claims nothing another rule could still need: one finding is enough.
+        if (rule.rank === 2) break windows
+      }
     }
   }
 }
 
-const literalFindings = (c: CompiledDlp, text: string, location: string, via: string, out: Finding[], bytes?: Buffer, known?: ReadonlyArray<number>) => {
-  if (c.literalSet === undefined) return
-  for (const i of known ?? c.literalSet.match(bytes ?? text)) {
+const literalFindings = (c: CompiledDlp, location: string, via: string, out: Finding[], found: ReadonlyArray<number>) => {
+  for (const i of found) {
     const lit = c.literals[i]
     const env = lit.pass.split(":")[1]
     out.push({
@@ -270,6 +751,18 @@ const literalFindings = (c: CompiledDlp, text: string, location: string, via: st
       pass: via === "raw" ? lit.pass.split(":")[0] : `${via}>${lit.pass.split(":")[0]}`
     })
   }
+}
+
+/** One view of a text (raw, normalised, decoded): both set passes, the rules they pick, literals, seed phrase. */
+const scanView = (c: CompiledDlp, text: string, o: ViewOptions, out: Finding[], bytes?: Buffer): FirstPass => {
+  const buf = bytes ?? Buffer.from(text, "utf8")
+  const first = firstPass(c, buf)
+  ruleFindings(c, buf, first, o, out)
+  if (o.patternsOnly !== true) {
+    if (first.literals.length > 0) literalFindings(c, o.location, o.pass, out, first.literals)
+    if (c.seed.enabled) seedFindings(c, text, o.location, o.pass, out, buf)
+  }
+  return first
 }
 
 /**
@@ -350,8 +843,106 @@ export const seedPhrase = (text: string, seed: DlpOptions["seedPhrase"], bytes?:
   return check(run)
 }
 
+const lengthRunRegexes = new Map<number, RE2>()
+
+/** The stretches of a text (byte ranges) that hold a run of `minWords` words of 3–8 letters, each run to its end. */
+const lengthRuns = (buf: Buffer, minWords: number): Array<[number, number]> => {
+  let re = lengthRunRegexes.get(minWords)
+  if (re === undefined) {
+    re = new RE2(seedGateSource(minWords), "gu")
+    lengthRunRegexes.set(minWords, re)
+  }
+  re.lastIndex = 0
+  const out: Array<[number, number]> = []
+  let m: { index: number; 0: Buffer } | null
+  while ((m = re.exec(buf) as unknown as { index: number; 0: Buffer } | null) !== null && out.length < 64) {
+    let e = m.index + m[0].length
+    while (e < buf.length && SEED_BYTE[buf[e]] !== OTHER_BYTE) e++
+    re.lastIndex = e
+    out.push([m.index, e])
+  }
+  return out
+}
+
+/** Byte classes for `seedSpans`: a separator, another byte, or a letter (1–26, its place in the alphabet). */
+const SEP_BYTE = 0
+const OTHER_BYTE = 255
+const SEED_BYTE = (() => {
+  const t = new Uint8Array(256).fill(OTHER_BYTE)
+  for (let c = 0; c < 256; c++) {
+    if (isSeedSeparator(c)) t[c] = SEP_BYTE
+    else if (c >= 97 && c <= 122) t[c] = c - 96
+    else if (c >= 65 && c <= 90) t[c] = c - 64
+  }
+  return t
+})()
+
+/** A BIP-39 word is known by its first four letters (three-letter words by all three): as base-26 codes. */
+const SEED4 = (() => {
+  const t = new Uint8Array(26 * 26 * 26 * 26)
+  for (const w of bip39Words) if (w.length >= 4) t[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 676 + (w.charCodeAt(2) - 97) * 26 + w.charCodeAt(3) - 97] = 1
+  return t
+})()
+const SEED3 = (() => {
+  const t = new Uint8Array(26 * 26 * 26)
+  for (const w of bip39Words) if (w.length === 3) t[(w.charCodeAt(0) - 97) * 676 + (w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97] = 1
+  return t
+})()
+
+/**
+ * The stretches of a text (byte ranges) holding a run of `minWords` words that could be list words (3–8 letters,
+ * a BIP-39 word's first four letters), in one pass over the bytes with no string made. Prose breaks such runs
+ * at once (`the`, `and`, `for`, `with` are not list words); only these stretches are looked up word by word.
+ */
+const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  const n = buf.length
+  const cls = SEED_BYTE
+  let run = 0
+  let runStart = 0
+  let runEnd = 0
+  let len = 0
+  let code = 0
+  let letters = 1
+  // Word by word: a byte that is not a separator extends the word; a separator ends it (a last one is added).
+  for (let i = 0; i <= n; i++) {
+    const k = i < n ? cls[buf[i]] : SEP_BYTE
+    if (k !== SEP_BYTE) {
+      if (k === OTHER_BYTE) letters = 0
+      else if (len < 4) code = code * 26 + k - 1
+      len++
+      continue
+    }
+    if (len === 0) continue
+    if (letters === 1 && len >= 3 && len <= 8 && (len === 3 ? SEED3[code] : SEED4[code]) === 1) {
+      if (run === 0) runStart = i - len
+      run++
+      runEnd = i
+    } else {
+      if (run >= minWords && out.length < 64) out.push([runStart, runEnd])
+      run = 0
+    }
+    len = 0
+    code = 0
+    letters = 1
+  }
+  if (run >= minWords && out.length < 64) out.push([runStart, runEnd])
+  return out
+}
+
 const seedFindings = (c: CompiledDlp, text: string, location: string, pass: string, out: Finding[], bytes?: Buffer) => {
-  const phrase = seedPhrase(text, c.seed, bytes)
+  if (!c.seed.enabled) return
+  const buf = bytes ?? Buffer.from(text, "utf8")
+  // RE2 finds the runs of list-length words (prose has them, ~20 µs per 10 KB), JS the runs of possible list words
+  // inside them (a BIP-39 word's first four letters), and only those are looked up word by word.
+  let phrase: string | undefined
+  outer: for (const [rs, re] of lengthRuns(buf, c.seed.minWords)) {
+    const run = buf.subarray(rs, re)
+    for (const [s, e] of seedSpans(run, c.seed.minWords)) {
+      phrase = seedPhrase(run.toString("utf8", s, e), c.seed, run.subarray(s, e))
+      if (phrase !== undefined) break outer
+    }
+  }
   if (phrase !== undefined) {
     out.push({
       scanner: "dlp", rule: "BIP-39 Seed Phrase", severity: "critical", location, pass,
@@ -371,19 +962,243 @@ const dedupe = (findings: Finding[]): Finding[] => {
   })
 }
 
-/** The texts to scan for one input: raw, normalised, and decoded variants. */
-const views = (c: CompiledDlp, text: string, g: Gates): Variant[] => {
+/** Byte classes for the one JS pass over a text (a table lookup per byte). */
+const HEX = 1
+const B64 = 2
+const UPPER = 4
+const LOWER = 8
+const DIGIT = 16
+const B32 = 32
+const SEP = 64
+const UNUSUAL = 128
+const BYTE_CLASS = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) {
+    let f = 0
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) f |= HEX
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61) f |= B64
+    if (c >= 65 && c <= 90) f |= UPPER
+    if (c >= 97 && c <= 122) f |= LOWER
+    if (c >= 48 && c <= 57) f |= DIGIT
+    if (c >= 50 && c <= 55) f |= B32
+    if (c === 58 || c === 32 || c === 44 || c === 45 || c === 9 || c === 10 || c === 13) f |= SEP
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c >= 127) f |= UNUSUAL
+    t[c] = f
+  }
+  return t
+})()
+
+interface ByteScan {
+  /** Escapes: `%41`, `%u0041`, `\x41`, `\u0041`, octal, `&#65;`, `&amp;`. */
+  readonly escapes: Array<[number, number]>
+  /** Hex written with separators (`41:4b:49…`, `41 4b 49…`). */
+  readonly hexPairs: Array<[number, number]>
+  /**
+   * Runs that could be base64, hex or base32: 16+ characters of the alphabet mixing upper case, lower case and
+   * digits; hex digits; one case of base32 with a digit. Runs of one case of letters (slugs, words glued with
+   * dashes) are not: encoded text mixes classes.
+   */
+  readonly runs: Array<[number, number]>
+  /** Control and non-ASCII characters: where Unicode normalisation could change the text. */
+  readonly unusual: Array<[number, number]>
+}
+
+/** One pass over the bytes of a text: where decoding or normalisation could change it. */
+const scanBytes = (buf: Buffer): ByteScan => {
+  const escapes: Array<[number, number]> = []
+  const hexPairs: Array<[number, number]> = []
+  const runs: Array<[number, number]> = []
+  const unusual: Array<[number, number]> = []
+  const n = buf.length
+  const cls = BYTE_CLASS
+  let i = 0
+  while (i < n) {
+    const c = buf[i]
+    const f = cls[c]
+    if ((f & B64) === 0) {
+      if (f & UNUSUAL) {
+        let j = i + 1
+        while (j < n && cls[buf[j]] & UNUSUAL) j++
+        if (unusual.length < 512) unusual.push([i, j])
+        i = j
+        continue
+      }
+      if (c === 37) {
+        if (i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & HEX) escapes.push([i, i + 3])
+        else if (i + 5 < n && (buf[i + 1] === 117 || buf[i + 1] === 85) && cls[buf[i + 2]] & HEX) escapes.push([i, i + 6])
+      } else if (c === 92) {
+        const d = buf[i + 1]
+        if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
+      } else if (c === 38) {
+        // `&#65;`, `&#x41;` or a named entity (`&amp;`): not the `&` between query parameters.
+        if (buf[i + 1] === 35) escapes.push([i, i + 2])
+        else {
+          let j = i + 1
+          while (j < n && j - i <= 9 && cls[buf[j]] & (UPPER | LOWER)) j++
+          if (j - i >= 3 && buf[j] === 59) escapes.push([i, j + 1])
+        }
+      }
+      i++
+      continue
+    }
+    // Hex pairs with separators start like a run of hex digits.
+    if (f & HEX && i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & SEP) {
+      let j = i
+      let pairs = 0
+      while (j + 1 < n && cls[buf[j]] & HEX && cls[buf[j + 1]] & HEX) {
+        pairs++
+        j += 2
+        if (j < n && cls[buf[j]] & SEP) j++
+        else break
+      }
+      if (pairs >= 6) {
+        hexPairs.push([i, j])
+        i = j
+        continue
+      }
+    }
+    let j = i
+    let all = -1
+    let any = 0
+    while (j < n) {
+      const g = cls[buf[j]]
+      if ((g & B64) === 0) break
+      all &= g
+      any |= g
+      j++
+    }
+    if (j - i >= 16) {
+      const mixed = (any & UPPER) !== 0 && (any & LOWER) !== 0 && (any & DIGIT) !== 0
+      const hex = (all & HEX) !== 0
+      // base32: letters of one case, digits 2–7 (a `=` pad aside).
+      const b32 = (any & DIGIT) !== 0 && ((any & LOWER) === 0 || (any & UPPER) === 0) && base32Digits(buf, i, j)
+      if (mixed || hex || b32) runs.push([i, j])
+    }
+    i = j
+  }
+  return { escapes, hexPairs, runs, unusual }
+}
+
+const base32Digits = (buf: Buffer, s: number, e: number): boolean => {
+  for (let k = s; k < e; k++) {
+    const c = buf[k]
+    if ((BYTE_CLASS[c] & (UPPER | LOWER)) !== 0 || c === 61) continue
+    if ((BYTE_CLASS[c] & B32) === 0) return false
+  }
+  return true
+}
+
+/**
+ * Spans widened by `margin` bytes and then to whole tokens, merged: the stretches of a text a transformation can
+ * change, with room for the secret around the change. Undefined when they would cover most of the text (the
+ * whole text is transformed then).
+ */
+const regions = (buf: Buffer, spans: ReadonlyArray<[number, number]>, margin: number): Array<[number, number]> | undefined => {
+  const n = buf.length
+  if (spans.length > 256) return undefined
+  const out: Array<[number, number]> = []
+  for (const [a, b] of spans) {
+    let s = Math.max(0, a - margin)
+    let e = Math.min(n, b + margin)
+    for (let k = 0; k < 256 && s > 0 && isTokenByte(buf[s - 1]); k++) s--
+    for (let k = 0; k < 8192 && e < n && isTokenByte(buf[e]); k++) e++
+    const last = out[out.length - 1]
+    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
+    else out.push([s, e])
+  }
+  let covered = 0
+  for (const [s, e] of out) covered += e - s
+  return covered > (n * 3) / 5 ? undefined : out
+}
+
+const isBlank = (buf: Buffer, s: number, e: number): boolean => {
+  for (let i = s; i < e; i++) if (buf[i] !== 32 && buf[i] !== 10 && buf[i] !== 13 && buf[i] !== 9) return false
+  return true
+}
+
+/** How many decoded variants, and how many decoded characters, one input may produce. */
+const MAX_VARIANTS = 24
+const MAX_DECODED_CHARS = 512 * 1024
+
+type Budget = { variants: number; chars: number }
+
+/** A decoded text as a variant, and what it decodes to in turn (to the depth left). */
+const addDecoded = (text: string, pass: string, maxDepth: number, budget: Budget, out: Variant[]) => {
+  if (budget.variants <= 0 || budget.chars <= 0) return
+  budget.variants--
+  budget.chars -= text.length
+  out.push({ text, pass })
+  if (maxDepth <= 1) return
+  for (const v of decodeVariants(text, { maxDepth: maxDepth - 1, maxVariants: budget.variants, maxChars: budget.chars })) {
+    budget.variants--
+    budget.chars -= v.text.length
+    out.push({ text: v.text, pass: `${pass}>${v.pass}` })
+  }
+}
+
+/** base64, hex and base32 decodings of one encoded run, and what they decode to in turn (bounded depth). */
+const decodeRun = (run: string, maxDepth: number, budget: Budget, out: Variant[]) => {
+  for (const [pass, f] of [["base64", tryBase64], ["hex", tryHex], ["base32", tryBase32]] as const) {
+    if (budget.variants <= 0 || budget.chars <= 0) return
+    const d = f(run)
+    if (d !== undefined) addDecoded(d, pass, maxDepth, budget, out)
+  }
+}
+
+/**
+ * The other texts to scan for one input: Unicode-normalised, regrouped, and decoded variants. Each is made from
+ * the stretches of the text that the transformation can change (with room around them), not from the whole text:
+ * a 10 KB document with one `%20` in it is not scanned twice. An encoded run is decoded on its own (its decoding
+ * carries no context from around it anyway).
+ */
+const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Variant[] => {
   const out: Variant[] = []
-  if (g.nonAscii) {
-    const norm = forDlp(text)
-    if (norm !== text) out.push({ text: norm, pass: "normalized" })
+  const bytes = scanBytes(buf)
+  if (bytes.unusual.length > 0) {
+    const at = regions(buf, bytes.unusual, 128)
+    for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
+      const norm = forDlp(piece)
+      if (norm !== piece) out.push({ text: norm, pass: "normalized" })
+    }
     if (hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
   }
-  if (g.grouped) {
+  if (grouped) {
     const joined = text.replace(GROUPED, (run: string) => run.split(" ").join("").split("-").join(""))
     if (joined !== text) out.push({ text: joined, pass: "grouped" })
   }
-  if (decodable(g, text)) out.push(...decodeVariants(text, { maxDepth: c.maxDecodeDepth, maxVariants: 24, maxChars: 512 * 1024 }))
+  const budget = { variants: MAX_VARIANTS, chars: MAX_DECODED_CHARS }
+  // Escapes: the stretches around them percent-decoded (repeatedly) and unescaped, each result decoded further.
+  // The encoded runs inside them are decoded below with all the others.
+  if (bytes.escapes.length > 0) {
+    for (const [s, e] of regions(buf, bytes.escapes, 192) ?? [[0, buf.length]]) {
+      const piece = buf.toString("utf8", s, e)
+      urlDecodeLayers(piece).forEach((layer, i) => addDecoded(layer, i === 0 ? "url" : `url×${i + 1}`, c.maxDecodeDepth, budget, out))
+      const unescaped = unescapeEscapes(piece)
+      if (unescaped !== piece) addDecoded(unescaped, "escape", c.maxDecodeDepth, budget, out)
+    }
+  }
+  for (const [s, e] of bytes.hexPairs) {
+    const d = tryHex(buf.toString("latin1", s, e))
+    if (d !== undefined) addDecoded(d, "hex", c.maxDecodeDepth, budget, out)
+  }
+  // Runs separated only by line breaks or spaces are one encoded block wrapped at a width (MIME, PEM, `base64`
+  // output): decoded joined, and each on its own.
+  const runs: Array<[number, number, boolean]> = []
+  for (const [s, e] of bytes.runs) {
+    const last = runs[runs.length - 1]
+    if (last !== undefined && s - last[1] <= 4 && isBlank(buf, last[1], s)) {
+      last[1] = e
+      last[2] = true
+    } else runs.push([s, e, false])
+  }
+  for (const [s, e, wrapped] of runs) {
+    if (budget.variants <= 0 || budget.chars <= 0) break
+    if (wrapped) decodeRun(buf.toString("latin1", s, e).replace(/\s+/g, ""), c.maxDecodeDepth, budget, out)
+  }
+  for (const [s, e] of bytes.runs) {
+    if (budget.variants <= 0 || budget.chars <= 0) break
+    decodeRun(buf.toString("latin1", s, e), c.maxDecodeDepth, budget, out)
+  }
   return out
 }
 
@@ -394,17 +1209,10 @@ const GROUPED = new RE2("\\b(?:[A-Z0-9]{4}[ -]){3,}[A-Z0-9]{2,8}\\b", "gu")
 export const scanText = (c: CompiledDlp, text: string, location: string, ctx: ScanContext = {}): Finding[] => {
   if (text.length === 0) return []
   const out: Finding[] = []
-  // Long texts cross into RE2 once as UTF-8 bytes; the raw view is one combined pass.
-  const bytes = text.length > 256 ? Buffer.from(text, "utf8") : undefined
-  const first = firstPass(c, bytes ?? text)
-  if (first.patterns.length > 0) patternFindings(c, text, location, "raw", ctx, out, bytes, first.patterns)
-  if (first.literals.length > 0) literalFindings(c, text, location, "raw", out, bytes, first.literals)
-  if (first.seed) seedFindings(c, text, location, "raw", out, bytes)
-  for (const v of views(c, text, first.gates)) {
-    patternFindings(c, v.text, location, v.pass, ctx, out)
-    literalFindings(c, v.text, location, v.pass, out)
-    seedFindings(c, v.text, location, v.pass, out)
-  }
+  // The text crosses into RE2 once, as UTF-8 bytes: both set passes and every rule run on them.
+  const buf = Buffer.from(text, "utf8")
+  const first = scanView(c, text, { location, pass: "raw", ctx }, out, buf)
+  for (const v of views(c, text, buf, first.grouped)) scanView(c, v.text, { location, pass: v.pass, ctx }, out)
   return dedupe(out)
 }
 
@@ -443,7 +1251,7 @@ const scanValues = (
     const glued: string[] = [short.join("")]
     for (let i = 0; i + 1 < short.length; i++) glued.push(short[i] + short[i + 1])
     const joinedFindings: Finding[] = []
-    patternFindings(c, glued.join("\n"), "joined", "joined", ctx, joinedFindings)
+    scanView(c, glued.join("\n"), { location: "joined", pass: "joined", ctx, patternsOnly: true }, joinedFindings)
     out.push(...joinedFindings.filter((f) => !found.has(f.rule)))
   }
   return dedupe(out)
@@ -488,14 +1296,21 @@ export const scanUrl = (c: CompiledDlp, url: URL, ctx: ScanContext = {}): Findin
   if (url.username !== "" || url.password !== "") parts.push({ location: "url.userinfo", value: `${url.protocol}//${url.username}:${url.password}@${host}` })
   // The clean path: one pass over all targets together; only a hit (or something to decode) costs more.
   const all = parts.map((p) => p.value).join("\n")
-  const first = firstPass(c, all)
-  if (first.patterns.length === 0 && first.literals.length === 0 && !first.seed && !first.gates.nonAscii && !decodable(first.gates, all)) return []
+  const probe: Finding[] = []
+  const buf = Buffer.from(all, "utf8")
+  const first = scanView(c, all, { location: "url", pass: "raw", ctx: { ...ctx, host } }, probe, buf)
+  if (probe.length === 0 && !first.grouped) {
+    // Nothing found and nothing a decoding or normalisation could change: done.
+    const bytes = scanBytes(buf)
+    if (bytes.escapes.length === 0 && bytes.hexPairs.length === 0 && bytes.runs.length === 0 && bytes.unusual.length === 0) return []
+    if (views(c, all, buf, false).length === 0) return []
+  }
   const out: Finding[] = []
   for (const p of parts) out.push(...scanText(c, p.value, p.location, { ...ctx, host }))
   if (values.length >= 2) {
     const found = new Set(out.map((f) => f.rule))
     const joined: Finding[] = []
-    patternFindings(c, values.join(""), "url.query(joined)", "joined", { ...ctx, host }, joined)
+    scanView(c, values.join(""), { location: "url.query(joined)", pass: "joined", ctx: { ...ctx, host }, patternsOnly: true }, joined)
     out.push(...joined.filter((f) => !found.has(f.rule)))
   }
   return dedupe(out)

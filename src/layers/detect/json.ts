@@ -16,6 +16,8 @@
  *
  * Pure and synchronous.
  */
+import { CREDENTIAL_KEY_WORDS } from "./dlpPatterns.ts"
+import { RE2 } from "./re2.ts"
 
 /** Where the walk stops. Passing either is a problem (blocked outside audit), never a skip. */
 export interface JsonLimits {
@@ -575,7 +577,9 @@ export const textsUnder = (w: JsonTexts, prefix: ReadonlyArray<string | number>)
  * is found by the assignment patterns (a value alone carries no context). Passwords are left out: a login
  * form sends one to the site it belongs to.
  */
-const SECRET_KEY_NAME = /^(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|secret)$/i
+const SECRET_KEY_NAME = new RE2(`(?i)^[A-Za-z0-9_.-]{0,40}?${CREDENTIAL_KEY_WORDS}(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?$`, "u")
+const PASSWORD_NAME = new RE2("(?i)passw|pwd|pass$|passphrase", "u")
+const secretKeyName = (k: string): boolean => k.length <= 64 && SECRET_KEY_NAME.test(k) && !PASSWORD_NAME.test(k)
 
 /**
  * A text handed to DLP (or, in a large document, a run of texts in document order, `count` of them from the
@@ -663,7 +667,7 @@ export const dlpParts = (w: JsonTexts, base: string): Part[] => {
     values.push(i)
     if (kind === STRING && t.length >= 8 && indexOf(w, i) < 0 && containerIdOf(w, i) !== 0) {
       const m = w.texts[i - 1]
-      if (SECRET_KEY_NAME.test(m)) extra.push(new Part(w, i, base, `${m}: ${t}`))
+      if (secretKeyName(m)) extra.push(new Part(w, i, base, `${m}: ${t}`))
       if (m === "type" && t === "service_account") extra.push(new Part(w, i, base, '"type": "service_account"'))
     }
   }

@@ -171,7 +171,13 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
           const judge = (text: string, from: "client" | "server"): Verdict => {
             // Outbound, the tail of earlier messages is prepended so a secret split across messages is found.
             const window = from === "client" ? previous + text : text
-            const v = Effect.runSync(inspector.inspectWsMessage(window, from, { ...ctx, url: url.href }))
+            let v = Effect.runSync(inspector.inspectWsMessage(window, from, { ...ctx, url: url.href }))
+            // Glued to the previous message, a token no longer starts a word (`…theresk_test_…`): the message
+            // is also judged on its own.
+            if (v.action !== "block" && window !== text) {
+              const alone = Effect.runSync(inspector.inspectWsMessage(text, from, { ...ctx, url: url.href }))
+              if (alone.action === "block") v = alone
+            }
             if (from === "client") previous = window.slice(-CROSS_MESSAGE_WINDOW)
             return v
           }

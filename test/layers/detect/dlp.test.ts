@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { compile, scanParts, scanText, scanUrl, seedPhrase } from "../../../src/layers/detect/dlp.ts"
 import { jsonParts } from "../../../src/layers/detect/json.ts"
-import { builtinDlpPatterns, mergeDlpPatterns } from "../../../src/layers/detect/dlpPatterns.ts"
+import { builtinDlpPatterns, CREDENTIAL_KEY_WORDS, CREDENTIAL_KEYWORDS, mergeDlpPatterns } from "../../../src/layers/detect/dlpPatterns.ts"
 import * as checks from "../../../src/layers/detect/checksums.ts"
 
 const c = compile({
@@ -195,6 +195,12 @@ describe("decoded and split secrets", () => {
     expect(rules(`img ${gzipSync(Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37) % 256))).toString("base64")}`)).toEqual([])
   })
 
+  it("finds a secret in base64 wrapped at a line width (MIME, `base64` output)", () => {
+    const pem = `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${r(120, "aB3dE5gH7jK9mN1pQ+/")}\n-----END RSA PRIVATE KEY-----\n`
+    const wrapped = Buffer.from(pem).toString("base64").replace(/.{64}/g, "$&\n")
+    expect(rules(wrapped)).toContain("Private Key Header")
+  })
+
   it("finds a secret hidden in Unicode tag characters", () => {
     const hidden = [..."AKIAIOSFODNN7EXAMPLE"].map((ch) => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join("")
     expect(rules(`hello${hidden}`)).toContain("AWS Access ID")
@@ -208,6 +214,12 @@ describe("decoded and split secrets", () => {
     expect(f({ commit: "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", api_key: "${API_KEY}" })).toEqual([])
     // A password sent in a login body is how a login works.
     expect(f({ username: "jane", password: "S3cure!Passw0rd" })).toEqual([])
+  })
+
+  it("finds a seed phrase that follows other short words (a file path, a label)", () => {
+    const phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
+    expect(rules(`/tmp/backup.txt\n${phrase}`)).toContain("BIP-39 Seed Phrase")
+    expect(rules(`my wallet seed words are: ${phrase}`)).toContain("BIP-39 Seed Phrase")
   })
 
   it("finds seed phrases whatever ASCII separates the words (query strings, underscores)", () => {
@@ -302,5 +314,125 @@ describe("decoded and split secrets", () => {
     expect(urlRules(`https://x.example/upload/${encodeURIComponent("AKIAIOSFODNN7EXAMPLE")}`)).toContain("AWS Access ID")
     expect(urlRules("https://AKIAIOSFO.DNN7EXAMPLE.exfil.example/")).toContain("AWS Access ID")
     expect(urlRules("https://docs.python.org/3/library/urllib.parse.html?highlight=quote")).toEqual([])
+  })
+})
+
+describe("false positives seen on main, each beside the secret it must still find", () => {
+  const found = (text: string) => scanText(c, text, "t").map((f) => f.rule)
+  const letters = (n: number) => Array.from({ length: n }, (_, i) => "qWeRtYuIoPaSdFgHjKlZxCvBnM"[(i * 11 + 5) % 26]).join("")
+
+  it("a token prefix inside a longer identifier, in any case, is not a Hugging Face token", () => {
+    for (const text of [
+      'amazon.de#@#div[data-cel-widget="desktop-rhf_SponsoredProductsRemoteRHFSearchEXPSubsK2ClickPagination"]',
+      "#define OSCHF_DebugGetExpectedAverageCrystalAmplitude NOROM_OSCHF_DebugGetExpectedAverageCrystalAmplitude",
+      "- (id)hf_requiredCharacteristicTypesForDisplayMetadata;",
+      "subdirs = glob.glob('HF_CAASIMULIAComputeServicesBuildDirectory')"
+    ]) expect(found(text), text).toEqual([])
+    expect(found(`HF_TOKEN=hf_${letters(34)}`)).toContain("Hugging Face Token")
+  })
+
+  it("a Slack-token shape inside a document id in a URL path is not a Slack token", () => {
+    for (const text of [
+      "https://docs.google.com/document/d/1W7KCxOxP-1Fy5EyF2lbJGE2WuKmu5v0suYqoHas1jRM/edit",
+      "https://docs.google.com/spreadsheets/d/1aZxoxa-2QfT2mLkR7vWcYs3nHdJ8pUe4GbXtVqN6oKi/edit#gid=0",
+      "https://docs.google.com/presentation/d/1bQxoxb-99381234567-8QfT2mLkR7vWcYs3nHdJ8pUe/view"
+    ]) expect(found(text), text).toEqual([])
+    expect(found("SLACK_BOT_TOKEN=xoxb-48271684916-3444604926300-GmCbOaP3CfLi3fAmRDp69DQF")).toContain("Slack Token")
+  })
+
+  it("`task_test_…` is not a Stripe key; `sk_test_…` is", () => {
+    expect(found('const job = "task_test_wrn56fb3gm6tap52gd8w3xdneckexq"')).toEqual([])
+    expect(found('const key = "sk_test_wrn56fb3gm6tap52gd8w3xdneckexq"')).toContain("Stripe Key")
+  })
+
+  it("a name with no value (`GITHUB_API_KEY=` then the next line) is not a secret", () => {
+    expect(found("GITHUB_API_KEY=\nDYNATRACE_API_KEY=\n")).toEqual([])
+    expect(found("# .env.example\nGITHUB_API_KEY=\nOPENAI_API_KEY=\nDATABASE_URL=\n")).toEqual([])
+    expect(found("ACME_API_KEY=Zx9qW3rT7yU2iO5pA8sD1fG4\n")).toContain("Environment Variable Secret")
+  })
+
+  it("a private-key header with nothing (or a template) between it and its END marker is documentation", () => {
+    for (const text of [
+      "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+      "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
+      "-----BEGIN RSA PRIVATE KEY-----\n<paste your key here>\n-----END RSA PRIVATE KEY-----",
+      '{"key": "-----BEGIN EC PRIVATE KEY-----\\n-----END EC PRIVATE KEY-----"}'
+    ]) expect(found(text), text).toEqual([])
+    const body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"
+    expect(found(`-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`)).toContain("Private Key Header")
+    expect(found(`{"key": "-----BEGIN RSA PRIVATE KEY-----\\n${body}\\n"}`)).toContain("Private Key Header")
+    expect(found("-----BEGIN RSA PRIVATE KEY-----")).toContain("Private Key Header")
+  })
+})
+
+describe("generic credential assignment", () => {
+  const value = "a8Fq2ZrT9mX4vL7pK3wN6cB1"
+  const blocked = (text: string) => scanText(c, text, "t").filter((f) => f.severity === "high" || f.severity === "critical").map((f) => f.rule)
+
+  it("finds a random value under a credential-named key in every shape agents send", () => {
+    for (const text of [
+      `{"acme_token": "${value}"}`,
+      `acme:\n  api_key: ${value}\n`,
+      `ACME_SECRET=${value}`,
+      `export ACME_AUTH_TOKEN="${value}"`,
+      `GET /v1/items?client_secret=${value}&page=2`,
+      `user=jane&auth_token=${value}`,
+      `X-Acme-Api-Key: ${value}`,
+      `Authorization: Bearer ${value}`,
+      `const acmeApiKey = "${value}";`,
+      `config['session_key'] = '${value}'`,
+      `<apiKey>${value}</apiKey>`,
+      `db_password: "Tr0ub4dor&3xkcd"`
+    ]) expect(blocked(text).length, text).toBeGreaterThan(0)
+    expect(blocked(`{"acme_token": "${value}"}`)).toContain("Credential Assignment")
+    expect(scanParts(c, jsonParts({ acme: { api_key: value } }, "body")).map((f) => f.rule)).toContain("Credential Assignment")
+  })
+
+  it("leaves placeholders, variables, code, words and non-secret names alone", () => {
+    for (const text of [
+      "api_key: changeme", 'api_key = "xxxxxxxxxxxxxxxxxxxx"', 'API_KEY="<your-key>"', "token: ${ACME_TOKEN}", "API_KEY=",
+      "auth: \"secret123\"", "authorization: `token secret123`", "apiKey: process.env.ACME_KEY", "token = getToken()",
+      "max_tokens: 4096", 'public_key: "MIIBIjANBgkqhkiG9w0BAQEFAAOC"', "Release GPG key: 9554F04D7259F04124DE6B476D5A82AC7E37093B",
+      'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"', "credentials: 'same-origin'", "api_key: {{ .Values.apiKey }}", "secret: ${{ secrets.ACME }}",
+      'client.sAdd("users:1:tokens", "Tm9kZSBSZWRpcw==")', "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=",
+      "GET https://api.example.com:44123/v1/health", "https://api.shop.example.com:38211/v1/cart/items"
+    ]) expect(blocked(text), text).toEqual([])
+    // A variable, not a value (the Go rule for `password=` lines still reads it as one).
+    expect(blocked("password = userPassword")).not.toContain("Credential Assignment")
+  })
+
+  it("every key name the rule accepts contains one of its keywords (the prefilter cannot miss one)", () => {
+    const keyName = new RegExp(`^[A-Za-z0-9_.-]{0,40}?${CREDENTIAL_KEY_WORDS}$`, "i")
+    for (const name of [
+      "token", "api_key", "apiKey", "API-KEY", "x-api-key", "client_secret", "clientSecret", "password", "DB_PASSWD", "pwd", "passphrase", "smtp_pass",
+      "accessKey", "AWS_ACCESS_KEY", "authKey", "privateKey", "signing_key", "encryptionKey", "masterKey", "sessionKey", "credentials", "Authorization",
+      "auth", "bearer", "cookie", "mnemonic", "seed_phrase", "stripe.key", "GITHUB_TOKEN", "webhook_secret"
+    ]) {
+      expect(keyName.test(name), name).toBe(true)
+      expect(CREDENTIAL_KEYWORDS.some((k) => name.toLowerCase().includes(k)), name).toBe(true)
+    }
+  })
+
+  it("every built-in's example contains one of its keywords (a wrong keyword would hide the rule)", () => {
+    for (const p of builtinDlpPatterns) {
+      const example = cases[p.name]?.[0]
+      if (p.keywords === undefined || example === undefined) continue
+      expect(p.keywords.some((k) => example.toLowerCase().includes(k)), p.name).toBe(true)
+    }
+  })
+})
+
+describe("gitleaks' catalogue", () => {
+  it("names findings by rule id and applies the rule's allowlists and entropy", () => {
+    const f = scanText(c, 'export ADAFRUIT_KEY="vead2by89b61cua0zbb5a2odup_civd9"', "t").map((x) => x.rule)
+    expect(f).toContain("gitleaks:adafruit-api-key")
+    // Known public keys that gitleaks lists by value are not secrets whichever rule sees them.
+    expect(scanText(c, "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs", "t")).toEqual([])
+  })
+
+  it("a key sent to its issuer is exempt for every rule that sees it, not just the built-in", () => {
+    const key = `sk-ant-api03-${"Qm7vB2nX9cL4kJ8hG3fD6sA1pO5iU0yT".repeat(3).slice(0, 93)}AA`
+    expect(scanText(c, key, "t", { host: "api.anthropic.com" })).toEqual([])
+    expect(scanText(c, key, "t", { host: "evil.example.com" }).map((f) => f.rule)).toContain("Anthropic API Key")
   })
 })
