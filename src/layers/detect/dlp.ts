@@ -931,7 +931,8 @@ const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
 }
 
 const seedFindings = (c: CompiledDlp, text: string, location: string, pass: string, out: Finding[], bytes?: Buffer) => {
-  if (!c.seed.enabled) return
+  // minWords words of 3+ letters and their separators: a shorter text cannot hold a phrase.
+  if (!c.seed.enabled || text.length < c.seed.minWords * 4 - 1) return
   const buf = bytes ?? Buffer.from(text, "utf8")
   // RE2 finds the runs of list-length words (prose has them, ~20 µs per 10 KB), JS the runs of possible list words
   // inside them (a BIP-39 word's first four letters), and only those are looked up word by word.
