@@ -207,10 +207,13 @@ export const make = Effect.gen(function* () {
    * Scoped exemptions, in one place for every transport: the findings a `suppress` entry matches are dropped
    * before the verdict is decided, counted, and logged (rule, scope, reason; never the matched text).
    */
-  const unsuppressed = (s: Snapshot, findings: ReadonlyArray<Finding>, scope: SuppressScope, ctx: RequestContext, toolNames?: ReadonlyArray<string>): ReadonlyArray<Finding> => {
+  const unsuppressed = (
+    s: Snapshot, findings: ReadonlyArray<Finding>, scope: SuppressScope, ctx: RequestContext, toolNames?: ReadonlyArray<string>, dropped?: Finding[]
+  ): ReadonlyArray<Finding> => {
     if (s.suppress.entries.length === 0 || findings.length === 0) return findings
     const { kept, suppressed } = applySuppress(s.suppress, findings, scope, Date.now(), toolNames)
     for (const { finding: f, entry, index } of suppressed) {
+      dropped?.push(f)
       count(metrics.suppressedFindings, { scanner: f.scanner, rule: f.rule })
       telemetry?.logUnsafe("info", "finding_suppressed", {
         listener: ctx.listener, request_id: ctx.requestId, scanner: f.scanner, rule: f.rule, location: f.location,
@@ -235,12 +238,16 @@ export const make = Effect.gen(function* () {
         parsed = r.url
         return r.findings
       }))
-      const preVerdict = decide(unsuppressed(s, pre, { url: rawUrl }, ctx), s.mode)
+      // Suppressed URL findings are kept aside: the transports must still keep the URL out of their logs.
+      const dropped: Finding[] = []
+      const preKept = unsuppressed(s, pre, { url: rawUrl }, ctx, undefined, dropped)
+      const withDropped = (v: Verdict): Verdict => (dropped.length === 0 ? v : { ...v, suppressed: dropped })
+      const preVerdict = withDropped(decide(preKept, s.mode))
       if (preVerdict.action === "block" || parsed === undefined) return { verdict: preVerdict } satisfies UrlCheck
       const url = parsed
       const host = url.hostname.replace(/^\[|\]$/g, "")
       const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" || url.protocol === "wss:" ? 443 : 80
-      const findings = [...pre]
+      const findings = [...preKept]
       let target: PinnedTarget | undefined
       const resolved = ctx.skipDns === true ? undefined : yield* resolver.resolve(host).pipe(Effect.result)
       if (resolved === undefined) {
@@ -280,7 +287,7 @@ export const make = Effect.gen(function* () {
           })
         }
       }
-      const verdict = decide(unsuppressed(s, findings, { url: rawUrl }, ctx), s.mode)
+      const verdict = withDropped(decide([...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)], s.mode))
       return { verdict, target: verdict.action === "block" ? undefined : target } satisfies UrlCheck
     })
 

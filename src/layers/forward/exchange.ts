@@ -41,8 +41,9 @@ export interface ExchangeOptions {
 }
 
 /** A URL for logs: only scheme and host when a content scanner fired on it (never log the secret). */
-export const safeTarget = (url: string, findings: ReadonlyArray<Finding>): string => {
-  if (!findings.some((f) => f.scanner === "dlp" || f.scanner === "entropy")) return url.length > 300 ? `${url.slice(0, 300)}…` : url
+export const safeTarget = (url: string, findings: ReadonlyArray<Finding>, suppressed: ReadonlyArray<Finding> = []): string => {
+  const content = (f: Finding) => f.scanner === "dlp" || f.scanner === "entropy"
+  if (!findings.some(content) && !suppressed.some(content)) return url.length > 300 ? `${url.slice(0, 300)}…` : url
   try {
     const u = new URL(url)
     return `${u.protocol}//${u.host}/[redacted]`
@@ -79,6 +80,8 @@ interface Outcome {
   action: Verdict["action"]
   status?: number
   findings: Finding[]
+  /** What `suppress` dropped from the URL check (the URL stays out of logs when it held a secret). */
+  suppressed: ReadonlyArray<Finding>
   /** Which side the decisive verdict judged: the request, until the response is blocked. */
   direction: "request" | "response"
 }
@@ -92,17 +95,17 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     // Callbacks below run outside this fiber: they fork with its services (tracer and parent span included).
     const services = yield* Effect.context<never>()
     const ctx: Inspector.RequestContext = { requestId, listener: opts.listener, clientIp: clientIp(req) }
-    const outcome: Outcome = { action: "allow", findings: [], direction: "request" }
+    const outcome: Outcome = { action: "allow", findings: [], suppressed: [], direction: "request" }
     const log = () => {
       const durationMs = performance.now() - started
       observe(metrics.requestDuration, durationMs / 1000)
       note({
         ...verdictAttributes(outcome.action, outcome.findings), "pipelock.request_id": requestId,
-        "pipelock.target": safeTarget(opts.url, outcome.findings), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
+        "pipelock.target": safeTarget(opts.url, outcome.findings, outcome.suppressed), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
       })
       telemetry.verdictUnsafe({
         listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: outcome.direction, method: req.method,
-        target: safeTarget(opts.url, outcome.findings), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
+        target: safeTarget(opts.url, outcome.findings, outcome.suppressed), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
         findings: outcome.findings
       })
     }
@@ -115,6 +118,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     }
 
     const urlCheck = yield* inspector.checkUrl(opts.url, ctx)
+    outcome.suppressed = urlCheck.verdict.suppressed ?? []
     if (urlCheck.verdict.action === "block" || urlCheck.target === undefined) return block(urlCheck.verdict)
     outcome.findings.push(...urlCheck.verdict.findings)
 
@@ -317,7 +321,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
           }
           // What already reached the client is counted, never quoted.
           telemetry.logUnsafe("warn", "stream_cut", {
-            request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings), format: scanner.format, bytes_relayed: relayed
+            request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings, outcome.suppressed), format: scanner.format, bytes_relayed: relayed
           })
           done()
         }

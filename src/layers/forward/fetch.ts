@@ -36,10 +36,11 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     const fp = config.fetch_proxy
     const ctx = { requestId, listener: "fetch" as const, clientIp: clientIp(req) }
     const findings: Finding[] = []
+    const suppressed: Finding[] = []
     let target = ""
     const log = (action: Verdict["action"], status: number, direction: "request" | "response" = "request") => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings), "http.response.status_code": status })
-      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings), clientIp: ctx.clientIp, status, findings })
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings, suppressed), "http.response.status_code": status })
+      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings, suppressed), clientIp: ctx.clientIp, status, findings })
     }
     if (req.method !== "GET") {
       sendJson(res, 405, { error: "method_not_allowed", message: "/fetch accepts GET only", request_id: requestId }, { allow: "GET" })
@@ -56,6 +57,7 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     for (let hop = 0; hop <= 5; hop++) {
       const check = yield* inspector.checkUrl(target, ctx)
       findings.push(...check.verdict.findings)
+      suppressed.push(...check.verdict.suppressed ?? [])
       if (check.verdict.action === "block" || check.target === undefined) {
         const status = blockStatus(check.verdict)
         sendJson(res, status, blockBody(check.verdict, requestId), blockHeaders(check.verdict, requestId))

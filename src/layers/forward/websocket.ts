@@ -46,9 +46,10 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
     const config = yield* store.current
     const wp = config.websocket_proxy
     const ctx = { requestId, listener, clientIp: clientIp(req) }
+    let suppressed: ReadonlyArray<Finding> = []
     const log = (action: Verdict["action"], findings: ReadonlyArray<Finding>, status?: number) => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(targetUrl, findings), ...(status !== undefined ? { "http.response.status_code": status } : {}) })
-      telemetry.verdictUnsafe({ listener, requestId, action, mode: config.mode, method: "GET", target: safeTarget(targetUrl, findings), clientIp: ctx.clientIp, status, findings })
+      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(targetUrl, findings, suppressed), ...(status !== undefined ? { "http.response.status_code": status } : {}) })
+      telemetry.verdictUnsafe({ listener, requestId, action, mode: config.mode, method: "GET", target: safeTarget(targetUrl, findings, suppressed), clientIp: ctx.clientIp, status, findings })
     }
     if (!wp.enabled) {
       rejectSocket(socket, 403, { blocked: true, reason: "the WebSocket proxy is disabled (websocket_proxy.enabled)", rule: "websocket_disabled", request_id: requestId })
@@ -68,6 +69,7 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
       return log("block", [], 400)
     }
     const check = yield* inspector.checkUrl(url.href, ctx)
+    suppressed = check.verdict.suppressed ?? []
     if (check.verdict.action === "block" || check.target === undefined) {
       const status = blockStatus(check.verdict)
       rejectSocket(socket, status, blockBody(check.verdict, requestId), blockHeaders(check.verdict, requestId))

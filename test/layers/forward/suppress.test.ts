@@ -4,7 +4,7 @@
  * through; the same finding elsewhere still blocks. Hot reload applies a new list.
  */
 import { execFile } from "node:child_process"
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
@@ -51,15 +51,24 @@ describe("suppress through the forward proxy", () => {
   it.live("hot reload: an entry added at runtime applies; one that expired does not", () =>
     Effect.gen(function* () {
       const up = yield* Effect.acquireRelease(Effect.promise(() => startHttp((_req, res) => res.end("ok"))), (s) => Effect.promise(() => s.close()))
-      const path = join(mkdtempSync(join(tmpdir(), "pipelock-suppress-")), "p.yaml")
+      const dir = mkdtempSync(join(tmpdir(), "pipelock-suppress-"))
+      const path = join(dir, "p.yaml")
+      const logFile = join(dir, "log.jsonl")
+      const env = { PIPELOCK__logging__output: "file", PIPELOCK__logging__file: logFile, PIPELOCK__logging__level: "info", PIPELOCK__logging__include_allowed: "true", PIPELOCK__logging__include_blocked: "true" }
       writeFileSync(path, base)
-      const p = yield* startProxy({ yaml: base, path, hosts: { "fixtures.test": ["127.0.0.1"] } })
+      const p = yield* startProxy({ yaml: base, path, env, hosts: { "fixtures.test": ["127.0.0.1"] } })
       const go = () => Effect.promise(() => curl(["-x", p.proxy, `http://fixtures.test:${up.port}/v1/x?k=${KEY}`]))
       assert.strictEqual((yield* go()).status, 403)
       const store = Context.get(p.context, ConfigStore)
       writeFileSync(path, `${base}suppress:\n  - { rule: dlp, path: "http://fixtures.test:*/v1/**", reason: fixture }\n`)
       assert.strictEqual((yield* store.reload)._tag, "Applied")
       assert.strictEqual((yield* go()).status, 200)
+      // Logged with rule, scope and reason; the matched key appears nowhere in the log (not in the allowed line's target either).
+      const lines = readFileSync(logFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>)
+      const hit = lines.find((l) => l.event === "finding_suppressed")
+      assert.include(hit, { rule: "AWS Access ID", scanner: "dlp", scope: "path=http://fixtures.test:*/v1/**", reason: "fixture", listener: "forward" })
+      assert.isTrue(lines.some((l) => l.event === "allowed"))
+      assert.notInclude(readFileSync(logFile, "utf8"), KEY)
       writeFileSync(path, `${base}suppress:\n  - { rule: dlp, path: "http://fixtures.test:*/v1/**", expires: "2020-01-01", reason: fixture }\n`)
       assert.strictEqual((yield* store.reload)._tag, "Applied")
       assert.strictEqual((yield* go()).status, 403)
