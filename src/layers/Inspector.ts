@@ -7,11 +7,12 @@
  * throws becomes a blocking finding (fail closed) except in audit mode.
  */
 import { readFileSync } from "node:fs"
-import { Effect, Layer, Stream } from "effect"
+import { Effect, Layer, Option, Stream } from "effect"
 import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type PinnedTarget, type RequestContext, type StreamScanner, type UrlCheck } from "../services/Inspector.ts"
 import { Resolver } from "../services/Resolver.ts"
+import { Telemetry } from "../services/Telemetry.ts"
 import { SessionStore, type StoreUnavailable, type ToolPin } from "../services/SessionStore.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
@@ -26,10 +27,11 @@ import { scanContent } from "./detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
 import { scanShell } from "./detect/shell.ts"
+import { applySuppress, type CompiledSuppress, compileSuppress, scopeText, type SuppressScope } from "./detect/suppress.ts"
 import { diffTools, fingerprint, scanTool, type ToolDefinition } from "./detect/toolPoison.ts"
 import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, evaluateToolCall } from "./detect/toolPolicy.ts"
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
-import { metrics, observe } from "./telemetry/metrics.ts"
+import { count, metrics, observe } from "./telemetry/metrics.ts"
 import { annotateVerdict } from "./telemetry/spans.ts"
 import * as Reassemble from "./stream/reassemble.ts"
 import { formatOf } from "./stream/reassemble.ts"
@@ -50,6 +52,8 @@ export interface Snapshot {
   readonly url: CompiledUrlRules
   readonly policy: CompiledToolPolicy | undefined
   readonly chain: ChainOptions | undefined
+  /** The `suppress` entries: findings they match are dropped before the verdict. */
+  readonly suppress: CompiledSuppress
 }
 
 const readSecretsFile = (path: string): string[] => {
@@ -111,7 +115,7 @@ export const compileSnapshot = (config: Config, env: Readonly<Record<string, str
       ]
     }
     : undefined
-  return { config, mode: config.mode, dlp, injection, mcpInjection, url, policy, chain }
+  return { config, mode: config.mode, dlp, injection, mcpInjection, url, policy, chain, suppress: compileSuppress(config.suppress) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,6 +352,27 @@ export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
   const resolver = yield* Resolver
   const sessions = yield* SessionStore
+  // Optional so that the Inspector can run without logs (`pipelock check`, unit tests).
+  const telemetry = Option.getOrUndefined(yield* Effect.serviceOption(Telemetry))
+  /**
+   * Scoped exemptions, in one place for every transport: the findings a `suppress` entry matches are dropped
+   * before the verdict is decided, counted, and logged (rule, scope, reason; never the matched text).
+   */
+  const unsuppressed = (
+    s: Snapshot, findings: ReadonlyArray<Finding>, scope: SuppressScope, ctx: RequestContext, toolNames?: ReadonlyArray<string>, dropped?: Finding[]
+  ): ReadonlyArray<Finding> => {
+    if (s.suppress.entries.length === 0 || findings.length === 0) return findings
+    const { kept, suppressed } = applySuppress(s.suppress, findings, scope, Date.now(), toolNames)
+    for (const { finding: f, entry, index } of suppressed) {
+      dropped?.push(f)
+      count(metrics.suppressedFindings, { scanner: f.scanner, rule: f.rule })
+      telemetry?.logUnsafe("info", "finding_suppressed", {
+        listener: ctx.listener, request_id: ctx.requestId, scanner: f.scanner, rule: f.rule, location: f.location,
+        suppress: index, scope: scopeText(entry), reason: entry.reason ?? ""
+      })
+    }
+    return kept
+  }
   let snap = compileSnapshot(yield* store.current)
   yield* store.changes.pipe(
     Stream.runForEach((config) => Effect.sync(() => {
@@ -377,9 +402,12 @@ export const make = Effect.gen(function* () {
         // An unparseable URL is not shown at all: it was never checked field by field.
         return { ...r, display: "[invalid URL]" }
       }
-      const shown = urlDisplay(snap, url, r.verdict.findings, connect)
-      const decisive = r.verdict.decisive === undefined ? undefined : shown.findings[r.verdict.findings.indexOf(r.verdict.decisive)]
-      return { ...r, verdict: { ...r.verdict, findings: shown.findings, decisive }, display: shown.display }
+      // Suppressed findings count too: a suppressed secret in the URL is still kept out of logs.
+      const n = r.verdict.findings.length
+      const shown = urlDisplay(snap, url, [...r.verdict.findings, ...(r.verdict.suppressed ?? [])], connect)
+      const findings = shown.findings.slice(0, n)
+      const decisive = r.verdict.decisive === undefined ? undefined : findings[r.verdict.findings.indexOf(r.verdict.decisive)]
+      return { ...r, verdict: { ...r.verdict, findings, decisive }, display: shown.display }
     })
 
   const checkUrlInner = (rawUrl: string, ctx: RequestContext) =>
@@ -391,12 +419,16 @@ export const make = Effect.gen(function* () {
         parsed = r.url
         return r.findings
       }))
-      const preVerdict = decide(pre, s.mode)
+      // Suppressed URL findings are kept aside: the transports must still keep the URL out of their logs.
+      const dropped: Finding[] = []
+      const preKept = unsuppressed(s, pre, { url: rawUrl }, ctx, undefined, dropped)
+      const withDropped = (v: Verdict): Verdict => (dropped.length === 0 ? v : { ...v, suppressed: dropped })
+      const preVerdict = withDropped(decide(preKept, s.mode))
       if (preVerdict.action === "block" || parsed === undefined) return { verdict: preVerdict } satisfies UrlCheck
       const url = parsed
       const host = url.hostname.replace(/^\[|\]$/g, "")
       const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" || url.protocol === "wss:" ? 443 : 80
-      const findings = [...pre]
+      const findings = [...preKept]
       let target: PinnedTarget | undefined
       const resolved = ctx.skipDns === true ? undefined : yield* resolver.resolve(host).pipe(Effect.result)
       if (resolved === undefined) {
@@ -436,13 +468,13 @@ export const make = Effect.gen(function* () {
           })
         }
       }
-      const verdict = decide(findings, s.mode)
+      const verdict = withDropped(decide([...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)], s.mode))
       return { verdict, target: verdict.action === "block" ? undefined : target } satisfies UrlCheck
     })
 
   // --- HTTP bodies --------------------------------------------------------------------------
 
-  const inspectRequest = (req: OutboundRequest, _ctx: RequestContext) =>
+  const inspectRequest = (req: OutboundRequest, ctx: RequestContext) =>
     Effect.gen(function* () {
       const s = snap
       const rb = s.config.request_body_scanning
@@ -469,10 +501,11 @@ export const make = Effect.gen(function* () {
       if (body !== undefined && body.length > 0) {
         findings.push(...yield* bodyFindings(s, req, body, host).pipe(Effect.catchCause((cause) => Effect.succeed([scannerFailure(cause, "body")]))))
       }
-      const verdict = decide(findings, s.mode, rb.action)
+      const verdict = decide(unsuppressed(s, findings, { url: req.url }, ctx), s.mode, rb.action)
       if (!s.config.a2a_scanning.enabled || body === undefined || body.length === 0 || body.length > rb.max_body_bytes) return verdict
       const a2a = guarded("a2a", () => a2aRequestFindings(s, body, host))
-      return a2a.length === 0 ? verdict : combine(s.mode, [verdict, decide(a2a, s.mode, s.config.a2a_scanning.action)])
+      const a2aKept = unsuppressed(s, a2a, { url: req.url }, ctx)
+      return a2aKept.length === 0 ? verdict : combine(s.mode, [verdict, decide(a2aKept, s.mode, s.config.a2a_scanning.action)])
     })
 
   /** An A2A JSON-RPC request: injection in every message part (DLP already ran over the JSON), decoded file bytes. */
@@ -591,11 +624,11 @@ export const make = Effect.gen(function* () {
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.gen(function* () {
       const s = snap
-      const verdict = decide(responseFindings(s, text, ctx.url, "body"), s.mode, s.config.response_scanning.action)
+      const verdict = decide(unsuppressed(s, responseFindings(s, text, ctx.url, "body"), { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
       if (!s.config.a2a_scanning.enabled) return verdict
       let scanned: ReturnType<typeof agentCardScan> = { findings: [] }
       const found = guarded("agent_card", () => (scanned = agentCardScan(s, text, ctx.url, ctx.contentType)).findings)
-      const card = scanned.card === undefined ? found : [...found, ...yield* agentCardDrift(s, ctx.url, scanned.card)]
+      const card = unsuppressed(s, scanned.card === undefined ? found : [...found, ...yield* agentCardDrift(s, ctx.url, scanned.card)], { url: ctx.url }, ctx)
       return card.length === 0 ? verdict : combine(s.mode, [verdict, decide(card, s.mode, s.config.a2a_scanning.action)])
     })
 
@@ -626,10 +659,12 @@ export const make = Effect.gen(function* () {
       const format = formatOf(ctx.contentType, sse.enabled)
       // Event streams take `sse_streaming.action` (block ends the stream, warn forwards); raw text the section's.
       const action = format === "text" ? s.config.response_scanning.action : sse.action
+      const scope: SuppressScope = { url: ctx.url }
       return Reassemble.make(format, {
-        text: (text, location) => responseFindings(s, text, ctx.url, location),
-        toolDelta: (text, location) => timed("dlp", () => guarded(location, () => dlpText(s.dlp, text, location))),
-        toolCall: (_name, args, location) => toolCallFindings(s, args, location),
+        // Suppressed where found (the stream re-decides over everything found so far on each new finding).
+        text: (text, location) => [...unsuppressed(s, responseFindings(s, text, ctx.url, location), scope, ctx)],
+        toolDelta: (text, location) => [...unsuppressed(s, timed("dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)],
+        toolCall: (_name, args, location) => [...unsuppressed(s, toolCallFindings(s, args, location), scope, ctx)],
         decide: (findings) => decide(findings, s.mode, action)
       }, { maxEventBytes: sse.max_event_bytes, audit: s.mode === "audit" })
     })
@@ -649,9 +684,9 @@ export const make = Effect.gen(function* () {
           } else if (w.problem !== "syntax") findings.push(walkFinding(w, "ws.client"))
           // not JSON: the raw scan stands
         }
-        return decide(findings, s.mode, s.config.request_body_scanning.action)
+        return decide(unsuppressed(s, findings, { url: ctx.url }, ctx), s.mode, s.config.request_body_scanning.action)
       }
-      return decide(responseFindings(s, text, ctx.url, "ws.server"), s.mode, s.config.response_scanning.action)
+      return decide(unsuppressed(s, responseFindings(s, text, ctx.url, "ws.server"), { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
     })
 
   // --- MCP ----------------------------------------------------------------------------------
@@ -713,6 +748,8 @@ export const make = Effect.gen(function* () {
       const isCall = method === "tools/call" && isObject(params)
       const toolName = isCall && typeof params.name === "string" ? params.name : undefined
       const args = isCall ? params.arguments : undefined
+      const scope: SuppressScope = { tool: toolName }
+      const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, scope, ctx), s.mode, action)
       let sensitive: string[] = []
       if (c.mcp_input_scanning.enabled) {
         // Every string of the message is DLP content (keys, ids, `_meta`, every params member, extra members);
@@ -722,12 +759,12 @@ export const make = Effect.gen(function* () {
         const input: Finding[] = [...dlp.findings]
         const prefix = isCall ? ["params", "arguments"] : "params" in message ? ["params"] : "result" in message ? ["result"] : undefined
         if (prefix !== undefined) input.push(...yield* textChecks(s, w, textsUnder(w, prefix), "", isCall))
-        verdicts.push(decide(scrub(input, sensitive), s.mode, c.mcp_input_scanning.action))
+        verdicts.push(judge(scrub(input, sensitive), c.mcp_input_scanning.action))
       }
       if (toolName !== undefined) {
         if (s.policy !== undefined) {
           const policy = s.policy
-          verdicts.push(decide(timed("tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), s.mode, c.mcp_tool_policy.action))
+          verdicts.push(judge(timed("tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), c.mcp_tool_policy.action))
         }
         // One atomic step in the store: where the tool stands in the pinned inventory, and the session's
         // chain history with this call appended (an `unknown` call is not part of any chain).
@@ -738,7 +775,7 @@ export const make = Effect.gen(function* () {
             category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
             return []
           })
-          if (found.length > 0) verdicts.push(decide(found, s.mode, c.tool_chain_detection.action))
+          if (found.length > 0) verdicts.push(judge(found, c.tool_chain_detection.action))
         }
         const record = chain !== undefined && category !== undefined && category !== "unknown"
           ? { tool: toolName, chain: { category, at: Date.now(), windowSize: chain.windowSize, windowSeconds: chain.windowSeconds } }
@@ -762,10 +799,10 @@ export const make = Effect.gen(function* () {
                 message: `tools/call "${toolName}" is not in this session's tool inventory`, action: b.unknown_tool_action
               })
             }
-            verdicts.push(decide(binding, s.mode, b.unknown_tool_action))
+            verdicts.push(judge(binding, b.unknown_tool_action))
           }
           if (chain !== undefined && record.chain !== undefined) {
-            verdicts.push(decide(timed("chain", () => guarded("chain", () => chainFindings(state.history, chain, toolName))), s.mode, c.tool_chain_detection.action))
+            verdicts.push(judge(timed("chain", () => guarded("chain", () => chainFindings(state.history, chain, toolName))), c.tool_chain_detection.action))
           }
         }
       }
@@ -797,9 +834,11 @@ export const make = Effect.gen(function* () {
       const verdicts: Verdict[] = []
       if (tools !== undefined) {
         const names = tools.map((t) => String(t.name))
+        // A definition finding's location names its tool (`tool:<name>.description`): the `tool` scope reads it there.
+        const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, {}, ctx, names), s.mode, action)
         if (c.mcp_tool_scanning.enabled) {
           const found = tools.flatMap((t) => timed("tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
-          verdicts.push(decide(found, s.mode, c.mcp_tool_scanning.action))
+          verdicts.push(judge(found, c.mcp_tool_scanning.action))
         }
         // Pinned at the session's first tools/list; a later list is compared with the pin in the same atomic step.
         const listed = tools.slice(0, 10_000)
@@ -829,8 +868,8 @@ export const make = Effect.gen(function* () {
             }
           }
         }
-        if (drift.length > 0) verdicts.push(decide(drift, s.mode, c.mcp_tool_scanning.action))
-        if (binding.length > 0) verdicts.push(decide(binding, s.mode, c.mcp_session_binding.unknown_tool_action))
+        if (drift.length > 0) verdicts.push(judge(drift, c.mcp_tool_scanning.action))
+        if (binding.length > 0) verdicts.push(judge(binding, c.mcp_session_binding.unknown_tool_action))
         // The rest of the message (other result members, `_meta`, extra members) is read by the agent too.
         const inTools = new Set(textsUnder(w, ["result", "tools"]))
         const rest = yield* textChecks(s, w, w.texts.map((_, i) => i).filter((i) => !inTools.has(i)), "", false)

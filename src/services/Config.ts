@@ -444,6 +444,20 @@ export const Sentry = Schema.Struct({
 
 export const HealthWatchdog = Schema.Struct({ enabled: opt(Bool), interval_seconds: opt(NonNegInt), expose_subsystems: opt(Bool) })
 
+/**
+ * One scoped exemption: `rule` (a rule name or a scanner name) silenced where the scope keys match (every
+ * scope key given must match; at least one is required). `rule`, `path`, `reason` are the Go keys; `host`,
+ * `tool` and `expires` are Pipelock-TS additions.
+ */
+export const Suppress = Schema.Struct({
+  rule: Str,
+  path: opt(Str),
+  host: opt(Str),
+  tool: opt(Str),
+  expires: opt(Str),
+  reason: opt(Str)
+})
+
 export const McpWsListener = Schema.Struct({ allowed_origins: opt(Strings), max_connections: opt(NonNegInt) })
 
 // ---------------------------------------------------------------------------------------------
@@ -460,7 +474,7 @@ export const ConfigFile = Schema.Struct({
   trusted_domains: opt(Strings),
   ssrf: opt(Ssrf),
   internal: opt(Strings),
-  suppress: opt(Schema.Array(Schema.Struct({ rule: Str, path: opt(Str), reason: opt(Str) }))),
+  suppress: opt(Schema.Array(Suppress)),
   metrics_listen: opt(Str),
   /**
    * How many MiB of bodies may be buffered for scanning at once, across every request and listener; a body
@@ -540,7 +554,7 @@ export interface Config {
   readonly trusted_domains: ReadonlyArray<string>
   readonly ssrf: S<typeof Ssrf>
   readonly internal: ReadonlyArray<string>
-  readonly suppress: ReadonlyArray<{ readonly rule: string; readonly path?: string; readonly reason?: string }>
+  readonly suppress: ReadonlyArray<typeof Suppress.Type>
   readonly max_inflight_body_mb: number
   readonly fetch_proxy: S<typeof FetchProxy>
   readonly forward_proxy: S<typeof ForwardProxy>

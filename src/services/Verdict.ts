@@ -71,6 +71,11 @@ export interface Verdict {
   readonly decisive?: Finding | undefined
   /** Set when `action` is `redirect`-driven: the redirect profile to run instead of forwarding. */
   readonly redirectProfile?: string | undefined
+  /**
+   * URL checks only: findings a `suppress` entry dropped (they did not count towards `action`). The URL
+   * still held what a rule matched, so a transport keeps it out of logs (`safeTarget`).
+   */
+  readonly suppressed?: ReadonlyArray<Finding> | undefined
 }
 
 /** A verdict that lets traffic through with nothing found. */

@@ -60,6 +60,8 @@ export interface ProxySetup {
   readonly mcpUpstream?: string
   /** The main listener's address (default 127.0.0.1:0, any free port). */
   readonly listen?: string
+  /** The config file's path, for tests that rewrite it and reload (the file must hold `yaml`). */
+  readonly path?: string
 }
 
 /** The real forward proxy (and MCP proxy when an upstream is given) over the real Inspector, with a fake DNS. */
@@ -67,11 +69,11 @@ export const startProxy = (s: ProxySetup) =>
   Effect.gen(function* () {
     const env = s.env ?? {}
     const loaded = loadOrThrow({
-      file: s.yaml === undefined ? undefined : { path: "test.yaml", text: s.yaml },
+      file: s.yaml === undefined ? undefined : { path: s.path ?? "test.yaml", text: s.yaml },
       env: { PIPELOCK__logging__output: "stderr", PIPELOCK__logging__level: "error", PIPELOCK__logging__include_allowed: "false", PIPELOCK__logging__include_blocked: "false", ...env },
       flags: { listen: s.listen ?? "127.0.0.1:0", mcpListen: s.mcpUpstream ? "127.0.0.1:0" : undefined, mcpUpstream: s.mcpUpstream }
     })
-    const setup = { loaded, env, flags: {}, watch: false }
+    const setup = { loaded, path: s.path, env, flags: { listen: s.listen ?? "127.0.0.1:0" }, watch: false }
     const base = Pipelock.inspection(setup, ResolverLayer.layerStatic(s.hosts))
     const ca = s.ca === undefined ? Layer.empty : CertAuthorityLayer.layerFrom(s.ca)
     const services = Layer.mergeAll(

@@ -21,6 +21,7 @@ import {
 } from "../../services/Config.ts"
 import type { Mode } from "../../services/Verdict.ts"
 import { defaults, zeroMeansDefault } from "./defaults.ts"
+import { expiresAt } from "../detect/suppress.ts"
 import { unimplementedKeys } from "./support.ts"
 import { validate } from "./validate.ts"
 
@@ -387,7 +388,13 @@ export const load = (input: LoadInput): Loaded | ConfigError => {
     mcpListen: flags.mcpListen ?? env.run.mcpListen,
     mcpUpstream: flags.mcpUpstream ?? env.run.mcpUpstream
   }
-  return { config: config as unknown as Config, run, warnings: unimplementedKeys(userLayers), source }
+  // An expired exemption is not an error (the file stays loadable after the date); it no longer applies.
+  const now = Date.now()
+  const expired = ((file.suppress ?? []) as Config["suppress"]).flatMap((e, i) => {
+    const at = expiresAt(e.expires)
+    return at !== undefined && at < now ? [`suppress[${i}] (rule "${e.rule}") expired on ${e.expires}: it no longer applies; remove or renew it`] : []
+  })
+  return { config: config as unknown as Config, run, warnings: [...unimplementedKeys(userLayers), ...expired], source }
 }
 
 /** Like `load`, throwing the `ConfigError`: for tests and tools that start from a known-good config. */

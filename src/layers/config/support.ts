@@ -9,7 +9,6 @@
 /** Key paths (a section, or `section.key`) accepted but not implemented yet, with why/what instead. */
 export const notImplemented: Readonly<Record<string, string>> = {
   explain_blocks: "SSRF and api_allowlist blocks always carry a `hint` (it names a config key, nothing more); there is no X-Pipelock-Hint header and no hint for other rules",
-  suppress: "finding suppression by rule/path is not applied",
   metrics_listen: "metrics are served on the main listener only",
   default_agent_identity: "per-agent profiles are not supported",
   bind_default_agent_identity: "per-agent profiles are not supported",

@@ -6,6 +6,7 @@ import { isIP } from "node:net"
 import RE2 from "re2"
 import type { ConfigFile, ConfigProblem } from "../../services/Config.ts"
 import { coreDlpNames, disableableDlpNames, disabledMatcher } from "../detect/dlpPatterns.ts"
+import { expiresProblem, pathProblem, UNSUPPRESSIBLE } from "../detect/suppress.ts"
 
 const re2Error = (source: string): string | undefined => {
   try {
@@ -163,6 +164,28 @@ export const validate = (c: ConfigFile): ConfigProblem[] => {
   if (c.mode === "strict" && c.enforce !== false && (c.api_allowlist ?? []).length === 0) {
     add("api_allowlist", "strict mode enforces the API allowlist: list at least one host")
   }
+  c.suppress?.forEach((e, i) => {
+    const at = `suppress[${i}]`
+    if (e.rule.trim() === "" || e.rule.trim() === "*") add(`${at}.rule`, "name one rule (e.g. \"AWS Access ID\") or one scanner (e.g. dlp)")
+    if (UNSUPPRESSIBLE.has(e.rule.toLowerCase())) add(`${at}.rule`, `findings of "${e.rule}" mean the traffic could not be inspected; they always block (fail closed) and cannot be suppressed`)
+    if (e.path === undefined && e.host === undefined && e.tool === undefined) {
+      add(at, `entry for "${e.rule}" has no scope: give path, host or tool (to turn a rule off everywhere, change its section instead)`)
+    }
+    if (e.path !== undefined) {
+      const p = pathProblem(e.path)
+      if (p !== undefined) add(`${at}.path`, p)
+    }
+    if (e.host !== undefined) {
+      const err = validDomainPattern(e.host)
+      if (err !== undefined) add(`${at}.host`, err)
+    }
+    if (e.tool !== undefined && (e.tool.trim() === "" || /^\*+$/.test(e.tool))) add(`${at}.tool`, "name a tool (globs such as github_* are fine; a bare * would match every tool)")
+    if (e.expires !== undefined) {
+      const err = expiresProblem(e.expires)
+      if (err !== undefined) add(`${at}.expires`, err)
+    }
+  })
+
   const tc = c.tool_chain_detection
   tc?.custom_patterns?.forEach((p, i) => {
     if (p.sequence.length < 2) add(`tool_chain_detection.custom_patterns[${i}].sequence`, "needs at least 2 steps")

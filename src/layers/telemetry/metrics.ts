@@ -24,6 +24,7 @@ export const metrics = {
   ),
   requestDuration: histogram("pipelock_request_duration_seconds", "Time to handle a proxied request", latencyBuckets),
   scannerHits: counter("pipelock_scanner_hits_total", "Findings, by scanner, rule and severity"),
+  suppressedFindings: counter("pipelock_suppressed_findings_total", "Findings dropped by a `suppress` entry, by scanner and rule"),
   scanDuration: histogram("pipelock_scan_duration_seconds", "Time spent in one scanner call, by scanner", scanBuckets),
   killSwitchActive: gauge("pipelock_kill_switch_active", "1 while the kill switch is on, by source"),
   killSwitchDenials: counter("pipelock_kill_switch_denials_total", "Requests denied by the kill switch, by transport and endpoint"),
