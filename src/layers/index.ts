@@ -27,6 +27,8 @@ export * as Pipelock from "./Pipelock.ts"
 /** The main listener (forward proxy, `/fetch`, health, metrics and the admin API on one port). */
 export * as ProxyListener from "./ProxyListener.ts"
 export * as Resolver from "./Resolver.ts"
+/** Judging given inputs without proxying (what `pipelock check` and `POST /api/v1/scan` do), and the verdict JSON. */
+export * as Scan from "./scan.ts"
 export * as SessionStore from "./SessionStore.ts"
 /** The Redis store (node-redis is imported only when a layer of it is built). */
 export * as SessionStoreRedis from "./SessionStoreRedis.ts"

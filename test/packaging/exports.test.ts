@@ -26,9 +26,9 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   exports: Record<string, string | { types: string; default: string }>
 }
 
-/** The top-level modules of a src folder, by name (`KillSwitch.ts` → `KillSwitch`), index excluded. */
+/** The top-level modules of a src folder, by exported name (`KillSwitch.ts` → `KillSwitch`, `scan.ts` → `Scan`), index excluded. */
 const modulesOf = (dir: string) =>
-  readdirSync(join(root, dir)).filter((f) => f.endsWith(".ts") && f !== "index.ts").map((f) => f.replace(/\.ts$/, "")).sort()
+  readdirSync(join(root, dir)).filter((f) => f.endsWith(".ts") && f !== "index.ts").map((f) => f[0].toUpperCase() + f.slice(1).replace(/\.ts$/, "")).sort()
 
 describe("subpath exports", () => {
   it("package.json maps each subpath to the compiled index module of a source module that exists", () => {
