@@ -272,7 +272,8 @@ describe("the image's entry script (/pipelock) over the image layout", () => {
         const p = join(d, name)
         if (statSync(p).isDirectory()) walk(p)
         else if (name.endsWith(".js")) {
-          const text = readFileSync(p, "utf8")
+          // JSDoc lines (` * import … from "pipelock/…"` in @example blocks) are not imports.
+          const text = readFileSync(p, "utf8").split("\n").filter((l) => !/^\s*(\/\*\*|\*)/.test(l)).join("\n")
           for (const m of text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm)) {
             const spec = m[1] ?? m[2] ?? m[3]
             if (spec.startsWith(".") || spec.startsWith("node:")) continue
