@@ -12,7 +12,7 @@ import { combine } from "../layers/detect/decide.ts"
 import * as InspectorLayer from "../layers/Inspector.ts"
 import * as ResolverLayer from "../layers/Resolver.ts"
 import * as SessionStoreLayer from "../layers/SessionStore.ts"
-import { Inspector, type McpContext, type RequestContext } from "../services/Inspector.ts"
+import { judge, type ScanInput, verdictJson } from "../layers/scan.ts"
 import type { Mode, Verdict } from "../services/Verdict.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"
 import { loadConfig } from "./loadConfig.ts"
@@ -49,17 +49,7 @@ const parseJson = (source: string, text: string) =>
 
 const print = (verdict: Verdict, json: boolean) =>
   Effect.gen(function* () {
-    if (json) {
-      const out = {
-        action: verdict.action,
-        mode: verdict.mode,
-        blocked: verdict.action === "block",
-        findings: verdict.findings.map((f) => ({
-          scanner: f.scanner, rule: f.rule, severity: f.severity, location: f.location, evidence: f.evidence, message: f.message, pass: f.pass
-        }))
-      }
-      return yield* Console.log(JSON.stringify(out, null, 2))
-    }
+    if (json) return yield* Console.log(JSON.stringify(verdictJson(verdict), null, 2))
     const head = verdict.action === "block" ? "BLOCKED" : verdict.action === "warn" ? "ALLOWED (with warnings)" : verdict.action === "redirect" ? "REDIRECTED" : "ALLOWED"
     yield* Console.log(`${head} (mode ${verdict.mode})`)
     for (const f of verdict.findings) {
@@ -67,49 +57,26 @@ const print = (verdict: Verdict, json: boolean) =>
     }
   })
 
-const judge = (flags: CheckFlags) =>
+/** Reads (and for the JSON inputs parses) every file given, then judges them. */
+const judgeFiles = (flags: CheckFlags) =>
   Effect.gen(function* () {
-    const inspector = yield* Inspector
-    const ctx: RequestContext = { requestId: "check", listener: "check", skipDns: !flags.resolve }
-    const mcp: McpContext = { ...ctx, sessionKey: "check" }
-    const verdicts: Verdict[] = []
-    const fail = (m: string) => usage(m)
-    if (flags.url !== undefined) verdicts.push((yield* inspector.checkUrl(flags.url, ctx)).verdict)
-    if (flags.text !== undefined) {
-      const text = yield* readInput(flags.text).pipe(Effect.catch(fail))
-      verdicts.push(yield* inspector.inspectRequest({ method: "POST", url: "http://check.invalid/", headers: { "content-type": "text/plain" }, body: Buffer.from(text) }, ctx))
-      verdicts.push(yield* inspector.inspectResponse(text, { ...ctx, url: "http://check.invalid/" }))
+    const text = (source: string | undefined) => (source === undefined ? Effect.succeed(undefined) : readInput(source).pipe(Effect.catch(usage)))
+    const json = (source: string | undefined) =>
+      source === undefined
+        ? Effect.succeed(undefined)
+        : Effect.flatMap(readInput(source), (t) => parseJson(source, t)).pipe(Effect.catch(usage))
+    const input: ScanInput = {
+      url: flags.url,
+      text: yield* text(flags.text),
+      request: yield* json(flags.request),
+      response: yield* json(flags.response),
+      mcp: yield* json(flags.mcp),
+      direction: flags.direction,
+      tools: yield* json(flags.tools)
     }
-    if (flags.request !== undefined) {
-      const r = (yield* parseJson(flags.request, yield* readInput(flags.request).pipe(Effect.catch(fail))).pipe(Effect.catch(fail))) as {
-        method?: string; url?: string; headers?: Record<string, string>; body?: unknown
-      }
-      if (typeof r?.url !== "string") return yield* usage("--request needs JSON {method, url, headers, body}")
-      verdicts.push((yield* inspector.checkUrl(r.url, ctx)).verdict)
-      const body = r.body === undefined ? undefined : Buffer.from(typeof r.body === "string" ? r.body : JSON.stringify(r.body))
-      const headers = { ...(typeof r.body === "object" && r.body !== null ? { "content-type": "application/json" } : {}), ...(r.headers ?? {}) }
-      verdicts.push(yield* inspector.inspectRequest({ method: r.method ?? "GET", url: r.url, headers, body }, ctx))
-    }
-    if (flags.response !== undefined) {
-      const r = (yield* parseJson(flags.response, yield* readInput(flags.response).pipe(Effect.catch(fail))).pipe(Effect.catch(fail))) as { url?: string; body?: unknown }
-      if (r === null || typeof r !== "object" || r.body === undefined) return yield* usage("--response needs JSON {url, body}")
-      const body = typeof r.body === "string" ? r.body : JSON.stringify(r.body)
-      verdicts.push(yield* inspector.inspectResponse(body, { ...ctx, url: r.url ?? "http://check.invalid/" }))
-    }
-    if (flags.mcp !== undefined) {
-      const parsed = yield* parseJson(flags.mcp, yield* readInput(flags.mcp).pipe(Effect.catch(fail))).pipe(Effect.catch(fail))
-      for (const m of Array.isArray(parsed) ? parsed : [parsed]) {
-        const v = flags.direction === "request" ? yield* inspector.inspectMcpRequest(m, mcp) : yield* inspector.inspectMcpResponse(m, mcp)
-        verdicts.push(v.verdict)
-      }
-    }
-    if (flags.tools !== undefined) {
-      const parsed = yield* parseJson(flags.tools, yield* readInput(flags.tools).pipe(Effect.catch(fail))).pipe(Effect.catch(fail))
-      const tools = Array.isArray(parsed) ? parsed : (parsed as { tools?: unknown; result?: { tools?: unknown } })?.tools ?? (parsed as { result?: { tools?: unknown } })?.result?.tools
-      if (!Array.isArray(tools)) return yield* usage("--tools needs a tools/list result {tools: [...]}")
-      verdicts.push((yield* inspector.inspectMcpResponse({ jsonrpc: "2.0", id: 1, result: { tools } }, { ...mcp, method: "tools/list" })).verdict)
-    }
-    return verdicts
+    return yield* judge(input, { requestId: "check", sessionKey: "check", listener: "check", resolve: flags.resolve }).pipe(
+      Effect.catch((e) => usage(e.message.replace(/^(request|response|tools) /, "--$1 ")))
+    )
   })
 
 export const check = (flags: CheckFlags) =>
@@ -119,7 +86,7 @@ export const check = (flags: CheckFlags) =>
     const { loaded } = yield* loadConfig({ config: flags.config, mode: flags.mode })
     // One check is one session (a --mcp array is judged as one conversation).
     const services = InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest())))
-    const verdicts = yield* judge(flags).pipe(Effect.provide(services))
+    const verdicts = yield* judgeFiles(flags).pipe(Effect.provide(services))
     const verdict = combine(loaded.config.mode, verdicts)
     yield* print(verdict, flags.json)
     if (verdict.action === "block") return yield* new ExitCode({ code: FAILURE })

@@ -1,8 +1,8 @@
-/** The admin endpoints on the main port: `/health`, `/metrics`, `/stats` and the kill-switch API. */
+/** The admin endpoints on the main port: `/health`, `/metrics`, `/stats`, the kill-switch API and the scan API. */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { Context, type Effect } from "effect"
 
-export type Route = "health" | "metrics" | "stats" | "killswitch" | "killswitch_status"
+export type Route = "health" | "metrics" | "stats" | "killswitch" | "killswitch_status" | "scan"
 
 export interface Service {
   /** Which admin route a path is, if any. */

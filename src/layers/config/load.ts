@@ -9,7 +9,7 @@
 import { readFileSync, readSync } from "node:fs"
 import { dirname, isAbsolute, join, resolve as resolvePath } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Exit, Schema, SchemaIssue } from "effect"
+import { Effect, Exit, Schema, SchemaIssue } from "effect"
 import * as YAML from "yaml"
 import {
   type Config,
@@ -311,15 +311,24 @@ const isMode = (u: unknown): u is Mode => u === "strict" || u === "balanced" || 
  * `ConfigError` listing every problem (path and message).
  */
 export const load = (input: LoadInput): Loaded | ConfigError => {
-  const source = input.file?.path ?? "(built-in preset)"
-  const problems: ConfigProblem[] = []
+  if (input.file === undefined) return resolveLayers("(built-in preset)", undefined, { value: {}, problems: [] }, input)
+  const baseDir = input.file.path !== "-" ? dirname(resolvePath(input.file.path)) : undefined
+  return resolveLayers(input.file.path, baseDir, parseYaml(input.file.path, input.file.text), input)
+}
 
-  let fileLayer: Json = {}
-  if (input.file !== undefined) {
-    const parsed = parseYaml(input.file.path, input.file.text)
-    problems.push(...parsed.problems)
-    if (parsed.value !== undefined) fileLayer = parsed.value
-  }
+/**
+ * The layers under and over the user's config (already parsed into an object, or the problems parsing it
+ * found), merged, decoded and checked. `baseDir` is where relative paths in the config resolve (the config
+ * file's folder); without one they stay relative to the working directory.
+ */
+const resolveLayers = (
+  source: string,
+  baseDir: string | undefined,
+  parsed: { readonly value?: Json; readonly problems: ReadonlyArray<ConfigProblem> },
+  input: Pick<LoadInput, "env" | "flags">
+): Loaded | ConfigError => {
+  const problems: ConfigProblem[] = [...parsed.problems]
+  const fileLayer: Json = parsed.value ?? {}
   const env = envOverlay(input.env ?? {})
   problems.push(...env.problems)
   const flags = input.flags ?? {}
@@ -363,8 +372,8 @@ export const load = (input: LoadInput): Loaded | ConfigError => {
   }
 
   // As in the Go loader, these paths are relative to the config file's folder (not the working directory).
-  if (input.file !== undefined && input.file.path !== "-") {
-    const base = dirname(resolvePath(input.file.path))
+  if (baseDir !== undefined) {
+    const base = baseDir
     for (const path of [["dlp", "secrets_file"], ["tls_interception", "ca_cert"], ["tls_interception", "ca_key"]]) {
       const v = getPath(file, path)
       if (typeof v === "string" && v !== "" && !isAbsolute(v) && !v.startsWith("~")) setPath(file, path, join(base, v))
@@ -403,3 +412,48 @@ export const loadOrThrow = (input: LoadInput): Loaded => {
   if (r instanceof ConfigError) throw r
   return r
 }
+
+/** Where an embedded config came from, and the layers over it (none unless given: a library reads no environment). */
+export interface FromOptions {
+  /**
+   * The config's path, for messages and for relative paths in it (`dlp.secrets_file`, `tls_interception.ca_cert`,
+   * `ca_key`), which then resolve against its folder; without one they stay relative to the working directory.
+   */
+  readonly path?: string | undefined
+  /** `PIPELOCK_*` variables to apply over the config, as the CLI applies the process environment. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined
+  readonly flags?: Flags | undefined
+}
+
+const toEffect = (r: Loaded | ConfigError): Effect.Effect<Loaded, ConfigError> =>
+  r instanceof ConfigError ? Effect.fail(r) : Effect.succeed(r)
+
+/**
+ * Loads a configuration given as an object shaped like `pipelock.yaml` (snake_case keys; `null` means "not
+ * set", as in YAML), over the preset of its mode and the built-in defaults, exactly as the file would load.
+ *
+ * @example
+ * const { config } = yield* ConfigLoader.fromObject({ mode: "strict", kill_switch: { api_token: "t0ken" } })
+ */
+export const fromObject = (o: unknown, options: FromOptions = {}): Effect.Effect<Loaded, ConfigError> =>
+  Effect.suspend(() => {
+    const source = options.path ?? "(object)"
+    const baseDir = options.path !== undefined ? dirname(resolvePath(options.path)) : undefined
+    const parsed = isObject(o)
+      ? { value: dropNulls(o) as Json, problems: [] }
+      : { problems: [{ path: "(root)", message: `expected a map of sections, got ${describe(o)}` }] }
+    return toEffect(resolveLayers(source, baseDir, parsed, options))
+  })
+
+/**
+ * Loads a configuration from YAML text (what `pipelock.yaml` holds), with the same checks as the CLI.
+ *
+ * @example
+ * const loaded = yield* ConfigLoader.fromYaml("mode: audit\n")
+ */
+export const fromYaml = (text: string, options: FromOptions = {}): Effect.Effect<Loaded, ConfigError> =>
+  Effect.suspend(() => {
+    const source = options.path ?? "(yaml)"
+    const baseDir = options.path !== undefined ? dirname(resolvePath(options.path)) : undefined
+    return toEffect(resolveLayers(source, baseDir, parseYaml(source, text), options))
+  })
