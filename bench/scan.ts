@@ -3,7 +3,7 @@
  * Real work on real inputs; a warm-up, then a timed loop. The 1 MB adversarial inputs show linear time
  * (compare 1 MB with 256 KB: about 4×). Not a test: numbers vary with the machine.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Effect, Layer } from "effect"
 import { loadOrThrow } from "../src/layers/config/load.ts"
@@ -19,6 +19,7 @@ import * as InspectorLayer from "../src/layers/Inspector.ts"
 import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
 import * as ResolverLayer from "../src/layers/Resolver.ts"
 import { Inspector } from "../src/services/Inspector.ts"
+import { benchDocs } from "../test/support/realDocs.ts"
 
 const dlp = compileDlp({ patterns: mergeDlpPatterns([], true), scanEnv: true, minEnvSecretLength: 16, env: process.env, seedPhrase: { enabled: true, minWords: 12, verifyChecksum: true } })
 const injection = compileInjection({ patterns: mergeInjectionPatterns([], true) })
@@ -37,32 +38,7 @@ const toolResult = { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", 
  * scanned in turn. Unlike one text repeated, this keeps RE2's DFA caches from serving every pass warm, as real
  * traffic does; it is the figure that matters.
  */
-const realDocs = (() => {
-  const out: string[] = []
-  const walk = (d: string, depth: number) => {
-    if (depth > 6 || out.length >= 300) return
-    let entries: string[]
-    try {
-      entries = readdirSync(d).sort()
-    } catch {
-      return
-    }
-    for (const f of entries) {
-      if (out.length >= 300) return
-      const p = join(d, f)
-      let st
-      try {
-        st = statSync(p)
-      } catch {
-        continue
-      }
-      if (st.isDirectory()) walk(p, depth + 1)
-      else if (/\.md$/i.test(f) && st.size >= 2048 && st.size < 1_000_000) out.push(readFileSync(p, "utf8").slice(0, 10240))
-    }
-  }
-  walk(join(import.meta.dirname, "../node_modules"), 0)
-  return out
-})()
+const realDocs = benchDocs(join(import.meta.dirname, ".."))
 let doc = 0
 const nextDoc = () => realDocs[doc++ % realDocs.length]
 // Same-run references over the same documents: JSON.parse of the document as a JSON string, one RE2 literal search.

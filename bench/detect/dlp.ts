@@ -12,7 +12,7 @@
  * mode's decision (a finding that would block the body). `--misses` lists the rows each tool gets wrong (text
  * cut to its first characters) with the rules that fired.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { lintSource } from "@secretlint/core"
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend"
@@ -22,6 +22,7 @@ import { compile, scanText } from "../../src/layers/detect/dlp.ts"
 import { coreDlpPatterns, gitleaksDlpPatterns } from "../../src/layers/detect/dlpPatterns.ts"
 import { RE2 } from "../../src/layers/detect/re2.ts"
 import { compileSnapshot } from "../../src/layers/Inspector.ts"
+import { benchDocs } from "../../test/support/realDocs.ts"
 
 const root = join(import.meta.dirname, "../..")
 /** `../shared` beside the repository (main), or two levels up (a worktree under `wt/`). */
@@ -35,32 +36,7 @@ const TARGET_FP = 0.01
 const TARGET_MS_PER_10KB = 0.5
 
 /** The Markdown files of node_modules (first 10 KB of each, up to 300): ordinary text, as in bench:scan. */
-const realDocs = (): string[] => {
-  const out: string[] = []
-  const walk = (d: string, depth: number) => {
-    if (depth > 6 || out.length >= 300) return
-    let entries: string[]
-    try {
-      entries = readdirSync(d).sort()
-    } catch {
-      return
-    }
-    for (const f of entries) {
-      if (out.length >= 300) return
-      const p = join(d, f)
-      let st
-      try {
-        st = statSync(p)
-      } catch {
-        continue
-      }
-      if (st.isDirectory()) walk(p, depth + 1)
-      else if (/\.md$/i.test(f) && st.size >= 2048 && st.size < 1_000_000) out.push(readFileSync(p, "utf8").slice(0, 10240))
-    }
-  }
-  walk(join(root, "node_modules"), 0)
-  return out
-}
+const realDocs = (): string[] => benchDocs(root)
 
 const pct = (n: number, d: number) => (d === 0 ? "–" : `${((100 * n) / d).toFixed(1)}%`)
 const ms = (x: number) => `${x.toFixed(3)} ms`

@@ -5,7 +5,7 @@
  * documents from node_modules, texts built from the rules' own words with random whitespace, case and
  * boundaries (fast-check), and the relaxed (no-whitespace) variants.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -13,6 +13,7 @@ import { mergeInjectionPatterns } from "../../../src/layers/detect/injectionPatt
 import { analyse } from "../../../src/layers/detect/literals.ts"
 import { RuleIndex } from "../../../src/layers/detect/prefilter.ts"
 import { RE2 } from "../../../src/layers/detect/re2.ts"
+import { realDocs } from "../../support/realDocs.ts"
 
 const specs = mergeInjectionPatterns([], true)
 const sources = specs.map((s) => s.regex)
@@ -34,32 +35,7 @@ const root = join(import.meta.dirname, "../../..")
 const packDir = [process.env.DETECT_DATA, join(root, "../shared/detect-data"), join(root, "../../shared/detect-data")].find((d) => d !== undefined && existsSync(join(d, "injection/cases.jsonl")))
 const jsonl = (p: string): Array<{ text: string }> => readFileSync(p, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l))
 
-const docs = (() => {
-  const out: string[] = []
-  const walk = (d: string, depth: number) => {
-    if (depth > 5 || out.length >= 150) return
-    let entries: string[]
-    try {
-      entries = readdirSync(d).sort()
-    } catch {
-      return
-    }
-    for (const f of entries) {
-      if (out.length >= 150) return
-      const p = join(d, f)
-      let st
-      try {
-        st = statSync(p)
-      } catch {
-        continue
-      }
-      if (st.isDirectory()) walk(p, depth + 1)
-      else if (/\.md$/i.test(f) && st.size >= 1024 && st.size < 500_000) out.push(readFileSync(p, "utf8").slice(0, 20_000))
-    }
-  }
-  walk(join(root, "node_modules"), 0)
-  return out
-})()
+const docs = realDocs(root, { max: 150, maxDepth: 5, minBytes: 1024, maxBytes: 500_000, chars: 20_000 })
 
 const compare = (srcs: ReadonlyArray<string>, texts: ReadonlyArray<string>) => {
   const index = new RuleIndex(srcs)
