@@ -114,7 +114,9 @@ export const runStdio = (
         return
       }
       if (isRequest(out.message)) pending.set(JSON.stringify(out.message.id), { method: out.message.method, requestId: ctx.requestId })
-      write(child.stdin!, out.message)
+      // An unchanged message goes on as the exact line that was judged (no re-serialisation).
+      if (out.message === message) child.stdin!.write(line + "\n")
+      else write(child.stdin!, out.message)
     }
 
     /** Judges the answer to our own tools/list, then relays the notification it was asked for (or withholds it). */
@@ -156,7 +158,8 @@ export const runStdio = (
       const request = answer ? pending.get(key) : undefined
       if (answer) pending.delete(key)
       const out = await Effect.runPromise(judgeServer(deps, c, message, contextFor(request?.requestId), request?.method, line))
-      if (out.message !== undefined) write(io.stdout, out.message)
+      if (out.message === message) io.stdout.write(line + "\n")
+      else if (out.message !== undefined) write(io.stdout, out.message)
     }
 
     lines(io.stdin, (l) => {
