@@ -502,9 +502,16 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
 
     /** After (re)connecting: write pending flags, re-seed lost ones, and hand every watcher the fleet's flags. */
     let syncing = false
+    // A sync asked for while one runs is run again after it: the running one may have read before a change.
+    let again = false
     const onReady = () => {
-      if (syncing || watchers.size === 0 || !client.isReady) return
+      if (watchers.size === 0 || !client.isReady) return
+      if (syncing) {
+        again = true
+        return
+      }
       syncing = true
+      again = false
       const sync = Effect.gen(function* () {
         for (const [name, on] of [...pending]) {
           yield* writeFlag(name, on)
@@ -515,7 +522,10 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
         const flags = yield* run("watch_flags", () => evalScript(SEED_FLAGS, [flagsKey], [channel, ...local]), (reply) => flagsOf(reply as ReadonlyArray<unknown>))
         deliver(flags)
       })
-      void Effect.runPromise(sync.pipe(Effect.ignore, Effect.ensuring(Effect.sync(() => void (syncing = false)))))
+      void Effect.runPromise(sync.pipe(Effect.ignore, Effect.ensuring(Effect.sync(() => {
+        syncing = false
+        if (again) onReady()
+      }))))
     }
 
     const service: Service = {
@@ -582,6 +592,8 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
               // A message that is not ours: ignore it.
             }
           }))
+          // A flag published before the subscription took effect was missed on the channel: read the persisted state.
+          .then(() => onReady())
           .catch(() => {})
       }),
       () => Effect.sync(() => {
