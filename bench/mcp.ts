@@ -25,7 +25,8 @@ const freePort = () => new Promise<number>((resolve) => {
   })
 })
 const waitFor = async (port: number) => {
-  for (let i = 0; i < 100; i++) {
+  // Up to 60 s: a loaded machine starts Pipelock from sources slowly.
+  for (let i = 0; i < 600; i++) {
     if (await new Promise<boolean>((r) => { const c = net.connect(port, "127.0.0.1", () => (c.destroy(), r(true))); c.on("error", () => r(false)) })) return
     await new Promise((r) => setTimeout(r, 100))
   }

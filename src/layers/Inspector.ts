@@ -7,13 +7,13 @@
  * throws becomes a blocking finding (fail closed) except in audit mode.
  */
 import { readFileSync } from "node:fs"
-import { Effect, Layer, Option, Stream } from "effect"
+import { Effect, Fiber, Layer, Option, type Result, Stream } from "effect"
 import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type PinnedTarget, type RequestContext, type StreamScanner, type UrlCheck } from "../services/Inspector.ts"
 import { Resolver } from "../services/Resolver.ts"
 import { Telemetry } from "../services/Telemetry.ts"
-import { SessionStore, type StoreUnavailable, type ToolPin } from "../services/SessionStore.ts"
+import { type CallOutcome, type CallRecord, SessionStore, type StoreUnavailable, type ToolPin } from "../services/SessionStore.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
 import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentCard, isCardUrl } from "./detect/a2a.ts"
 import { type Category, type ChainOptions, type ChainPattern, builtinChainPatterns, chainFindings, classifyCall } from "./detect/chain.ts"
@@ -352,6 +352,12 @@ export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
   const resolver = yield* Resolver
   const sessions = yield* SessionStore
+  /**
+   * A store across the network (Redis): a tools/call's store step is sent before the call's arguments are
+   * scanned, and its answer awaited after, so the round trip overlaps the scan instead of following it. The
+   * memory store answers at once: it runs in place.
+   */
+  const remoteStore = (yield* sessions.health).backend !== "memory"
   // Optional so that the Inspector can run without logs (`pipelock check`, unit tests).
   const telemetry = Option.getOrUndefined(yield* Effect.serviceOption(Telemetry))
   /**
@@ -750,6 +756,31 @@ export const make = Effect.gen(function* () {
       const args = isCall ? params.arguments : undefined
       const scope: SuppressScope = { tool: toolName }
       const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, scope, ctx), s.mode, action)
+      // The call's store step (pinned inventory, chain history): independent of what the scans find (a
+      // refused call is recorded too), so with a remote store it is on the wire while the arguments are scanned.
+      const chain = s.chain
+      let category: Category | undefined
+      let chainFound: ReadonlyArray<Finding> = []
+      let stored: Effect.Effect<Result.Result<CallOutcome, StoreUnavailable>> | undefined
+      let record: CallRecord | undefined
+      if (toolName !== undefined) {
+        if (chain !== undefined) {
+          chainFound = guarded("chain", () => {
+            category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
+            return []
+          })
+        }
+        record = chain !== undefined && category !== undefined && category !== "unknown"
+          ? { tool: toolName, chain: { category, at: Date.now(), windowSize: chain.windowSize, windowSeconds: chain.windowSeconds } }
+          : { tool: toolName }
+        const step = sessions.recordCall(ctx.sessionKey, record).pipe(Effect.result)
+        if (remoteStore) {
+          const sent = yield* Effect.forkChild(step, { startImmediately: true })
+          // One turn of the event loop: the client writes the queued command to the socket.
+          yield* Effect.yieldNow
+          stored = Fiber.join(sent)
+        } else stored = step
+      }
       let sensitive: string[] = []
       if (c.mcp_input_scanning.enabled) {
         // Every string of the message is DLP content (keys, ids, `_meta`, every params member, extra members);
@@ -766,21 +797,10 @@ export const make = Effect.gen(function* () {
           const policy = s.policy
           verdicts.push(judge(timed("tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), c.mcp_tool_policy.action))
         }
+        if (chainFound.length > 0) verdicts.push(judge(chainFound, c.tool_chain_detection.action))
         // One atomic step in the store: where the tool stands in the pinned inventory, and the session's
         // chain history with this call appended (an `unknown` call is not part of any chain).
-        const chain = s.chain
-        let category: Category | undefined
-        if (chain !== undefined) {
-          const found = guarded("chain", () => {
-            category = classifyCall(toolName, args, c.tool_chain_detection.tool_categories)
-            return []
-          })
-          if (found.length > 0) verdicts.push(judge(found, c.tool_chain_detection.action))
-        }
-        const record = chain !== undefined && category !== undefined && category !== "unknown"
-          ? { tool: toolName, chain: { category, at: Date.now(), windowSize: chain.windowSize, windowSeconds: chain.windowSeconds } }
-          : { tool: toolName }
-        const outcome = yield* sessions.recordCall(ctx.sessionKey, record).pipe(Effect.result)
+        const outcome = yield* stored!
         if (outcome._tag === "Failure") {
           verdicts.push(decide(storeUnavailable(s, outcome.failure, `tools/call:${toolName}`, "session binding and tool-call chains"), s.mode))
         } else {
@@ -801,7 +821,7 @@ export const make = Effect.gen(function* () {
             }
             verdicts.push(judge(binding, b.unknown_tool_action))
           }
-          if (chain !== undefined && record.chain !== undefined) {
+          if (chain !== undefined && record?.chain !== undefined) {
             verdicts.push(judge(timed("chain", () => guarded("chain", () => chainFindings(state.history, chain, toolName))), c.tool_chain_detection.action))
           }
         }
