@@ -12,6 +12,13 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startAppMcp } from "../test/support/appMcp.ts"
 import { redisServerBinary, startRedis } from "../test/support/redis.ts"
+import { Context, Effect, Layer, Scope } from "effect"
+import * as ConfigStoreLayer from "../src/layers/ConfigStore.ts"
+import { loadOrThrow } from "../src/layers/config/load.ts"
+import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
+import * as SessionStoreRedis from "../src/layers/SessionStoreRedis.ts"
+import * as TelemetryLayer from "../src/layers/Telemetry.ts"
+import { SessionStore, type Service as Store } from "../src/services/SessionStore.ts"
 
 const root = join(import.meta.dirname, "..")
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6)
@@ -128,6 +135,48 @@ if (storeRows.length > 0) {
   console.log(`\nsession_store: redis adds ${added.toFixed(3)} ms per tools/call over memory (median of ${red.length} alternated rounds; per call memory ${mem.map((x) => x.toFixed(3)).join(", ")} ms, redis ${red.map((x) => x.toFixed(3)).join(", ")} ms; target ≤ 0.3 ms: ${added <= 0.3 ? "met" : "NOT met"})`)
   console.log(`calls/s at 16 connections, redis store: ${((storeRows.at(-1)!.rps / results[3].rps) * 100).toFixed(0)}% of the memory store`)
   if (storeOp !== undefined) console.log(storeOp)
+}
+/**
+ * The store step alone, in this process, without the HTTP path: a tools/call's record_call on the Redis store
+ * and on the memory store, beside a bare PING round trip to the same redis-server through the same client
+ * library (the floor any Redis operation pays on this machine), alternated round by round.
+ */
+if (redis !== undefined) {
+  const config = ConfigStoreLayer.layerTest(loadOrThrow({
+    file: { path: "b.yaml", text: `version: 1\nsession_store: { backend: redis, redis_url: "${redis.url}", key_prefix: "bench:" }\n` }
+  }))
+  const deps = Layer.merge(config, TelemetryLayer.layerTest([]))
+  const build = (layer: Layer.Layer<SessionStore, never, never>) => Effect.runPromise(Effect.gen(function* () {
+    const ctx = yield* Layer.buildWithScope(layer, yield* Scope.make())
+    return Context.get(ctx, SessionStore)
+  }))
+  const viaRedis: Store = await build(SessionStoreRedis.layer({ PIPELOCK_REDIS_TIMEOUT_MS: "5000" }).pipe(Layer.provide(deps)))
+  const inMemory: Store = await build(SessionStoreLayer.layerMemory.pipe(Layer.provide(deps)))
+  for (let i = 0; i < 200 && !(await Effect.runPromise(viaRedis.health)).available; i++) await new Promise((r) => setTimeout(r, 50))
+  const { createClient } = await import("redis")
+  const client = createClient({ url: redis.url })
+  await client.connect()
+  const N = 2000
+  const chain = () => ({ category: "read", at: Date.now(), windowSize: 20, windowSeconds: 300 })
+  const time = async (f: () => Promise<unknown>) => {
+    for (let i = 0; i < 200; i++) await f()
+    const t0 = performance.now()
+    for (let i = 0; i < N; i++) await f()
+    return (performance.now() - t0) * 1000 / N
+  }
+  const rows: Record<string, number[]> = { "record_call, memory store": [], "record_call, redis store": [], "PING through node-redis (floor)": [] }
+  for (let round = 0; round < 5; round++) {
+    rows["record_call, memory store"].push(await time(() => Effect.runPromise(inMemory.recordCall("bench-session", { tool: "get_transactions", chain: chain() }))))
+    rows["record_call, redis store"].push(await time(() => Effect.runPromise(viaRedis.recordCall("bench-session", { tool: "get_transactions", chain: chain() }))))
+    rows["PING through node-redis (floor)"].push(await time(() => client.sendCommand(["PING"])))
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+  console.log(`\nthe store step alone, in-process, sequential (median of 5 alternated rounds of ${N})`)
+  for (const [name, xs] of Object.entries(rows)) console.log(`  ${name.padEnd(34)} ${median(xs).toFixed(1).padStart(7)} µs`)
+  const added = (median(rows["record_call, redis store"]) - median(rows["record_call, memory store"])) / 1000
+  console.log(`  redis over memory: ${added.toFixed(3)} ms per call (target ≤ 0.3 ms: ${added <= 0.3 ? "met" : "NOT met"}); ` +
+    `${(median(rows["record_call, redis store"]) / median(rows["PING through node-redis (floor)"])).toFixed(2)}× a bare PING round trip`)
+  await client.quit()
 }
 await redis?.stop()
 await app.close()

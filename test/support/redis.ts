@@ -32,11 +32,19 @@ export interface RedisServer {
   readonly stop: () => Promise<void>
 }
 
-const launch = (port: number, password?: string): Promise<ChildProcess> =>
+/** TLS files for a `rediss://` server: its certificate and key (PEM files). */
+export interface RedisTls {
+  readonly certPath: string
+  readonly keyPath: string
+}
+
+const launch = (port: number, password?: string, tls?: RedisTls, plainPort?: number): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
     const child = spawn(redisServerBinary!, [
-      "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
-      ...(password === undefined ? [] : ["--requirepass", password])
+      // With TLS: the TLS port is the one clients use; a plain port stays open for the readiness probe only.
+      "--port", String(tls === undefined ? port : plainPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
+      ...(password === undefined ? [] : ["--requirepass", password]),
+      ...(tls === undefined ? [] : ["--tls-port", String(port), "--tls-cert-file", tls.certPath, "--tls-key-file", tls.keyPath, "--tls-auth-clients", "no"])
     ], { stdio: ["ignore", "pipe", "pipe"] })
     let out = ""
     const onData = (c: Buffer) => {
@@ -50,7 +58,7 @@ const launch = (port: number, password?: string): Promise<ChildProcess> =>
     const deadline = Date.now() + 10_000
     const probe = async () => {
       for (;;) {
-        if (await ping(port)) return resolve(child)
+        if (await ping(tls === undefined ? port : plainPort!)) return resolve(child)
         if (Date.now() > deadline) return reject(new Error(`redis-server did not answer on ${port}:\n${out}`))
         await new Promise((r) => setTimeout(r, 25))
       }
@@ -77,10 +85,11 @@ const ping = (port: number): Promise<boolean> =>
 const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", () => r()))
 
-/** Starts a redis-server on a free loopback port (requiring `password` when given). */
-export const startRedis = async (options: { password?: string } = {}): Promise<RedisServer> => {
+/** Starts a redis-server on a free loopback port (requiring `password` when given; serving TLS only, as `rediss://`, with `tls`). */
+export const startRedis = async (options: { password?: string; tls?: RedisTls } = {}): Promise<RedisServer> => {
   const port = await freePort()
-  let child = await launch(port, options.password)
+  const plainPort = options.tls === undefined ? undefined : await freePort()
+  let child = await launch(port, options.password, options.tls, plainPort)
   const kill = async () => {
     child.kill("SIGCONT")
     child.kill("SIGKILL")
@@ -88,10 +97,10 @@ export const startRedis = async (options: { password?: string } = {}): Promise<R
   }
   return {
     port,
-    url: `redis://127.0.0.1:${port}/0`,
+    url: `${options.tls === undefined ? "redis" : "rediss"}://127.0.0.1:${port}/0`,
     kill,
     restart: async () => {
-      child = await launch(port, options.password)
+      child = await launch(port, options.password, options.tls, plainPort)
     },
     pause: () => void child.kill("SIGSTOP"),
     resume: () => void child.kill("SIGCONT"),
