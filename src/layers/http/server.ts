@@ -85,9 +85,13 @@ export const serve = <R>(
 
     const server = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000, keepAliveTimeout: 120_000 })
     const bodyPace = options.bodyPace
+    // A handler interrupted (shutdown past the drain, or the host interrupting the graph) closes its client's
+    // connection: the client sees the exchange end instead of waiting on a socket nobody serves. Handlers
+    // abort their upstream requests themselves (their callbacks' cancelers, the fiber's abort signal).
+    const closing = (socket: Duplex) => Effect.onInterrupt(() => Effect.sync(() => void socket.destroy()))
     server.on("request", (req, res) => {
       if (bodyPace !== undefined) guardBody(req, res, bodyPace, bodyPace.pace())
-      runFork(handlers.request(req, res))
+      runFork(handlers.request(req, res).pipe(closing(req.socket)))
     })
     server.on("connect", (req, socket, head) => {
       socket.on("error", () => {})
@@ -95,7 +99,7 @@ export const serve = <R>(
         socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
         return
       }
-      runFork(handlers.connect(req, socket, head))
+      runFork(handlers.connect(req, socket, head).pipe(closing(socket)))
     })
     server.on("upgrade", (req, socket, head) => {
       socket.on("error", () => {})
@@ -103,7 +107,7 @@ export const serve = <R>(
         socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
         return
       }
-      runFork(handlers.upgrade(req, socket, head))
+      runFork(handlers.upgrade(req, socket, head).pipe(closing(socket)))
     })
     server.on("clientError", (err, socket) => {
       if (!socket.writable) return socket.destroy()
