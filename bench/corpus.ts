@@ -34,6 +34,7 @@ import * as ResolverLayer from "../src/layers/Resolver.ts"
 import { ConfigStore } from "../src/services/ConfigStore.ts"
 import { Inspector } from "../src/services/Inspector.ts"
 import { KillSwitch } from "../src/services/KillSwitch.ts"
+import { Metrics } from "../src/services/Metrics.ts"
 import { Telemetry } from "../src/services/Telemetry.ts"
 import { version } from "../src/version.ts"
 
@@ -303,7 +304,8 @@ const viaMcpStdio = (c: Case, env: Env): Promise<Outcome> => {
     inspector: Context.get(env.context, Inspector),
     telemetry: Context.get(env.context, Telemetry),
     store: Context.get(env.context, ConfigStore),
-    killSwitch: Context.get(env.context, KillSwitch)
+    killSwitch: Context.get(env.context, KillSwitch),
+    meter: Context.get(env.context, Metrics)
   }
   return new Promise((resolvePromise) => {
     const replies: any[] = []

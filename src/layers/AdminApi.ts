@@ -27,9 +27,8 @@ import * as ResolverLayer from "./Resolver.ts"
 import { judge, type ScanInput, verdictJson } from "./scan.ts"
 import * as SessionStoreLayer from "./SessionStore.ts"
 import { readBody, sendJson, clientIp } from "./http/respond.ts"
-import { metrics, set as setGauge } from "./telemetry/metrics.ts"
-import * as Prometheus from "./telemetry/prometheus.ts"
-import { snapshot, uptimeSeconds } from "./telemetry/stats.ts"
+import { Metrics } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 const routes: Readonly<Record<string, Route>> = {
   "/health": "health",
@@ -78,7 +77,8 @@ export const make = Effect.gen(function* () {
   const killSwitch = yield* KillSwitch
   const telemetry = yield* Telemetry
   const sessions = yield* SessionStore
-  setGauge(metrics.info, 1, { version })
+  const meter = yield* Metrics
+  meter.set(metrics.info, 1, { version })
   const changes: number[] = []
 
   // The scans' own Inspector, built on first use in this layer's scope (compiling the scanners takes a while).
@@ -101,7 +101,7 @@ export const make = Effect.gen(function* () {
       status: ks.active ? "kill_switch_active" : shared.available ? "healthy" : "degraded",
       version,
       mode: config.mode,
-      uptime_seconds: uptimeSeconds(),
+      uptime_seconds: meter.uptimeSeconds(),
       kill_switch: ks.active,
       kill_switch_active: ks.active,
       forward_proxy_enabled: config.forward_proxy.enabled,
@@ -204,8 +204,8 @@ export const make = Effect.gen(function* () {
         if (route === "scan") return yield* scan(req, res)
         if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "GET" })
         if (route === "health") return yield* health(res)
-        if (route === "stats") return sendJson(res, 200, snapshot())
-        const text = Prometheus.format()
+        if (route === "stats") return sendJson(res, 200, meter.snapshot())
+        const text = meter.prometheus()
         res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" })
         res.end(text)
       })

@@ -13,7 +13,8 @@ import type * as X509 from "@peculiar/x509"
 import { Effect, Layer } from "effect"
 import { CertAuthority, CertError, type Leaf } from "../services/CertAuthority.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
-import { metrics, set as setGauge } from "./telemetry/metrics.ts"
+import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 // @peculiar/x509 (and the reflect-metadata polyfill it needs) load only when a CA is used.
 let library: Promise<typeof X509> | undefined
@@ -91,7 +92,7 @@ export interface CaMaterial {
 }
 
 /** A CA from PEM material; leaves per host with the given TTL, cached (LRU) up to `cacheSize`. */
-export const make = async (material: CaMaterial, ttlMs: number, cacheSize: number) => {
+export const make = async (material: CaMaterial, ttlMs: number, cacheSize: number, meter?: MetricsService) => {
   const x509 = await x509lib()
   const caCert = new x509.X509Certificate(material.cert)
   // Import the key through Node so PKCS#8 and SEC1 ("EC PRIVATE KEY") files both work.
@@ -141,7 +142,7 @@ export const make = async (material: CaMaterial, ttlMs: number, cacheSize: numbe
     const p = issue(h).then((leaf) => {
       cache.set(h, { leaf, expires: Date.now() + ttlMs })
       while (cache.size > Math.max(1, cacheSize)) cache.delete(cache.keys().next().value as string)
-      setGauge(metrics.tlsCertCacheSize, cache.size)
+      meter?.set(metrics.tlsCertCacheSize, cache.size)
       return leaf
     }).finally(() => pending.delete(h))
     pending.set(h, p)
@@ -172,8 +173,9 @@ export const layer: Layer.Layer<CertAuthority, CertError, ConfigStore> = Layer.e
     const config = yield* (yield* ConfigStore).current
     const t = config.tls_interception
     const paths = caPaths(t.ca_cert, t.ca_key)
+    const meter = yield* Metrics
     const ca = yield* Effect.tryPromise({
-      try: () => make(loadMaterial(paths.cert, paths.key), durationMs(t.cert_ttl) || 86_400_000, t.cert_cache_size),
+      try: () => make(loadMaterial(paths.cert, paths.key), durationMs(t.cert_ttl) || 86_400_000, t.cert_cache_size, meter),
       catch: (e) => new CertError({ message: e instanceof Error ? e.message : String(e) })
     })
     return CertAuthority.of({
@@ -188,7 +190,7 @@ export const layer: Layer.Layer<CertAuthority, CertError, ConfigStore> = Layer.e
 export const layerFrom = (material: CaMaterial, ttlMs = 86_400_000, cacheSize = 1000): Layer.Layer<CertAuthority, CertError> =>
   Layer.effect(
     CertAuthority,
-    Effect.tryPromise({ try: () => make(material, ttlMs, cacheSize), catch: (e) => new CertError({ message: String(e) }) }).pipe(
+    Effect.flatMap(Effect.service(Metrics), (meter) => Effect.tryPromise({ try: () => make(material, ttlMs, cacheSize, meter), catch: (e) => new CertError({ message: String(e) }) })).pipe(
       Effect.map((ca) => CertAuthority.of({
         caPem: ca.caPem,
         leafFor: (host) => Effect.tryPromise({ try: () => ca.leafFor(host), catch: (e) => new CertError({ message: String(e) }) }),

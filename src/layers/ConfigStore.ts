@@ -13,7 +13,8 @@ import { type Config, ConfigError } from "../services/Config.ts"
 import { ConfigStore, type ReloadResult } from "../services/ConfigStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { type Flags, load, type Loaded, readStdin } from "./config/load.ts"
-import { count, metrics } from "./telemetry/metrics.ts"
+import { Metrics } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 export interface FileOptions {
   /** The config file, or undefined for the embedded preset (then nothing is watched). */
@@ -109,6 +110,7 @@ export const downgrades = (old: Config, next: Config): string[] => {
 export const make = (opts: FileOptions) =>
   Effect.gen(function* () {
     const telemetry = yield* Telemetry
+    const { count } = yield* Metrics
     const ref = yield* SubscriptionRef.make<Config>(opts.initial.config)
     // Standard input cannot be read twice: a config from `-` is not reloaded.
     const path = opts.path === "-" ? undefined : opts.path

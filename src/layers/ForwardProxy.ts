@@ -21,7 +21,10 @@ import { handleWebSocket } from "./forward/websocket.ts"
 import { paceOf } from "./http/body.ts"
 import { rejectSocket, sendJson } from "./http/respond.ts"
 import { guardBody } from "./http/server.ts"
-import { count, metrics } from "./telemetry/metrics.ts"
+import { Metrics } from "../services/Metrics.ts"
+import { UpstreamClient } from "../services/UpstreamClient.ts"
+import * as UpstreamClientLayer from "./UpstreamClient.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 const authorityHost = (host: string | undefined) => (host ?? "").toLowerCase().replace(/:\d+$/, "").replace(/^\[|\]$/g, "")
 
@@ -33,7 +36,10 @@ export const make = Effect.gen(function* () {
     inspector: yield* Inspector,
     store: yield* ConfigStore,
     killSwitch: yield* KillSwitch,
-    telemetry: yield* Telemetry
+    telemetry: yield* Telemetry,
+    meter: yield* Metrics,
+    // The host's or a test's client when one is provided, else the production one.
+    upstream: Option.getOrElse(yield* Effect.serviceOption(UpstreamClient), UpstreamClientLayer.make)
   }
   const ca = Option.getOrUndefined(yield* Effect.serviceOption(CertAuthority))
   const set = yield* FiberSet.make<void, never>()
@@ -42,11 +48,11 @@ export const make = Effect.gen(function* () {
   // Requests inside intercepted TLS: the same exchange as plain HTTP, with the CONNECT host as the origin.
   const inner = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000 })
   inner.on("request", (req, res) => {
-    guardBody(req, res, "forward", paceOf(Effect.runSync(deps.store.current).forward_proxy))
+    guardBody(req, res, { listener: "forward", meter: deps.meter }, paceOf(Effect.runSync(deps.store.current).forward_proxy))
     const meta = interceptedOf.get(req.socket)
     if (meta === undefined) return sendJson(res, 500, { error: "internal_error" })
     if (authorityHost(req.headers.host) !== meta.host) {
-      count(metrics.tlsRequestBlocked, { reason: "authority_mismatch" })
+      deps.meter.count(metrics.tlsRequestBlocked, { reason: "authority_mismatch" })
       const f: Finding = { scanner: "url", rule: "authority_mismatch", severity: "high", location: "header:host", evidence: String(req.headers.host ?? ""), action: "block",
         message: `Host ${String(req.headers.host)} does not match the CONNECT host ${meta.host}` }
       sendJson(res, 403, { blocked: true, reason: f.message, rule: f.rule, request_id: meta.requestId }, { "x-pipelock-block": f.rule })

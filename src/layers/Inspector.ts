@@ -31,7 +31,8 @@ import { applySuppress, type CompiledSuppress, compileSuppress, scopeText, type 
 import { diffTools, fingerprint, scanTool, type ToolDefinition } from "./detect/toolPoison.ts"
 import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, evaluateToolCall } from "./detect/toolPolicy.ts"
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
-import { count, metrics, observe } from "./telemetry/metrics.ts"
+import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 import { annotateVerdict } from "./telemetry/spans.ts"
 import * as Reassemble from "./stream/reassemble.ts"
 import { formatOf } from "./stream/reassemble.ts"
@@ -54,6 +55,8 @@ export interface Snapshot {
   readonly chain: ChainOptions | undefined
   /** The `suppress` entries: findings they match are dropped before the verdict. */
   readonly suppress: CompiledSuppress
+  /** Where scan durations are observed (the instance's metrics), if anywhere. */
+  readonly meter?: MetricsService | undefined
 }
 
 const readSecretsFile = (path: string): string[] => {
@@ -122,12 +125,13 @@ export const compileSnapshot = (config: Config, env: Readonly<Record<string, str
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const timed = <A>(scanner: string, f: () => A): A => {
+const timed = <A>(s: Snapshot, scanner: string, f: () => A): A => {
+  if (s.meter === undefined) return f()
   const t = performance.now()
   try {
     return f()
   } finally {
-    observe(metrics.scanDuration, (performance.now() - t) / 1000, { scanner })
+    s.meter.observe(metrics.scanDuration, (performance.now() - t) / 1000, { scanner })
   }
 }
 
@@ -240,7 +244,7 @@ const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefin
     const found: Finding[] = []
     for (let k = 0; k < groups.length; k++) {
       if (k > 0 && breathing) yield* breathe
-      found.push(...timed("dlp", () => scanParts(s.dlp, groups[k], { host })))
+      found.push(...timed(s, "dlp", () => scanParts(s.dlp, groups[k], { host })))
     }
     const findings = dedupeFindings(found)
     if (findings.length === 0) return { findings, sensitive: [] }
@@ -360,6 +364,7 @@ export const make = Effect.gen(function* () {
   const remoteStore = (yield* sessions.health).backend !== "memory"
   // Optional so that the Inspector can run without logs (`pipelock check`, unit tests).
   const telemetry = Option.getOrUndefined(yield* Effect.serviceOption(Telemetry))
+  const meter = yield* Metrics
   /**
    * Scoped exemptions, in one place for every transport: the findings a `suppress` entry matches are dropped
    * before the verdict is decided, counted, and logged (rule, scope, reason; never the matched text).
@@ -371,7 +376,7 @@ export const make = Effect.gen(function* () {
     const { kept, suppressed } = applySuppress(s.suppress, findings, scope, Date.now(), toolNames)
     for (const { finding: f, entry, index } of suppressed) {
       dropped?.push(f)
-      count(metrics.suppressedFindings, { scanner: f.scanner, rule: f.rule })
+      meter.count(metrics.suppressedFindings, { scanner: f.scanner, rule: f.rule })
       telemetry?.logUnsafe("info", "finding_suppressed", {
         listener: ctx.listener, request_id: ctx.requestId, scanner: f.scanner, rule: f.rule, location: f.location,
         suppress: index, scope: scopeText(entry), reason: entry.reason ?? ""
@@ -379,12 +384,12 @@ export const make = Effect.gen(function* () {
     }
     return kept
   }
-  let snap = compileSnapshot(yield* store.current)
+  let snap: Snapshot = { ...compileSnapshot(yield* store.current), meter }
   yield* store.changes.pipe(
     Stream.runForEach((config) => Effect.sync(() => {
       if (config === snap.config) return
       try {
-        snap = compileSnapshot(config)
+        snap = { ...compileSnapshot(config), meter }
       } catch (e) {
         // The config validated but a scanner would not compile: keep serving the previous snapshot.
         console.error(`pipelock: scanners not recompiled, previous configuration kept: ${String(e)}`)
@@ -420,7 +425,7 @@ export const make = Effect.gen(function* () {
     Effect.gen(function* () {
       const s = snap
       let parsed: URL | undefined
-      const pre = timed("url", () => guarded("url", () => {
+      const pre = timed(s, "url", () => guarded("url", () => {
         const r = checkUrlRules(s.url, rawUrl)
         parsed = r.url
         return r.findings
@@ -446,7 +451,7 @@ export const make = Effect.gen(function* () {
         })
       } else {
         const addresses = resolved.success
-        const ssrf = timed("ssrf", () => guarded("url.host", () => checkResolved(s.url, host, addresses.map((a) => a.address))))
+        const ssrf = timed(s, "ssrf", () => guarded("url.host", () => checkResolved(s.url, host, addresses.map((a) => a.address))))
         findings.push(...ssrf)
         target = { host, port, addresses }
       }
@@ -498,7 +503,7 @@ export const make = Effect.gen(function* () {
           // (critical patterns: provider keys, private keys).
           const full = rb.header_mode === "all" || sensitive.has(n) || SECRET_HEADER.test(n)
           for (const v of headerValues(value)) {
-            const found = timed("dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host })))
+            const found = timed(s, "dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host })))
             findings.push(...(full ? found : found.filter((f) => f.severity === "critical")))
           }
         }
@@ -535,10 +540,10 @@ export const make = Effect.gen(function* () {
       message: `an A2A file part larger than a2a_scanning.max_raw_size (${a.max_raw_size} bytes) cannot be scanned`
     }))
     const files = parts.filter((p) => p.location.endsWith(".file.bytes"))
-    out.push(...timed("dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
+    out.push(...timed(s, "dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
     for (const p of parts) {
       if (p.value.length < 12 || p.location.endsWith("(base64)")) continue
-      out.push(...timed("injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
+      out.push(...timed(s, "injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
     }
     return out
   }
@@ -560,7 +565,7 @@ export const make = Effect.gen(function* () {
     if (!isAgentCard(card)) return { findings: [] }
     const out: Finding[] = []
     if (a.scan_agent_cards) {
-      for (const t of cardTools(card)) out.push(...timed("tool_poisoning", () => scanTool(s.mcpInjection, t)).map((f): Finding => ({ ...f, scanner: "a2a_card" })))
+      for (const t of cardTools(card)) out.push(...timed(s, "tool_poisoning", () => scanTool(s.mcpInjection, t)).map((f): Finding => ({ ...f, scanner: "a2a_card" })))
     }
     return a.detect_card_drift ? { findings: out, card } : { findings: out }
   }
@@ -602,10 +607,10 @@ export const make = Effect.gen(function* () {
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
         if (json) return out
         yield* breathe
-        return [...out, ...timed("dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
+        return [...out, ...timed(s, "dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
       }
     }
-    return timed("dlp", () => guarded("body", () => {
+    return timed(s, "dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
         const pairs = [...new URLSearchParams(text)]
         const parts = pairs.flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
@@ -621,7 +626,7 @@ export const make = Effect.gen(function* () {
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
     // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
     const scan = s.config.response_scanning.enabled ? scanContent : injectionText
-    const found = timed("injection", () => guarded(location, () => scan(s.injection, text, location)))
+    const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
     const host = hostOf(url)
     const exempt = host !== undefined && matchesAny(host, s.config.response_scanning.exempt_domains)
     return exempt ? found.map((f) => (f.scanner === "injection" || f.scanner === "classifier" ? { ...f, action: "warn" as const } : f)) : found
@@ -647,12 +652,12 @@ export const make = Effect.gen(function* () {
       // A walker limit on the arguments: fail closed.
       return [scannerFailure(e, location)]
     }
-    const out: Finding[] = timed("dlp", () => guarded(location, () => scanParts(s.dlp, parts)))
+    const out: Finding[] = timed(s, "dlp", () => guarded(location, () => scanParts(s.dlp, parts)))
     for (const p of parts) {
       if (p.value.length < 3) continue
-      out.push(...timed("shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
+      out.push(...timed(s, "shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
       if (!p.value.includes("://")) continue
-      out.push(...timed("url", () => guarded(p.location, () => urlsIn(p.value).flatMap((u) =>
+      out.push(...timed(s, "url", () => guarded(p.location, () => urlsIn(p.value).flatMap((u) =>
         checkUrlRules(s.url, u).findings.filter(exfiltration).map((f): Finding => ({ ...f, location: p.location }))))))
     }
     return out
@@ -669,7 +674,7 @@ export const make = Effect.gen(function* () {
       return Reassemble.make(format, {
         // Suppressed where found (the stream re-decides over everything found so far on each new finding).
         text: (text, location) => [...unsuppressed(s, responseFindings(s, text, ctx.url, location), scope, ctx)],
-        toolDelta: (text, location) => [...unsuppressed(s, timed("dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)],
+        toolDelta: (text, location) => [...unsuppressed(s, timed(s, "dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)],
         toolCall: (_name, args, location) => [...unsuppressed(s, toolCallFindings(s, args, location), scope, ctx)],
         decide: (findings) => decide(findings, s.mode, action)
       }, { maxEventBytes: sse.max_event_bytes, audit: s.mode === "audit" })
@@ -680,7 +685,7 @@ export const make = Effect.gen(function* () {
       const s = snap
       if (from === "client") {
         const host = hostOf(ctx.url)
-        let findings = timed("dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
+        let findings = timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
         if (looksLikeJson(text)) {
           const w = walkJson(text)
           if (w.ok) {
@@ -734,8 +739,8 @@ export const make = Effect.gen(function* () {
         const t = p.value
         chars += t.length
         const location = p.location
-        out.push(...timed("injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
-        if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed("shell", () => guarded(location, () => scanShell(t, location))))
+        out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+        if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
       }
       return out
     })
@@ -795,7 +800,7 @@ export const make = Effect.gen(function* () {
       if (toolName !== undefined) {
         if (s.policy !== undefined) {
           const policy = s.policy
-          verdicts.push(judge(timed("tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), c.mcp_tool_policy.action))
+          verdicts.push(judge(timed(s, "tool_policy", () => guarded("params", () => evaluateToolCall(policy, toolName, args))), c.mcp_tool_policy.action))
         }
         if (chainFound.length > 0) verdicts.push(judge(chainFound, c.tool_chain_detection.action))
         // One atomic step in the store: where the tool stands in the pinned inventory, and the session's
@@ -822,7 +827,7 @@ export const make = Effect.gen(function* () {
             verdicts.push(judge(binding, b.unknown_tool_action))
           }
           if (chain !== undefined && record?.chain !== undefined) {
-            verdicts.push(judge(timed("chain", () => guarded("chain", () => chainFindings(state.history, chain, toolName))), c.tool_chain_detection.action))
+            verdicts.push(judge(timed(s, "chain", () => guarded("chain", () => chainFindings(state.history, chain, toolName))), c.tool_chain_detection.action))
           }
         }
       }
@@ -857,7 +862,7 @@ export const make = Effect.gen(function* () {
         // A definition finding's location names its tool (`tool:<name>.description`): the `tool` scope reads it there.
         const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, {}, ctx, names), s.mode, action)
         if (c.mcp_tool_scanning.enabled) {
-          const found = tools.flatMap((t) => timed("tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
+          const found = tools.flatMap((t) => timed(s, "tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
           verdicts.push(judge(found, c.mcp_tool_scanning.action))
         }
         // Pinned at the session's first tools/list; a later list is compared with the pin in the same atomic step.

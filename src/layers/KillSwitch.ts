@@ -14,21 +14,22 @@ import { ConfigStore } from "../services/ConfigStore.ts"
 import { KillSwitch, type Source, type Status } from "../services/KillSwitch.ts"
 import { SessionStore } from "../services/SessionStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
-import { metrics, set as setGauge } from "./telemetry/metrics.ts"
+import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 const sources: ReadonlyArray<Source> = ["config", "api", "signal", "sentinel"]
 /** The sources every replica sharing a store applies. */
 const fleetSources: ReadonlyArray<Source> = ["api", "signal", "sentinel"]
 
 /** The switch itself, with no wiring to config, signals or files. */
-export const makeCore = (initial: Partial<Record<Source, boolean>> = {}, message = "Emergency deny-all active") => {
+export const makeCore = (initial: Partial<Record<Source, boolean>> = {}, message = "Emergency deny-all active", meter?: MetricsService) => {
   const state: Record<Source, boolean> = { config: false, api: false, signal: false, sentinel: false, ...initial }
   let msg = message
   const callbacks = new Set<() => void>()
   const active = () => state.config || state.api || state.signal || state.sentinel
   let latch = Deferred.makeUnsafe<void>()
   const publish = () => {
-    for (const s of sources) setGauge(metrics.killSwitchActive, state[s] ? 1 : 0, { source: s })
+    if (meter !== undefined) for (const s of sources) meter.set(metrics.killSwitchActive, state[s] ? 1 : 0, { source: s })
   }
   if (active()) Deferred.doneUnsafe(latch, Effect.void)
   publish()
@@ -72,18 +73,25 @@ export const makeCore = (initial: Partial<Record<Source, boolean>> = {}, message
 export const layerTest = (initial = false): Layer.Layer<KillSwitch> =>
   Layer.sync(KillSwitch, () => makeCore({ api: initial }).service)
 
+export interface Options {
+  /** Toggle the signal source on SIGUSR1 (default false: a library does not take process signals; the CLI turns it on). */
+  readonly signals?: boolean | undefined
+}
+
 /**
  * The production switch: follows `kill_switch.enabled`, `message` and `sentinel_file` through reloads,
- * toggles on SIGUSR1, and shares the API, signal and sentinel sources through the SessionStore.
+ * toggles on SIGUSR1 when `signals` is on, and shares the API, signal and sentinel sources through the
+ * SessionStore.
  */
-export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry | SessionStore> = Layer.effect(
+export const layerWith = (options: Options = {}): Layer.Layer<KillSwitch, never, ConfigStore | Telemetry | SessionStore> => Layer.effect(
   KillSwitch,
   Effect.gen(function* () {
     const store = yield* ConfigStore
     const telemetry = yield* Telemetry
     const shared = yield* SessionStore
+    const meter = yield* Metrics
     const first = yield* store.current
-    const core = makeCore({ config: first.kill_switch.enabled }, first.kill_switch.message)
+    const core = makeCore({ config: first.kill_switch.enabled }, first.kill_switch.message, meter)
     const report = (source: Source, on: boolean, origin?: "fleet") =>
       telemetry.logUnsafe(on ? "warn" : "info", "kill_switch", { source, active: on, effective: core.service.isActiveUnsafe(), ...(origin ? { origin } : {}) })
 
@@ -136,7 +144,7 @@ export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry | Ses
         const timer = setInterval(checkSentinel, 250)
         timer.unref()
         const onUsr1 = () => setFleetUnsafe(!core.state.signal, "signal")
-        process.on("SIGUSR1", onUsr1)
+        if (options.signals === true) process.on("SIGUSR1", onUsr1)
         return { timer, onUsr1 }
       }),
       ({ timer, onUsr1 }) => Effect.sync(() => {
@@ -166,3 +174,6 @@ export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry | Ses
     })
   })
 )
+
+/** The production switch without signal handling (see `layerWith`). */
+export const layer: Layer.Layer<KillSwitch, never, ConfigStore | Telemetry | SessionStore> = layerWith()

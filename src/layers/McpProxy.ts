@@ -7,11 +7,9 @@
  * `notifications/tools/list_changed` makes the proxy re-fetch and re-scan the tool list before relaying it.
  */
 import { createHash, randomUUID } from "node:crypto"
-import * as http from "node:http"
-import * as https from "node:https"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { StringDecoder } from "node:string_decoder"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Option } from "effect"
 import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext } from "../services/Inspector.ts"
@@ -29,7 +27,10 @@ import { walkSliced } from "./Inspector.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
 import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps } from "./mcp/pipeline.ts"
 import { formatEvent, formatItem, sseParser } from "./mcp/sse.ts"
-import { count, metrics } from "./telemetry/metrics.ts"
+import { Metrics } from "../services/Metrics.ts"
+import { UpstreamClient } from "../services/UpstreamClient.ts"
+import * as UpstreamClientLayer from "./UpstreamClient.ts"
+import { metrics } from "./telemetry/metrics.ts"
 import { requestSpan } from "./telemetry/spans.ts"
 
 const MAX_BODY = 10 * 1024 * 1024
@@ -54,13 +55,15 @@ export const sessionKeyOf = (sessionId: string | undefined, authorization: strin
 
 interface Upstream {
   readonly url: URL
-  readonly agent: http.Agent
 }
 
-const upstreamOf = (raw: string): Upstream => {
-  const url = new URL(raw)
-  const agent = url.protocol === "https:" ? new https.Agent({ keepAlive: true, maxSockets: 256 }) : new http.Agent({ keepAlive: true, maxSockets: 256 })
-  return { url, agent }
+const upstreamOf = (raw: string): Upstream => ({ url: new URL(raw) })
+
+/** Reads an upstream answer; an abort (the fiber interrupted) destroys it, so the upstream sees the exchange end. */
+const collectAbortable = (from: IncomingMessage, signal: AbortSignal, reservation?: Reservation) => {
+  const abort = () => from.destroy()
+  signal.addEventListener("abort", abort, { once: true })
+  return collect(from, MAX_BODY, reservation).finally(() => signal.removeEventListener("abort", abort))
 }
 
 /** The `/fetch` URL on the forward-proxy listener, reached over loopback when it listens on every address. */
@@ -134,14 +137,20 @@ export const make = Effect.gen(function* () {
   const inspector = yield* Inspector
   const telemetry = yield* Telemetry
   const killSwitch = yield* KillSwitch
-  const deps: PipelineDeps = { inspector, telemetry, fetchEndpoint: fetchEndpointOf(store.run.listen) }
+  const meter = yield* Metrics
+  // The host's or a test's client when one is provided, else the production one.
+  const client = Option.getOrElse(yield* Effect.serviceOption(UpstreamClient), UpstreamClientLayer.make)
+  const deps: PipelineDeps = { inspector, telemetry, meter, fetchEndpoint: fetchEndpointOf(store.run.listen) }
   const raw = store.run.mcpUpstream
   const loopbackListener = isLoopbackListen(store.run.mcpListen)
   const upstream = raw === undefined ? undefined : upstreamOf(raw)
   let refreshCounter = 0
 
-  /** One upstream request; resolves with the response, or an error message. */
-  const send = (method: string, req: IncomingMessage | undefined, body: string | undefined, extra: Record<string, string> = {}) =>
+  /**
+   * One upstream request; resolves with the response, or an error message. `signal` (the fiber's: it aborts
+   * when the fiber is interrupted) destroys the upstream request, and its response if one came.
+   */
+  const send = (method: string, req: IncomingMessage | undefined, body: string | undefined, extra: Record<string, string> = {}, signal?: AbortSignal) =>
     new Promise<{ res: IncomingMessage } | { error: string; timeout?: boolean }>((resolve) => {
       const u = upstream!
       const headers: Record<string, string> = { accept: "application/json, text/event-stream", "accept-encoding": "identity" }
@@ -158,7 +167,10 @@ export const make = Effect.gen(function* () {
         headers["content-type"] = "application/json"
         headers["content-length"] = String(Buffer.byteLength(body))
       }
-      const r = (u.url.protocol === "https:" ? https : http).request(u.url, { method, headers, agent: u.agent, timeout: 120_000 })
+      const r = client.request({ url: u.url, method, headers, timeoutMs: 120_000 })
+      const abort = () => r.destroy(new Error("interrupted"))
+      signal?.addEventListener("abort", abort, { once: true })
+      r.on("close", () => signal?.removeEventListener("abort", abort))
       r.on("response", (res) => resolve({ res }))
       r.on("timeout", () => {
         r.destroy()
@@ -181,10 +193,10 @@ export const make = Effect.gen(function* () {
   const refreshTools = (req: IncomingMessage | undefined, ctx: McpContext, config: Config, extra: Record<string, string>) =>
     Effect.gen(function* () {
       const id = `pipelock-refresh-${++refreshCounter}`
-      const got = yield* Effect.promise(() => send("POST", req, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list" }), extra))
+      const got = yield* Effect.promise((signal) => send("POST", req, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list" }), extra, signal))
       if ("error" in got) return { blocked: true, reason: got.error }
       const ct = String(got.res.headers["content-type"] ?? "")
-      const bodyText = yield* Effect.promise(() => collect(got.res, MAX_BODY).then((c) => (c.ok ? c.body.toString("utf8") : "")))
+      const bodyText = yield* Effect.promise((signal) => collectAbortable(got.res, signal).then((c) => (c.ok ? c.body.toString("utf8") : "")))
       let message: unknown
       let raw: string | undefined
       try {
@@ -349,7 +361,7 @@ export const make = Effect.gen(function* () {
     Effect.gen(function* () {
       const budget = config.max_inflight_body_mb * 1024 * 1024
       const declared = Number(req.headers["content-length"] ?? 0)
-      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_BODY) : 0, { listener: "mcp", side: "client" })
+      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_BODY) : 0, { listener: "mcp", side: "client", meter })
       if (reservation === undefined) return busy(res)
       held.push(reservation)
       const got = yield* Effect.promise(() => collect(req, MAX_BODY, reservation))
@@ -417,7 +429,7 @@ export const make = Effect.gen(function* () {
       for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(safeId(m.id)), m.method)
       // Exactly the judged text of each forwarded member.
       const body = batch ? `[${forwardRaws.join(",")}]` : text
-      const sent = yield* Effect.promise(() => send("POST", req, body))
+      const sent = yield* Effect.promise((signal) => send("POST", req, body, {}, signal))
       if ("error" in sent) {
         const id = batch ? null : safeId(idOf(parsed))
         telemetry.logUnsafe("error", "mcp_upstream_error", { request_id: ctx.requestId, error: sent.error })
@@ -436,16 +448,16 @@ export const make = Effect.gen(function* () {
       }
       if (ct.includes("text/event-stream")) return yield* relaySse(res, ures, rctx, config, methods, req, replies, status)
       const answerLength = Number(ures.headers["content-length"] ?? 0)
-      const answerReservation = reserve(budget, Number.isFinite(answerLength) && answerLength > 0 ? Math.min(answerLength, MAX_BODY) : 0, { listener: "mcp", side: "upstream" })
+      const answerReservation = reserve(budget, Number.isFinite(answerLength) && answerLength > 0 ? Math.min(answerLength, MAX_BODY) : 0, { listener: "mcp", side: "upstream", meter })
       if (answerReservation === undefined) {
         ures.destroy()
         return busy(res, batch ? null : safeId(idOf(parsed)))
       }
       held.push(answerReservation)
       // An upstream that trickles the answer Pipelock must hold is cut like a slow client.
-      watchPace(ures, paceOf(config.mcp_http_listener), { listener: "mcp", side: "upstream" }, (reason) =>
+      watchPace(ures, paceOf(config.mcp_http_listener), { listener: "mcp", side: "upstream", meter }, (reason) =>
         ures.destroy(new Error(reason === "idle" ? "the answer stalled" : "the answer arrived too slowly")))
-      const c = yield* Effect.promise(() => collect(ures, MAX_BODY, answerReservation))
+      const c = yield* Effect.promise((signal) => collectAbortable(ures, signal, answerReservation))
       if (!c.ok && c.reason === "budget") return busy(res, batch ? null : safeId(idOf(parsed)))
       if (!c.ok) return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, `pipelock: could not read the upstream answer: ${c.message}`))
       const answerText = c.body.toString("utf8")
@@ -499,7 +511,7 @@ export const make = Effect.gen(function* () {
 
   const forwardRaw = (req: IncomingMessage, res: ServerResponse, text: string) =>
     Effect.gen(function* () {
-      const sent = yield* Effect.promise(() => send("POST", req, text))
+      const sent = yield* Effect.promise((signal) => send("POST", req, text, {}, signal))
       if ("error" in sent) return sendJson(res, 502, rpcError(null, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
       res.writeHead(sent.res.statusCode ?? 502, { ...copyHeaders(sent.res), "content-type": String(sent.res.headers["content-type"] ?? "application/json") })
       sent.res.pipe(res)
@@ -528,7 +540,7 @@ export const make = Effect.gen(function* () {
       }
       if (upstream === undefined) return sendJson(res, 503, rpcError(null, -32001, "the MCP proxy is not enabled: start pipelock run with --mcp-upstream URL"))
       if (killSwitch.isActiveUnsafe()) {
-        count(metrics.killSwitchDenials, { transport: "mcp_http", endpoint: req.method ?? "" })
+        meter.count(metrics.killSwitchDenials, { transport: "mcp_http", endpoint: req.method ?? "" })
         let id: Id = null
         if (req.method === "POST") {
           const got = yield* Effect.promise(() => collect(req, MAX_BODY))
@@ -547,7 +559,7 @@ export const make = Effect.gen(function* () {
       }
       if (req.method === "POST") return yield* handlePost(req, res, ctx, config)
       if (req.method === "GET" || req.method === "DELETE") {
-        const sent = yield* Effect.promise(() => send(req.method!, req, undefined))
+        const sent = yield* Effect.promise((signal) => send(req.method!, req, undefined, {}, signal))
         if ("error" in sent) return sendJson(res, 502, rpcError(null, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
         const ures = sent.res
         if (req.method === "DELETE" && (ures.statusCode ?? 500) < 300) yield* inspector.endMcpSession(ctx.sessionKey)

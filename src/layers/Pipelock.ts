@@ -1,13 +1,37 @@
 /**
  * The composition root: the production service graph and the graph each program needs. Programs only
  * pick a graph and launch it; tests build the same graphs with test layers at the edges.
+ *
+ * Every graph is an instance of its own: built with a fresh memo map, so two `run` graphs in one process
+ * (or in one host graph) share nothing — not the ports, the metrics and `/stats`, the kill switch nor the
+ * sessions — and signal handlers are installed only when `signals` is on (the CLI turns it on).
+ *
+ * Any service can be replaced by providing it: a service the surrounding context already holds (a layer
+ * provided to the graph, or the host app's own) is used instead of the production one, e.g.
+ * `Pipelock.run(setup).pipe(Layer.provide(KillSwitch.layerTest(true)))`. This holds for ConfigStore,
+ * Telemetry, Metrics, SessionStore, KillSwitch, Resolver, Inspector, UpstreamClient, CertAuthority,
+ * AdminApi, ForwardProxy and McpProxy.
  */
-import { Layer } from "effect"
+import { Context, Effect, Layer } from "effect"
+import { BoundAddresses, address } from "../services/BoundAddresses.ts"
+import { CertAuthority } from "../services/CertAuthority.ts"
+import { ConfigStore } from "../services/ConfigStore.ts"
+import { AdminApi } from "../services/AdminApi.ts"
+import { ForwardProxy } from "../services/ForwardProxy.ts"
+import { Inspector } from "../services/Inspector.ts"
+import { KillSwitch } from "../services/KillSwitch.ts"
+import { McpProxy } from "../services/McpProxy.ts"
+import * as MetricsService from "../services/Metrics.ts"
+import { Resolver } from "../services/Resolver.ts"
+import { SessionStore } from "../services/SessionStore.ts"
+import { Telemetry } from "../services/Telemetry.ts"
+import { UpstreamClient } from "../services/UpstreamClient.ts"
 import type { Flags, Loaded } from "./config/load.ts"
 import * as AdminApiLayer from "./AdminApi.ts"
 import * as ConfigStoreLayer from "./ConfigStore.ts"
 import * as CertAuthorityLayer from "./CertAuthority.ts"
 import * as ForwardProxyLayer from "./ForwardProxy.ts"
+import { DrainMs } from "./http/server.ts"
 import * as InspectorLayer from "./Inspector.ts"
 import * as KillSwitchLayer from "./KillSwitch.ts"
 import * as McpListener from "./McpListener.ts"
@@ -17,6 +41,7 @@ import * as ResolverLayer from "./Resolver.ts"
 import * as SessionStoreLayer from "./SessionStore.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
+import * as UpstreamClientLayer from "./UpstreamClient.ts"
 
 export interface RunSetup {
   readonly loaded: Loaded
@@ -24,42 +49,91 @@ export interface RunSetup {
   readonly path?: string | undefined
   readonly env: Readonly<Record<string, string | undefined>>
   readonly flags: Flags
-  /** Install SIGHUP reload and file watching (default true; tests turn them off). */
+  /** Watch the config file for changes (default true; tests turn it off). */
   readonly watch?: boolean | undefined
+  /**
+   * Take process signals: SIGHUP reloads the config, SIGUSR1 toggles the kill switch. Off by default (a
+   * library must not take the host's signals, nor add a listener per instance); `pipelock run` turns it on.
+   */
+  readonly signals?: boolean | undefined
+  /** How long shutdown lets in-flight requests, tunnels and streams finish before interrupting them (default 10 000 ms). */
+  readonly drainMs?: number | undefined
 }
 
-/** ConfigStore + Telemetry + SessionStore + KillSwitch: what every other service stands on. */
-export const core = (setup: RunSetup) => {
-  const telemetry = TelemetryLayer.layer(setup.loaded.config.logging)
-  const config = ConfigStoreLayer.layerFile({
+/**
+ * The service `tag` from the surrounding context when it holds one (a replacement provided by a host or a
+ * test), else what `fallback` builds.
+ */
+export const replaceable = <I, S, E, R>(tag: Context.Key<I, S>, fallback: Layer.Layer<I, E, R>): Layer.Layer<I, E, R> =>
+  Layer.unwrap(Effect.map(Effect.context<never>(), (context) => {
+    const given = Context.getOrUndefined(context as Context.Context<I>, tag)
+    return given === undefined ? fallback : Layer.succeed(tag, given)
+  }))
+
+/** A new, empty set of metrics for this instance (unless one is provided). */
+const metricsLayer = replaceable(MetricsService.Metrics, Layer.sync(MetricsService.Metrics, () => MetricsService.makeUnsafe()))
+
+/** ConfigStore + Telemetry + Metrics + SessionStore + KillSwitch: what every other service stands on. */
+const coreOf = (setup: RunSetup) => {
+  const telemetry = replaceable(Telemetry, TelemetryLayer.layer(setup.loaded.config.logging))
+  const config = replaceable(ConfigStore, ConfigStoreLayer.layerFile({
     path: setup.path,
     env: setup.env,
     flags: setup.flags,
     initial: setup.loaded,
     watch: setup.watch,
-    sighup: setup.watch
-  }).pipe(Layer.provide(telemetry))
+    sighup: setup.signals === true
+  })).pipe(Layer.provide(telemetry))
   const base = Layer.merge(telemetry, config)
   // Memory, or Redis shared by every replica (`session_store.backend`); the kill switch shares its sources through it.
-  const shared = Layer.merge(base, SessionStoreLayer.layerConfig(setup.env).pipe(Layer.provide(base)))
-  return Layer.merge(shared, KillSwitchLayer.layer.pipe(Layer.provide(shared)))
+  const shared = Layer.merge(base, replaceable(SessionStore, SessionStoreLayer.layerConfig(setup.env)).pipe(Layer.provide(base)))
+  const killSwitch = replaceable(KillSwitch, KillSwitchLayer.layerWith({ signals: setup.signals === true }))
+  return Layer.merge(shared, killSwitch.pipe(Layer.provide(shared))).pipe(Layer.provideMerge(metricsLayer))
 }
 
-/** The core plus the Inspector (with the system resolver unless another is given). */
-export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) =>
-  InspectorLayer.layer.pipe(Layer.provideMerge(Layer.merge(core(setup), resolver)))
+const inspectionOf = (setup: RunSetup, resolver: Layer.Layer<Resolver>) =>
+  replaceable(Inspector, InspectorLayer.layer).pipe(Layer.provideMerge(Layer.merge(coreOf(setup), replaceable(Resolver, resolver))))
 
-/** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
-export const run = (setup: RunSetup, resolver = ResolverLayer.layer) => {
-  const base = inspection(setup, resolver)
+/** ConfigStore + Telemetry + Metrics + SessionStore + KillSwitch: what every other service stands on. */
+export const core = (setup: RunSetup) => Layer.fresh(coreOf(setup))
+
+/** The core plus the Inspector (with the system resolver unless another is given or provided). */
+export const inspection = (setup: RunSetup, resolver: Layer.Layer<Resolver> = ResolverLayer.layer) =>
+  Layer.fresh(inspectionOf(setup, resolver))
+
+/** The listeners of an instance, bound; their real addresses are the `BoundAddresses` service. */
+const listeners = Layer.effect(
+  BoundAddresses,
+  Effect.gen(function* () {
+    const main = yield* ProxyListener.make
+    const mcp = yield* McpListener.make
+    return BoundAddresses.of({
+      proxy: address(main.host, main.port),
+      mcp: mcp === undefined ? undefined : address(mcp.host, mcp.port),
+      killSwitchApi: main.killSwitchApi === undefined ? undefined : address(main.killSwitchApi.host, main.killSwitchApi.port)
+    })
+  })
+)
+
+/**
+ * Everything `pipelock run` starts: both listeners over the full service graph, whose services it also
+ * outputs, with `BoundAddresses`.
+ */
+export const run = (setup: RunSetup, resolver: Layer.Layer<Resolver> = ResolverLayer.layer) => {
+  const base = inspectionOf(setup, resolver)
   // The CA is loaded at startup when interception is on (a missing CA stops startup with a clear message).
-  const ca = setup.loaded.config.tls_interception.enabled ? CertAuthorityLayer.layer.pipe(Layer.provide(base)) : Layer.empty
+  const ca = setup.loaded.config.tls_interception.enabled
+    ? replaceable(CertAuthority, CertAuthorityLayer.layer).pipe(Layer.provide(base))
+    : Layer.empty
   const services = Layer.mergeAll(
-    AdminApiLayer.layer,
-    ForwardProxyLayer.layer.pipe(Layer.provide(ca)),
-    McpProxyLayer.layer
-  ).pipe(Layer.provideMerge(base))
-  const listeners = Layer.mergeAll(ProxyListener.layer, McpListener.layer).pipe(Layer.provideMerge(services))
+    replaceable(AdminApi, AdminApiLayer.layer),
+    replaceable(ForwardProxy, ForwardProxyLayer.layer).pipe(Layer.provide(ca)),
+    replaceable(McpProxy, McpProxyLayer.layer)
+  ).pipe(Layer.provide(replaceable(UpstreamClient, UpstreamClientLayer.layer)), Layer.provideMerge(base))
+  const bound = listeners.pipe(
+    Layer.provideMerge(services),
+    Layer.provide(Layer.succeed(DrainMs, setup.drainMs ?? 10_000))
+  )
   // The listeners are built with the tracer in their context: every request fiber they fork exports its spans.
-  return listeners.pipe(Layer.provide(Tracing.layer(setup.env)))
+  return Layer.fresh(bound.pipe(Layer.provide(Tracing.layer(setup.env))))
 }

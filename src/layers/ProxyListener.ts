@@ -16,9 +16,9 @@ import { KillSwitch } from "../services/KillSwitch.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { clientIp, rejectSocket, sendJson } from "./http/respond.ts"
 import { paceOf } from "./http/body.ts"
-import { serve } from "./http/server.ts"
-import { count, metrics } from "./telemetry/metrics.ts"
-import { recordKillSwitchDenial } from "./telemetry/stats.ts"
+import { type Served, serve } from "./http/server.ts"
+import { Metrics } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 /** Whether a client address bypasses the kill switch (`kill_switch.allowlist_ips`). */
 export const killSwitchAllowlist = (entries: ReadonlyArray<string>) => {
@@ -48,6 +48,7 @@ export const make = Effect.gen(function* () {
   const forward = yield* ForwardProxy
   const killSwitch = yield* KillSwitch
   const telemetry = yield* Telemetry
+  const meter = yield* Metrics
   const initial = yield* store.current
   // The API gets its own port when kill_switch.api_listen is set (restart to change).
   const apiListen = initial.kill_switch.api_listen
@@ -58,8 +59,8 @@ export const make = Effect.gen(function* () {
     const key = config.kill_switch.allowlist_ips.join(",")
     if (key !== allowlist.key) allowlist = { key, test: killSwitchAllowlist(config.kill_switch.allowlist_ips) }
     if (allowlist.test(clientIp(req))) return false
-    count(metrics.killSwitchDenials, { transport: "http", endpoint })
-    recordKillSwitchDenial()
+    meter.count(metrics.killSwitchDenials, { transport: "http", endpoint })
+    meter.recordKillSwitchDenial()
     telemetry.logUnsafe("warn", "kill_switch_deny", { method: req.method, endpoint, client_ip: clientIp(req) })
     return true
   }
@@ -101,12 +102,13 @@ export const make = Effect.gen(function* () {
     }).pipe(Effect.catchCause(() => Effect.sync(() => rejectSocket(socket, 502, { error: "internal_error" }))))
 
   const main = yield* serve("proxy", store.run.listen, { request, connect, upgrade }, {
-    bodyPace: { listener: "forward", pace: () => paceOf(Effect.runSync(store.current).forward_proxy) }
+    bodyPace: { listener: "forward", meter, pace: () => paceOf(Effect.runSync(store.current).forward_proxy) }
   })
   yield* telemetry.log("info", "listening", { listener: "proxy", address: `${main.host}:${main.port}` })
 
+  let killSwitchApi: Served | undefined
   if (apiListen !== "") {
-    const api = yield* serve("killswitch_api", apiListen, {
+    const api = killSwitchApi = yield* serve("killswitch_api", apiListen, {
       request: (req, res) => {
         const route = admin.route((req.url ?? "/").split("?")[0])
         if (route !== "killswitch" && route !== "killswitch_status") return Effect.sync(() => sendJson(res, 404, { error: "not_found" }))
@@ -115,7 +117,7 @@ export const make = Effect.gen(function* () {
     })
     yield* telemetry.log("info", "listening", { listener: "killswitch_api", address: `${api.host}:${api.port}` })
   }
-  return main
+  return { ...main, killSwitchApi }
 })
 
 /** Binds the main port for the lifetime of the layer. */

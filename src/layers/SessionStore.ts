@@ -15,7 +15,8 @@ import type { Telemetry } from "../services/Telemetry.ts"
 import { appendCall } from "./detect/chain.ts"
 import { SlidingWindow } from "./detect/ratelimit.ts"
 import * as SessionStoreRedis from "./SessionStoreRedis.ts"
-import { count, metrics, set } from "./telemetry/metrics.ts"
+import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 export interface Limits {
   /** Idle time after which a session starts over, in ms (0: never). */
@@ -32,12 +33,12 @@ interface Entry {
 }
 
 /** The store over a limits source read at every operation (so a reload applies at once) and a clock. */
-export const makeWith = (limits: () => Limits, now: () => number = Date.now) => {
+export const makeWith = (limits: () => Limits, now: () => number = Date.now, meter?: MetricsService) => {
   const entries = new Map<string, Entry>()
-  const gauge = () => set(metrics.mcpSessions, entries.size)
+  const gauge = () => meter?.set(metrics.mcpSessions, entries.size)
   const evict = (key: string, reason: EvictionReason) => {
     if (entries.delete(key)) {
-      count(metrics.sessionsEvicted, { reason })
+      meter?.count(metrics.sessionsEvicted, { reason })
       gauge()
     }
   }
@@ -153,7 +154,7 @@ export const make = Effect.gen(function* () {
   const { service, sweep } = makeWith(() => ({
     ttlMs: config.session_profiling.session_ttl_minutes * 60_000,
     maxSessions: config.session_profiling.max_sessions
-  }))
+  }), Date.now, yield* Metrics)
   yield* Effect.forkScoped(Effect.repeat(Effect.sync(sweep), Schedule.spaced(Duration.minutes(1))))
   return service
 })

@@ -31,7 +31,8 @@ import {
   StoreUnavailable, type WindowOp, type WindowResult
 } from "../services/SessionStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
-import { count, metrics, observe, set } from "./telemetry/metrics.ts"
+import { Metrics } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 /** How long one operation may take before the request gets the `on_unavailable` policy (PIPELOCK_REDIS_TIMEOUT_MS overrides it). */
 export const TIMEOUT_MS = 250
@@ -292,6 +293,7 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
   Effect.gen(function* () {
     const configStore = yield* ConfigStore
     const telemetry = yield* Telemetry
+    const { count, observe, set } = yield* Metrics
     const first = yield* configStore.current
     let config = first
     const started = first.session_store

@@ -9,8 +9,8 @@ import { Effect, Layer } from "effect"
 import type { Config } from "../services/Config.ts"
 import { type LogLevel, Telemetry, type VerdictEvent } from "../services/Telemetry.ts"
 import { hintOf } from "../services/Verdict.ts"
-import { count, metrics } from "./telemetry/metrics.ts"
-import { recordVerdict } from "./telemetry/stats.ts"
+import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
+import { metrics } from "./telemetry/metrics.ts"
 
 type Logging = Config["logging"]
 
@@ -100,16 +100,16 @@ const verdictFields = (e: VerdictEvent): Record<string, unknown> => ({
   }))
 })
 
-/** Counts a verdict in the metrics (always, whatever the log settings). */
-export const countVerdict = (e: VerdictEvent): void => {
+/** Counts a verdict in the metrics and `/stats` tallies (always, whatever the log settings). */
+export const countVerdict = (meter: MetricsService, e: VerdictEvent): void => {
   const result = e.action === "block" ? "blocked" : "allowed"
-  count(metrics.requestsTotal, { listener: e.listener, action: e.action, result })
-  recordVerdict(e.listener, e.action, e.findings, e.target)
-  for (const f of e.findings) count(metrics.scannerHits, { scanner: f.scanner, rule: f.rule, severity: f.severity })
+  meter.count(metrics.requestsTotal, { listener: e.listener, action: e.action, result })
+  meter.recordVerdict(e.listener, e.action, e.findings, e.target)
+  for (const f of e.findings) meter.count(metrics.scannerHits, { scanner: f.scanner, rule: f.rule, severity: f.severity })
 }
 
-/** A Telemetry whose writer can be swapped (on reload) and whose lines go to `sink`. */
-export const makeWith = (initial: Logging, sinkOf: (l: Logging) => Sink = openSink) => {
+/** A Telemetry whose writer can be swapped (on reload) and whose lines go to `sink`; verdicts are counted in `meter`. */
+export const makeWith = (initial: Logging, sinkOf: (l: Logging) => Sink = openSink, meter?: MetricsService) => {
   let logging = initial
   let sink = sinkOf(initial)
   const logUnsafe = (level: LogLevel, event: string, fields: Readonly<Record<string, unknown>> = {}) => {
@@ -117,7 +117,7 @@ export const makeWith = (initial: Logging, sinkOf: (l: Logging) => Sink = openSi
     sink.write(render(logging.format, level, event, fields))
   }
   const verdictUnsafe = (e: VerdictEvent) => {
-    countVerdict(e)
+    if (meter !== undefined) countVerdict(meter, e)
     const wanted = e.action === "allow" ? logging.include_allowed : logging.include_blocked
     if (!wanted) return
     const level: LogLevel = e.action === "block" ? "warn" : "info"
@@ -148,14 +148,15 @@ export const makeWith = (initial: Logging, sinkOf: (l: Logging) => Sink = openSi
 export const layer = (logging: Logging): Layer.Layer<Telemetry> =>
   Layer.effect(
     Telemetry,
-    Effect.acquireRelease(Effect.sync(() => makeWith(logging)), (t) => Effect.sync(t.close)).pipe(Effect.map((t) => t.service))
+    Effect.acquireRelease(Effect.map(Effect.service(Metrics), (meter) => makeWith(logging, openSink, meter)), (t) => Effect.sync(t.close)).pipe(Effect.map((t) => t.service))
   )
 
 /** A Telemetry that keeps every line in memory (tests read `lines`). */
 export const layerTest = (lines: string[], logging?: Partial<Logging>): Layer.Layer<Telemetry> =>
-  Layer.sync(Telemetry, () =>
+  Layer.effect(Telemetry, Effect.map(Effect.service(Metrics), (meter) =>
     makeWith(
       { format: "json", output: "stdout", file: "", include_allowed: true, include_blocked: true, level: "debug", ...logging },
-      () => ({ write: (l) => void lines.push(l), close: () => {} })
+      () => ({ write: (l) => void lines.push(l), close: () => {} }),
+      meter
     ).service
-  )
+  ))

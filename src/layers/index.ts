@@ -35,3 +35,5 @@ export * as SessionStoreRedis from "./SessionStoreRedis.ts"
 export * as Telemetry from "./Telemetry.ts"
 /** OTLP trace export, on when `OTEL_EXPORTER_OTLP_ENDPOINT` (or the traces variant) is set. */
 export * as Tracing from "./Tracing.ts"
+/** The production upstream HTTP client (node:http(s), pinned to the vetted addresses). */
+export * as UpstreamClient from "./UpstreamClient.ts"

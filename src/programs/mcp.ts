@@ -14,6 +14,7 @@ import * as TelemetryLayer from "../layers/Telemetry.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector } from "../services/Inspector.ts"
 import { KillSwitch } from "../services/KillSwitch.ts"
+import { Metrics } from "../services/Metrics.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import type { Mode } from "../services/Verdict.ts"
 import { ExitCode, USAGE } from "./exit.ts"
@@ -34,11 +35,11 @@ export const proxy = (command: ReadonlyArray<string>, config: string | undefined
     const logged = Layer.merge(telemetry, store)
     const core = Layer.merge(logged, SessionStoreLayer.layerConfig(process.env).pipe(Layer.provide(logged)))
     const services = Layer.mergeAll(
-      KillSwitchLayer.layer,
+      KillSwitchLayer.layerWith({ signals: true }),
       InspectorLayer.layer.pipe(Layer.provide(ResolverLayer.layer))
     ).pipe(Layer.provideMerge(core))
     const code = yield* Effect.gen(function* () {
-      const deps = { inspector: yield* Inspector, telemetry: yield* Telemetry, store: yield* ConfigStore, killSwitch: yield* KillSwitch }
+      const deps = { inspector: yield* Inspector, telemetry: yield* Telemetry, store: yield* ConfigStore, killSwitch: yield* KillSwitch, meter: yield* Metrics }
       for (const w of loaded.warnings) deps.telemetry.logUnsafe("warn", "config_warning", { message: w })
       return yield* runStdio(deps, command[0], command.slice(1))
     }).pipe(Effect.provide(services))

@@ -6,14 +6,28 @@
  * @example
  * const code = yield* runCli(["config", "validate", "--config", "pipelock.yaml"])
  */
-import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Cause, Console, Effect, Exit } from "effect"
+import * as NodeChildProcessSpawner from "@effect/platform-node-shared/NodeChildProcessSpawner"
+import * as NodeFileSystem from "@effect/platform-node-shared/NodeFileSystem"
+import * as NodePath from "@effect/platform-node-shared/NodePath"
+import * as NodeStdio from "@effect/platform-node-shared/NodeStdio"
+import * as NodeTerminal from "@effect/platform-node-shared/NodeTerminal"
+import { Cause, Console, Effect, Exit, Layer } from "effect"
 import * as CliError from "effect/cli/CliError"
 import * as CliOutput from "effect/cli/CliOutput"
 import * as Command from "effect/cli/Command"
 import { version } from "../version.ts"
 import { cli } from "./cli.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"
+
+/**
+ * The platform services the command line needs (what `@effect/platform-node`'s NodeServices bundles), from
+ * `@effect/platform-node-shared`: the same implementations without that package's HTTP client (undici) and
+ * its Redis peer.
+ */
+const nodeServices = Layer.provideMerge(
+  NodeChildProcessSpawner.layer,
+  Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeStdio.layer, NodeTerminal.layer)
+)
 
 /** Usage and parse errors go to stderr; `--help` and `--version` to stdout. */
 const presenter = CliOutput.layerPresenter({
@@ -66,7 +80,7 @@ export const exitCodeOf = (exit: Exit.Exit<unknown, unknown>): Effect.Effect<num
 export const runCli = (args: ReadonlyArray<string>): Effect.Effect<number> =>
   Command.runWith(cli, { version })(args).pipe(
     Effect.provide(presenter),
-    Effect.provide(NodeServices.layer),
+    Effect.provide(nodeServices),
     Effect.exit,
     Effect.flatMap(exitCodeOf)
   )

@@ -32,7 +32,8 @@ export const run = (flags: RunFlags) =>
       yield* Console.error("pipelock run: --mcp-listen needs --mcp-upstream URL (the MCP server to protect)")
       return yield* new ExitCode({ code: USAGE })
     }
-    const setup = { loaded, path, env: process.env, flags: { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream } }
+    // The CLI owns the process: SIGHUP reloads, SIGUSR1 toggles the kill switch.
+    const setup = { loaded, path, env: process.env, flags: { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream }, signals: true }
     const app = Layer.effectDiscard(announce).pipe(Layer.provideMerge(Pipelock.run(setup)))
     return yield* Layer.launch(app)
   })

@@ -105,7 +105,7 @@ describe("kill switch, from each source", () => {
 
   it.live("signal: SIGUSR1 toggles it", () =>
     Effect.gen(function* () {
-      const { base } = yield* start({})
+      const { base } = yield* start({ signals: true })
       process.kill(process.pid, "SIGUSR1")
       yield* promise(() => eventually(async () => (await request(`${base}/health`)).status === 503))
       process.kill(process.pid, "SIGUSR1")

@@ -18,7 +18,7 @@ import { ConfigError } from "../../src/services/Config.ts"
 
 const root = join(import.meta.dirname, "../..")
 const entry = join(root, "docker/pipelock")
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string>; peerDependencies?: Record<string, string> }
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string>; optionalDependencies?: Record<string, string>; peerDependencies?: Record<string, string> }
 
 /** The environment of a container: no PIPELOCK_* settings leaking in from the test runner, node on PATH. */
 const baseEnv = (): Record<string, string> => {
@@ -265,7 +265,8 @@ describe("the image's entry script (/pipelock) over the image layout", () => {
   })
 
   it("the compiled app imports only production dependencies and Node built-ins", () => {
-    const allowed = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})])
+    // Optional dependencies (OpenTelemetry, imported only when tracing is on) are installed in production too.
+    const allowed = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})])
     const bare = new Set<string>()
     const walk = (d: string) => {
       for (const name of readdirSync(d)) {

@@ -17,6 +17,8 @@ export interface TestSetup {
   readonly mcp?: boolean
   readonly forward?: Layer.Layer<ForwardProxy, never, any>
   readonly mcpProxy?: Layer.Layer<McpProxy, never, any>
+  /** Take SIGHUP/SIGUSR1 as the CLI does (off by default, as for a library). */
+  readonly signals?: boolean
 }
 
 /** The core graph (ConfigStore, Telemetry, KillSwitch) for a YAML config; logs are quiet by default. */
@@ -27,7 +29,7 @@ export const setupOf = (s: TestSetup) => {
     env: { PIPELOCK__logging__output: "stderr", PIPELOCK__logging__level: "error", PIPELOCK__logging__include_allowed: "false", PIPELOCK__logging__include_blocked: "false", ...env },
     flags: { listen: "127.0.0.1:0", mcpListen: s.mcp ? "127.0.0.1:0" : undefined, mcpUpstream: s.mcp ? "http://127.0.0.1:9/mcp" : undefined }
   })
-  return { loaded, path: s.path, env, flags: {}, watch: false }
+  return { loaded, path: s.path, env, flags: {}, watch: false, signals: s.signals }
 }
 
 /** Starts the main listener (and optionally the MCP one) in the current scope; returns the ports. */

@@ -17,9 +17,8 @@ import type { PinnedTarget } from "../../services/Inspector.ts"
 import type { Finding } from "../../services/Verdict.ts"
 import { matchesAny } from "../detect/domain.ts"
 import { clientIp, rejectSocket } from "../http/respond.ts"
-import { adjust, count, metrics, observe } from "../telemetry/metrics.ts"
+import { metrics } from "../telemetry/metrics.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
-import { recordTunnel } from "../telemetry/stats.ts"
 import { blockBody, blockHeaders, blockStatus, type Deps } from "./exchange.ts"
 import { readSni } from "./sni.ts"
 
@@ -107,7 +106,7 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
     const check = yield* inspector.checkConnect(target.host, target.port, ctx)
     display = check.display ?? `${target.host}:${target.port}`
     if (check.verdict.action === "block" || check.target === undefined) {
-      count(metrics.tunnelsTotal, { result: "blocked" })
+      deps.meter.count(metrics.tunnelsTotal, { result: "blocked" })
       const status = blockStatus(check.verdict)
       rejectSocket(socket, status, blockBody(check.verdict, requestId), blockHeaders(check.verdict, requestId))
       return log("block", check.verdict.findings, status)
@@ -122,7 +121,7 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
     // Plain HTTP through a tunnel (curl --proxytunnel, Node's fetch with NODE_USE_ENV_PROXY for http:// URLs)
     // is readable: each request in it is scanned like a proxied one, never relayed unseen.
     if (looksLikeHttp(first) && socket instanceof net.Socket) {
-      count(metrics.tunnelsTotal, { result: "plain_http" })
+      deps.meter.count(metrics.tunnelsTotal, { result: "plain_http" })
       deps.serveIntercepted(socket, { host: target.host, port: target.port, requestId, scheme: "http" })
       // The HTTP server reads the socket's handle directly from now on: the bytes already read are handed to
       // its parser as the first data event.
@@ -131,16 +130,16 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
       return log("allow", check.verdict.findings)
     }
     if (intercept) {
-      count(metrics.tlsInterceptTotal, { outcome: "intercepted" })
+      deps.meter.count(metrics.tlsInterceptTotal, { outcome: "intercepted" })
       return yield* interceptTls(deps, socket, first, target, requestId)
     }
-    count(metrics.tlsInterceptTotal, { outcome: "passthrough" })
+    deps.meter.count(metrics.tlsInterceptTotal, { outcome: "passthrough" })
 
     // SNI must name the CONNECT host: a tunnel to one host must not carry a TLS session for another.
     if (config.forward_proxy.sni_verification && first.length > 0) {
       const sni = yield* Effect.promise(() => readSni(first))
       const category = sni.outcome === "sni" ? (sni.sni!.toLowerCase() === target.host ? "match" : "mismatch") : sni.outcome
-      count(metrics.sniTotal, { category })
+      deps.meter.count(metrics.sniTotal, { category })
       if (category === "mismatch") {
         const f: Finding = {
           scanner: "url", rule: "sni_mismatch", severity: "high", location: "tls.sni", evidence: sni.sni ?? "", action: "block",
@@ -161,8 +160,8 @@ const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host
     let closed = false
     let bytesUp = first.length
     let bytesDown = 0
-    recordTunnel()
-    adjust(metrics.activeTunnels, 1)
+    deps.meter.recordTunnel()
+    deps.meter.adjust(metrics.activeTunnels, 1)
     const findings: Finding[] = []
     const close = (why?: string) => {
       if (closed) return
@@ -171,11 +170,11 @@ const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host
       unregister()
       client.destroy()
       upstream.destroy()
-      adjust(metrics.activeTunnels, -1)
-      count(metrics.tunnelsTotal, { result: why === undefined ? "closed" : why })
-      count(metrics.tunnelBytes, { direction: "up" }, bytesUp)
-      count(metrics.tunnelBytes, { direction: "down" }, bytesDown)
-      observe(metrics.tunnelDuration, (performance.now() - started) / 1000)
+      deps.meter.adjust(metrics.activeTunnels, -1)
+      deps.meter.count(metrics.tunnelsTotal, { result: why === undefined ? "closed" : why })
+      deps.meter.count(metrics.tunnelBytes, { direction: "up" }, bytesUp)
+      deps.meter.count(metrics.tunnelBytes, { direction: "down" }, bytesDown)
+      deps.meter.observe(metrics.tunnelDuration, (performance.now() - started) / 1000)
       if (why === "kill_switch") findings.push({ scanner: "kill_switch", rule: "kill_switch", severity: "critical", location: "tunnel", evidence: "", message: "kill switch cut the tunnel" })
       deps.telemetry.logUnsafe("info", "tunnel_close", { request_id: requestId, target: display, bytes_up: bytesUp, bytes_down: bytesDown, reason: why ?? "closed" })
       onClose(findings)
@@ -213,7 +212,7 @@ const interceptTls = (deps: ConnectDeps, socket: Duplex, head: Buffer, target: {
   Effect.gen(function* () {
     const leaf = yield* deps.ca!.leafFor(target.host).pipe(Effect.result)
     if (leaf._tag === "Failure") {
-      count(metrics.tlsInterceptTotal, { outcome: "handshake_error" })
+      deps.meter.count(metrics.tlsInterceptTotal, { outcome: "handshake_error" })
       deps.telemetry.logUnsafe("error", "tls_leaf_failed", { request_id: requestId, host: target.host, error: leaf.failure.message })
       socket.destroy()
       return
@@ -227,10 +226,10 @@ const interceptTls = (deps: ConnectDeps, socket: Duplex, head: Buffer, target: {
     const started = performance.now()
     tlsSocket.on("error", () => socket.destroy())
     tlsSocket.once("secure", () => {
-      observe(metrics.tlsHandshakeDuration, (performance.now() - started) / 1000, { side: "client" })
+      deps.meter.observe(metrics.tlsHandshakeDuration, (performance.now() - started) / 1000, { side: "client" })
       const sni = tlsSocket.servername
       if (typeof sni === "string" && sni.toLowerCase() !== target.host) {
-        count(metrics.sniTotal, { category: "mismatch" })
+        deps.meter.count(metrics.sniTotal, { category: "mismatch" })
         deps.telemetry.logUnsafe("warn", "blocked", { listener: "tls", request_id: requestId, rule: "sni_mismatch", sni, target: target.host })
         tlsSocket.destroy()
         return

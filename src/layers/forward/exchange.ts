@@ -15,22 +15,25 @@ import type { Config } from "../../services/Config.ts"
 import type * as ConfigStore from "../../services/ConfigStore.ts"
 import type * as Inspector from "../../services/Inspector.ts"
 import type * as KillSwitch from "../../services/KillSwitch.ts"
+import type * as Metrics from "../../services/Metrics.ts"
 import type * as Telemetry from "../../services/Telemetry.ts"
+import type * as UpstreamClient from "../../services/UpstreamClient.ts"
 import { type Finding, hintOf, reasonOf, type Verdict } from "../../services/Verdict.ts"
 import { sendJson, clientIp } from "../http/respond.ts"
-import { count, metrics, observe } from "../telemetry/metrics.ts"
+import { metrics } from "../telemetry/metrics.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { hasBody as carriesBody, paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
 import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
 import { terminatorFor } from "../stream/reassemble.ts"
-import * as Upstream from "./upstream.ts"
 
 export interface Deps {
   readonly inspector: Inspector.Service
   readonly store: ConfigStore.Service
   readonly killSwitch: KillSwitch.Service
   readonly telemetry: Telemetry.Service
+  readonly meter: Metrics.Service
+  readonly upstream: UpstreamClient.Service
 }
 
 export interface ExchangeOptions {
@@ -117,7 +120,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     let display: string | undefined
     const log = () => {
       const durationMs = performance.now() - started
-      observe(metrics.requestDuration, durationMs / 1000)
+      deps.meter.observe(metrics.requestDuration, durationMs / 1000)
       note({
         ...verdictAttributes(outcome.action, outcome.findings), "pipelock.request_id": requestId,
         "pipelock.target": safeTarget(opts.url, outcome.findings, display), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
@@ -158,7 +161,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     let body: Buffer | undefined
     if (carriesBody(req)) {
       const declared = Number(req.headers["content-length"] ?? 0)
-      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, limit) : 0, { listener: "forward", side: "client" })
+      const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, limit) : 0, { listener: "forward", side: "client", meter: deps.meter })
       if (reservation === undefined) {
         return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
       }
@@ -185,7 +188,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     const reqVerdict = yield* inspector.inspectRequest({ method: req.method ?? "GET", url: opts.url, headers: req.headers, body }, ctx)
     if (reqVerdict.action === "block") {
       const inBody = (f: Finding) => f.location === "body" || f.location.startsWith("body.") || f.location.startsWith("body[") || f.location.startsWith("a2a:")
-      count(reqVerdict.findings.some(inBody) ? metrics.bodyDlpHits : metrics.headerDlpHits, { action: "block" })
+      deps.meter.count(reqVerdict.findings.some(inBody) ? metrics.bodyDlpHits : metrics.headerDlpHits, { action: "block" })
       return block(reqVerdict)
     }
     outcome.findings.push(...reqVerdict.findings)
@@ -209,7 +212,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         log()
         resume(Effect.void)
       }
-      const upstream = Upstream.request(url, urlCheck.target!, {
+      const upstream = deps.upstream.request({ url, target: urlCheck.target!,
         method: req.method ?? "GET",
         headers,
         timeoutMs: config.fetch_proxy.timeout_seconds * 1000,
@@ -285,7 +288,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         const bufferLimit = opts.bufferLimit(config)
         const streaming = isEventStream(contentType) || length === undefined || length > bufferLimit
         if (!streaming) {
-          const reservation = reserve(budget, length ?? 0, { listener: "forward", side: "upstream" })
+          const reservation = reserve(budget, length ?? 0, { listener: "forward", side: "upstream", meter: deps.meter })
           if (reservation === undefined) {
             ures.destroy()
             outcome.action = "block"
@@ -296,7 +299,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
           }
           held.push(reservation)
           // An origin that trickles a body Pipelock must hold is cut like a slow client.
-          watchPace(ures, paceOf(config.forward_proxy), { listener: "forward", side: "upstream" }, (reason) =>
+          watchPace(ures, paceOf(config.forward_proxy), { listener: "forward", side: "upstream", meter: deps.meter }, (reason) =>
             ures.destroy(new Error(reason === "idle" ? "the origin's body stalled" : "the origin's body arrived too slowly")))
           void collect(ures, bufferLimit, reservation).then((got) => {
             if (finished) return
@@ -324,7 +327,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
                 outcome.action = "block"
                 outcome.direction = "response"
                 outcome.status = 403
-                if (opts.listener === "tls") count(metrics.tlsResponseBlocked, { reason: "injection" })
+                if (opts.listener === "tls") deps.meter.count(metrics.tlsResponseBlocked, { reason: "injection" })
                 sendJson(res, 403, blockBody(v, requestId), blockHeaders(v, requestId))
                 return
               }

@@ -10,12 +10,11 @@ import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { stripMarkup } from "../detect/normalize.ts"
 import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import { clientIp, sendJson } from "../http/respond.ts"
-import { count, metrics } from "../telemetry/metrics.ts"
+import { metrics } from "../telemetry/metrics.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
 import { collect, decodable, decodeBody, isMedia } from "./body.ts"
 import { blockBody, blockHeaders, blockStatus, budgetBody, type Deps, safeTarget } from "./exchange.ts"
 import { headerText } from "./headers.ts"
-import * as Upstream from "./upstream.ts"
 
 const verdictJson = (v: Verdict) => ({
   action: v.action,
@@ -95,7 +94,7 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
       }
       const url = new URL(target)
       const got = yield* Effect.callback<Fetched>((resume) => {
-        const r = Upstream.request(url, check.target!, {
+        const r = deps.upstream.request({ url, target: check.target!,
           method: "GET",
           headers: { host: url.host, "user-agent": fp.user_agent, accept: "text/html,application/json,text/plain;q=0.9,*/*;q=0.5", "accept-encoding": "gzip, deflate, br, zstd" },
           timeoutMs: fp.timeout_seconds * 1000,
@@ -117,14 +116,14 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
           }
           const encoding = headerText(u.headers["content-encoding"])
           const declared = Number(u.headers["content-length"] ?? 0)
-          const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, max) : 0, { listener: "forward", side: "upstream" })
+          const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, max) : 0, { listener: "forward", side: "upstream", meter: deps.meter })
           if (reservation === undefined) {
             u.destroy()
             clearTimeout(timer)
             return resume(Effect.succeed({ status, contentType, busy: true }))
           }
           held.push(reservation)
-          watchPace(u, paceOf(config.forward_proxy), { listener: "forward", side: "upstream" }, (reason) =>
+          watchPace(u, paceOf(config.forward_proxy), { listener: "forward", side: "upstream", meter: deps.meter }, (reason) =>
             u.destroy(new Error(reason === "idle" ? "the page's body stalled" : "the page's body arrived too slowly")))
           void collect(u, max, reservation).then((c) => {
             clearTimeout(timer)
@@ -179,7 +178,7 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
         media ? `[${got.contentType}, ${got.body.length} bytes not shown]` : text,
         max
       )
-      if (reply.truncated) count(metrics.fetchTruncated)
+      if (reply.truncated) deps.meter.count(metrics.fetchTruncated)
       releaseAll()
       if (!res.headersSent && !res.writableEnded && !res.destroyed) {
         res.writeHead(200, {

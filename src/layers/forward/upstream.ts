@@ -76,3 +76,16 @@ export const request = (url: URL, target: PinnedTarget, o: UpstreamOptions): htt
     ? https.request({ ...common, servername: target.host, ca: o.noAgent ? upstreamCa(o.caBundle) as string[] | undefined : undefined })
     : http.request(common)
 }
+
+const plainAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) }
+
+/**
+ * A request to a fixed URL resolved normally (the MCP upstream): keep-alive agents shared by the process
+ * (an agent holds no state of an instance, only idle sockets).
+ */
+export const requestUnpinned = (url: URL, o: UpstreamOptions): http.ClientRequest => {
+  const secure = url.protocol === "https:"
+  const agent = o.noAgent ? false : secure ? plainAgents.https : plainAgents.http
+  const options = { method: o.method, headers: o.headers, timeout: o.timeoutMs, agent, ca: upstreamCa(o.caBundle) as string[] | undefined }
+  return secure ? https.request(url, options) : http.request(url, options)
+}

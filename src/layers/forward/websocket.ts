@@ -14,8 +14,7 @@ import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
 import WebSocket, { WebSocketServer } from "ws"
 import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { clientIp, rejectSocket } from "../http/respond.ts"
-import { adjust, count, metrics } from "../telemetry/metrics.ts"
-import { recordWebsocket } from "../telemetry/stats.ts"
+import { metrics } from "../telemetry/metrics.ts"
 import { blockBody, blockHeaders, blockStatus, type Deps, safeTarget } from "./exchange.ts"
 import { pinnedLookup, upstreamCa } from "./upstream.ts"
 
@@ -119,7 +118,7 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
         unregister()
         if (client !== undefined) {
           active--
-          adjust(metrics.wsActive, -1)
+          deps.meter.adjust(metrics.wsActive, -1)
         }
         log(action, findings)
         resume(Effect.void)
@@ -157,9 +156,9 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
         serverFor(wp.max_message_bytes).handleUpgrade(req, socket, head, (ws) => {
           client = ws
           active++
-          recordWebsocket()
-          adjust(metrics.wsActive, 1)
-          count(metrics.wsConnections, { result: "open" })
+          deps.meter.recordWebsocket()
+          deps.meter.adjust(metrics.wsActive, 1)
+          deps.meter.count(metrics.wsConnections, { result: "open" })
           touch()
           timers.push(setTimeout(() => closeBoth(1001, "max connection time"), wp.max_connection_seconds * 1000))
           unregister = deps.killSwitch.onTrip(() => {
@@ -184,7 +183,7 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
           const relay = (from: "client" | "server", to: WebSocket) => (data: WebSocket.RawData, isBinary: boolean) => {
             touch()
             if (deps.killSwitch.isActiveUnsafe()) return closeBoth(1008, "kill switch active")
-            count(metrics.wsFrames, { direction: from === "client" ? "outbound" : "inbound", type: isBinary ? "binary" : "text" })
+            deps.meter.count(metrics.wsFrames, { direction: from === "client" ? "outbound" : "inbound", type: isBinary ? "binary" : "text" })
             if (isBinary) {
               if (!wp.allow_binary_frames) {
                 findings.push({ scanner: "body", rule: "binary_frame", severity: "high", location: `ws.${from}`, evidence: "", message: "binary WebSocket frames are not allowed (allow_binary_frames)", action: "block" })
@@ -196,7 +195,7 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
             const text = Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data as ArrayBuffer).toString("utf8")
             if (wp.scan_text_frames) {
               const v = judge(text, from)
-              if (v.findings.length > 0) count(metrics.wsScanHits, { scanner: v.decisive?.scanner ?? v.findings[0].scanner })
+              if (v.findings.length > 0) deps.meter.count(metrics.wsScanHits, { scanner: v.decisive?.scanner ?? v.findings[0].scanner })
               if (v.action === "block") {
                 findings.push(...v.findings)
                 action = "block"

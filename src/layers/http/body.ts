@@ -12,7 +12,8 @@
  * is done; a reservation that would pass the budget fails, and the caller answers 503 with Retry-After.
  */
 import type { IncomingMessage } from "node:http"
-import { adjust, count, metrics } from "../telemetry/metrics.ts"
+import type { Meter } from "../telemetry/metrics.ts"
+import { metrics } from "../telemetry/metrics.ts"
 
 export interface Pace {
   /** Longest pause between two reads of the body; 0 turns the check off. */
@@ -27,6 +28,8 @@ export type TimeoutReason = "idle" | "rate"
 export interface Watched {
   readonly listener: "forward" | "mcp"
   readonly side: "client" | "upstream"
+  /** The instance's metrics, where timeouts and budget use are counted (the budget itself is process-wide). */
+  readonly meter?: Meter | undefined
 }
 
 interface Entry {
@@ -71,7 +74,7 @@ const tick = () => {
     entries.delete(e)
     const reason: TimeoutReason = idle ? "idle" : "rate"
     timedOut.set(stream, reason)
-    count(metrics.bodyTimeouts, { listener: e.labels.listener, side: e.labels.side, reason })
+    e.labels.meter?.count(metrics.bodyTimeouts, { listener: e.labels.listener, side: e.labels.side, reason })
     e.onTimeout(reason)
   }
   if (entries.size === 0 && timer !== undefined) {
@@ -131,7 +134,7 @@ export interface Reservation {
  */
 export const reserve = (limit: number, declared: number, labels: Watched): Reservation | undefined => {
   if (declared > limit) {
-    count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
+    labels.meter?.count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
     return undefined
   }
   return open(limit, 0, labels)
@@ -139,30 +142,30 @@ export const reserve = (limit: number, declared: number, labels: Watched): Reser
 
 const open = (limit: number, initial: number, labels: Watched): Reservation | undefined => {
   if (inflight + initial > limit) {
-    count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
+    labels.meter?.count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
     return undefined
   }
   let held = initial
   let open = true
   inflight += initial
-  adjust(metrics.inflightBodyBytes, initial)
+  labels.meter?.adjust(metrics.inflightBodyBytes, initial)
   return {
     grow: (n) => {
       if (!open) return false
       if (inflight + n > limit) {
-        count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
+        labels.meter?.count(metrics.bodyBudgetRejections, { listener: labels.listener, side: labels.side })
         return false
       }
       inflight += n
       held += n
-      adjust(metrics.inflightBodyBytes, n)
+      labels.meter?.adjust(metrics.inflightBodyBytes, n)
       return true
     },
     release: () => {
       if (!open) return
       open = false
       inflight -= held
-      adjust(metrics.inflightBodyBytes, -held)
+      labels.meter?.adjust(metrics.inflightBodyBytes, -held)
     },
     bytes: () => held
   }

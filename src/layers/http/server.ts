@@ -1,11 +1,11 @@
 /**
  * A node:http server living in a Scope. Each request, CONNECT and Upgrade runs as a fiber in a FiberSet;
- * closing the scope stops accepting, lets in-flight work finish for up to `drainMs` (10 s by default),
+ * closing the scope stops accepting, lets in-flight work finish for up to `DrainMs` (10 s by default),
  * then interrupts what is left and destroys every socket.
  */
 import * as http from "node:http"
 import type { Duplex } from "node:stream"
-import { Data, Effect, FiberSet, type Scope } from "effect"
+import { Context, Data, Effect, FiberSet, type Scope } from "effect"
 import { parseListen } from "../config/validate.ts"
 import { hasBody, type Pace, type Watched, watchPace } from "./body.ts"
 
@@ -24,21 +24,28 @@ export interface Served {
   readonly host: string
 }
 
+/**
+ * How long closing a listener waits for in-flight work (requests, tunnels, streams) before interrupting it:
+ * 10 s unless the composition root is given another (`RunSetup.drainMs`).
+ */
+export const DrainMs = Context.Reference<number>("pipelock/layers/http/DrainMs", { defaultValue: () => 10_000 })
+
 export interface ServeOptions {
+  /** Overrides `DrainMs`. */
   readonly drainMs?: number
   /**
    * How fast request bodies must arrive (read on each request, so reloads apply), and the listener name for
    * the metric. A body too slow gets 408 and the connection is closed.
    */
-  readonly bodyPace?: { readonly listener: Watched["listener"]; readonly pace: () => Pace } | undefined
+  readonly bodyPace?: { readonly listener: Watched["listener"]; readonly meter?: Watched["meter"]; readonly pace: () => Pace } | undefined
 }
 
 /** Watches a request body's pace; when it is too slow, answers 408 (if nothing was sent yet) and closes the connection. */
-export const guardBody = (req: http.IncomingMessage, res: http.ServerResponse, listener: Watched["listener"], pace: Pace): void => {
+export const guardBody = (req: http.IncomingMessage, res: http.ServerResponse, watched: Pick<Watched, "listener" | "meter">, pace: Pace): void => {
   if (!hasBody(req)) return
   // Watched until the body is complete or the connection gone, even after an early answer (a 403 or 404
   // sent without reading the body): a body still dribbling in holds the connection.
-  watchPace(req, pace, { listener, side: "client" }, (reason) => {
+  watchPace(req, pace, { ...watched, side: "client" }, (reason) => {
     // The 408 is sent, then our side is shut (FIN) while what the client still sends is read and dropped,
     // so it reads the answer (closing at once with its bytes unread would reset the connection); a client
     // still there a second later is cut.
@@ -74,13 +81,17 @@ export const serve = <R>(
     if (parsed === undefined) return yield* new ListenError({ name, address, message: "expected host:port" })
     const set = yield* FiberSet.make<void, never>()
     const runFork = yield* FiberSet.runtime(set)<R>()
-    const drainMs = options.drainMs ?? 10_000
+    const drainMs = options.drainMs ?? (yield* DrainMs)
 
     const server = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000, keepAliveTimeout: 120_000 })
     const bodyPace = options.bodyPace
+    // A handler interrupted (shutdown past the drain, or the host interrupting the graph) closes its client's
+    // connection: the client sees the exchange end instead of waiting on a socket nobody serves. Handlers
+    // abort their upstream requests themselves (their callbacks' cancelers, the fiber's abort signal).
+    const closing = (socket: Duplex) => Effect.onInterrupt(() => Effect.sync(() => void socket.destroy()))
     server.on("request", (req, res) => {
-      if (bodyPace !== undefined) guardBody(req, res, bodyPace.listener, bodyPace.pace())
-      runFork(handlers.request(req, res))
+      if (bodyPace !== undefined) guardBody(req, res, bodyPace, bodyPace.pace())
+      runFork(handlers.request(req, res).pipe(closing(req.socket)))
     })
     server.on("connect", (req, socket, head) => {
       socket.on("error", () => {})
@@ -88,7 +99,7 @@ export const serve = <R>(
         socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
         return
       }
-      runFork(handlers.connect(req, socket, head))
+      runFork(handlers.connect(req, socket, head).pipe(closing(socket)))
     })
     server.on("upgrade", (req, socket, head) => {
       socket.on("error", () => {})
@@ -96,7 +107,7 @@ export const serve = <R>(
         socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
         return
       }
-      runFork(handlers.upgrade(req, socket, head))
+      runFork(handlers.upgrade(req, socket, head).pipe(closing(socket)))
     })
     server.on("clientError", (err, socket) => {
       if (!socket.writable) return socket.destroy()

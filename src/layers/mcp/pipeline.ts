@@ -9,13 +9,16 @@ import type { Config } from "../../services/Config.ts"
 import type * as Inspector from "../../services/Inspector.ts"
 import type * as Telemetry from "../../services/Telemetry.ts"
 import type { Verdict } from "../../services/Verdict.ts"
-import { boundedLabel, count, metrics } from "../telemetry/metrics.ts"
+import type { Meter } from "../telemetry/metrics.ts"
+import { metrics } from "../telemetry/metrics.ts"
 import { blockError, idOf, isObject, isRequest, type Message, rpcError, safeId } from "./jsonrpc.ts"
 import { defaultQuarantineDir, runRedirect } from "./redirect.ts"
 
 export interface PipelineDeps {
   readonly inspector: Inspector.Service
   readonly telemetry: Telemetry.Service
+  /** The instance's metrics. */
+  readonly meter: Meter
   /** The forward proxy's `/fetch` URL, for the built-in `internal-redirect fetch-proxy` handler (absent under the stdio wrapper). */
   readonly fetchEndpoint?: string | undefined
 }
@@ -47,13 +50,13 @@ const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, d
   const verdict = mv.verdict
   const tool = shown(toolOf(message), mv.sensitive)
   const method = shown(methodOf(message), mv.sensitive) ?? "invalid"
-  count(metrics.mcpMessages, { transport: ctx.listener, direction, method: boundedLabel("method", method), action: verdict.action })
-  if (tool !== undefined) count(metrics.mcpToolCalls, { tool: boundedLabel("tool", tool), action: verdict.action })
+  deps.meter.count(metrics.mcpMessages, { transport: ctx.listener, direction, method: deps.meter.boundedLabel("method", method), action: verdict.action })
+  if (tool !== undefined) deps.meter.count(metrics.mcpToolCalls, { tool: deps.meter.boundedLabel("tool", tool), action: verdict.action })
   if (verdict.findings.some((f) => f.scanner === "chain")) {
-    for (const f of verdict.findings.filter((x) => x.scanner === "chain")) count(metrics.chainDetections, { pattern: f.rule, severity: f.severity, action: verdict.action })
+    for (const f of verdict.findings.filter((x) => x.scanner === "chain")) deps.meter.count(metrics.chainDetections, { pattern: f.rule, severity: f.severity, action: verdict.action })
   }
-  if (verdict.findings.some((f) => f.rule === "unknown_tool" || f.rule === "tool_added")) count(metrics.mcpUnknownTools, { action: verdict.action })
-  if (verdict.findings.some((f) => f.scanner === "tool_drift")) count(metrics.mcpToolDrift)
+  if (verdict.findings.some((f) => f.rule === "unknown_tool" || f.rule === "tool_added")) deps.meter.count(metrics.mcpUnknownTools, { action: verdict.action })
+  if (verdict.findings.some((f) => f.scanner === "tool_drift")) deps.meter.count(metrics.mcpToolDrift)
   deps.telemetry.verdictUnsafe({
     listener: ctx.listener, requestId: ctx.requestId, action: verdict.action, mode: config.mode, direction, method,
     tool, clientIp: ctx.clientIp, findings: verdict.findings
@@ -80,7 +83,7 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
         return { kind: "reply", message: rpcError(message.id, -32002, `pipelock: redirect profile "${name}" is not configured; call blocked`, { rule: v.decisive?.rule, request_id: ctx.requestId }), verdict: v } satisfies ClientOutcome
       }
       const out = yield* Effect.promise(() => runRedirect(profile, message, redirectEnv(deps, config)))
-      count(metrics.redirects, { profile: name, result: out.ok ? "ok" : "error" })
+      deps.meter.count(metrics.redirects, { profile: name, result: out.ok ? "ok" : "error" })
       deps.telemetry.logUnsafe(out.ok ? "info" : "warn", "tool_redirect", { request_id: ctx.requestId, profile: name, tool: shown(toolOf(message), mv.sensitive), ok: out.ok, error: out.ok ? undefined : out.error })
       if (!out.ok) {
         return { kind: "reply", message: rpcError(message.id, -32002, `pipelock: redirect "${name}" failed: ${out.error}; call blocked`, { rule: v.decisive?.rule, request_id: ctx.requestId }), verdict: v } satisfies ClientOutcome

@@ -20,7 +20,7 @@ import { Effect } from "effect"
 import type * as ConfigStore from "../../services/ConfigStore.ts"
 import type { McpContext } from "../../services/Inspector.ts"
 import type * as KillSwitch from "../../services/KillSwitch.ts"
-import { count, metrics } from "../telemetry/metrics.ts"
+import { metrics } from "../telemetry/metrics.ts"
 import { idOf, isNotification, isRequest, rpcError } from "./jsonrpc.ts"
 import { judgeClient, judgeServer, type PipelineDeps } from "./pipeline.ts"
 
@@ -103,7 +103,7 @@ export const runStdio = (
       }
       const ctx = contextFor()
       if (deps.killSwitch.isActiveUnsafe()) {
-        count(metrics.killSwitchDenials, { transport: "mcp_stdio", endpoint: "message" })
+        deps.meter.count(metrics.killSwitchDenials, { transport: "mcp_stdio", endpoint: "message" })
         const id = idOf(message)
         if (id !== undefined) write(io.stdout, rpcError(id, -32004, c.kill_switch.message, { request_id: ctx.requestId }))
         return

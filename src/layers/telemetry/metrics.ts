@@ -3,8 +3,8 @@
  * Pipelock's names where the meaning is the same, so its Grafana dashboards keep working.
  * docs/metrics.md lists them with types and labels; keep the two in step.
  *
- * `count`/`observe`/`set` are synchronous helpers for socket callbacks: they update the default
- * registry that `/metrics` formats.
+ * Each Pipelock instance counts in its own registry (the `Metrics` service, `makeMeter` here): two
+ * instances in one process never share a series.
  */
 import { Context, Metric } from "effect"
 
@@ -70,9 +70,9 @@ export const metrics = {
 
 type Attributes = Readonly<Record<string, string>>
 
-// Hot paths update metrics synchronously through the default registry (no fiber per update); the
-// attribute-tagged metric objects are cached per label set.
-const context = Context.empty()
+// Hot paths update metrics synchronously (no fiber per update); the attribute-tagged metric objects are
+// cached per label set. A tagged metric holds no state of its own (the registry in the context passed to
+// each update does), so the cache is shared by every instance.
 const tagged = new WeakMap<object, Map<string, Metric.Metric<number, unknown>>>()
 const withAttributes = (metric: Metric.Metric<number, unknown>, attributes: Attributes): Metric.Metric<number, unknown> => {
   const keys = Object.keys(attributes)
@@ -91,33 +91,47 @@ const withAttributes = (metric: Metric.Metric<number, unknown>, attributes: Attr
   return m
 }
 
-/** Adds `n` to a counter. */
-export const count = (metric: Metric.Metric<number, unknown>, attributes: Attributes = {}, n = 1): void =>
-  withAttributes(metric, attributes).updateUnsafe(n, context)
-
-/** Records one observation in a histogram. */
-export const observe = (metric: Metric.Metric<number, unknown>, value: number, attributes: Attributes = {}): void =>
-  withAttributes(metric, attributes).updateUnsafe(value, context)
-
-/** Sets a gauge. */
-export const set = (metric: Metric.Metric<number, unknown>, value: number, attributes: Attributes = {}): void =>
-  withAttributes(metric, attributes).updateUnsafe(value, context)
-
-/** Adds `delta` (possibly negative) to a gauge. */
-export const adjust = (metric: Metric.Metric<number, unknown>, delta: number, attributes: Attributes = {}): void =>
-  withAttributes(metric, attributes).modifyUnsafe(delta, context)
-
-const seenValues = new Map<string, Set<string>>()
+/**
+ * One instance's metric registry (an Effect `MetricRegistry` of its own in `context`) and the synchronous
+ * helpers socket callbacks use to update it.
+ */
+export interface Meter {
+  /** A context holding this instance's `Metric.MetricRegistry`: Effect's own `Metric.update` writes here when given it. */
+  readonly context: Context.Context<never>
+  /** Adds `n` to a counter. */
+  readonly count: (metric: Metric.Metric<number, unknown>, attributes?: Attributes, n?: number) => void
+  /** Records one observation in a histogram. */
+  readonly observe: (metric: Metric.Metric<number, unknown>, value: number, attributes?: Attributes) => void
+  /** Sets a gauge. */
+  readonly set: (metric: Metric.Metric<number, unknown>, value: number, attributes?: Attributes) => void
+  /** Adds `delta` (possibly negative) to a gauge. */
+  readonly adjust: (metric: Metric.Metric<number, unknown>, delta: number, attributes?: Attributes) => void
+  /**
+   * A label value a client chooses (an MCP method or tool name): the first `max` distinct values are kept,
+   * the rest become `other`, so a client cannot grow the metric series without bound.
+   */
+  readonly boundedLabel: (label: string, value: string, max?: number) => string
+}
 
 /**
- * A label value a client chooses (an MCP method or tool name): the first `max` distinct values are kept, the
- * rest become `other`, so a client cannot grow the metric series without bound.
+ * A meter over a new, empty registry, or over the registry `context` holds (`Context.empty()`: Effect's
+ * process-wide default registry).
  */
-export const boundedLabel = (label: string, value: string, max = 200): string => {
-  let seen = seenValues.get(label)
-  if (seen === undefined) seenValues.set(label, (seen = new Set()))
-  if (seen.has(value)) return value
-  if (seen.size >= max) return "other"
-  seen.add(value)
-  return value
+export const makeMeter = (context: Context.Context<never> = Context.make(Metric.MetricRegistry, new Map())): Meter => {
+  const seenValues = new Map<string, Set<string>>()
+  return {
+    context,
+    count: (metric, attributes = {}, n = 1) => withAttributes(metric, attributes).updateUnsafe(n, context),
+    observe: (metric, value, attributes = {}) => withAttributes(metric, attributes).updateUnsafe(value, context),
+    set: (metric, value, attributes = {}) => withAttributes(metric, attributes).updateUnsafe(value, context),
+    adjust: (metric, delta, attributes = {}) => withAttributes(metric, attributes).modifyUnsafe(delta, context),
+    boundedLabel: (label, value, max = 200) => {
+      let seen = seenValues.get(label)
+      if (seen === undefined) seenValues.set(label, (seen = new Set()))
+      if (seen.has(value)) return value
+      if (seen.size >= max) return "other"
+      seen.add(value)
+      return value
+    }
+  }
 }

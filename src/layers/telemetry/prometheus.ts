@@ -1,6 +1,7 @@
 /**
- * The Prometheus text exposition of every registered metric (counters, gauges, histograms), read from the
- * default registry. Ours rather than effect/observability's, which loads an HTTP router we do not use.
+ * The Prometheus text exposition of every metric in a registry (counters, gauges, histograms): the one in
+ * `context` (an instance's `Metrics.context`). Ours rather than effect/observability's, which loads an HTTP
+ * router we do not use.
  */
 import * as Context from "effect/Context"
 import * as Metric from "effect/Metric"
@@ -13,8 +14,8 @@ const labels = (attrs: Readonly<Record<string, unknown>> | undefined, extra?: [s
 }
 const num = (n: number) => (Number.isFinite(n) ? String(n) : n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN")
 
-export const format = (): string => {
-  const snapshot = Metric.snapshotUnsafe(Context.empty())
+export const format = (context: Context.Context<never>): string => {
+  const snapshot = Metric.snapshotUnsafe(context)
   const families = new Map<string, typeof snapshot[number][]>()
   for (const m of snapshot) {
     const list = families.get(m.id) ?? []
