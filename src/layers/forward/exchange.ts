@@ -496,5 +496,5 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     })
   }).pipe(Effect.ensuring(Effect.sync(() => {
     for (const r of held) r.release()
-  }))))
+  }))), req.headers)
 }
