@@ -11,7 +11,7 @@ import * as http from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Logger, References, Tracer } from "effect"
 import { loadOrThrow } from "../../src/layers/config/load.ts"
 import * as Pipelock from "../../src/layers/Pipelock.ts"
 import * as ResolverLayer from "../../src/layers/Resolver.ts"
@@ -215,5 +215,56 @@ describe("W3C trace context through `pipelock run`'s graph, exported to a loopba
       assert.strictEqual(allowed.span_id, ok.spanId)
       assert.strictEqual(allowed.component, "pipelock")
       assert.strictEqual(allowed.status, 200)
+    }), 30_000)
+})
+
+describe("inside a host app", () => {
+  it.live("Pipelock's spans go to the host's tracer (no second provider) and its lines to the host's Logger", () =>
+    Effect.gen(function* () {
+      const receiver = yield* otlpReceiver
+      const upstream = yield* origin
+      const port = yield* Effect.promise(freePort)
+      const { InMemorySpanExporter, SimpleSpanProcessor } = yield* Effect.promise(() => import("@opentelemetry/sdk-trace-base"))
+      const NodeSdk = yield* Effect.promise(() => import("@effect/opentelemetry/NodeSdk"))
+      const exporter = new InMemorySpanExporter()
+      const hostTracing = NodeSdk.layer(() => ({ resource: { serviceName: "host-app" }, spanProcessor: new SimpleSpanProcessor(exporter) }))
+      const events: Array<{ message: unknown; level: string; annotations: Record<string, unknown>; traceId?: string | undefined }> = []
+      const hostLogger = Logger.make(({ fiber, logLevel, message }) => {
+        events.push({
+          message, level: logLevel,
+          annotations: { ...fiber.getRef(References.CurrentLogAnnotations) },
+          traceId: Context.getOrUndefined(fiber.context, Tracer.ParentSpan)?.traceId
+        })
+      })
+      // OTEL_* set as well: with a host tracer present Pipelock must not install its own provider.
+      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}` }
+      const loaded = loadOrThrow({ env: { PIPELOCK__trusted_domains: '["app.example"]' }, flags: { listen: `127.0.0.1:${port}` } })
+      const target = `http://app.example:${upstream.port}`
+      let finished: ReadonlyArray<{ name: string; spanContext: () => { traceId: string; spanId: string }; parentSpanContext?: { spanId: string } | undefined }> = []
+      yield* Effect.scoped(Effect.gen(function* () {
+        const graph = Pipelock.run({ loaded, env, flags: {}, watch: false }, ResolverLayer.layerStatic({ "app.example": ["127.0.0.1"] }))
+        yield* Layer.build(graph.pipe(Layer.provide(Layer.merge(hostTracing, Logger.layer([hostLogger])))))
+        assert.strictEqual(yield* Effect.promise(() => send(port, "GET", `${target}/ok`, { traceparent: AGENT_PARENT })), 200)
+        yield* Effect.promise(() => eventually(() => exporter.getFinishedSpans().some((s) => s.name === "ForwardProxy.request")))
+        finished = exporter.getFinishedSpans() as never
+      }))
+      const request = finished.find((s) => s.name === "ForwardProxy.request")!
+      assert.strictEqual(request.spanContext().traceId, AGENT_TRACE)
+      assert.strictEqual(request.parentSpanContext?.spanId, AGENT_SPAN)
+      const hop = finished.find((s) => s.parentSpanContext?.spanId === request.spanContext().spanId && s.name === "GET")
+      assert.isDefined(hop, "the client span went to the host's tracer too")
+      assert.strictEqual(upstream.seen.find((r) => r.path === "/ok")?.traceparent, `00-${AGENT_TRACE}-${hop!.spanContext().spanId}-01`)
+      // Nothing went to the OTLP endpoint of the environment: Pipelock installed no provider of its own.
+      yield* Effect.sleep("300 millis")
+      assert.strictEqual(receiver.spans.length, 0)
+
+      const allowed = events.find((e) => Array.isArray(e.message) && e.message[0] === "allowed")
+      assert.isDefined(allowed, "the verdict line reached the host's logger")
+      assert.strictEqual(allowed!.level, "Info")
+      assert.strictEqual(allowed!.annotations.component, "pipelock")
+      assert.strictEqual(allowed!.annotations.listener, "forward")
+      assert.strictEqual(allowed!.annotations.status, 200)
+      assert.strictEqual(allowed!.traceId, AGENT_TRACE)
+      assert.isTrue(events.some((e) => Array.isArray(e.message) && e.message[0] === "listening"), "operational lines too")
     }), 30_000)
 })
