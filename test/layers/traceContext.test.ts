@@ -41,10 +41,11 @@ const SERVER = 2
 const CLIENT = 3
 const STATUS_ERROR = 2
 
-/** A loopback OTLP/HTTP receiver keeping every span it is sent (the exporter posts OTLP JSON). */
+/** A loopback OTLP/HTTP receiver keeping every span and metric it is sent (the exporters post OTLP JSON). */
 const otlpReceiver = Effect.acquireRelease(
   Effect.promise(async () => {
     const spans: Span[] = []
+    const metrics: Array<{ name: string }> = []
     const server = await startHttp((req, res) => {
       const chunks: Buffer[] = []
       req.on("data", (c: Buffer) => chunks.push(c))
@@ -53,10 +54,14 @@ const otlpReceiver = Effect.acquireRelease(
           const body = JSON.parse(Buffer.concat(chunks).toString("utf8"))
           for (const rs of body.resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) spans.push(...ss.spans)
         }
+        if (req.url === "/v1/metrics") {
+          const body = JSON.parse(Buffer.concat(chunks).toString("utf8"))
+          for (const rm of body.resourceMetrics ?? []) for (const sm of rm.scopeMetrics ?? []) metrics.push(...sm.metrics)
+        }
         res.writeHead(200, { "content-type": "application/json" }).end("{}")
       })
     })
-    return { spans, port: server.port, close: server.close }
+    return { spans, metrics, port: server.port, close: server.close }
   }),
   (r) => Effect.promise(() => r.close())
 )
@@ -108,7 +113,7 @@ describe("W3C trace context through `pipelock run`'s graph, exported to a loopba
       const port = yield* Effect.promise(freePort)
       const mcpPort = yield* Effect.promise(freePort)
       const logFile = join(mkdtempSync(join(tmpdir(), "pipelock-trace-")), "pipelock.log")
-      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}` }
+      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`, OTEL_METRIC_EXPORT_INTERVAL: "600000" }
       const loaded = loadOrThrow({
         env: { PIPELOCK__logging__output: logFile, PIPELOCK__trusted_domains: '["app.example"]' },
         flags: { listen: `127.0.0.1:${port}`, mcpListen: `127.0.0.1:${mcpPort}`, mcpUpstream: `http://127.0.0.1:${upstream.port}/mcp` }
@@ -206,6 +211,12 @@ describe("W3C trace context through `pipelock run`'s graph, exported to a loopba
       const mcpHop = spans.find((s) => s.kind === CLIENT && s.parentSpanId === mcp.spanId)!
       assert.isDefined(mcpHop, "a client span for the MCP upstream hop")
       assert.strictEqual(upstream.seen.find((r) => r.path === "/mcp")?.traceparent, `00-${AGENT_TRACE}-${mcpHop.spanId}-01`)
+
+      // OTLP metrics beside /metrics: the same instruments, pushed (here by the final flush at shutdown).
+      yield* Effect.promise(() => eventually(() => receiver.metrics.length > 0, 5000))
+      const names = new Set(receiver.metrics.map((m) => m.name))
+      assert.isTrue(names.has("pipelock_requests_total"), [...names].join(", "))
+      assert.isTrue(names.has("pipelock_request_duration_seconds"))
 
       // The JSON log lines: the same fields as ever, plus the request span's ids.
       const lines = readFileSync(logFile, "utf8").trim().split("\n").map((l) => JSON.parse(l))
