@@ -157,6 +157,8 @@ export const logger = (format: () => Logging["format"], write: (line: string) =>
  */
 export const makeWith = (initial: Logging, sinkOf: (l: Logging) => Sink = openSink, host?: Context.Context<never>) => {
   let logging = initial
+  // With the host's loggers, nothing is written by Pipelock itself (no file opened for nothing).
+  if (host !== undefined) sinkOf = () => ({ write: () => {}, close: () => {} })
   let sink = sinkOf(initial)
   const effectOf = (level: LogLevel, event: string, fields: Readonly<Record<string, unknown>>) =>
     Effect.annotateLogs(Effect.logWithLevel(effectLevel[level])(event), host === undefined ? fields : hostFields(fields))
