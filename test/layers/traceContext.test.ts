@@ -279,3 +279,22 @@ describe("inside a host app", () => {
       assert.isTrue(events.some((e) => Array.isArray(e.message) && e.message[0] === "listening"), "operational lines too")
     }), 30_000)
 })
+
+describe("with tracing off", () => {
+  it.live("the agent's traceparent passes to the origin unchanged and log lines are as before (no trace ids)", () =>
+    Effect.gen(function* () {
+      const upstream = yield* origin
+      const port = yield* Effect.promise(freePort)
+      const logFile = join(mkdtempSync(join(tmpdir(), "pipelock-trace-off-")), "pipelock.log")
+      const loaded = loadOrThrow({ env: { PIPELOCK__logging__output: logFile, PIPELOCK__trusted_domains: '["app.example"]' }, flags: { listen: `127.0.0.1:${port}` } })
+      yield* Effect.scoped(Effect.gen(function* () {
+        yield* Layer.build(Pipelock.run({ loaded, env: {}, flags: {}, watch: false }, ResolverLayer.layerStatic({ "app.example": ["127.0.0.1"] })))
+        assert.strictEqual(yield* Effect.promise(() => send(port, "GET", `http://app.example:${upstream.port}/ok`, { traceparent: AGENT_PARENT })), 200)
+      }))
+      assert.strictEqual(upstream.seen.find((r) => r.path === "/ok")?.traceparent, AGENT_PARENT)
+      const allowed = readFileSync(logFile, "utf8").trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.event === "allowed")
+      assert.deepStrictEqual(Object.keys(allowed), [
+        "time", "level", "component", "event", "listener", "request_id", "action", "mode", "direction", "method", "target", "client_ip", "status", "duration_ms"
+      ])
+    }), 30_000)
+})
