@@ -31,7 +31,7 @@ import { Metrics } from "../services/Metrics.ts"
 import { UpstreamClient } from "../services/UpstreamClient.ts"
 import * as UpstreamClientLayer from "./UpstreamClient.ts"
 import { metrics } from "./telemetry/metrics.ts"
-import { requestSpan } from "./telemetry/spans.ts"
+import { endSpan, recordFindings, requestSpan, serverAttributes, serverOf, type Trace, traceparentOf } from "./telemetry/spans.ts"
 
 const MAX_BODY = 10 * 1024 * 1024
 const PASS_REQUEST = ["authorization", "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id", "user-agent", "accept-language", "origin"]
@@ -145,6 +145,8 @@ export const make = Effect.gen(function* () {
   const loopbackListener = isLoopbackListen(store.run.mcpListen)
   const upstream = raw === undefined ? undefined : upstreamOf(raw)
   let refreshCounter = 0
+  /** Each traced request's span handle, for the client spans of its upstream requests (only while tracing). */
+  const traces = new WeakMap<IncomingMessage, Trace>()
 
   /**
    * One upstream request; resolves with the response, or an error message. `signal` (the fiber's: it aborts
@@ -167,16 +169,27 @@ export const make = Effect.gen(function* () {
         headers["content-type"] = "application/json"
         headers["content-length"] = String(Buffer.byteLength(body))
       }
+      // The upstream hop is a client span of the request's span; the upstream gets its context as `traceparent`.
+      const trace = req === undefined ? undefined : traces.get(req)
+      const hop = trace?.child(method, "client", { "http.request.method": method, ...serverOf(u.url.href), "url.full": `${u.url.origin}${u.url.pathname}` })
+      if (hop !== undefined) headers.traceparent = traceparentOf(hop)
       const r = client.request({ url: u.url, method, headers, timeoutMs: 120_000 })
       const abort = () => r.destroy(new Error("interrupted"))
       signal?.addEventListener("abort", abort, { once: true })
       r.on("close", () => signal?.removeEventListener("abort", abort))
-      r.on("response", (res) => resolve({ res }))
+      r.on("response", (res) => {
+        if (hop !== undefined) res.once("close", () => endSpan(hop, { "http.response.status_code": res.statusCode ?? 0 }, 400))
+        resolve({ res })
+      })
       r.on("timeout", () => {
+        if (hop !== undefined) endSpan(hop, {}, 400, "timeout")
         r.destroy()
         resolve({ error: "the MCP upstream did not answer within 120s", timeout: true })
       })
-      r.on("error", (e) => resolve({ error: e.message }))
+      r.on("error", (e) => {
+        if (hop !== undefined) endSpan(hop, {}, 400, (e as NodeJS.ErrnoException).code ?? e.name)
+        resolve({ error: e.message })
+      })
       r.end(body)
     })
 
@@ -519,7 +532,13 @@ export const make = Effect.gen(function* () {
 
   const handle = (req: IncomingMessage, res: ServerResponse) =>
     // The verdicts are on the per-message scan spans under this one.
-    requestSpan("McpProxy.request", { "pipelock.listener": "mcp_http", "http.request.method": req.method ?? "" }, () => handleRequest(req, res))
+    requestSpan("McpProxy.request", () => serverAttributes(req, "mcp_http", serverOf(`http://${header(req, "host") ?? ""}`)), (note, trace) => {
+      if (trace === undefined) return handleRequest(req, res)
+      traces.set(req, trace)
+      return handleRequest(req, res).pipe(Effect.ensuring(Effect.sync(() => note({
+        "pipelock.mode": Effect.runSync(store.current).mode, ...(res.headersSent ? { "http.response.status_code": res.statusCode } : {})
+      }))))
+    }, req.headers)
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) =>
     Effect.gen(function* () {
@@ -550,7 +569,12 @@ export const make = Effect.gen(function* () {
             id = null
           }
         }
-        telemetry.logUnsafe("warn", "kill_switch_deny", { listener: "mcp_http", request_id: requestId })
+        const trace = traces.get(req)
+        if (trace !== undefined) {
+          recordFindings(trace.span, [{ scanner: "kill_switch", rule: "kill_switch", severity: "critical", location: "connection", evidence: "", action: "block", message: "kill switch active" }])
+          trace.span.attribute("pipelock.action", "block")
+        }
+        telemetry.logUnsafe("warn", "kill_switch_deny", { listener: "mcp_http", request_id: requestId }, trace?.span)
         return sendJson(res, req.method === "POST" ? 200 : 503, rpcError(id, -32004, config.kill_switch.message))
       }
       const path = (req.url ?? "/").split("?")[0]

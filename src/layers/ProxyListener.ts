@@ -19,6 +19,7 @@ import { paceOf } from "./http/body.ts"
 import { type Served, serve } from "./http/server.ts"
 import { Metrics } from "../services/Metrics.ts"
 import { metrics } from "./telemetry/metrics.ts"
+import { denialSpan } from "./telemetry/spans.ts"
 
 /** Whether a client address bypasses the kill switch (`kill_switch.allowlist_ips`). */
 export const killSwitchAllowlist = (entries: ReadonlyArray<string>) => {
@@ -76,6 +77,7 @@ export const make = Effect.gen(function* () {
       const apiRoute = route === "killswitch" || route === "killswitch_status"
       const routeHere = apiRoute && apiListen !== "" ? undefined : route
       if (!isExempt(routeHere, config, apiListen === "") && denied(config, req, routeHere ?? (absolute ? "proxy" : path ?? "/"))) {
+        yield* denialSpan("ForwardProxy.killSwitchDeny", req, "forward", 503, config.mode)
         return sendJson(res, 503, killBody(config))
       }
       if (absolute) return yield* forward.handleRequest(req, res)
@@ -90,14 +92,20 @@ export const make = Effect.gen(function* () {
   const connect = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
     Effect.gen(function* () {
       const config = yield* store.current
-      if (denied(config, req, "connect")) return rejectSocket(socket, 503, killBody(config))
+      if (denied(config, req, "connect")) {
+        yield* denialSpan("ForwardProxy.killSwitchDeny", req, "connect", 503, config.mode)
+        return rejectSocket(socket, 503, killBody(config))
+      }
       yield* forward.handleConnect(req, socket, head)
     }).pipe(Effect.catchCause(() => Effect.sync(() => rejectSocket(socket, 502, { error: "internal_error" }))))
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
     Effect.gen(function* () {
       const config = yield* store.current
-      if (denied(config, req, "websocket")) return rejectSocket(socket, 503, killBody(config))
+      if (denied(config, req, "websocket")) {
+        yield* denialSpan("ForwardProxy.killSwitchDeny", req, "websocket", 503, config.mode)
+        return rejectSocket(socket, 503, killBody(config))
+      }
       yield* forward.handleUpgrade(req, socket, head)
     }).pipe(Effect.catchCause(() => Effect.sync(() => rejectSocket(socket, 502, { error: "internal_error" }))))
 

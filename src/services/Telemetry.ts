@@ -1,5 +1,10 @@
-/** Structured logs (one event per verdict, operational events) with the configured format and output. */
-import { Context, type Effect } from "effect"
+/**
+ * Structured logs (one event per verdict, operational events) through Effect's Logger: the CLI writes JSON (or
+ * text) lines to the configured output; a host that installed its own loggers gets every line as an Effect log
+ * event (message = event name, annotations = fields). A line emitted inside a traced span carries its
+ * `trace_id` and `span_id`.
+ */
+import { Context, type Effect, type Tracer } from "effect"
 import type { Config } from "./Config.ts"
 import type { Action, Finding, Mode } from "./Verdict.ts"
 
@@ -27,11 +32,11 @@ export interface VerdictEvent {
 export interface Service {
   /** An operational log line (startup, reload, errors). */
   readonly log: (level: LogLevel, event: string, fields?: Readonly<Record<string, unknown>>) => Effect.Effect<void>
-  /** The same, callable from non-Effect code (socket callbacks). */
-  readonly logUnsafe: (level: LogLevel, event: string, fields?: Readonly<Record<string, unknown>>) => void
+  /** The same, callable from non-Effect code (socket callbacks); `span` is the request's span, for the trace ids. */
+  readonly logUnsafe: (level: LogLevel, event: string, fields?: Readonly<Record<string, unknown>>, span?: Tracer.AnySpan) => void
   /** Logs a verdict (allowed ones only when `logging.include_allowed`) and counts it in metrics. */
   readonly verdict: (event: VerdictEvent) => Effect.Effect<void>
-  readonly verdictUnsafe: (event: VerdictEvent) => void
+  readonly verdictUnsafe: (event: VerdictEvent, span?: Tracer.AnySpan) => void
   /** Applies a new `logging` section (hot reload). */
   readonly configure: (logging: Config["logging"]) => Effect.Effect<void>
 }

@@ -18,7 +18,7 @@ import type { Finding } from "../../services/Verdict.ts"
 import { matchesAny } from "../detect/domain.ts"
 import { clientIp, rejectSocket } from "../http/respond.ts"
 import { metrics } from "../telemetry/metrics.ts"
-import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
+import { outcomeAttributes, recordFindings, requestSpan, serverAttributes, serverOf } from "../telemetry/spans.ts"
 import { blockBody, blockHeaders, blockStatus, type Deps } from "./exchange.ts"
 import { readSni } from "./sni.ts"
 
@@ -83,7 +83,7 @@ export interface ConnectDeps extends Deps {
 }
 
 export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: Duplex, head: Buffer) =>
-  requestSpan("ForwardProxy.connect", { "pipelock.listener": "connect", "http.request.method": "CONNECT" }, (note) => Effect.gen(function* () {
+  requestSpan("ForwardProxy.connect", () => serverAttributes(req, "connect", serverOf(`https://${req.url ?? ""}`)), (note, trace) => Effect.gen(function* () {
     const { inspector, store, telemetry, killSwitch } = deps
     const requestId = randomUUID()
     const config = yield* store.current
@@ -92,8 +92,11 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
     /** The target as logs may show it: set by the check (a host a DLP rule matched in is never shown). */
     let display = "[unchecked]"
     const log = (action: "allow" | "block" | "warn", findings: ReadonlyArray<Finding>, status?: number) => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": display, ...(status !== undefined ? { "http.response.status_code": status } : {}) })
-      telemetry.verdictUnsafe({ listener: "connect", requestId, action, mode: config.mode, method: "CONNECT", target: display, clientIp: ctx.clientIp, status, findings })
+      if (trace !== undefined) {
+        note(outcomeAttributes({ action, findings, mode: config.mode, status, requestId, target: display }))
+        recordFindings(trace.span, findings)
+      }
+      telemetry.verdictUnsafe({ listener: "connect", requestId, action, mode: config.mode, method: "CONNECT", target: display, clientIp: ctx.clientIp, status, findings }, trace?.span)
     }
     if (!config.forward_proxy.enabled) {
       rejectSocket(socket, 405, { error: "forward_proxy_disabled", message: "CONNECT needs forward_proxy.enabled", request_id: requestId })
@@ -150,7 +153,7 @@ export const handleConnect = (deps: ConnectDeps, req: IncomingMessage, socket: D
       }
     }
     yield* tunnel(deps, socket, first, target, check.target, requestId, display, (findings) => log("allow", [...check.verdict.findings, ...findings]))
-  }))
+  }), req.headers)
 
 const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host: string; port: number }, pinned: PinnedTarget, requestId: string, display: string, onClose: (f: Finding[]) => void) =>
   Effect.callback<void>((resume) => {

@@ -21,7 +21,7 @@ import type * as UpstreamClient from "../../services/UpstreamClient.ts"
 import { type Finding, hintOf, reasonOf, type Verdict } from "../../services/Verdict.ts"
 import { sendJson, clientIp } from "../http/respond.ts"
 import { metrics } from "../telemetry/metrics.ts"
-import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
+import { endSpan, outcomeAttributes, recordFindings, requestSpan, serverAttributes, serverOf, traceparentOf, verdictAttributes } from "../telemetry/spans.ts"
 import { hasBody as carriesBody, paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
 import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
@@ -107,7 +107,7 @@ export const budgetBody = (requestId: string) => ({
 export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, opts: ExchangeOptions) => {
   // Budget reservations this exchange holds, released when it ends whichever way.
   const held: Reservation[] = []
-  return requestSpan("ForwardProxy.request", { "pipelock.listener": opts.listener, "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
+  return requestSpan("ForwardProxy.request", () => serverAttributes(req, opts.listener, serverOf(opts.url)), (note, trace) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const started = performance.now()
     const requestId = randomUUID()
@@ -121,15 +121,17 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     const log = () => {
       const durationMs = performance.now() - started
       deps.meter.observe(metrics.requestDuration, durationMs / 1000)
-      note({
-        ...verdictAttributes(outcome.action, outcome.findings), "pipelock.request_id": requestId,
-        "pipelock.target": safeTarget(opts.url, outcome.findings, display), ...(outcome.status !== undefined ? { "http.response.status_code": outcome.status } : {})
-      })
+      if (trace !== undefined) {
+        note(outcomeAttributes({
+          action: outcome.action, findings: outcome.findings, mode: config.mode, status: outcome.status, requestId, target: safeTarget(opts.url, outcome.findings, display)
+        }))
+        recordFindings(trace.span, outcome.findings)
+      }
       telemetry.verdictUnsafe({
         listener: opts.listener, requestId, action: outcome.action, mode: config.mode, direction: outcome.direction, method: req.method,
         target: safeTarget(opts.url, outcome.findings, display), clientIp: ctx.clientIp, status: outcome.status, durationMs: Math.round(durationMs * 10) / 10,
         findings: outcome.findings
-      })
+      }, trace?.span)
     }
     const block = (verdict: Verdict, status = blockStatus(verdict)) => {
       outcome.action = "block"
@@ -202,6 +204,23 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
       headers["content-length"] = String(body.length)
     }
     const killSwitch = deps.killSwitch
+    // The upstream hop is a client span; the upstream gets its context as `traceparent` (replacing the agent's,
+    // whose span is this request span's parent).
+    const hop = trace?.child(req.method ?? "GET", "client", {
+      "http.request.method": req.method ?? "GET", ...serverOf(opts.url), "url.full": safeTarget(opts.url, outcome.findings, display),
+      "network.peer.address": urlCheck.target.addresses[0]?.address ?? ""
+    })
+    if (hop !== undefined) headers.traceparent = traceparentOf(hop)
+    let hopStatus: number | undefined
+    let hopError: string | undefined
+    /** The streamed-response scan's span, while one runs. */
+    let scanSpan: ReturnType<NonNullable<typeof trace>["child"]> | undefined
+    const endScan = (v: Verdict | undefined) => {
+      if (scanSpan === undefined) return
+      if (v !== undefined) recordFindings(scanSpan, v.findings)
+      endSpan(scanSpan, v !== undefined ? verdictAttributes(v.action, v.findings, v.decisive) : { "pipelock.stream.completed": false }, 500)
+      scanSpan = undefined
+    }
     yield* Effect.callback<void>((resume) => {
       let finished = false
       let unregister = () => {}
@@ -209,6 +228,8 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         if (finished) return
         finished = true
         unregister()
+        endScan(undefined)
+        if (hop !== undefined) endSpan(hop, hopStatus !== undefined ? { "http.response.status_code": hopStatus } : {}, 400, hopError)
         log()
         resume(Effect.void)
       }
@@ -219,6 +240,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         caBundle: config.tls_interception.upstream_ca_bundle
       })
       const cut = (why: string) => {
+        hopError ??= why === "kill_switch" ? "kill_switch" : "upstream_body"
         upstream.destroy()
         if (!res.headersSent) {
           outcome.status = why === "kill_switch" ? 503 : 502
@@ -234,6 +256,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         cut("kill_switch")
       })
       upstream.on("timeout", () => {
+        hopError ??= "timeout"
         upstream.destroy(new Error("timeout"))
         if (!res.headersSent) {
           outcome.status = 504
@@ -243,6 +266,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
       })
       upstream.on("error", (e) => {
         if (finished) return
+        hopError ??= (e as NodeJS.ErrnoException).code ?? e.name
         if (!res.headersSent) {
           outcome.status = 502
           sendJson(res, 502, { error: "upstream_error", message: `${url.host}: ${e.message}`, request_id: requestId })
@@ -255,6 +279,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
       })
       upstream.on("response", (ures) => {
         const status = ures.statusCode ?? 502
+        hopStatus = status
         outcome.status = status
         const rh = forwardHeaders(ures.headers)
         const contentType = headerText(ures.headers["content-type"])
@@ -344,6 +369,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         // by chunk with an overlap window and forwarded as received. The status line waits for the first
         // relayed event (raw text: the first chunk's verdict), so a body blocked before it still gets a clean 403.
         const scanner = Effect.runSync(inspector.responseStream({ ...ctx, url: opts.url, contentType }))
+        scanSpan = trace?.child("Inspector.responseStream", "internal", { "pipelock.stream.format": scanner.format })
         const framed = scanner.format !== "text"
         if (framed) {
           // The relayed body is decoded and re-framed: the upstream's encoding and length no longer describe it.
@@ -366,6 +392,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         let relayed = 0
         /** Ends a blocked stream: the events judged before the block, then the format's own error message. */
         const stop = (v: Verdict, relay: string) => {
+          endScan(v)
           outcome.action = "block"
           outcome.direction = "response"
           outcome.findings.push(...v.findings)
@@ -387,7 +414,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
           // What already reached the client is counted, never quoted.
           telemetry.logUnsafe("warn", "stream_cut", {
             request_id: requestId, rule: v.decisive?.rule, target: safeTarget(opts.url, v.findings, display), format: scanner.format, bytes_relayed: relayed
-          })
+          }, trace?.span)
           done()
         }
         /** Sends what a step lets through (the chunk as received for raw text), then waits for the client. */
@@ -424,6 +451,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
             last(end, () => {
               if (finished) return
               const v = end.verdict
+              endScan(v)
               outcome.findings.push(...v.findings.filter((f) => !outcome.findings.some((g) => g.rule === f.rule)))
               if (v.action === "warn" && outcome.action === "allow") outcome.action = "warn"
               inspector.recordTransfer(opts.url, received)
@@ -471,5 +499,5 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
     })
   }).pipe(Effect.ensuring(Effect.sync(() => {
     for (const r of held) r.release()
-  }))))
+  }))), req.headers)
 }

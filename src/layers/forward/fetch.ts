@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import { Effect } from "effect"
 import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { stripMarkup } from "../detect/normalize.ts"
-import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
+import { outcomeAttributes, recordFindings, requestSpan, serverAttributes, serverOf } from "../telemetry/spans.ts"
 import { clientIp, sendJson } from "../http/respond.ts"
 import { metrics } from "../telemetry/metrics.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
@@ -56,7 +56,7 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
   const releaseAll = () => {
     for (const r of held.splice(0)) r.release()
   }
-  return requestSpan("ForwardProxy.fetch", { "pipelock.listener": "fetch", "http.request.method": req.method ?? "GET" }, (note) => Effect.gen(function* () {
+  return requestSpan("ForwardProxy.fetch", () => serverAttributes(req, "fetch", serverOf(`http://${req.headers.host ?? ""}`)), (note, trace) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const requestId = randomUUID()
     const config = yield* store.current
@@ -67,8 +67,11 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
     /** The URL as logs may show it (set by each hop's URL check). */
     let display: string | undefined
     const log = (action: Verdict["action"], status: number, direction: "request" | "response" = "request") => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(target, findings, display), "http.response.status_code": status })
-      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings, display), clientIp: ctx.clientIp, status, findings })
+      if (trace !== undefined) {
+        note(outcomeAttributes({ action, findings, mode: config.mode, status, requestId, target: safeTarget(target, findings, display) }))
+        recordFindings(trace.span, findings)
+      }
+      telemetry.verdictUnsafe({ listener: "fetch", requestId, action, mode: config.mode, direction, method: "GET", target: safeTarget(target, findings, display), clientIp: ctx.clientIp, status, findings }, trace?.span)
     }
     if (req.method !== "GET") {
       sendJson(res, 405, { error: "method_not_allowed", message: "/fetch accepts GET only", request_id: requestId }, { allow: "GET" })
@@ -191,5 +194,5 @@ export const handleFetch = (deps: Deps, req: IncomingMessage, res: ServerRespons
       }
       return log(verdict.action, 200)
     }
-  }).pipe(Effect.ensuring(Effect.sync(releaseAll))))
+  }).pipe(Effect.ensuring(Effect.sync(releaseAll))), req.headers)
 }

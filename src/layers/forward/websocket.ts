@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto"
 import type { IncomingMessage } from "node:http"
 import type { Duplex } from "node:stream"
 import { Effect } from "effect"
-import { requestSpan, verdictAttributes } from "../telemetry/spans.ts"
+import { outcomeAttributes, recordFindings, requestSpan, serverAttributes, serverOf } from "../telemetry/spans.ts"
 import WebSocket, { WebSocketServer } from "ws"
 import type { Finding, Verdict } from "../../services/Verdict.ts"
 import { clientIp, rejectSocket } from "../http/respond.ts"
@@ -39,7 +39,7 @@ const CROSS_MESSAGE_WINDOW = 512
 const FORWARDED = ["authorization", "user-agent", "accept-language", "sec-websocket-protocol"]
 
 export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex, head: Buffer, targetUrl: string, listener: "websocket") =>
-  requestSpan("ForwardProxy.websocket", { "pipelock.listener": listener, "http.request.method": "GET" }, (note) => Effect.gen(function* () {
+  requestSpan("ForwardProxy.websocket", () => serverAttributes(req, listener, serverOf(targetUrl)), (note, trace) => Effect.gen(function* () {
     const { inspector, store, telemetry } = deps
     const requestId = randomUUID()
     const config = yield* store.current
@@ -48,8 +48,11 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
     /** The URL as logs may show it (set by the URL check). */
     let display: string | undefined
     const log = (action: Verdict["action"], findings: ReadonlyArray<Finding>, status?: number) => {
-      note({ ...verdictAttributes(action, findings), "pipelock.request_id": requestId, "pipelock.target": safeTarget(targetUrl, findings, display), ...(status !== undefined ? { "http.response.status_code": status } : {}) })
-      telemetry.verdictUnsafe({ listener, requestId, action, mode: config.mode, method: "GET", target: safeTarget(targetUrl, findings, display), clientIp: ctx.clientIp, status, findings })
+      if (trace !== undefined) {
+        note(outcomeAttributes({ action, findings, mode: config.mode, status, requestId, target: safeTarget(targetUrl, findings, display) }))
+        recordFindings(trace.span, findings)
+      }
+      telemetry.verdictUnsafe({ listener, requestId, action, mode: config.mode, method: "GET", target: safeTarget(targetUrl, findings, display), clientIp: ctx.clientIp, status, findings }, trace?.span)
     }
     if (!wp.enabled) {
       rejectSocket(socket, 403, { blocked: true, reason: "the WebSocket proxy is disabled (websocket_proxy.enabled)", rule: "websocket_disabled", request_id: requestId })
@@ -229,4 +232,4 @@ export const handleWebSocket = (deps: Deps, req: IncomingMessage, socket: Duplex
         finish()
       })
     })
-  }))
+  }), req.headers)

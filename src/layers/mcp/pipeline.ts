@@ -57,7 +57,8 @@ const record = (deps: PipelineDeps, config: Config, ctx: Inspector.McpContext, d
   }
   if (verdict.findings.some((f) => f.rule === "unknown_tool" || f.rule === "tool_added")) deps.meter.count(metrics.mcpUnknownTools, { action: verdict.action })
   if (verdict.findings.some((f) => f.scanner === "tool_drift")) deps.meter.count(metrics.mcpToolDrift)
-  deps.telemetry.verdictUnsafe({
+  // Through the Effect API: the line carries the request span's ids when tracing.
+  return deps.telemetry.verdict({
     listener: ctx.listener, requestId: ctx.requestId, action: verdict.action, mode: config.mode, direction, method,
     tool, clientIp: ctx.clientIp, findings: verdict.findings
   })
@@ -71,7 +72,7 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
   Effect.gen(function* () {
     const mv = yield* deps.inspector.inspectMcpRequest(message, ctx, raw)
     const v = mv.verdict
-    record(deps, config, ctx, "request", message, mv)
+    yield* record(deps, config, ctx, "request", message, mv)
     const id = idOf(message)
     if (v.action === "block") {
       return { kind: "reply", message: id === undefined ? undefined : blockError(safeId(id), mv, ctx.requestId), verdict: v } satisfies ClientOutcome
@@ -104,7 +105,7 @@ export const judgeServer = (deps: PipelineDeps, config: Config, message: unknown
   Effect.gen(function* () {
     const mv = yield* deps.inspector.inspectMcpResponse(message, { ...ctx, method }, raw)
     const v = mv.verdict
-    record(deps, config, ctx, "response", message, mv)
+    yield* record(deps, config, ctx, "response", message, mv)
     if (v.action !== "block") return { message, verdict: v, blocked: false, toolNames: mv.toolNames } satisfies ServerOutcome
     const id = idOf(message)
     // A blocked response is replaced by an error for the same id; a blocked notification or server request
