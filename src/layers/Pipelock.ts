@@ -135,5 +135,7 @@ export const run = (setup: RunSetup, resolver: Layer.Layer<Resolver> = ResolverL
     Layer.provide(Layer.succeed(DrainMs, setup.drainMs ?? 10_000))
   )
   // The listeners are built with the tracer in their context: every request fiber they fork exports its spans.
-  return Layer.fresh(bound.pipe(Layer.provide(Tracing.layer(setup.env))))
+  // OTLP metrics read this instance's registry: the tracing layer is built over the instance's Metrics.
+  const tracing = Layer.unwrap(Effect.map(Effect.service(MetricsService.Metrics), (meter) => Tracing.layer(setup.env).pipe(Layer.provide(Layer.succeedContext(meter.context)))))
+  return Layer.fresh(bound.pipe(Layer.provide(tracing), Layer.provideMerge(metricsLayer)))
 }
