@@ -4,16 +4,24 @@
  */
 import { Layer } from "effect"
 import type { Flags, Loaded } from "./config/load.ts"
+import type { ConfigStore } from "../services/ConfigStore.ts"
+import type { KillSwitch } from "../services/KillSwitch.ts"
+import type { Resolver } from "../services/Resolver.ts"
+import type { ScannerRegistry } from "../services/Scanner.ts"
+import type { SessionStore } from "../services/SessionStore.ts"
+import type { Telemetry } from "../services/Telemetry.ts"
 import * as AdminApiLayer from "./AdminApi.ts"
 import * as ConfigStoreLayer from "./ConfigStore.ts"
 import * as CertAuthorityLayer from "./CertAuthority.ts"
 import * as ForwardProxyLayer from "./ForwardProxy.ts"
+import * as HttpClassifier from "./HttpClassifier.ts"
 import * as InspectorLayer from "./Inspector.ts"
 import * as KillSwitchLayer from "./KillSwitch.ts"
 import * as McpListener from "./McpListener.ts"
 import * as McpProxyLayer from "./McpProxy.ts"
 import * as ProxyListener from "./ProxyListener.ts"
 import * as ResolverLayer from "./Resolver.ts"
+import * as Scanner from "./Scanner.ts"
 import * as SessionStoreLayer from "./SessionStore.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
@@ -26,6 +34,11 @@ export interface RunSetup {
   readonly flags: Flags
   /** Install SIGHUP reload and file watching (default true; tests turn them off). */
   readonly watch?: boolean | undefined
+  /**
+   * Scanners the Inspector runs besides its built-ins (and the config's `http_classifier`): `Scanner.layer(…)`
+   * values, merged. They may use the core services. See docs/scanners.md.
+   */
+  readonly scanners?: Layer.Layer<never, never, ScannerRegistry | ConfigStore | Telemetry | SessionStore | KillSwitch | Resolver> | undefined
 }
 
 /** ConfigStore + Telemetry + SessionStore + KillSwitch: what every other service stands on. */
@@ -45,9 +58,12 @@ export const core = (setup: RunSetup) => {
   return Layer.merge(shared, KillSwitchLayer.layer.pipe(Layer.provide(shared)))
 }
 
-/** The core plus the Inspector (with the system resolver unless another is given). */
-export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) =>
-  InspectorLayer.layer.pipe(Layer.provideMerge(Layer.merge(core(setup), resolver)))
+/** The core plus the scanner registry (the config's HTTP classifier, `setup.scanners`) and the Inspector (with the system resolver unless another is given). */
+export const inspection = (setup: RunSetup, resolver = ResolverLayer.layer) => {
+  const deps = Layer.merge(core(setup), resolver)
+  const scanners = Layer.merge(HttpClassifier.layerConfig, setup.scanners ?? Layer.empty).pipe(Layer.provideMerge(Scanner.registry), Layer.provide(deps))
+  return InspectorLayer.layer.pipe(Layer.provideMerge(Layer.merge(deps, scanners)))
+}
 
 /** Everything `pipelock run` starts: both listeners over the full service graph (whose services it also outputs). */
 export const run = (setup: RunSetup, resolver = ResolverLayer.layer) => {
