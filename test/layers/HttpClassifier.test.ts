@@ -2,21 +2,17 @@
  * The HTTP classifier against a fake classifier server on loopback (a real HTTP server): a flagged verdict
  * blocks, a clean one allows, a timeout and a server that is down follow `on_failure`, the concurrency limit
  * holds, and its findings go through the mode decision and `suppress` like the built-ins'. Driven through the
- * real Inspector over the config's `http_classifier` section.
+ * real Inspector, composed as `pipelock run` composes it, over the config's `http_classifier` section.
  */
 import * as http from "node:http"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
-import { loadOrThrow } from "../../src/layers/config/load.ts"
-import * as ConfigStoreLayer from "../../src/layers/ConfigStore.ts"
-import * as HttpClassifier from "../../src/layers/HttpClassifier.ts"
-import * as InspectorLayer from "../../src/layers/Inspector.ts"
+import { Effect } from "effect"
+import * as Pipelock from "../../src/layers/Pipelock.ts"
 import * as ResolverLayer from "../../src/layers/Resolver.ts"
-import * as Scanner from "../../src/layers/Scanner.ts"
-import * as SessionStoreLayer from "../../src/layers/SessionStore.ts"
 import { Inspector, type RequestContext } from "../../src/services/Inspector.ts"
 import { ScannerRegistry } from "../../src/services/Scanner.ts"
 import { freePort } from "../support/fixtures.ts"
+import { setupOf } from "../support/pipelock.ts"
 
 /** A fake classifier: flags texts that tell the agent to ignore its instructions; can hang or be slow. */
 interface FakeClassifier {
@@ -71,12 +67,8 @@ const startClassifier = (): Promise<FakeClassifier> =>
 
 const withClassifier = Effect.acquireRelease(Effect.promise(startClassifier), (c) => Effect.promise(() => c.close()))
 
-const inspectorFor = (yaml: string) => {
-  const loaded = loadOrThrow({ file: { path: "test.yaml", text: yaml } })
-  const config = ConfigStoreLayer.layerTest(loaded)
-  const registry = HttpClassifier.layerConfig.pipe(Layer.provideMerge(Scanner.registry), Layer.provideMerge(config))
-  return InspectorLayer.layer.pipe(Layer.provideMerge(Layer.mergeAll(registry, ResolverLayer.layer, SessionStoreLayer.layerTest())))
-}
+/** The Inspector as `pipelock run` composes it (Pipelock.inspection), over a YAML config. */
+const inspectorFor = (yaml: string) => Pipelock.inspection(setupOf({ yaml }), ResolverLayer.layer)
 
 const yamlFor = (url: string, extra = "", mode = "balanced", timeoutMs = 300) => `
 mode: ${mode}
