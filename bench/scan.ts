@@ -18,6 +18,7 @@ import { checkUrl, compileUrlRules } from "../src/layers/detect/urlGuard.ts"
 import * as InspectorLayer from "../src/layers/Inspector.ts"
 import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
 import * as ResolverLayer from "../src/layers/Resolver.ts"
+import * as ScannerLayer from "../src/layers/Scanner.ts"
 import { Inspector } from "../src/services/Inspector.ts"
 import { benchDocs } from "../test/support/realDocs.ts"
 
@@ -127,6 +128,15 @@ const main = Effect.gen(function* () {
   bench("text with a secret, DLP", () => dlpText(dlp, `config: token=ghp_${"a1B2c3D4e5".repeat(4)} region=eu`, "body"))
   const toolJson = JSON.stringify(toolResult)
   bench("clean MCP tool response (Inspector)", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { target: 20_000, ref: ["JSON.parse of the same message", () => JSON.parse(toolJson)] })
+  // The scanner registry's cost on the hot path: the same Inspector with a registry holding one scanner for
+  // another surface (what a graph with, say, a WebSocket-only scanner pays on every other message), beside the
+  // Inspector without a registry, in the same run.
+  const registered = yield* Effect.provide(Effect.gen(function* () { return yield* Inspector }), InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(
+    ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest(),
+    ScannerLayer.layer({ name: "ws_only", surfaces: ["ws_frame"], scan: () => Effect.succeed([]) }).pipe(Layer.provideMerge(ScannerLayer.registry))
+  ))))
+  bench("clean MCP tool response (Inspector + scanner registry, none for this surface)", () => Effect.runSync(registered.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { ref: ["the Inspector without a registry", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" }))] })
+  bench("clean URL through the Inspector + scanner registry, none for this surface", () => Effect.runSync(registered.checkUrl(cleanUrl, ctx)), { ref: ["the Inspector without a registry", () => Effect.runSync(inspector.checkUrl(cleanUrl, ctx))] })
 
   const adversarial: Array<[string, string]> = [
     ["repeated letters", "a".repeat(1 << 20)],

@@ -21,7 +21,7 @@ import { closeScope } from "./Scanner.ts"
 import { count, metrics } from "./telemetry/metrics.ts"
 
 export interface Options {
-  /** Where to POST (http:// or https://). Never logged: it may hold credentials. */
+  /** Where to POST (http:// or https://); `user:password@` is sent as Basic authorization. Never logged. */
   readonly url: string
   readonly surfaces: ReadonlyArray<Surface>
   /** The longest one subject's verdict may take, waiting for a free slot included. */
@@ -114,12 +114,21 @@ export const make = (options: Options, log?: Telemetry["Service"]): Effect.Effec
   Effect.gen(function* () {
     const name = options.name ?? "http_classifier"
     const limit = yield* Semaphore.make(Math.max(1, options.maxConcurrent))
+    // fetch refuses a URL with credentials: userinfo becomes a Basic Authorization header.
+    const target = new URL(options.url)
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" }
+    if (target.username !== "" || target.password !== "") {
+      headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString("base64")}`
+      target.username = ""
+      target.password = ""
+    }
+    const url = target.href
     const ask = (text: string, surface: Surface) =>
       limit.withPermits(1)(Effect.tryPromise({
         try: async (signal) => {
-          const res = await fetch(options.url, {
+          const res = await fetch(url, {
             method: "POST",
-            headers: { "content-type": "application/json", accept: "application/json" },
+            headers,
             body: JSON.stringify({ text, surface }),
             signal
           })

@@ -6,12 +6,18 @@
  */
 import * as http from "node:http"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
+import { loadOrThrow } from "../../src/layers/config/load.ts"
+import * as ConfigStoreLayer from "../../src/layers/ConfigStore.ts"
+import * as HttpClassifier from "../../src/layers/HttpClassifier.ts"
+import * as Scanner from "../../src/layers/Scanner.ts"
+import { ConfigStore } from "../../src/services/ConfigStore.ts"
 import * as Pipelock from "../../src/layers/Pipelock.ts"
 import * as ResolverLayer from "../../src/layers/Resolver.ts"
 import { Inspector, type RequestContext } from "../../src/services/Inspector.ts"
 import { ScannerRegistry } from "../../src/services/Scanner.ts"
 import { freePort } from "../support/fixtures.ts"
+import { eventually } from "../support/http.ts"
 import { setupOf } from "../support/pipelock.ts"
 
 /** A fake classifier: flags texts that tell the agent to ignore its instructions; can hang or be slow. */
@@ -22,6 +28,7 @@ interface FakeClassifier {
   inFlight: number
   maxInFlight: number
   readonly texts: string[]
+  readonly authorization: Array<string | undefined>
   close(): Promise<void>
 }
 
@@ -29,7 +36,7 @@ const startClassifier = (): Promise<FakeClassifier> =>
   new Promise((resolve) => {
     const hanging: http.ServerResponse[] = []
     const state: FakeClassifier = {
-      url: "", behaviour: "answer", requests: 0, inFlight: 0, maxInFlight: 0, texts: [],
+      url: "", behaviour: "answer", requests: 0, inFlight: 0, maxInFlight: 0, texts: [], authorization: [],
       close: () => new Promise<void>((done) => {
         for (const r of hanging) r.destroy()
         server.closeAllConnections()
@@ -45,6 +52,7 @@ const startClassifier = (): Promise<FakeClassifier> =>
         state.maxInFlight = Math.max(state.maxInFlight, state.inFlight)
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { text: string; surface: string }
         state.texts.push(body.text)
+        state.authorization.push(req.headers.authorization)
         const answer = () => {
           state.inFlight--
           if (state.behaviour === "garbage") return res.writeHead(200, { "content-type": "application/json" }).end("{\"verdict\": 1}")
@@ -70,7 +78,8 @@ const withClassifier = Effect.acquireRelease(Effect.promise(startClassifier), (c
 /** The Inspector as `pipelock run` composes it (Pipelock.inspection), over a YAML config. */
 const inspectorFor = (yaml: string) => Pipelock.inspection(setupOf({ yaml }), ResolverLayer.layer)
 
-const yamlFor = (url: string, extra = "", mode = "balanced", timeoutMs = 300) => `
+// A generous timeout (the machine may be loaded); the timeout test sets a short one against a server that never answers.
+const yamlFor = (url: string, extra = "", mode = "balanced", timeoutMs = 10_000) => `
 mode: ${mode}
 http_classifier:
   enabled: true
@@ -149,12 +158,12 @@ describe("HttpClassifier through the Inspector", () => {
         assert.strictEqual(v.action, "block")
         assert.strictEqual(v.decisive?.rule, "classifier_unavailable")
         assert.include(v.decisive?.message ?? "", "timeout")
-      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url, "  on_failure: block"))))
+      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url, "  on_failure: block", "balanced", 300))))
       yield* Effect.gen(function* () {
         const v = yield* (yield* Inspector).inspectResponse(CLEAN, at)
         assert.strictEqual(v.action, "allow")
         assert.deepStrictEqual(v.findings, [])
-      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url, "  on_failure: allow"))))
+      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url, "  on_failure: allow", "balanced", 300))))
     }))
 
   it.live("a classifier that is down or answers off-contract follows on_failure", () =>
@@ -187,7 +196,7 @@ describe("HttpClassifier through the Inspector", () => {
         const inspector = yield* Inspector
         const verdicts = yield* Effect.forEach(Array.from({ length: 8 }, (_, i) => `${CLEAN} (${i})`), (t) => inspector.inspectResponse(t, at), { concurrency: "unbounded" })
         assert.isTrue(verdicts.every((v) => v.action === "allow"))
-      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url, "", "balanced", 10_000))))
+      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url))))
       assert.strictEqual(fake.requests, 8)
       assert.isAtMost(fake.maxInFlight, 2)
       assert.isAtLeast(fake.maxInFlight, 1)
@@ -213,5 +222,35 @@ describe("HttpClassifier through the Inspector", () => {
       }).pipe(Effect.provide(inspectorFor(yaml)))
       assert.deepStrictEqual(yield* names("mode: balanced\n"), [])
       assert.deepStrictEqual(yield* names(yamlFor("http://127.0.0.1:9/classify")), ["http_classifier"])
+    }))
+
+  it.live("credentials in the URL are sent as Basic authorization, never in a message", () =>
+    Effect.gen(function* () {
+      const fake = yield* withClassifier
+      const url = fake.url.replace("http://", "http://svc:s3cret%21@")
+      yield* Effect.gen(function* () {
+        assert.strictEqual((yield* (yield* Inspector).inspectResponse(CLEAN, at)).action, "allow")
+      }).pipe(Effect.provide(inspectorFor(yamlFor(url))))
+      assert.deepStrictEqual(fake.authorization, [`Basic ${Buffer.from("svc:s3cret!").toString("base64")}`])
+    }))
+
+  it.live("follows reloads: re-made when the section changes, removed when disabled", () =>
+    Effect.gen(function* () {
+      const fake = yield* withClassifier
+      const memory = yield* ConfigStoreLayer.makeMemory(loadOrThrow({ file: { path: "t.yaml", text: yamlFor(fake.url) } }))
+      const graph = HttpClassifier.layerConfig.pipe(Layer.provideMerge(Scanner.registry), Layer.provideMerge(Layer.succeed(ConfigStore, memory.service)))
+      yield* Effect.gen(function* () {
+        const registry = yield* ScannerRegistry
+        const store = yield* ConfigStore
+        const first = registry.all()[0]
+        assert.deepStrictEqual(first.surfaces, ["response_text", "mcp_result", "tool_definition"])
+        const config = yield* store.current
+        yield* memory.set({ ...config, http_classifier: { ...config.http_classifier, surfaces: ["url"] } })
+        yield* Effect.promise(() => eventually(() => registry.all()[0] !== first))
+        assert.deepStrictEqual(registry.forSurface("url").map((s) => s.name), ["http_classifier"])
+        assert.deepStrictEqual(registry.forSurface("response_text"), [])
+        yield* memory.set({ ...config, http_classifier: { ...config.http_classifier, enabled: false } })
+        yield* Effect.promise(() => eventually(() => registry.all().length === 0))
+      }).pipe(Effect.provide(graph))
     }))
 })
