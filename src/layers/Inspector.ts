@@ -12,6 +12,7 @@ import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type PinnedTarget, type RequestContext, type StreamScanner, type UrlCheck } from "../services/Inspector.ts"
 import { Resolver } from "../services/Resolver.ts"
+import { type Scanner, ScannerRegistry, type Subject, type Surface } from "../services/Scanner.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { type CallOutcome, type CallRecord, SessionStore, type StoreUnavailable, type ToolPin } from "../services/SessionStore.ts"
 import type { Finding, Mode, Verdict } from "../services/Verdict.ts"
@@ -37,6 +38,7 @@ import { annotateVerdict } from "./telemetry/spans.ts"
 import * as Reassemble from "./stream/reassemble.ts"
 import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
+import { runAll, runAllSync } from "./Scanner.ts"
 
 // ---------------------------------------------------------------------------------------------
 // The compiled snapshot
@@ -325,6 +327,17 @@ const errorCodeOf = (v: Verdict): number => {
   return -32001
 }
 
+const NO_FINDINGS: Effect.Effect<ReadonlyArray<Finding>> = Effect.succeed([])
+
+/** The strings (not the keys) of some texts of a walk, one a line: what a registered scanner reads of an MCP message. */
+const valuesText = (w: JsonTexts, indexes: ReadonlyArray<number>): string => indexes.filter((i) => kindOf(w, i) !== KEY).map((i) => w.texts[i]).join("\n")
+
+/** Every string of a tool definition (name, description, schema keys and values), one a line. */
+const toolText = (t: ToolDefinition): string => {
+  const w = walkValue(t)
+  return w.ok ? w.texts.join("\n") : JSON.stringify(t) ?? ""
+}
+
 const mcpVerdict = (v: Verdict, toolNames?: ReadonlyArray<string>): McpVerdict => ({ verdict: v, errorCode: errorCodeOf(v), toolNames })
 
 /** URLs in a tool call's argument (RE2: this runs on traffic). */
@@ -365,6 +378,19 @@ export const make = Effect.gen(function* () {
   // Optional so that the Inspector can run without logs (`pipelock check`, unit tests).
   const telemetry = Option.getOrUndefined(yield* Effect.serviceOption(Telemetry))
   const meter = yield* Metrics
+  // Registered scanners (`Scanner.layer`): optional, read per message; none registered costs one lookup.
+  const registry = Option.getOrUndefined(yield* Effect.serviceOption(ScannerRegistry))
+  const NO_SCANNERS: ReadonlyArray<Scanner> = []
+  const registered = (surface: Surface): ReadonlyArray<Scanner> => (registry === undefined ? NO_SCANNERS : registry.forSurface(surface))
+  /** The registered scanners' findings on one subject (none registered: no work, no allocation of an effect chain). */
+  const extra = (surface: Surface, ctx: RequestContext, subject: Omit<Subject, "surface" | "requestId" | "listener">): Effect.Effect<ReadonlyArray<Finding>> => {
+    const scanners = registered(surface)
+    return scanners.length === 0 ? NO_FINDINGS : runAll(scanners, { ...subject, surface, requestId: ctx.requestId, listener: ctx.listener }, meter)
+  }
+  const extraSync = (surface: Surface, ctx: RequestContext, subject: Omit<Subject, "surface" | "requestId" | "listener">): ReadonlyArray<Finding> => {
+    const scanners = registered(surface)
+    return scanners.length === 0 ? [] : runAllSync(scanners, { ...subject, surface, requestId: ctx.requestId, listener: ctx.listener }, meter)
+  }
   /**
    * Scoped exemptions, in one place for every transport: the findings a `suppress` entry matches are dropped
    * before the verdict is decided, counted, and logged (rule, scope, reason; never the matched text).
@@ -479,6 +505,7 @@ export const make = Effect.gen(function* () {
           })
         }
       }
+      findings.push(...yield* extra("url", ctx, { text: rawUrl, location: "url", url: rawUrl }))
       const verdict = withDropped(decide([...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)], s.mode))
       return { verdict, target: verdict.action === "block" ? undefined : target } satisfies UrlCheck
     })
@@ -511,6 +538,9 @@ export const make = Effect.gen(function* () {
       const body = req.body
       if (body !== undefined && body.length > 0) {
         findings.push(...yield* bodyFindings(s, req, body, host).pipe(Effect.catchCause((cause) => Effect.succeed([scannerFailure(cause, "body")]))))
+        if (body.length <= rb.max_body_bytes && registered("request_body").length > 0) {
+          findings.push(...yield* extra("request_body", ctx, { text: Buffer.from(body).toString("utf8"), location: "body", url: req.url }))
+        }
       }
       const verdict = decide(unsuppressed(s, findings, { url: req.url }, ctx), s.mode, rb.action)
       if (!s.config.a2a_scanning.enabled || body === undefined || body.length === 0 || body.length > rb.max_body_bytes) return verdict
@@ -635,7 +665,9 @@ export const make = Effect.gen(function* () {
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.gen(function* () {
       const s = snap
-      const verdict = decide(unsuppressed(s, responseFindings(s, text, ctx.url, "body"), { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
+      const rules = responseFindings(s, text, ctx.url, "body")
+      const more = yield* extra("response_text", ctx, { text, location: "body", url: ctx.url })
+      const verdict = decide(unsuppressed(s, more.length === 0 ? rules : [...rules, ...more], { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
       if (!s.config.a2a_scanning.enabled) return verdict
       let scanned: ReturnType<typeof agentCardScan> = { findings: [] }
       const found = guarded("agent_card", () => (scanned = agentCardScan(s, text, ctx.url, ctx.contentType)).findings)
@@ -695,9 +727,11 @@ export const make = Effect.gen(function* () {
           } else if (w.problem !== "syntax") findings.push(walkFinding(w, "ws.client"))
           // not JSON: the raw scan stands
         }
+        findings.push(...extraSync("ws_frame", ctx, { text, location: "ws.client", url: ctx.url }))
         return decide(unsuppressed(s, findings, { url: ctx.url }, ctx), s.mode, s.config.request_body_scanning.action)
       }
-      return decide(unsuppressed(s, responseFindings(s, text, ctx.url, "ws.server"), { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
+      const found = [...responseFindings(s, text, ctx.url, "ws.server"), ...extraSync("ws_frame", ctx, { text, location: "ws.server", url: ctx.url })]
+      return decide(unsuppressed(s, found, { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
     })
 
   // --- MCP ----------------------------------------------------------------------------------
@@ -795,6 +829,9 @@ export const make = Effect.gen(function* () {
         const input: Finding[] = [...dlp.findings]
         const prefix = isCall ? ["params", "arguments"] : "params" in message ? ["params"] : "result" in message ? ["result"] : undefined
         if (prefix !== undefined) input.push(...yield* textChecks(s, w, textsUnder(w, prefix), "", isCall))
+        if (prefix !== undefined && registered("mcp_arguments").length > 0) {
+          input.push(...yield* extra("mcp_arguments", ctx, { text: valuesText(w, textsUnder(w, prefix)), location: prefix.join("."), tool: toolName }))
+        }
         verdicts.push(judge(scrub(input, sensitive), c.mcp_input_scanning.action))
       }
       if (toolName !== undefined) {
@@ -863,6 +900,10 @@ export const make = Effect.gen(function* () {
         const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, {}, ctx, names), s.mode, action)
         if (c.mcp_tool_scanning.enabled) {
           const found = tools.flatMap((t) => timed(s, "tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
+          if (registered("tool_definition").length > 0) {
+            const each = yield* Effect.forEach(tools, (t) => extra("tool_definition", ctx, { text: toolText(t), location: `tool:${String(t.name)}`, tool: String(t.name) }), { concurrency: "unbounded" })
+            found.push(...each.flat())
+          }
           verdicts.push(judge(found, c.mcp_tool_scanning.action))
         }
         // Pinned at the session's first tools/list; a later list is compared with the pin in the same atomic step.
@@ -903,6 +944,7 @@ export const make = Effect.gen(function* () {
       }
       // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
       const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false, scanContent)
+      if (registered("mcp_result").length > 0) found.push(...yield* extra("mcp_result", ctx, { text: valuesText(w, w.texts.map((_, i) => i)), location: "result" }))
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
 

@@ -27,17 +27,20 @@ import { SessionStore } from "../services/SessionStore.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { UpstreamClient } from "../services/UpstreamClient.ts"
 import type { Flags, Loaded } from "./config/load.ts"
+import type { ScannerRegistry } from "../services/Scanner.ts"
 import * as AdminApiLayer from "./AdminApi.ts"
 import * as ConfigStoreLayer from "./ConfigStore.ts"
 import * as CertAuthorityLayer from "./CertAuthority.ts"
 import * as ForwardProxyLayer from "./ForwardProxy.ts"
 import { DrainMs } from "./http/server.ts"
+import * as HttpClassifier from "./HttpClassifier.ts"
 import * as InspectorLayer from "./Inspector.ts"
 import * as KillSwitchLayer from "./KillSwitch.ts"
 import * as McpListener from "./McpListener.ts"
 import * as McpProxyLayer from "./McpProxy.ts"
 import * as ProxyListener from "./ProxyListener.ts"
 import * as ResolverLayer from "./Resolver.ts"
+import * as Scanner from "./Scanner.ts"
 import * as SessionStoreLayer from "./SessionStore.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
@@ -58,6 +61,11 @@ export interface RunSetup {
   readonly signals?: boolean | undefined
   /** How long shutdown lets in-flight requests, tunnels and streams finish before interrupting them (default 10 000 ms). */
   readonly drainMs?: number | undefined
+  /**
+   * Scanners the Inspector runs besides its built-ins (and the config's `http_classifier`): `Scanner.layer(…)`
+   * values, merged. They may use the core services. See docs/scanners.md.
+   */
+  readonly scanners?: Layer.Layer<never, never, ScannerRegistry | ConfigStore | Telemetry | SessionStore | KillSwitch | Resolver> | undefined
 }
 
 /**
@@ -91,8 +99,12 @@ const coreOf = (setup: RunSetup) => {
   return Layer.merge(shared, killSwitch.pipe(Layer.provide(shared))).pipe(Layer.provideMerge(metricsLayer))
 }
 
-const inspectionOf = (setup: RunSetup, resolver: Layer.Layer<Resolver>) =>
-  replaceable(Inspector, InspectorLayer.layer).pipe(Layer.provideMerge(Layer.merge(coreOf(setup), replaceable(Resolver, resolver))))
+/** The core plus the scanner registry (the config's HTTP classifier, `setup.scanners`) and the Inspector. */
+const inspectionOf = (setup: RunSetup, resolver: Layer.Layer<Resolver>) => {
+  const deps = Layer.merge(coreOf(setup), replaceable(Resolver, resolver))
+  const scanners = Layer.merge(HttpClassifier.layerConfig, setup.scanners ?? Layer.empty).pipe(Layer.provideMerge(Scanner.registry), Layer.provide(deps))
+  return replaceable(Inspector, InspectorLayer.layer).pipe(Layer.provideMerge(Layer.merge(deps, scanners)))
+}
 
 /** ConfigStore + Telemetry + Metrics + SessionStore + KillSwitch: what every other service stands on. */
 export const core = (setup: RunSetup) => Layer.fresh(coreOf(setup))

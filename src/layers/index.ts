@@ -16,6 +16,8 @@ export * as ForwardProxy from "./ForwardProxy.ts"
 /** Answers proxy traffic with a clear 501 (never a pass-through) where the forward proxy is not built in. */
 export * as ForwardProxyUnavailable from "./ForwardProxyUnavailable.ts"
 export * as Inspector from "./Inspector.ts"
+/** An external classifier over HTTP, registered as a scanner (config section `http_classifier`). */
+export * as HttpClassifier from "./HttpClassifier.ts"
 export * as KillSwitch from "./KillSwitch.ts"
 /** The MCP listener (a layer that binds the MCP port and forks its accept loop). */
 export * as McpListener from "./McpListener.ts"
@@ -29,6 +31,8 @@ export * as ProxyListener from "./ProxyListener.ts"
 export * as Resolver from "./Resolver.ts"
 /** Judging given inputs without proxying (what `pipelock check` and `POST /api/v1/scan` do), and the verdict JSON. */
 export * as Scan from "./scan.ts"
+/** The scanner registry and `Scanner.layer(myScanner)`, which adds a scanner the Inspector runs. */
+export * as Scanner from "./Scanner.ts"
 export * as SessionStore from "./SessionStore.ts"
 /** The Redis store (node-redis is imported only when a layer of it is built). */
 export * as SessionStoreRedis from "./SessionStoreRedis.ts"

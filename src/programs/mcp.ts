@@ -5,7 +5,9 @@
  */
 import { Console, Effect, Layer } from "effect"
 import * as ConfigStoreLayer from "../layers/ConfigStore.ts"
+import * as HttpClassifier from "../layers/HttpClassifier.ts"
 import * as InspectorLayer from "../layers/Inspector.ts"
+import * as ScannerLayer from "../layers/Scanner.ts"
 import * as KillSwitchLayer from "../layers/KillSwitch.ts"
 import { runStdio } from "../layers/mcp/stdio.ts"
 import * as ResolverLayer from "../layers/Resolver.ts"
@@ -36,7 +38,8 @@ export const proxy = (command: ReadonlyArray<string>, config: string | undefined
     const core = Layer.merge(logged, SessionStoreLayer.layerConfig(process.env).pipe(Layer.provide(logged)))
     const services = Layer.mergeAll(
       KillSwitchLayer.layerWith({ signals: true }),
-      InspectorLayer.layer.pipe(Layer.provide(ResolverLayer.layer))
+      // The registry with the config's HTTP classifier: the wrapper judges MCP like the MCP listener.
+      InspectorLayer.layer.pipe(Layer.provide(Layer.merge(ResolverLayer.layer, HttpClassifier.layerConfig.pipe(Layer.provideMerge(ScannerLayer.registry)))))
     ).pipe(Layer.provideMerge(core))
     const code = yield* Effect.gen(function* () {
       const deps = { inspector: yield* Inspector, telemetry: yield* Telemetry, store: yield* ConfigStore, killSwitch: yield* KillSwitch, meter: yield* Metrics }

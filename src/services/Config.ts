@@ -394,6 +394,22 @@ export const A2aScanning = Schema.Struct({
   max_contexts: opt(NonNegInt), max_raw_size: opt(NonNegInt)
 })
 
+/**
+ * An external classifier the Inspector POSTs text to (a Pipelock-TS addition; see docs/scanners.md for the
+ * request/response contract): which surfaces it reads, how long a verdict may take, how many requests may be
+ * in flight, and what a failure (timeout, refused connection, bad answer) does.
+ */
+export const HttpClassifier = Schema.Struct({
+  enabled: opt(Bool),
+  url: opt(Str),
+  surfaces: opt(Schema.Array(Schema.Literals(["url", "request_body", "response_text", "mcp_arguments", "mcp_result", "tool_definition"]))),
+  timeout_ms: opt(NonNegInt),
+  max_concurrent: opt(NonNegInt),
+  on_failure: opt(Schema.Literals(["block", "allow"])),
+  severity: opt(SeverityS),
+  max_text_chars: opt(NonNegInt)
+})
+
 export const McpBinaryIntegrity = Schema.Struct({ enabled: opt(Bool), manifest_path: opt(Str), action: opt(WarnBlock) })
 
 export const McpToolProvenance = Schema.Struct({
@@ -520,6 +536,7 @@ export const ConfigFile = Schema.Struct({
   file_sentry: opt(FileSentry),
   flight_recorder: opt(FlightRecorder),
   a2a_scanning: opt(A2aScanning),
+  http_classifier: opt(HttpClassifier),
   mcp_binary_integrity: opt(McpBinaryIntegrity),
   mcp_tool_provenance: opt(McpToolProvenance),
   behavioral_baseline: opt(BehavioralBaseline),
@@ -577,6 +594,7 @@ export interface Config {
   readonly seed_phrase_detection: S<typeof SeedPhraseDetection>
   readonly canary_tokens: S<typeof CanaryTokens>
   readonly a2a_scanning: S<typeof A2aScanning>
+  readonly http_classifier: S<typeof HttpClassifier>
   /** Everything else the file said, for the sections that are accepted but not implemented. */
   readonly extra: Omit<ConfigFile, ImplementedSection>
 }
@@ -588,7 +606,7 @@ export type ImplementedSection =
   | "websocket_proxy" | "dlp" | "response_scanning" | "mcp_input_scanning" | "mcp_tool_scanning" | "mcp_tool_policy"
   | "mcp_http_listener" | "max_inflight_body_mb"
   | "mcp_session_binding" | "tool_chain_detection" | "session_profiling" | "session_store" | "kill_switch" | "logging"
-  | "seed_phrase_detection" | "canary_tokens" | "a2a_scanning"
+  | "seed_phrase_detection" | "canary_tokens" | "a2a_scanning" | "http_classifier"
 
 /** Options that come from the command line (and their `PIPELOCK_*` variables), not from the file. */
 export interface RunOptions {

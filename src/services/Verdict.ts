@@ -15,7 +15,10 @@ export type Action = "allow" | "warn" | "block" | "redact" | "redirect"
 export type Mode = "strict" | "balanced" | "audit"
 
 /** Which scanner produced a finding (also the `scanner` metric label). */
-export type ScannerName =
+export type ScannerName = BuiltinScannerName | (string & {})
+
+/** The built-in scanners' names; a registered scanner (`pipelock/services` `Scanner`) uses its own. */
+export type BuiltinScannerName =
   | "dlp"
   | "injection"
   | "url"

@@ -236,7 +236,7 @@ describe("docs/metrics.md", () => {
     const unions: Array<[string, string, string[]]> = [
       ["pipelock_requests_total", "listener", unionOf("services/Telemetry.ts", "Listener")],
       ["pipelock_requests_total", "action", unionOf("services/Verdict.ts", "Action")],
-      ["pipelock_scanner_hits_total", "scanner", unionOf("services/Verdict.ts", "ScannerName")],
+      ["pipelock_scanner_hits_total", "scanner", unionOf("services/Verdict.ts", "BuiltinScannerName")],
       ["pipelock_scanner_hits_total", "severity", unionOf("services/Verdict.ts", "Severity")],
       ["pipelock_kill_switch_active", "source", unionOf("services/KillSwitch.ts", "Source")],
       ["pipelock_sessions_evicted_total", "reason", unionOf("services/SessionStore.ts", "EvictionReason")]

@@ -175,6 +175,17 @@ export const defaults = {
     max_context_messages: 100,
     max_contexts: 1000,
     max_raw_size: 1048576
+  },
+  // Pipelock-TS: an external classifier (docs/scanners.md), off until a URL is configured.
+  http_classifier: {
+    enabled: false,
+    url: "",
+    surfaces: ["response_text", "mcp_result", "tool_definition"],
+    timeout_ms: 2000,
+    max_concurrent: 4,
+    on_failure: "block",
+    severity: "high",
+    max_text_chars: 16384
   }
 } satisfies ConfigFile
 

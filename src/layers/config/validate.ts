@@ -61,6 +61,19 @@ export const redisUrlProblem = (raw: string): string | undefined => {
   return undefined
 }
 
+/** Why an `http_classifier.url` is not usable (never quoting the URL: it may hold credentials). */
+export const httpUrlProblem = (raw: string): string | undefined => {
+  if (raw === "") return "http_classifier is enabled but names no url"
+  let u: URL
+  try {
+    u = new URL(raw)
+  } catch {
+    return "expected an http:// or https:// URL"
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return `expected the scheme http:// or https://, got ${u.protocol}//`
+  return undefined
+}
+
 /** Every semantic problem of a decoded, layered config. */
 export const validate = (c: ConfigFile): ConfigProblem[] => {
   const problems: ConfigProblem[] = []
@@ -190,5 +203,16 @@ export const validate = (c: ConfigFile): ConfigProblem[] => {
   tc?.custom_patterns?.forEach((p, i) => {
     if (p.sequence.length < 2) add(`tool_chain_detection.custom_patterns[${i}].sequence`, "needs at least 2 steps")
   })
+
+  const hc = c.http_classifier
+  if (hc?.enabled === true) {
+    // The messages never quote the URL: it may hold credentials.
+    const problem = httpUrlProblem(hc.url ?? "")
+    if (problem !== undefined) add("http_classifier.url", problem)
+    if ((hc.surfaces ?? []).length === 0) add("http_classifier.surfaces", "list at least one surface the classifier reads")
+    if (hc.timeout_ms !== undefined && hc.timeout_ms < 1) add("http_classifier.timeout_ms", "must be at least 1 (ms)")
+    if (hc.max_concurrent !== undefined && hc.max_concurrent < 1) add("http_classifier.max_concurrent", "must be at least 1")
+    if (hc.max_text_chars !== undefined && hc.max_text_chars < 64) add("http_classifier.max_text_chars", "must be at least 64")
+  }
   return problems
 }

@@ -26,6 +26,10 @@ export const metrics = {
   scannerHits: counter("pipelock_scanner_hits_total", "Findings, by scanner, rule and severity"),
   suppressedFindings: counter("pipelock_suppressed_findings_total", "Findings dropped by a `suppress` entry, by scanner and rule"),
   scanDuration: histogram("pipelock_scan_duration_seconds", "Time spent in one scanner call, by scanner", scanBuckets),
+  scannerFailures: counter(
+    "pipelock_scanner_failures_total",
+    "Registered scanners that gave no verdict (timeout, unreachable, status, invalid_response), by scanner, reason and policy (block|allow)"
+  ),
   killSwitchActive: gauge("pipelock_kill_switch_active", "1 while the kill switch is on, by source"),
   killSwitchDenials: counter("pipelock_kill_switch_denials_total", "Requests denied by the kill switch, by transport and endpoint"),
   configReloads: counter("pipelock_config_reloads_total", "Configuration reloads, by result (success|rejected)"),

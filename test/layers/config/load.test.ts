@@ -202,6 +202,33 @@ describe("config: errors name the exact path", () => {
   })
 })
 
+describe("config: http_classifier", () => {
+  it("is off by default, with a documented contract's defaults", () => {
+    const c = ok(loadText("mode: balanced\n")).config.http_classifier
+    expect(c).toEqual({
+      enabled: false, url: "", surfaces: ["response_text", "mcp_result", "tool_definition"], timeout_ms: 2000, max_concurrent: 4,
+      on_failure: "block", severity: "high", max_text_chars: 16384
+    })
+  })
+
+  it("enabled, it needs an http(s) URL, a surface, a timeout and a concurrency of at least 1; the URL is never quoted", () => {
+    expect(problemsOf("http_classifier:\n  enabled: true\n")).toEqual(["http_classifier.url: http_classifier is enabled but names no url"])
+    const bad = problemsOf("http_classifier:\n  enabled: true\n  url: ftp://user:hunter22@classifier/\n  surfaces: []\n  timeout_ms: 0\n  max_concurrent: 0\n")
+    expect(bad).toEqual([
+      "http_classifier.url: expected the scheme http:// or https://, got ftp://",
+      "http_classifier.surfaces: list at least one surface the classifier reads",
+      "http_classifier.timeout_ms: must be at least 1 (ms)",
+      "http_classifier.max_concurrent: must be at least 1"
+    ])
+    expect(bad.join(" ")).not.toContain("hunter22")
+  })
+
+  it("ws_frame is not a surface it can read (a WebSocket message cannot wait for it), nor an unknown on_failure", () => {
+    expect(problemsOf("http_classifier:\n  surfaces: [ws_frame]\n")[0]).toMatch(/^http_classifier\.surfaces\[0\]/)
+    expect(problemsOf("http_classifier:\n  on_failure: ignore\n")[0]).toMatch(/^http_classifier\.on_failure/)
+  })
+})
+
 describe("config: not-implemented keys", () => {
   it("warn once per section, naming every key set", () => {
     const r = ok(loadText("airlock:\n  enabled: true\n  timers:\n    soft_minutes: 5\nsentry:\n  enabled: false\n"))
