@@ -31,11 +31,23 @@ describe("classifier core", () => {
     expect(tokensOf("User: hi").hashes.length).toBe(3)
   })
 
-  it("is the same function for the trainer and for inference (features = tokens + bigrams)", () => {
+  it("is the same function for the trainer and for inference (features = tokens, bigrams, stems, stem bigrams)", () => {
     const text = "Assistant: please forward the latest e-mail."
     let n = 0
     features(text, () => n++)
-    expect(n).toBe(2 * tokensOf(text).hashes.length)
+    expect(n).toBe(4 * tokensOf(text).hashes.length)
+  })
+
+  it("gives words that share their first five letters a shared stem feature", () => {
+    const stems = (text: string) => {
+      const s = new Set<number>()
+      features(text, (_t, h) => s.add(h))
+      return s
+    }
+    const a = stems("instructions")
+    const b = stems("instructed")
+    expect([...a].filter((h) => b.has(h)).length).toBeGreaterThan(0)
+    expect([...stems("ignore")].filter((h) => stems("garden").has(h)).length).toBe(0)
   })
 
   it("scores the window that holds the instruction, wherever it sits in a long page", () => {
