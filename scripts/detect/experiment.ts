@@ -5,7 +5,10 @@ import { compile, scanText } from "../../src/layers/detect/injection.ts"
 import { classify, scanContent } from "../../src/layers/detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPatterns.ts"
 import { asModel, type Doc, loadInjection, serialize, train } from "./train.ts"
-import { calibrate, injectionOptions } from "../train-detect.ts"
+import { calibrate, injectionOptions as base } from "../train-detect.ts"
+const env = (k: string, d: number) => (process.env[k] !== undefined ? Number(process.env[k]) : d)
+const injectionOptions = { ...base, epochs: env("EPOCHS", base.epochs), l2: env("L2", base.l2), rate: env("RATE", base.rate), rounds: env("ROUNDS", base.rounds), stride: env("STRIDE", base.stride), window: env("WINDOW", base.window) }
+console.log(injectionOptions)
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
 const blocks = (fs: Parameters<typeof decide>[0]) => decide(fs, "balanced", "warn").action === "block"
