@@ -1,6 +1,7 @@
 /**
- * The learned scanner's pure core: a logistic-regression model over hashed word unigrams and bigrams (plus a
- * few punctuation and markup tokens that carry structure: `:` after a role word, `<tag`, line starts), scored
+ * The learned scanner's pure core: a logistic-regression model over hashed word unigrams and bigrams, and the
+ * same over word stems (first five letters), plus a few punctuation and markup tokens that carry structure
+ * (`:` after a role word, `<tag`, line starts), scored
  * over a sliding window of tokens so an instruction hidden in a long page is judged on its own stretch rather
  * than diluted by the page around it.
  *
@@ -112,7 +113,8 @@ const urlEnd = (text: string, i: number): number => {
  * arrays' length; returns the token count. Words are case-folded (ASCII) and trimmed of apostrophes; numbers
  * become `<num>`, runs longer than 24 characters `<long>`, URLs `<url>`; a line break is `<line>`; an
  * HTML-like tag `<name …>` is the token `<name`; a run of structural punctuation (`:`, `<`, `[`, `#`, …) is
- * one token.
+ * one token. With `stems`, each token's stem goes there too: a word of more than STEM letters has the hash of
+ * its first STEM letters; any other token is its own stem.
  */
 export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array, stems?: Uint32Array): number => {
   const n = text.length
@@ -238,8 +240,9 @@ const buffers = (textLength: number) => {
 }
 
 /**
- * Calls `emit(token, hash)` for each feature of each token, in order: the token itself and the bigram with the
- * token before (the first token's bigram is with `<line>`). The trainer's view of `tokenize`.
+ * Calls `emit(token, hash)` for each feature of each token, in order: the token itself, the bigram with the
+ * token before (the first token's bigram is with `<line>`), its stem and the stem bigram. The trainer's view
+ * of `tokenize`.
  */
 export const features = (text: string, emit: (token: number, hash: number) => void): number => {
   const { hashes, offsets, stems } = buffers(text.length)
