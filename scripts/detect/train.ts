@@ -114,7 +114,7 @@ export interface Options {
   readonly seed: number
 }
 
-export const defaults: Options = { bits: 18, window: 48, stride: 16, epochs: 6, rounds: 3, l2: 1e-6, rate: 0.2, seed: 20261204 }
+export const defaults: Options = { bits: 18, window: 48, stride: 16, epochs: 6, rounds: 3, l2: 1e-5, rate: 0.2, seed: 20261204 }
 
 /** A window as a sparse vector: bucket indexes and values (counts / √length). */
 interface Vec {

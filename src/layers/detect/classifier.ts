@@ -1,6 +1,7 @@
 /**
- * The learned scanner's pure core: a logistic-regression model over hashed word unigrams and bigrams (plus a
- * few punctuation and markup tokens that carry structure: `:` after a role word, `<tag`, line starts), scored
+ * The learned scanner's pure core: a logistic-regression model over hashed word unigrams and bigrams, and the
+ * same over word stems (first five letters), plus a few punctuation and markup tokens that carry structure
+ * (`:` after a role word, `<tag`, line starts), scored
  * over a sliding window of tokens so an instruction hidden in a long page is judged on its own stretch rather
  * than diluted by the page around it.
  *
@@ -60,6 +61,17 @@ const NUM = tokenHash("<num>")
 const LONG = tokenHash("<long>")
 const LINE = tokenHash("<line>")
 
+/** A word's stem for the stem features: its first STEM letters (`instruct…`, `ignor…`); shorter words are their own stem. */
+const STEM = 5
+
+
+/** The feature hash of a stem (kept apart from the word hashes). */
+const stemKey = (s: number): number => {
+  const h = Math.imul(s ^ 0x27d4eb2f, 0x165667b1)
+  return (h ^ (h >>> 15)) >>> 0
+}
+
+
 /** Punctuation that carries structure and becomes a token (a run is one token): role labels (`User:`), tags, headings. Other punctuation is dropped: markup-heavy pages (badges, link lists) scored high when it counted. */
 const PUNCT = new Uint8Array(128)
 for (const c of ":<>#") PUNCT[c.charCodeAt(0)] = 1
@@ -101,9 +113,10 @@ const urlEnd = (text: string, i: number): number => {
  * arrays' length; returns the token count. Words are case-folded (ASCII) and trimmed of apostrophes; numbers
  * become `<num>`, runs longer than 24 characters `<long>`, URLs `<url>`; a line break is `<line>`; an
  * HTML-like tag `<name …>` is the token `<name`; a run of structural punctuation (`:`, `<`, `[`, `#`, …) is
- * one token.
+ * one token. With `stems`, each token's stem goes there too: a word of more than STEM letters has the hash of
+ * its first STEM letters; any other token is its own stem.
  */
-export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array): number => {
+export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array, stems?: Uint32Array): number => {
   const n = text.length
   const max = hashes.length
   let count = 0
@@ -113,7 +126,9 @@ export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array)
     const c = text.charCodeAt(i)
     if (c === 10) {
       if (!lastLine) {
-        hashes[count] = LINE
+        const tok = LINE
+        hashes[count] = tok
+        if (stems !== undefined) stems[count] = tok
         offsets[count++] = i
         lastLine = true
       }
@@ -128,7 +143,9 @@ export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array)
     if (c === 104) {
       const e = urlEnd(text, i)
       if (e !== -1) {
-        hashes[count] = URL_TOKEN
+        const tok = URL_TOKEN
+        hashes[count] = tok
+        if (stems !== undefined) stems[count] = tok
         offsets[count++] = i
         i = e
         continue
@@ -150,7 +167,9 @@ export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array)
         let k = j
         while (k < n && k - j < 256 && text.charCodeAt(k) !== 62 && text.charCodeAt(k) !== 60) k++
         if (k < n && text.charCodeAt(k) === 62) {
-          hashes[count] = h >>> 0
+          const tok = h >>> 0
+          hashes[count] = tok
+          if (stems !== undefined) stems[count] = tok
           offsets[count++] = i
           i = k + 1
           continue
@@ -159,13 +178,16 @@ export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array)
     }
     if (isWordChar(c)) {
       if (isCjk(c)) {
-        hashes[count] = Math.imul(FNV_OFFSET ^ c, FNV_PRIME) >>> 0
+        const tok = Math.imul(FNV_OFFSET ^ c, FNV_PRIME) >>> 0
+        hashes[count] = tok
+        if (stems !== undefined) stems[count] = tok
         offsets[count++] = i
         i++
         continue
       }
       const start = i
       let h = FNV_OFFSET
+      let stem = 0
       let digits = 0
       let len = 0
       while (i < n) {
@@ -175,18 +197,23 @@ export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array)
           h = Math.imul(h ^ (x >= 65 && x <= 90 ? x | 32 : x), FNV_PRIME)
           if (x >= 48 && x <= 57) digits++
           len++
+          if (len === STEM) stem = h
         }
         i++
       }
       if (len === 0) continue
-      hashes[count] = len > 24 ? LONG : digits === len ? NUM : h >>> 0
+      const token = len > 24 ? LONG : digits === len ? NUM : h >>> 0
+      if (stems !== undefined) stems[count] = len > STEM && len <= 24 && digits < len ? stem >>> 0 : token
+      hashes[count] = token
       offsets[count++] = start
       continue
     }
     if (c < 128 && PUNCT[c] === 1) {
       const start = i
       while (i < n && text.charCodeAt(i) === c) i++
-      hashes[count] = Math.imul(FNV_OFFSET ^ c ^ 0x100, FNV_PRIME) >>> 0
+      const tok = Math.imul(FNV_OFFSET ^ c ^ 0x100, FNV_PRIME) >>> 0
+      hashes[count] = tok
+      if (stems !== undefined) stems[count] = tok
       offsets[count++] = start
       continue
     }
@@ -199,30 +226,38 @@ export const tokenize = (text: string, hashes: Uint32Array, offsets: Int32Array)
 const MAX_CHARS = 1 << 22
 
 let hashBuf = new Uint32Array(4096)
+let stemBuf = new Uint32Array(4096)
 let offsetBuf = new Int32Array(4096)
 const buffers = (textLength: number) => {
   // At most one token per character (plus none for spaces): the text length bounds the count.
   if (hashBuf.length < textLength) {
     const size = Math.min(Math.max(textLength, hashBuf.length * 2), MAX_CHARS)
     hashBuf = new Uint32Array(size)
+    stemBuf = new Uint32Array(size)
     offsetBuf = new Int32Array(size)
   }
-  return { hashes: hashBuf, offsets: offsetBuf }
+  return { hashes: hashBuf, offsets: offsetBuf, stems: stemBuf }
 }
 
 /**
- * Calls `emit(token, hash)` for each feature of each token, in order: the token itself and the bigram with the
- * token before (the first token's bigram is with `<line>`). The trainer's view of `tokenize`.
+ * Calls `emit(token, hash)` for each feature of each token, in order: the token itself, the bigram with the
+ * token before (the first token's bigram is with `<line>`), its stem and the stem bigram. The trainer's view
+ * of `tokenize`.
  */
 export const features = (text: string, emit: (token: number, hash: number) => void): number => {
-  const { hashes, offsets } = buffers(text.length)
-  const count = tokenize(text, hashes, offsets)
+  const { hashes, offsets, stems } = buffers(text.length)
+  const count = tokenize(text, hashes, offsets, stems)
   let prev = LINE
+  let prevStem = LINE
   for (let t = 0; t < count; t++) {
     const h = hashes[t]
+    const st = stems[t]
     emit(t, h)
     emit(t, pair(prev, h))
+    emit(t, stemKey(st))
+    emit(t, stemKey(pair(prevStem, st)))
     prev = h
+    prevStem = st
   }
   return count
 }
@@ -252,8 +287,8 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
  */
 export const score = (model: Model, input: string): Score => {
   const text = prepare(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input)
-  const { hashes, offsets } = buffers(text.length)
-  const count = tokenize(text, hashes, offsets)
+  const { hashes, offsets, stems } = buffers(text.length)
+  const count = tokenize(text, hashes, offsets, stems)
   if (count === 0) return { score: sigmoid(model.bias), start: 0, end: 0, tokens: 0 }
   const mask = (1 << model.bits) - 1
   const w = model.weights
@@ -261,13 +296,16 @@ export const score = (model: Model, input: string): Score => {
   // Per-token contributions, kept in a ring of the window's length for the running sum.
   const ring = ringOf(W)
   let prev = LINE
+  let prevStem = LINE
   let sum = 0
   let best = -Infinity
   let at = 0
   for (let t = 0; t < count; t++) {
     const h = hashes[t]
-    const c = w[h & mask] + w[pair(prev, h) & mask]
+    const st = stems[t]
+    const c = w[h & mask] + w[pair(prev, h) & mask] + w[stemKey(st) & mask] + w[stemKey(pair(prevStem, st)) & mask]
     prev = h
+    prevStem = st
     const slot = t % W
     if (t >= W) sum -= ring[slot]
     ring[slot] = c

@@ -67,7 +67,7 @@ const high = (f: Finding) => f.severity === "high" || f.severity === "critical"
 const WEAK_RULES: ReadonlySet<string> = new Set([
   "New Instructions", "Jailbreak Attempt", "System Override", "Remote Script Execution", "Config File Directive",
   "Credential Solicitation", "Memory Persistence Directive", "Preference Poisoning", "Priority Override",
-  "Auth Material Requirement", "Credential Path With URL", "Download And Run Directive", "Behavior Override"
+  "Auth Material Requirement", "Credential Path With URL", "Download And Run Directive", "Behavior Override", "Latent Task Wrapper"
 ])
 
 /** A medium rule finding the classifier may confirm (not a `WEAK_RULES` word match). */
