@@ -255,7 +255,9 @@ export class RuleIndex {
           ends.set(rule, sets)
         }
         const list = sets[key & 7]
-        if (list.length <= MAX_OCCURRENCES && list[list.length - 1] !== at) list.push(at)
+        const len = list.length
+        // (`list[-1]` on an empty list is a named-property lookup through the prototype chain: slow in V8.)
+        if (len === 0 || (len <= MAX_OCCURRENCES && list[len - 1] !== at)) list.push(at)
       }
     }
     const out: Candidate[] = this.always.map((rule) => ({ rule, stretches: undefined }))
@@ -299,7 +301,7 @@ export class RuleIndex {
       // Never split a surrogate pair.
       if (s > 0 && (text.charCodeAt(s) & 0xfc00) === 0xdc00) s--
       if (e < n && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++
-      const last = out[out.length - 1]
+      const last = out.length === 0 ? undefined : out[out.length - 1]
       if (last !== undefined && s <= last[1]) {
         covered += Math.max(0, e - last[1])
         last[1] = Math.max(last[1], e)
