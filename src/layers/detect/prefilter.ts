@@ -66,7 +66,7 @@ const shorten = (literals: ReadonlyArray<string>): string[] => {
 }
 
 /** Whether a sorted list of positions has one in [s, e). */
-const occursIn = (sorted: ReadonlyArray<number>, s: number, e: number): boolean => {
+export const occursIn = (sorted: ArrayLike<number>, s: number, e: number): boolean => {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {
