@@ -250,6 +250,11 @@ const main = async () => {
   // Added latency: one connection at a time, so queueing does not hide the proxy's own cost.
   const latencyDirect = await load("direct, 1 connection", `http://127.0.0.1:${upstreamPort}`, "/echo", 1)
   const latencyPipelock = await load("through pipelock, 1 connection", `http://127.0.0.1:${pipelockPort}`, path, 1)
+  // The same hop with body and response scanning off (URL checks still run): what the transport costs alone, so
+  // the added latency splits into transport and scanning.
+  const unscanned = await startPipelock({ PIPELOCK__request_body_scanning__enabled: "false", PIPELOCK__response_scanning__enabled: "false" })
+  const latencyUnscanned = await load("through pipelock, scanning off, 1 connection", `http://127.0.0.1:${unscanned.port}`, path, 1)
+  unscanned.child.kill("SIGTERM")
   results.push(latencyDirect, latencyPipelock)
   results.push(await load(`direct, ${CONNECTIONS} connections`, `http://127.0.0.1:${upstreamPort}`, "/echo"))
   results.push(await load(`through pipelock, ${CONNECTIONS} connections`, `http://127.0.0.1:${pipelockPort}`, path))
@@ -296,10 +301,10 @@ const main = async () => {
 
   const direct = results[2]
   const piped = results[3]
-  const width = Math.max(...results.map((r) => r.name.length))
+  const width = Math.max(...[...results, latencyUnscanned].map((r) => r.name.length))
   console.log(`\n10 KB JSON POST → 10 KB JSON response, loopback, ${CONNECTIONS} connections × ${DURATION}s (autocannon)\n`)
   console.log(`${"route".padEnd(width)}  ${"mean ms".padStart(8)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"req/s".padStart(9)}  ${"errors".padStart(7)}  ${"non-2xx".padStart(8)}`)
-  for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(3).padStart(8)}  ${r.p50.toFixed(0).padStart(7)}  ${r.p99.toFixed(0).padStart(7)}  ${r.rps.toFixed(0).padStart(9)}  ${String(r.errors).padStart(7)}  ${String(r.non2xx).padStart(8)}`)
+  for (const r of [...results, latencyUnscanned]) console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(3).padStart(8)}  ${r.p50.toFixed(0).padStart(7)}  ${r.p99.toFixed(0).padStart(7)}  ${r.rps.toFixed(0).padStart(9)}  ${String(r.errors).padStart(7)}  ${String(r.non2xx).padStart(8)}`)
   console.log("(autocannon reports percentiles in whole milliseconds; the mean is exact)")
   const addedP50 = latencyPipelock.p50 - latencyDirect.p50
   const addedP99 = latencyPipelock.p99 - latencyDirect.p99
@@ -308,6 +313,8 @@ const main = async () => {
   const per = (r: Result) => 1000 / r.rps
   const addedMean = per(latencyPipelock) - per(latencyDirect)
   console.log(`\nadded latency by pipelock (1 connection): ${addedMean.toFixed(3)} ms per request (${per(latencyDirect).toFixed(3)} → ${per(latencyPipelock).toFixed(3)} ms; target p50 ≤ 1 ms); p99 ${addedP99.toFixed(0)} ms (target ≤ 5 ms); p50 difference ${addedP50.toFixed(0)} ms at whole-ms resolution`)
+  const transport = per(latencyUnscanned) - per(latencyDirect)
+  console.log(`  of which transport (scanning off: URL checks only) ${transport.toFixed(3)} ms, body and response scanning ${(addedMean - transport).toFixed(3)} ms`)
   console.log(`throughput through pipelock: ${((piped.rps / direct.rps) * 100).toFixed(0)}% of direct (target ≥ 50%)`)
   if (results[4]) console.log(`throughput through pipelock vs tinyproxy: ${((piped.rps / results[4].rps) * 100).toFixed(0)}%`)
   for (const line of streaming) console.log(line)

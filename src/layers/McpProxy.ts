@@ -21,7 +21,7 @@ import { dialAddress, parseListen } from "./config/validate.ts"
 import { matchDomain } from "./detect/domain.ts"
 import { collect } from "./forward/body.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
-import { clientIp, sendJson } from "./http/respond.ts"
+import { clientIp, sendJson, sendJsonText } from "./http/respond.ts"
 import { walkJson } from "./detect/json.ts"
 import { walkSliced } from "./Inspector.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
@@ -519,6 +519,9 @@ export const make = Effect.gen(function* () {
         res.writeHead(202, copyHeaders(ures))
         return void res.end()
       }
+      // An answer let through unchanged goes out as the exact text that was judged: not serialised again (number
+      // precision, escapes and key order stay the upstream's, and no JSON.stringify per call).
+      if (final === answer) return sendJsonText(res, status, answerText, copyHeaders(ures))
       sendJson(res, status, final, copyHeaders(ures))
     })
 

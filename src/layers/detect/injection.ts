@@ -14,7 +14,7 @@ import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
 import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
-import { RuleIndex } from "./prefilter.ts"
+import { occursIn, RuleIndex } from "./prefilter.ts"
 import { RE2 } from "./re2.ts"
 
 export interface InjectionOptions {
@@ -158,18 +158,25 @@ const looksLikeIdentifier = (s: string) => /[a-z][A-Z]|_/.test(s) && !/\s/.test(
  * The rules that match in `text`: the prefilter names the candidates and where to look; a one-pattern set
  * confirms a stretch matches before the regex finds where (up to 32 matches, for one that is not quoted).
  */
-const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text: string, relaxed = false): Hit[] => {
+const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text: string, relaxed = false, encoded?: Buffer, changed?: ReadonlyArray<number>): Hit[] => {
   const out: Hit[] = []
-  let bytes: Buffer | undefined
+  let bytes = encoded
   for (const cand of index.candidates(text)) {
     const rule = cand.rule
     let best: Hit | undefined
-    const pieces = cand.stretches ?? [[0, text.length] as const]
+    // `changed`: the only positions where this text differs from one already scanned (same length, aligned). A
+    // match that is new here covers one of them, and lies inside the stretch around its literal: the stretches
+    // without a changed position can only repeat what that scan found.
+    const pieces = cand.stretches === undefined ? [[0, text.length] as const] : changed === undefined ? cand.stretches : cand.stretches.filter(([s, e]) => occursIn(changed, s, e))
     for (const [s, e] of pieces) {
       const whole = s === 0 && e === text.length
-      const piece = whole ? text : text.slice(s, e)
-      const input = whole && text.length > 512 ? (bytes ??= Buffer.from(text, "utf8")) : piece
+      // The confirmation reads UTF-8: the text is encoded once, and an ASCII text's stretches are views of
+      // those bytes (offsets are the same) rather than strings encoded again, once per rule.
+      if (bytes === undefined && text.length > 512) bytes = Buffer.from(text, "utf8")
+      const ascii = bytes !== undefined && bytes.length === text.length
+      const input = whole ? bytes ?? text : ascii ? bytes!.subarray(s, e) : text.slice(s, e)
       if (!index.matches(rule, input, s === 0, e === text.length)) continue
+      const piece = whole ? text : text.slice(s, e)
       const re = index.regex(rule, s === 0, e === text.length)
       re.lastIndex = 0
       let m: RegExpExecArray | null
@@ -329,7 +336,7 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     return fs.some((f) => rank[f.severity] >= 2)
   }
 
-  if (accept(hits(c.index, c.specs, text), "raw")) return finish(all, location)
+  if (accept(hits(c.index, c.specs, text, false, bytes), "raw")) return finish(all, location)
 
   const g = gates(bytes ?? text)
   // A view is the whole text transformed, or (for the Unicode views) the transformed stretches around the
@@ -374,7 +381,17 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   if (g.leet || (!ascii && hasLeet(norm()))) {
     const n = norm()
     const parts = stretchesAround(n, regexPositions(n, LEET_AT))
-    if (scanPieces((parts ?? [n]).map(foldLeetspeak), "leetspeak")) return finish(all, location)
+    if (parts === undefined && n === text) {
+      // The fold maps each character to one: the folded text is the raw text (scanned in full) but where a
+      // character changed, so only the stretches around changed characters are confirmed again.
+      const folded = foldLeetspeak(n)
+      if (folded !== n && !scanned.has(folded)) {
+        scanned.add(folded)
+        const changed: number[] = []
+        for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) !== folded.charCodeAt(i)) changed.push(i)
+        if (accept(hits(c.index, c.specs, folded, false, undefined, changed), "leetspeak")) return finish(all, location)
+      }
+    } else if (scanPieces((parts ?? [n]).map(foldLeetspeak), "leetspeak")) return finish(all, location)
   }
   if (g.longAlpha) {
     const n = norm()

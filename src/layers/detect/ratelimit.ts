@@ -9,8 +9,20 @@
 /** The window every limit is counted over. */
 export const WINDOW_MS = 60_000
 
+/**
+ * One key's events in the window: stored flat as [weight, time, weight, time, …] from `head` on (expired
+ * entries before `head` are dropped in bulk), with their running `sum`, so a request costs O(1) amortised
+ * however many requests the window holds (summing the list on every request made a busy domain's requests
+ * slower the busier it got).
+ */
+interface Events {
+  list: number[]
+  head: number
+  sum: number
+}
+
 export class SlidingWindow {
-  private readonly events = new Map<string, number[]>()
+  private readonly events = new Map<string, Events>()
   private lastSweep = 0
   private readonly now: () => number
   private readonly maxKeys: number
@@ -23,11 +35,10 @@ export class SlidingWindow {
   tryRecord(key: string, limit: number, weight = 1): boolean {
     const t = this.now()
     this.sweep(t)
-    const list = this.prune(key, t)
-    let total = 0
-    for (let i = 0; i < list.length; i += 2) total += list[i]
-    if (total + weight > limit) return false
-    list.push(weight, t)
+    const e = this.prune(key, t)
+    if (e.sum + weight > limit) return false
+    e.list.push(weight, t)
+    e.sum += weight
     return true
   }
 
@@ -35,31 +46,45 @@ export class SlidingWindow {
   record(key: string, weight: number): void {
     const t = this.now()
     this.sweep(t)
-    this.prune(key, t).push(weight, t)
+    const e = this.prune(key, t)
+    e.list.push(weight, t)
+    e.sum += weight
   }
 
   /** The total in the current window. */
   total(key: string): number {
-    return this.prune(key, this.now()).reduce((n, w, i) => (i % 2 === 0 ? n + w : n), 0)
+    return this.prune(key, this.now()).sum
   }
 
-  // Entries are stored flat as [weight, time, weight, time, …].
-  private prune(key: string, t: number): number[] {
-    let list = this.events.get(key)
-    if (list === undefined) {
+  private prune(key: string, t: number): Events {
+    let e = this.events.get(key)
+    if (e === undefined) {
       if (this.events.size >= this.maxKeys) this.events.delete(this.events.keys().next().value as string)
-      list = []
-      this.events.set(key, list)
+      e = { list: [], head: 0, sum: 0 }
+      this.events.set(key, e)
     }
-    let drop = 0
-    while (drop < list.length && list[drop + 1] <= t - WINDOW_MS) drop += 2
-    if (drop > 0) list.splice(0, drop)
-    return list
+    const list = e.list
+    let head = e.head
+    while (head < list.length && list[head + 1] <= t - WINDOW_MS) {
+      e.sum -= list[head]
+      head += 2
+    }
+    if (head === list.length) {
+      // Empty: start afresh (and no rounding left over in the sum).
+      list.length = 0
+      head = 0
+      e.sum = 0
+    } else if (head > 1024 && head * 2 > list.length) {
+      list.splice(0, head)
+      head = 0
+    }
+    e.head = head
+    return e
   }
 
   private sweep(t: number): void {
     if (t - this.lastSweep < WINDOW_MS) return
     this.lastSweep = t
-    for (const [k, list] of this.events) if (list.length === 0 || list[list.length - 1] <= t - WINDOW_MS) this.events.delete(k)
+    for (const [k, e] of this.events) if (e.list.length === e.head || e.list[e.list.length - 1] <= t - WINDOW_MS) this.events.delete(k)
   }
 }

@@ -4,9 +4,12 @@ import type { Duplex } from "node:stream"
 import { STATUS_CODES } from "node:http"
 
 /** Writes a JSON body with a status, unless the response has already started. */
-export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void =>
+  sendJsonText(res, status, JSON.stringify(body), headers)
+
+/** Like `sendJson`, for a body that is JSON text already (relayed as is, not parsed and serialised again). */
+export const sendJsonText = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void => {
   if (res.headersSent || res.writableEnded || res.destroyed) return
-  const text = JSON.stringify(body)
   res.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text),

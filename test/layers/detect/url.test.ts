@@ -114,6 +114,24 @@ describe("URL pipeline", () => {
     t = 61_000
     expect(w.tryRecord("a.com", 3)).toBe(true)
   })
+  it("rate limit: the running total equals the sum of the events still in the window, through expiry and compaction", () => {
+    let t = 0
+    const w = new SlidingWindow(() => t)
+    const events: Array<[number, number]> = []
+    let seed = 7
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let i = 0; i < 6000; i++) {
+      t += Math.floor(rnd() * 40)
+      const weight = 1 + Math.floor(rnd() * 1000)
+      if (rnd() < 0.5) w.record("b.com", weight)
+      else if (!w.tryRecord("b.com", 400_000, weight)) continue
+      events.push([weight, t])
+      const expected = events.filter(([, at]) => at > t - 60_000).reduce((n, [x]) => n + x, 0)
+      if (i % 97 === 0) expect(w.total("b.com")).toBe(expected)
+    }
+    t += 60_001
+    expect(w.total("b.com")).toBe(0)
+  })
 })
 
 describe("DNS pinning through the Inspector", () => {

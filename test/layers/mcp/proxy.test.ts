@@ -155,6 +155,25 @@ describe("MCP proxy → app-like plain-JSON upstream (Bearer auth, 2025-03-26)",
       assert.strictEqual((yield* post(batch, "Bearer tok", { "mcp-protocol-version": "2025-06-18" })).status, 400)
     }))
 
+  it.live("an answer let through is relayed as the exact text that was judged (escapes, number precision, spacing kept)", () =>
+    Effect.gen(function* () {
+      const answer = '{ "jsonrpc": "2.0", "id": 1,\n  "result": { "content": [ { "type": "text", "text": "caf\\u00e9 1.50" } ], "big": 12345678901234567890, "f": 1.50 } }'
+      const raw = http.createServer((req, res) => {
+        req.resume()
+        req.on("end", () => {
+          res.writeHead(200, { "content-type": "application/json" })
+          res.end(answer)
+        })
+      })
+      yield* Effect.acquireRelease(Effect.promise(() => new Promise<void>((r) => raw.listen(0, "127.0.0.1", () => r()))), () => Effect.promise(() => new Promise<void>((r) => raw.close(() => r()))))
+      const p = yield* startProxy({ yaml, hosts: {}, mcpUpstream: `http://127.0.0.1:${(raw.address() as { port: number }).port}/mcp` })
+      const r = yield* Effect.promise(() => request(`http://127.0.0.1:${p.mcpPort}/`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_accounts", arguments: {} } })
+      }))
+      assert.strictEqual(r.status, 200)
+      assert.strictEqual(r.body, answer)
+    }))
+
   it.live("upstream down: a clean JSON-RPC error, quickly", () =>
     Effect.gen(function* () {
       const p = yield* startProxy({ yaml, hosts: {}, mcpUpstream: "http://127.0.0.1:9/mcp" })
