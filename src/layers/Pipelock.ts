@@ -15,6 +15,7 @@ import * as McpProxyLayer from "./McpProxy.ts"
 import * as ProxyListener from "./ProxyListener.ts"
 import * as ResolverLayer from "./Resolver.ts"
 import * as SessionStoreLayer from "./SessionStore.ts"
+import * as SessionStoreIpc from "./SessionStoreIpc.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
 
@@ -26,6 +27,8 @@ export interface RunSetup {
   readonly flags: Flags
   /** Install SIGHUP reload and file watching (default true; tests turn them off). */
   readonly watch?: boolean | undefined
+  /** This process is a worker of `pipelock run` with `workers` > 1: the memory store is the primary's (over IPC). */
+  readonly clusterWorker?: boolean | undefined
 }
 
 /** ConfigStore + Telemetry + SessionStore + KillSwitch: what every other service stands on. */
@@ -41,7 +44,10 @@ export const core = (setup: RunSetup) => {
   }).pipe(Layer.provide(telemetry))
   const base = Layer.merge(telemetry, config)
   // Memory, or Redis shared by every replica (`session_store.backend`); the kill switch shares its sources through it.
-  const shared = Layer.merge(base, SessionStoreLayer.layerConfig(setup.env).pipe(Layer.provide(base)))
+  const store = setup.clusterWorker === true && setup.loaded.config.session_store.backend === "memory"
+    ? SessionStoreIpc.layer
+    : SessionStoreLayer.layerConfig(setup.env)
+  const shared = Layer.merge(base, store.pipe(Layer.provide(base)))
   return Layer.merge(shared, KillSwitchLayer.layer.pipe(Layer.provide(shared)))
 }
 
