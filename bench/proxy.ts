@@ -43,8 +43,9 @@ const freePort = () => new Promise<number>((resolve) => {
   })
 })
 
+/** Waits for a listener (up to a minute: a loaded machine starts Node slowly). */
 const waitFor = async (port: number) => {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       const c = net.connect(port, "127.0.0.1", () => (c.destroy(), resolve(true)))
       c.on("error", () => resolve(false))

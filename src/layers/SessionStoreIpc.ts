@@ -113,7 +113,15 @@ export const make = (channel: Channel = processChannel, timeoutMs = TIMEOUT_MS) 
       end: (sessionKey) => call("end", sessionKey),
       size: call("size"),
       tryRecord: (key, limit, weight) => call("tryRecord", key, limit, weight),
-      record: (key, weight) => call("record", key, weight),
+      // Bytes counted after a response: nobody waits for it, so it is sent without an answer (one message, not
+      // two). The channel is ordered: this worker's next operation sees it, as in one process.
+      record: (key, weight) => Effect.sync(() => {
+        try {
+          if (channel.connected()) channel.send({ pipelock: "store", id: 0, op: "record", args: [key, weight] } satisfies Request)
+        } catch {
+          // The primary is gone: the next awaited operation reports it.
+        }
+      }),
       total: (key) => call("total", key),
       windows: (ops) => call("windows", ops),
       pinCard: (url, fingerprint, card, maxCards) => call("pinCard", url, fingerprint, card, maxCards),
@@ -185,7 +193,8 @@ export const makePrimary = (store: Service) => {
       case "recordCall": return store.recordCall(args[0], args[1])
       case "end": return store.end(args[0])
       case "size": return store.size
-      case "tryRecord": return store.tryRecord(args[0], args[1], args[2])
+      // JSON turns an absent weight into null: the store's default (1) applies.
+      case "tryRecord": return store.tryRecord(args[0], args[1], args[2] ?? undefined)
       case "record": return store.record(args[0], args[1])
       case "total": return store.total(args[0])
       case "windows": return store.windows(args[0])
@@ -212,7 +221,7 @@ export const makePrimary = (store: Service) => {
       // The memory store never fails; its operations are synchronous.
       const value = Effect.runSync(run(msg.op, msg.args).pipe(Effect.orElseSucceed(() => undefined)))
       const reply = () => {
-        if (worker.isConnected()) worker.send({ pipelock: "store-reply", id: msg.id, value } satisfies ToWorker)
+        if (msg.id !== 0 && worker.isConnected()) worker.send({ pipelock: "store-reply", id: msg.id, value } satisfies ToWorker)
       }
       if (msg.op === "setFlag" && lastBroadcast !== before) void lastBroadcast.then(reply)
       else reply()

@@ -48,7 +48,7 @@ export const primary = (setup: Pipelock.RunSetup, flags: RunFlags, count: number
     let stopping = false
     const live = new Map<number, { worker: Worker; detach: () => void; listening: boolean }>()
 
-    cluster.setupPrimary({ exec: launcher, args: workerArgs(flags, setup.path), serialization: "advanced" })
+    cluster.setupPrimary({ exec: launcher, args: workerArgs(flags, setup.path), serialization: "json" })
     const fork = () => {
       const worker = cluster.fork()
       const entry = { worker, detach: serving.attach(worker), listening: false }
