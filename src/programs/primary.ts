@@ -1,7 +1,7 @@
 /**
  * `pipelock run` with `workers` > 1: this process (the primary) forks that many workers (node:cluster), each
  * running the full proxy on the same ports; the primary accepts connections and hands them out round-robin,
- * and serves no request itself. Why processes rather than a scanning thread pool: docs/performance.md.
+ * and serves no request itself. Why processes rather than a scanning thread pool: docs/deployment.md ("Using every core").
  *
  * What stays as correct as with one process:
  * - Shared state (MCP sessions, chains, rate windows, data budgets, card pins, the kill switch's fleet
