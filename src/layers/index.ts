@@ -30,6 +30,8 @@ export * as Resolver from "./Resolver.ts"
 /** Judging given inputs without proxying (what `pipelock check` and `POST /api/v1/scan` do), and the verdict JSON. */
 export * as Scan from "./scan.ts"
 export * as SessionStore from "./SessionStore.ts"
+/** A `workers` > 1 worker's store: the primary's memory store over the cluster IPC channel. */
+export * as SessionStoreIpc from "./SessionStoreIpc.ts"
 /** The Redis store (node-redis is imported only when a layer of it is built). */
 export * as SessionStoreRedis from "./SessionStoreRedis.ts"
 export * as Telemetry from "./Telemetry.ts"
