@@ -57,7 +57,8 @@ export const primary = (setup: Pipelock.RunSetup, flags: RunFlags, count: number
       worker.on("exit", (code, signal) => {
         entry.detach()
         live.delete(worker.id)
-        if (stopping) return
+        // Stopping, or a worker that ended cleanly (a Ctrl-C reaches the whole process group): not replaced.
+        if (stopping || (code === 0 && signal === null)) return
         if (!entry.listening) {
           telemetry.logUnsafe("error", "worker_failed", { worker: worker.id, code, signal })
           Deferred.doneUnsafe(failed, Effect.succeed(typeof code === "number" && code !== 0 ? code : 1))
@@ -74,13 +75,18 @@ export const primary = (setup: Pipelock.RunSetup, flags: RunFlags, count: number
         const onHup = () => {
           for (const { worker } of live.values()) worker.process.kill("SIGHUP")
         }
+        const onStop = () => void (stopping = true)
         process.on("SIGHUP", onHup)
-        return onHup
+        process.on("SIGINT", onStop)
+        process.on("SIGTERM", onStop)
+        return { onHup, onStop }
       }),
-      (onHup) =>
+      ({ onHup, onStop }) =>
         Effect.callback<void>((resume) => {
           stopping = true
           process.off("SIGHUP", onHup)
+          process.off("SIGINT", onStop)
+          process.off("SIGTERM", onStop)
           const workers = [...live.values()].map((e) => e.worker)
           if (workers.length === 0) return resume(Effect.void)
           let left = workers.length
