@@ -390,7 +390,7 @@ const printThroughput = (
   console.log(`\n${["target row", "figure", "peer (same run)", "ratio", "target"].map((h, i) => h.padEnd(w[i])).join("  ")}`)
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join("  "))
   if (t.scaled.cpuMs !== undefined && t.piped.cpuMs !== undefined) {
-    console.log(`CPU per request: ${t.piped.cpuMs.toFixed(2)} ms with one process, ${t.scaled.cpuMs.toFixed(2)} ms over the primary and two workers (the IPC to the primary's store is the difference)`)
+    console.log(`CPU per request: ${t.piped.cpuMs.toFixed(2)} ms with one process, ${t.scaled.cpuMs.toFixed(2)} ms over the primary and two workers (the difference: the IPC to the primary's store, two messages per request, and a second process's own overhead)`)
   }
   console.log(`(load average now: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores; the load generator, the origin and the proxy share them: on 2 cores, 2 workers compete with the load generator, so compare ratios, not absolutes)`)
 }
