@@ -1,13 +1,21 @@
 /**
  * `npm run bench:proxy`: a 10 KB JSON POST answered by a 10 KB JSON response, on loopback, sent (1) direct,
- * (2) through Pipelock with scanning on (request body DLP, response injection scanning), and (3) through a
- * plain forwarding proxy (tinyproxy from Debian; installed with apt-get when missing, and said so). Load from
- * autocannon in a separate process. Prints p50/p99 latency, requests/s, the added latency and the ratios,
- * a streaming row (per-event delay of a 200-event SSE stream, direct and through Pipelock), then Pipelock's RSS
- * with 1,000 idle CONNECT tunnels open. Targets: docs/benchmarks.md. `BENCH_ONLY=streaming` runs the streaming row alone.
+ * (2) through Pipelock with scanning on (request body DLP, response injection scanning), (3) through Pipelock
+ * with body scanning off (transport cost alone), (4) through Pipelock with `workers: 2` (the 1-vs-2-core
+ * scaling row), and (5) through plain forwarding proxies from Debian: tinyproxy (installed with apt-get when
+ * missing, and said so) and squid (no cache; a "not installed" row when missing). Then intercepted HTTPS: the
+ * same exchange through CONNECT with TLS interception to a loopback HTTPS origin, through Pipelock (scanning on)
+ * and through mitmproxy (mitmdump, same interception, no scanning; "not installed" when missing). Plain-HTTP load
+ * from autocannon, HTTPS load from undici's ProxyAgent, each in a separate process. Every throughput row is
+ * printed with its peer, the ratio and the target beside it; CPU per request is read from /proc (all of a
+ * proxy's processes), a figure a busy machine disturbs less than requests/s. Also a streaming row (per-event
+ * delay of a 200-event SSE stream, direct and through Pipelock), then Pipelock's RSS with 1,000 idle CONNECT
+ * tunnels open. Targets: docs/benchmarks.md. `BENCH_ONLY=streaming` runs the streaming row alone,
+ * `BENCH_ONLY=throughput` the throughput rows alone.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process"
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import * as https from "node:https"
 import * as http from "node:http"
 import * as net from "node:net"
 import { cpus, loadavg, tmpdir } from "node:os"
@@ -19,6 +27,7 @@ import * as InspectorLayer from "../src/layers/Inspector.ts"
 import * as ResolverLayer from "../src/layers/Resolver.ts"
 import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
 import { Inspector } from "../src/services/Inspector.ts"
+import { makeCa } from "../test/support/fixtures.ts"
 
 const root = join(import.meta.dirname, "..")
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
@@ -34,8 +43,9 @@ const freePort = () => new Promise<number>((resolve) => {
   })
 })
 
+/** Waits for a listener (up to a minute: a loaded machine starts Node slowly). */
 const waitFor = async (port: number) => {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       const c = net.connect(port, "127.0.0.1", () => (c.destroy(), resolve(true)))
       c.on("error", () => resolve(false))
@@ -46,7 +56,50 @@ const waitFor = async (port: number) => {
   throw new Error(`nothing listening on ${port}`)
 }
 
-interface Result { readonly name: string; readonly mean: number; readonly p50: number; readonly p99: number; readonly rps: number; readonly errors: number; readonly non2xx: number }
+interface Result {
+  readonly name: string
+  readonly mean: number
+  readonly p50: number
+  readonly p99: number
+  readonly rps: number
+  readonly errors: number
+  readonly non2xx: number
+  /** Requests answered in the run (for CPU per request). */
+  readonly total?: number
+  /** CPU ms per request over every process of the proxy (user + system, from /proc), when measured. */
+  cpuMs?: number
+}
+
+/** A row that could not run (its proxy is not installed), printed as such. */
+interface Missing { readonly name: string; readonly missing: string }
+
+/** CPU time (clock ticks) of a process and all its descendants, threads included. */
+const cpuTicks = (pid: number): number => {
+  let total = 0
+  const visit = (p: number) => {
+    try {
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const f = readFileSync(`/proc/${p}/task/${t}/stat`, "utf8").split(") ")[1].split(" ")
+        total += Number(f[11]) + Number(f[12])
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(c))
+      }
+    } catch {
+      // A process that ended during the walk.
+    }
+  }
+  visit(pid)
+  return total
+}
+
+/** Runs a load against a proxy process and adds its CPU per request (USER_HZ is 100 on Linux). */
+const measured = async (pid: number | undefined, run: () => Promise<Result>): Promise<Result> => {
+  if (pid === undefined) return run()
+  const before = cpuTicks(pid)
+  const r = await run()
+  const ticks = cpuTicks(pid) - before
+  if (r.total !== undefined && r.total > 0) r.cpuMs = (ticks * 10) / r.total
+  return r
+}
 
 /** autocannon in a child process (the load generator must not share the proxy's core). */
 const load = (name: string, target: string, path: string, connections = CONNECTIONS): Promise<Result> => {
@@ -56,7 +109,7 @@ const load = (name: string, target: string, path: string, connections = CONNECTI
       requests: [{ method: "POST", path: ${JSON.stringify(path)}, headers: { "content-type": "application/json" }, body: ${JSON.stringify(payload)} }]
     }, (err, r) => {
       if (err) { console.error(err); process.exit(1) }
-      console.log(JSON.stringify({ mean: r.latency.mean, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.timeouts, non2xx: r.non2xx }))
+      console.log(JSON.stringify({ mean: r.latency.mean, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total }))
     })`
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] })
@@ -82,6 +135,103 @@ const ensureTinyproxy = (): string | undefined => {
     }
   }
   return ["/usr/bin/tinyproxy", "/usr/sbin/tinyproxy"].find(existsSync)
+}
+
+/** The first of `paths` that exists. */
+const which = (...paths: string[]) => paths.find(existsSync)
+
+/** squid with a temp config on a loopback port: no cache, no logs, forwarding only (as tinyproxy). */
+const startSquid = async (dir: string): Promise<{ port: number; child: ChildProcess } | undefined> => {
+  const squid = which("/usr/sbin/squid", "/usr/bin/squid")
+  if (squid === undefined) return undefined
+  const port = await freePort()
+  const conf = join(dir, "squid.conf")
+  writeFileSync(conf, [
+    `http_port 127.0.0.1:${port}`,
+    "acl loopback src 127.0.0.0/8",
+    "http_access allow loopback",
+    "http_access deny all",
+    "cache deny all",
+    "cache_mem 0 MB",
+    "access_log none",
+    "cache_store_log none",
+    `cache_log ${join(dir, "squid-cache.log")}`,
+    `pid_filename ${join(dir, "squid.pid")}`,
+    `coredump_dir ${dir}`,
+    "via off",
+    "forwarded_for delete",
+    "shutdown_lifetime 0 seconds",
+    "workers 1",
+    ""
+  ].join("\n"))
+  // squid may drop to its own user when started as root: its files must be writable to it.
+  try {
+    execFileSync("chmod", ["777", dir])
+  } catch {
+    // not root, or chmod missing: squid runs as us
+  }
+  const child = spawn(squid, ["-N", "-f", conf], { stdio: "ignore" })
+  children.push(child)
+  await waitFor(port)
+  return { port, child }
+}
+
+/** mitmdump (mitmproxy) on a loopback port, intercepting TLS, trusting the origin's CA; its CA is written to `confdir`. */
+const startMitmproxy = async (dir: string, originCa: string): Promise<{ port: number; child: ChildProcess; ca: string } | undefined> => {
+  const mitmdump = which("/usr/bin/mitmdump", "/usr/local/bin/mitmdump")
+  if (mitmdump === undefined) return undefined
+  const port = await freePort()
+  const confdir = join(dir, "mitmproxy")
+  const child = spawn(mitmdump, [
+    "--listen-host", "127.0.0.1", "--listen-port", String(port), "--quiet",
+    "--set", `confdir=${confdir}`, "--set", `ssl_verify_upstream_trusted_ca=${originCa}`,
+    // HTTP/1.1 both ways, as Pipelock intercepts.
+    "--set", "http2=false"
+  ], { stdio: "ignore" })
+  children.push(child)
+  await waitFor(port)
+  const ca = join(confdir, "mitmproxy-ca-cert.pem")
+  for (let i = 0; i < 50 && !existsSync(ca); i++) await new Promise((r) => setTimeout(r, 100))
+  return { port, child, ca: readFileSync(ca, "utf8") }
+}
+
+/**
+ * Intercepted HTTPS load: `connections` clients in a separate process, each POSTing the payload to the HTTPS
+ * origin through the proxy (CONNECT, then TLS to the proxy's leaf certificate, trusted through `ca`), keep-alive,
+ * for DURATION seconds (undici's ProxyAgent).
+ */
+const loadHttps = (name: string, proxyPort: number, origin: string, ca: string, connections = CONNECTIONS): Promise<Result> => {
+  const script = `
+    const { ProxyAgent, request } = require(${JSON.stringify(join(root, "node_modules/undici"))})
+    const agent = new ProxyAgent({ uri: "http://127.0.0.1:${proxyPort}", connections: ${connections}, requestTls: { ca: ${JSON.stringify(ca)} } })
+    const body = ${JSON.stringify(payload)}
+    const latencies = []
+    let errors = 0, non2xx = 0
+    const end = performance.now() + ${DURATION * 1000}
+    const worker = async () => {
+      while (performance.now() < end) {
+        const t = performance.now()
+        try {
+          const r = await request(${JSON.stringify(origin)} + "/echo", { method: "POST", dispatcher: agent, headers: { "content-type": "application/json" }, body })
+          await r.body.text()
+          if (r.statusCode < 200 || r.statusCode > 299) non2xx++
+          latencies.push(performance.now() - t)
+        } catch (e) { errors++; if (errors === 1) console.error(String(e && e.cause || e)) }
+      }
+    }
+    Promise.all(Array.from({ length: ${connections} }, worker)).then(() => {
+      latencies.sort((a, b) => a - b)
+      const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0
+      const mean = latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)
+      console.log(JSON.stringify({ mean, p50: at(0.5), p99: at(0.99), rps: latencies.length / ${DURATION}, errors, non2xx, total: latencies.length }))
+      process.exit(0)
+    })`
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] })
+    let out = ""
+    child.stdout.on("data", (c: Buffer) => (out += c))
+    child.on("close", (code) => (code === 0 ? resolve({ name, ...JSON.parse(out.trim().split("\n").pop()!) }) : reject(new Error(`https load exited ${code}`))))
+  })
 }
 
 /** Tokens of ordinary prose, as a model streams them (a few characters each). */
@@ -199,6 +349,52 @@ const streamingRow = async (upstreamPort: number, pipelockPort: number, rawPort:
   return out
 }
 
+/** The throughput table, then each target row: the figure, its peer measured in the same run, the ratio, the target. */
+const printThroughput = (
+  results: ReadonlyArray<Result>,
+  missing: ReadonlyArray<Missing>,
+  t: { direct: Result; piped: Result; scanOff: Result; scaled: Result; tiny?: Result | undefined; squidRow?: Result | undefined; tlsPiped: Result; mitm?: Result | undefined },
+  latencyDirect: Result,
+  latencyPipelock: Result
+) => {
+  const width = Math.max(...results.map((r) => r.name.length), ...missing.map((m) => m.name.length))
+  console.log(`\n10 KB JSON POST → 10 KB JSON response, loopback, ${CONNECTIONS} connections × ${DURATION}s (plain HTTP: autocannon; intercepted HTTPS: undici ProxyAgent)\n`)
+  console.log(`${"route".padEnd(width)}  ${"mean ms".padStart(8)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"req/s".padStart(9)}  ${"errors".padStart(7)}  ${"non-2xx".padStart(8)}  ${"CPU ms/req".padStart(10)}`)
+  for (const r of results) {
+    const cpu = r.cpuMs === undefined ? "" : r.cpuMs.toFixed(2)
+    console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(3).padStart(8)}  ${r.p50.toFixed(r.p50 < 10 ? 1 : 0).padStart(7)}  ${r.p99.toFixed(0).padStart(7)}  ${r.rps.toFixed(0).padStart(9)}  ${String(r.errors).padStart(7)}  ${String(r.non2xx).padStart(8)}  ${cpu.padStart(10)}`)
+  }
+  for (const m of missing) console.log(`${m.name.padEnd(width)}  ${m.missing}`)
+  console.log("(autocannon reports percentiles in whole milliseconds; the mean is exact. CPU ms/req: every process of that proxy, user + system)")
+  const per = (r: Result) => 1000 / r.rps
+  const addedMean = per(latencyPipelock) - per(latencyDirect)
+  const addedP99 = latencyPipelock.p99 - latencyDirect.p99
+  console.log(`\nadded latency by pipelock (1 connection): ${addedMean.toFixed(3)} ms per request (${per(latencyDirect).toFixed(3)} → ${per(latencyPipelock).toFixed(3)} ms; target p50 ≤ 0.5 ms); p99 ${addedP99.toFixed(0)} ms (target ≤ 3 ms)`)
+
+  const rows: Array<[string, string, string, string, string]> = []
+  const ratio = (a: Result | undefined, b: Result | undefined) => (a === undefined || b === undefined || b.rps === 0 ? undefined : a.rps / b.rps)
+  const row = (what: string, a: Result | undefined, peer: string, b: Result | undefined, target: number | undefined, missingPeer?: string) => {
+    const r = ratio(a, b)
+    const figure = a === undefined ? "-" : `${a.rps.toFixed(0)} req/s`
+    const against = b === undefined ? (missingPeer ?? "-") : `${peer} ${b.rps.toFixed(0)} req/s`
+    const verdict = r === undefined ? "not measured" : target === undefined ? "" : r >= target ? "met" : "MISSED"
+    rows.push([what, figure, against, r === undefined ? "-" : `${r.toFixed(2)}×`, target === undefined ? `(reference) ${verdict}` : `≥ ${target}× ${verdict}`])
+  }
+  row(`${CONNECTIONS} conn, scanning on`, t.piped, "tinyproxy", t.tiny, 1, "tinyproxy not installed")
+  row(`${CONNECTIONS} conn, scanning on`, t.piped, "squid", t.squidRow, undefined, "squid not installed")
+  row(`${CONNECTIONS} conn, scanning on`, t.piped, "direct", t.direct, 0.5)
+  row(`${CONNECTIONS} conn, body scanning off`, t.scanOff, "scanning on", t.piped, undefined)
+  row("intercepted HTTPS, scanning on", t.tlsPiped, "mitmproxy", t.mitm, 3, "mitmproxy not installed")
+  row("workers: 2 (two cores)", t.scaled, "workers: 1", t.piped, 1.7)
+  const w = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), ["target row", "figure", "peer (same run)", "ratio", "target"][i].length))
+  console.log(`\n${["target row", "figure", "peer (same run)", "ratio", "target"].map((h, i) => h.padEnd(w[i])).join("  ")}`)
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join("  "))
+  if (t.scaled.cpuMs !== undefined && t.piped.cpuMs !== undefined) {
+    console.log(`CPU per request: ${t.piped.cpuMs.toFixed(2)} ms with one process, ${t.scaled.cpuMs.toFixed(2)} ms over the primary and two workers (the difference: the IPC to the primary's store, two messages per request, and a second process's own overhead)`)
+  }
+  console.log(`(load average now: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores; the load generator, the origin and the proxy share them: on 2 cores, 2 workers compete with the load generator, so compare ratios, not absolutes)`)
+}
+
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(execFileSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" }))?.[1] ?? 0)
 
 const children: ChildProcess[] = []
@@ -247,18 +443,34 @@ const main = async () => {
 
   const results: Result[] = []
   const path = `http://127.0.0.1:${upstreamPort}/echo`
+  const warm = (port: number) => load("warm-up", `http://127.0.0.1:${port}`, path).catch(() => undefined)
   // Added latency: one connection at a time, so queueing does not hide the proxy's own cost.
   const latencyDirect = await load("direct, 1 connection", `http://127.0.0.1:${upstreamPort}`, "/echo", 1)
   const latencyPipelock = await load("through pipelock, 1 connection", `http://127.0.0.1:${pipelockPort}`, path, 1)
-  // The same hop with body and response scanning off (URL checks still run): what the transport costs alone, so
-  // the added latency splits into transport and scanning.
-  const unscanned = await startPipelock({ PIPELOCK__request_body_scanning__enabled: "false", PIPELOCK__response_scanning__enabled: "false" })
-  const latencyUnscanned = await load("through pipelock, scanning off, 1 connection", `http://127.0.0.1:${unscanned.port}`, path, 1)
-  unscanned.child.kill("SIGTERM")
   results.push(latencyDirect, latencyPipelock)
-  results.push(await load(`direct, ${CONNECTIONS} connections`, `http://127.0.0.1:${upstreamPort}`, "/echo"))
-  results.push(await load(`through pipelock, ${CONNECTIONS} connections`, `http://127.0.0.1:${pipelockPort}`, path))
+  const direct = await load(`direct, ${CONNECTIONS} connections`, `http://127.0.0.1:${upstreamPort}`, "/echo")
+  results.push(direct)
+  const piped = await measured(pipelock.pid, () => load(`pipelock, scanning on, ${CONNECTIONS} conn`, `http://127.0.0.1:${pipelockPort}`, path))
+  results.push(piped)
 
+  // Transport alone: request body DLP and response scanning off (URL checks, headers and the core injection
+  // rules the response path keeps when response_scanning is off still run).
+  const off = await startPipelock({ PIPELOCK__request_body_scanning__enabled: "false", PIPELOCK__response_scanning__enabled: "false" })
+  await warm(off.port)
+  const scanOff = await measured(off.child.pid, () => load(`pipelock, body scanning off, ${CONNECTIONS} conn`, `http://127.0.0.1:${off.port}`, path))
+  results.push(scanOff)
+  off.child.kill("SIGTERM")
+
+  // Every core: the same proxy as two processes (workers: 2), against the one-process row above.
+  const two = await startPipelock({ PIPELOCK__workers: "2" })
+  await new Promise((r) => setTimeout(r, 3000))
+  await warm(two.port)
+  const scaled = await measured(two.child.pid, () => load(`pipelock, workers: 2, ${CONNECTIONS} conn`, `http://127.0.0.1:${two.port}`, path))
+  results.push(scaled)
+  two.child.kill("SIGTERM")
+
+  const missing: Missing[] = []
+  let tiny: Result | undefined
   const tinyproxy = ensureTinyproxy()
   if (tinyproxy !== undefined) {
     const tinyPort = await freePort()
@@ -267,7 +479,60 @@ const main = async () => {
     const tp = spawn(tinyproxy, ["-d", "-c", tconf], { stdio: "ignore" })
     children.push(tp)
     await waitFor(tinyPort)
-    results.push(await load(`through tinyproxy, ${CONNECTIONS} connections`, `http://127.0.0.1:${tinyPort}`, path))
+    tiny = await measured(tp.pid, () => load(`tinyproxy, ${CONNECTIONS} conn`, `http://127.0.0.1:${tinyPort}`, path))
+    results.push(tiny)
+    tp.kill("SIGTERM")
+  } else missing.push({ name: `tinyproxy, ${CONNECTIONS} conn`, missing: "not installed (apt-get install -y tinyproxy)" })
+
+  let squidRow: Result | undefined
+  const squid = await startSquid(dir).catch((e) => (console.log(`squid did not start: ${e}`), undefined))
+  if (squid !== undefined) {
+    await warm(squid.port)
+    squidRow = await measured(squid.child.pid, () => load(`squid, ${CONNECTIONS} conn`, `http://127.0.0.1:${squid.port}`, path))
+    results.push(squidRow)
+    squid.child.kill("SIGTERM")
+  } else missing.push({ name: `squid, ${CONNECTIONS} conn`, missing: "not installed (apt-get install -y squid)" })
+
+  // Intercepted HTTPS: CONNECT, TLS to the proxy's leaf, TLS from the proxy to a loopback HTTPS origin.
+  const ca = await makeCa()
+  const originLeaf = await ca.leaf("127.0.0.1")
+  const origin = https.createServer({ cert: originLeaf.cert, key: originLeaf.key, keepAlive: true, noDelay: true }, (req, res) => {
+    req.resume()
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(responseBody) })
+      res.end(responseBody)
+    })
+  })
+  const originPort = await new Promise<number>((r) => origin.listen(0, "127.0.0.1", () => r((origin.address() as net.AddressInfo).port)))
+  const originUrl = `https://127.0.0.1:${originPort}`
+  const tlsPipelock = await startPipelock({
+    PIPELOCK__tls_interception__enabled: "true",
+    PIPELOCK__tls_interception__ca_cert: ca.certPath,
+    PIPELOCK__tls_interception__ca_key: ca.keyPath,
+    PIPELOCK__tls_interception__upstream_ca_bundle: ca.certPath
+  })
+  const httpsLoad = (name: string, port: number, trust: string) => loadHttps(name, port, originUrl, trust).catch((e) => {
+    console.log(`${name}: ${e}`)
+    return undefined
+  })
+  await httpsLoad("warm-up", tlsPipelock.port, ca.cert)
+  const tlsPiped = await measured(tlsPipelock.child.pid, async () => (await httpsLoad(`pipelock, intercepted HTTPS, ${CONNECTIONS} conn`, tlsPipelock.port, ca.cert)) ?? { name: "pipelock, intercepted HTTPS", mean: 0, p50: 0, p99: 0, rps: 0, errors: -1, non2xx: 0 })
+  results.push(tlsPiped)
+  tlsPipelock.child.kill("SIGTERM")
+  let mitm: Result | undefined
+  const mitmproxy = await startMitmproxy(dir, ca.certPath).catch((e) => (console.log(`mitmproxy did not start: ${e}`), undefined))
+  if (mitmproxy !== undefined) {
+    await httpsLoad("warm-up", mitmproxy.port, mitmproxy.ca)
+    mitm = await measured(mitmproxy.child.pid, async () => (await httpsLoad(`mitmproxy, intercepted HTTPS, ${CONNECTIONS} conn`, mitmproxy.port, mitmproxy.ca)) ?? { name: "mitmproxy, intercepted HTTPS", mean: 0, p50: 0, p99: 0, rps: 0, errors: -1, non2xx: 0 })
+    results.push(mitm)
+    mitmproxy.child.kill("SIGTERM")
+  } else missing.push({ name: `mitmproxy, intercepted HTTPS, ${CONNECTIONS} conn`, missing: "not installed (apt-get install -y mitmproxy)" })
+  origin.close()
+  const throughput = { direct, piped, scanOff, scaled, tiny, squidRow, tlsPiped, mitm }
+  if (process.env.BENCH_ONLY === "throughput") {
+    printThroughput(results, missing, throughput, latencyDirect, latencyPipelock)
+    upstream.close()
+    process.exit(0)
   }
 
   const streaming = await streamingRow(upstreamPort, pipelockPort, rawPipelock.port)
@@ -299,24 +564,7 @@ const main = async () => {
   })
   sockets.forEach((s) => s.destroy())
 
-  const direct = results[2]
-  const piped = results[3]
-  const width = Math.max(...[...results, latencyUnscanned].map((r) => r.name.length))
-  console.log(`\n10 KB JSON POST → 10 KB JSON response, loopback, ${CONNECTIONS} connections × ${DURATION}s (autocannon)\n`)
-  console.log(`${"route".padEnd(width)}  ${"mean ms".padStart(8)}  ${"p50 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"req/s".padStart(9)}  ${"errors".padStart(7)}  ${"non-2xx".padStart(8)}`)
-  for (const r of [...results, latencyUnscanned]) console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(3).padStart(8)}  ${r.p50.toFixed(0).padStart(7)}  ${r.p99.toFixed(0).padStart(7)}  ${r.rps.toFixed(0).padStart(9)}  ${String(r.errors).padStart(7)}  ${String(r.non2xx).padStart(8)}`)
-  console.log("(autocannon reports percentiles in whole milliseconds; the mean is exact)")
-  const addedP50 = latencyPipelock.p50 - latencyDirect.p50
-  const addedP99 = latencyPipelock.p99 - latencyDirect.p99
-  // With one connection requests are sequential: time per request = 1000/rps ms (autocannon's percentiles are
-  // whole milliseconds, too coarse here).
-  const per = (r: Result) => 1000 / r.rps
-  const addedMean = per(latencyPipelock) - per(latencyDirect)
-  console.log(`\nadded latency by pipelock (1 connection): ${addedMean.toFixed(3)} ms per request (${per(latencyDirect).toFixed(3)} → ${per(latencyPipelock).toFixed(3)} ms; target p50 ≤ 1 ms); p99 ${addedP99.toFixed(0)} ms (target ≤ 5 ms); p50 difference ${addedP50.toFixed(0)} ms at whole-ms resolution`)
-  const transport = per(latencyUnscanned) - per(latencyDirect)
-  console.log(`  of which transport (scanning off: URL checks only) ${transport.toFixed(3)} ms, body and response scanning ${(addedMean - transport).toFixed(3)} ms`)
-  console.log(`throughput through pipelock: ${((piped.rps / direct.rps) * 100).toFixed(0)}% of direct (target ≥ 50%)`)
-  if (results[4]) console.log(`throughput through pipelock vs tinyproxy: ${((piped.rps / results[4].rps) * 100).toFixed(0)}%`)
+  printThroughput(results, missing, throughput, latencyDirect, latencyPipelock)
   for (const line of streaming) console.log(line)
   console.log(`\nRSS (${useDist ? "dist build" : "TypeScript sources"}): ${(before / 1024).toFixed(0)} MB idle, ${(withTunnels / 1024).toFixed(0)} MB with ${established} idle CONNECT tunnels open (target ≤ 150 MB at 1,000)`)
   console.log("note: on a 2-core machine the load generator, the origin and the proxy share the cores; compare ratios, not absolutes")

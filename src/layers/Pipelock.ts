@@ -42,6 +42,7 @@ import * as ProxyListener from "./ProxyListener.ts"
 import * as ResolverLayer from "./Resolver.ts"
 import * as Scanner from "./Scanner.ts"
 import * as SessionStoreLayer from "./SessionStore.ts"
+import * as SessionStoreIpc from "./SessionStoreIpc.ts"
 import * as TelemetryLayer from "./Telemetry.ts"
 import * as Tracing from "./Tracing.ts"
 import * as UpstreamClientLayer from "./UpstreamClient.ts"
@@ -66,6 +67,8 @@ export interface RunSetup {
    * values, merged. They may use the core services. See docs/scanners.md.
    */
   readonly scanners?: Layer.Layer<never, never, ScannerRegistry | ConfigStore | Telemetry | SessionStore | KillSwitch | Resolver> | undefined
+  /** This process is a worker of `pipelock run` with `workers` > 1: the memory store is the primary's (over IPC). */
+  readonly clusterWorker?: boolean | undefined
 }
 
 /**
@@ -94,7 +97,10 @@ const coreOf = (setup: RunSetup) => {
   })).pipe(Layer.provide(telemetry))
   const base = Layer.merge(telemetry, config)
   // Memory, or Redis shared by every replica (`session_store.backend`); the kill switch shares its sources through it.
-  const shared = Layer.merge(base, replaceable(SessionStore, SessionStoreLayer.layerConfig(setup.env)).pipe(Layer.provide(base)))
+  const store = setup.clusterWorker === true && setup.loaded.config.session_store.backend === "memory"
+    ? SessionStoreIpc.layer
+    : SessionStoreLayer.layerConfig(setup.env)
+  const shared = Layer.merge(base, replaceable(SessionStore, store).pipe(Layer.provide(base)))
   const killSwitch = replaceable(KillSwitch, KillSwitchLayer.layerWith({ signals: setup.signals === true }))
   return Layer.merge(shared, killSwitch.pipe(Layer.provide(shared))).pipe(Layer.provideMerge(metricsLayer))
 }

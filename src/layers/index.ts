@@ -34,6 +34,8 @@ export * as Scan from "./scan.ts"
 /** The scanner registry and `Scanner.layer(myScanner)`, which adds a scanner the Inspector runs. */
 export * as Scanner from "./Scanner.ts"
 export * as SessionStore from "./SessionStore.ts"
+/** A `workers` > 1 worker's store: the primary's memory store over the cluster IPC channel. */
+export * as SessionStoreIpc from "./SessionStoreIpc.ts"
 /** The Redis store (node-redis is imported only when a layer of it is built). */
 export * as SessionStoreRedis from "./SessionStoreRedis.ts"
 export * as Telemetry from "./Telemetry.ts"

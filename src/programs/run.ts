@@ -1,5 +1,7 @@
 /** `pipelock run`: load and validate the config (exit 2 on errors), then serve until SIGINT/SIGTERM. */
+import cluster from "node:cluster"
 import { Console, Effect, Layer } from "effect"
+import { resolveWorkers } from "../layers/cluster/cpus.ts"
 import * as Pipelock from "../layers/Pipelock.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
@@ -32,8 +34,12 @@ export const run = (flags: RunFlags) =>
       yield* Console.error("pipelock run: --mcp-listen needs --mcp-upstream URL (the MCP server to protect)")
       return yield* new ExitCode({ code: USAGE })
     }
-    // The CLI owns the process: SIGHUP reloads, SIGUSR1 toggles the kill switch.
-    const setup = { loaded, path, env: process.env, flags: { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream }, signals: true }
+    const worker = cluster.isWorker
+    // The CLI owns the process: SIGHUP reloads, SIGUSR1 toggles the kill switch (in a worker too: shared through the primary).
+    const setup = { loaded, path, env: process.env, flags: { mode: flags.mode, listen: flags.listen, mcpListen: flags.mcpListen, mcpUpstream: flags.mcpUpstream }, signals: true, clusterWorker: worker }
+    // `workers` > 1: this process forks the workers and owns the shared state (primary.ts); a worker serves.
+    const workers = worker ? 1 : resolveWorkers(loaded.config.workers)
+    if (workers > 1) return yield* Effect.scoped((yield* Effect.promise(() => import("./primary.ts"))).primary(setup, flags, workers))
     const app = Layer.effectDiscard(announce).pipe(Layer.provideMerge(Pipelock.run(setup)))
     return yield* Layer.launch(app)
   })

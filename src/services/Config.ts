@@ -497,6 +497,12 @@ export const ConfigFile = Schema.Struct({
    * that would pass it gets 503 with Retry-After (a Pipelock-TS addition).
    */
   max_inflight_body_mb: opt(NonNegInt),
+  /**
+   * How many processes serve the listeners: `auto` (the CPUs this process may use: os.availableParallelism()
+   * bounded by the cgroup CPU quota; 1 on a 1-CPU pod) or a number ≥ 1. With more than one, a primary process
+   * forks the workers and owns the memory session store (a Pipelock-TS addition).
+   */
+  workers: opt(Schema.Union([Schema.Literal("auto"), Int.check(Schema.isGreaterThanOrEqualTo(1))])),
   default_agent_identity: opt(Str),
   bind_default_agent_identity: opt(Bool),
   agents: opt(Schema.Record(Str, Any)),
@@ -573,6 +579,7 @@ export interface Config {
   readonly internal: ReadonlyArray<string>
   readonly suppress: ReadonlyArray<typeof Suppress.Type>
   readonly max_inflight_body_mb: number
+  readonly workers: "auto" | number
   readonly fetch_proxy: S<typeof FetchProxy>
   readonly forward_proxy: S<typeof ForwardProxy>
   readonly tls_interception: S<typeof TlsInterception>
@@ -604,7 +611,7 @@ export type ImplementedSection =
   | "version" | "mode" | "enforce" | "explain_blocks" | "api_allowlist" | "trusted_domains" | "ssrf" | "internal"
   | "suppress" | "fetch_proxy" | "forward_proxy" | "tls_interception" | "request_body_scanning" | "redaction"
   | "websocket_proxy" | "dlp" | "response_scanning" | "mcp_input_scanning" | "mcp_tool_scanning" | "mcp_tool_policy"
-  | "mcp_http_listener" | "max_inflight_body_mb"
+  | "mcp_http_listener" | "max_inflight_body_mb" | "workers"
   | "mcp_session_binding" | "tool_chain_detection" | "session_profiling" | "session_store" | "kill_switch" | "logging"
   | "seed_phrase_detection" | "canary_tokens" | "a2a_scanning" | "http_classifier"
 

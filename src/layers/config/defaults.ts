@@ -26,6 +26,7 @@ export const defaults = {
   ],
   suppress: [],
   max_inflight_body_mb: 16,
+  workers: 1,
   fetch_proxy: {
     listen: "127.0.0.1:8888",
     timeout_seconds: 30,

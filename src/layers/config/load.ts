@@ -301,7 +301,7 @@ const implemented: ReadonlyArray<ImplementedSection> = [
   "fetch_proxy", "forward_proxy", "tls_interception", "request_body_scanning", "redaction", "websocket_proxy", "dlp",
   "response_scanning", "mcp_input_scanning", "mcp_tool_scanning", "mcp_tool_policy", "mcp_session_binding",
   "tool_chain_detection", "session_profiling", "session_store", "kill_switch", "logging", "seed_phrase_detection", "canary_tokens",
-  "a2a_scanning", "mcp_http_listener", "max_inflight_body_mb", "http_classifier"
+  "a2a_scanning", "mcp_http_listener", "max_inflight_body_mb", "http_classifier", "workers"
 ]
 
 const isMode = (u: unknown): u is Mode => u === "strict" || u === "balanced" || u === "audit"
