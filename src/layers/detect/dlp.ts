@@ -363,13 +363,13 @@ export const credentialAssignment = (key: string, value: string): boolean => {
   if (NOT_SECRET_KEY.test(key)) return false
   // `Authorization: "Bearer …"`: the scheme is not part of the secret.
   const v = value.trim().replace(/^(?:bearer|basic|token|digest|apikey)\s+/i, "")
-  if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v)) return false
+  if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v) || fillerBody(v)) return false
   if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
   // Basic credentials (`dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`): judged by their password part.
   const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) ? tryBase64(v) : undefined
   if (basic !== undefined && /^[^:\s]{1,64}:[^\s]{1,128}$/.test(basic)) return credentialValue(basic.slice(basic.indexOf(":") + 1))
   if (PASSWORD_KEY.test(key)) return true
-  if (v.length < 12 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || shannon(v) < 3.2) return false
+  if (v.length < 12 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || shannon(v) <= 3.5) return false
   return !STOPWORD_RE.test(v)
 }
 
@@ -436,11 +436,13 @@ const validators: Readonly<Record<Validator, Check>> = {
     // digits and dashes only (`xoxp-5723…-5738…-####`) holds ids, not the secret part.
     if (!/[A-Za-z]/.test(body)) return false
     if (!/[0-9]/.test(body) && body.length < 16) return false
-    return credentialValue(body)
+    // A word with a counter (`xoxp-1-initial`): a fragment's body is mostly random, not a word of 5+ letters.
+    if (body.length < 16 && /(?:^|[-_.])[a-z]{5,}(?:$|[-_.])/.test(body)) return false
+    return credentialValue(body) && !fillerBody(body)
   },
   credential: (m) => {
     const value = m[0].replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
-    return credentialValue(value)
+    return credentialValue(value) && !fillerBody(value)
   },
   // The same, except after an image's path: a badge URL (`badge.svg?token=…`) carries a token made to be public.
   urlCredential: (m, after, before) => !/\.(?:svg|png|gif|jpe?g|webp|ico)$/i.test(before) && validators.credential(m, after, before),
@@ -463,6 +465,19 @@ const validators: Readonly<Record<Validator, Check>> = {
     const v = valueAfter(after, xml)
     return v !== undefined && credentialAssignment(key, v.value) ? v.end : false
   }
+}
+
+/**
+ * A token whose body is filler, not random: past its prefix (up to the first `_`, `-` or `.`), 20+ letters and
+ * digits that are all digits (`ntn_1234…`, `glc_1111…`) or only four characters or fewer (`AIzaaaa…`). A random
+ * body of that length mixes letters and digits and has a dozen distinct characters or more; a zero-filled body
+ * beside letters (`SG.FAKE_TEST_KEY_0000…`) is a synthetic leak, not filler.
+ */
+const fillerBody = (token: string): boolean => {
+  const sep = token.search(/[_.-]/)
+  const body = (sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token).replace(/[^A-Za-z0-9]/g, "")
+  if (body.length < 20) return false
+  return /^[0-9]+$/.test(body) || new Set(body).size <= 4
 }
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
@@ -714,7 +729,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
             evidence = m[0] + after.slice(0, ok)
             end += Buffer.byteLength(after.slice(0, ok))
           }
-        } else if (placeholderToken(m[0])) continue
+        } else if (placeholderToken(m[0]) || fillerBody(m[0])) continue
         if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
         claims.push({ start, end, rule: ri, rank: rule.rank })
         if (isExempt || reported) continue
