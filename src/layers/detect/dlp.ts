@@ -175,13 +175,13 @@ const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, gene
 const ASSIGNMENT_OP = "(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)"
 
 /**
- * Whether a rule is assignment-shaped with its keywords in the key name: the generic credential rules, and a
+ * Whether a rule is assignment-shaped with its keywords in the key name: a built-in that says so, and a
  * gitleaks rule whose regex has gitleaks' operator with every keyword written before it (an optional group
  * such as `passw(?:or)?d` read both ways).
  */
 const keyThenOperator = (s: DlpPatternSpec, keywords: ReadonlyArray<string>): boolean => {
   if (keywords.length === 0) return false
-  if (s.validator === "assignment" || s.validator === "urlCredential") return true
+  if (s.keyThenOperator === true) return true
   const at = s.regex.indexOf(ASSIGNMENT_OP)
   if (s.gitleaks === undefined || at < 0) return false
   const head = s.regex.slice(0, at).toLowerCase()
