@@ -2,8 +2,12 @@
  * `npm run bench:detect dlp`: recall and false-positive rate per category over the labelled DLP rows of
  * `../shared/detect-data/dlp/cases.jsonl` (gitleaks' own true- and false-positive examples, each sent as a
  * plain-text request body), the same inputs through secretlint (`@secretlint/core` with its recommended preset)
- * side by side, and gitleaks' rules alone (our port of its catalogue, nothing else) as a third column: a
- * false-positive row of one gitleaks rule may be a true hit of another. Then the time per 10 KB of both tools, on
+ * side by side, and gitleaks itself as a third column: its whole rule set with its own semantics
+ * (`gitleaksRef.ts`: keywords, secret groups, entropy, allowlists, stop words; none of Pipelock's additions).
+ * The rows come from per-rule tests, so a look-alike of one gitleaks rule may be a true hit of another (a
+ * Cloudflare API key is a look-alike of the Cloudflare global key): a look-alike that gitleaks' full rule set
+ * reports is counted apart as a disputed label, and the false-positive target applies to the others (the rate
+ * over every look-alike is printed too). Then the time per 10 KB of both tools, on
  * those rows and on varied real documents (Markdown from node_modules), beside references measured in the same
  * run on the same bytes (`JSON.parse`, one RE2 literal search). Times are CPU time of this process (steadier than
  * wall time on a shared machine), the fastest of several interleaved rounds, after a warm-up pass.
@@ -18,11 +22,11 @@ import { lintSource } from "@secretlint/core"
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend"
 import { loadOrThrow } from "../../src/layers/config/load.ts"
 import { decide } from "../../src/layers/detect/decide.ts"
-import { compile, scanText } from "../../src/layers/detect/dlp.ts"
-import { coreDlpPatterns, gitleaksDlpPatterns } from "../../src/layers/detect/dlpPatterns.ts"
+import { scanText } from "../../src/layers/detect/dlp.ts"
 import { RE2 } from "../../src/layers/detect/re2.ts"
 import { compileSnapshot } from "../../src/layers/Inspector.ts"
 import { benchDocs } from "../../test/support/realDocs.ts"
+import { gitleaksDetect } from "./gitleaksRef.ts"
 
 const root = join(import.meta.dirname, "../..")
 /** `../shared` beside the repository (main), or two levels up (a worktree under `wt/`). */
@@ -59,10 +63,7 @@ export const run = async (): Promise<void> => {
   const action = snap.config.request_body_scanning.action
   const verdict = (text: string) => decide(scanText(snap.dlp, text, "body", { host: "example.com" }), "balanced", action)
   const pipelock = (text: string) => verdict(text).action === "block"
-  // gitleaks' catalogue alone: the core set, which always compiles in, is replaced by patterns that never match.
-  const never = coreDlpPatterns.map((p) => ({ name: p.name, regex: "[^\\s\\S]", severity: "low" as const }))
-  const gitleaksOnly = compile({ patterns: [...never, ...gitleaksDlpPatterns], scanEnv: false, minEnvSecretLength: 16, env: {}, seedPhrase: { enabled: false, minWords: 12, verifyChecksum: true } })
-  const gitleaks = (text: string) => scanText(gitleaksOnly, text, "body").some((f) => f.rule.startsWith("gitleaks:"))
+  const gitleaks = (text: string) => gitleaksDetect(text).length > 0
 
   const secretlintConfig = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] }
   const secretlint = async (text: string) => {
@@ -72,6 +73,8 @@ export const run = async (): Promise<void> => {
 
   interface Tally { n: number; ours: number; theirs: number; gl: number; expected: string }
   const byCategory = new Map<string, Tally>()
+  /** Look-alikes gitleaks' own rule set reports (a true hit of another rule): disputed labels. */
+  const disputed = { n: 0, ours: 0, theirs: 0, rules: new Map<string, number>() }
   const missesOurs: Row[] = []
   const missesTheirs: Row[] = []
   for (const row of rows) {
@@ -81,7 +84,14 @@ export const run = async (): Promise<void> => {
     t.n++
     if (a) t.ours++
     if (b) t.theirs++
-    if (gitleaks(row.text)) t.gl++
+    const gl = gitleaksDetect(row.text)
+    if (gl.length > 0) t.gl++
+    if (gl.length > 0 && row.expected === "allow") {
+      disputed.n++
+      if (a) disputed.ours++
+      if (b) disputed.theirs++
+      for (const id of new Set(gl.map((f) => f.rule))) disputed.rules.set(id, (disputed.rules.get(id) ?? 0) + 1)
+    }
     byCategory.set(row.category, t)
     if (a !== (row.expected === "block")) missesOurs.push(row)
     if (b !== (row.expected === "block")) missesTheirs.push(row)
@@ -116,9 +126,12 @@ export const run = async (): Promise<void> => {
     console.log(`${k.padEnd(w)}  ${String(t.n).padStart(5)}  ${what.padEnd(9)}  ${cell(t.ours, t.n)}  ${cell(t.theirs, t.n)}  ${cell(t.gl, t.n)}`)
   }
   const recall = tp.ours / tp.n
-  const fpRate = fp.ours / fp.n
+  const undisputed = { n: fp.n - disputed.n, ours: fp.ours - disputed.ours, theirs: fp.theirs - disputed.theirs }
+  const fpRate = undisputed.ours / undisputed.n
   console.log(`${"all secrets".padEnd(w)}  ${String(tp.n).padStart(5)}  ${"recall".padEnd(9)}  ${cell(tp.ours, tp.n)}  ${cell(tp.theirs, tp.n)}  ${cell(tp.gl, tp.n)}   target ≥ ${TARGET_RECALL * 100}% ${recall >= TARGET_RECALL ? "✓" : "✗"}`)
-  console.log(`${"all look-alikes".padEnd(w)}  ${String(fp.n).padStart(5)}  ${"FP rate".padEnd(9)}  ${cell(fp.ours, fp.n)}  ${cell(fp.theirs, fp.n)}  ${cell(fp.gl, fp.n)}   target ≤ ${TARGET_FP * 100}% ${fpRate <= TARGET_FP ? "✓" : "✗"}`)
+  console.log(`${"all look-alikes".padEnd(w)}  ${String(fp.n).padStart(5)}  ${"FP rate".padEnd(9)}  ${cell(fp.ours, fp.n)}  ${cell(fp.theirs, fp.n)}  ${cell(fp.gl, fp.n)}`)
+  console.log(`${"  gitleaks reports them".padEnd(w)}  ${String(disputed.n).padStart(5)}  ${"disputed".padEnd(9)}  ${cell(disputed.ours, disputed.n)}  ${cell(disputed.theirs, disputed.n)}  ${cell(disputed.n, disputed.n)}   (${[...disputed.rules].map(([r, k]) => `${r} ${k}`).join(", ")})`)
+  console.log(`${"  gitleaks does not".padEnd(w)}  ${String(undisputed.n).padStart(5)}  ${"FP rate".padEnd(9)}  ${cell(undisputed.ours, undisputed.n)}  ${cell(undisputed.theirs, undisputed.n)}  ${cell(0, undisputed.n)}   target ≤ ${TARGET_FP * 100}% ${fpRate <= TARGET_FP ? "✓" : "✗"}`)
   const per10k = (totalMs: number, totalBytes: number) => (totalMs * 10240) / totalBytes
   console.log(`${"CPU time per 10 KB of rows".padEnd(w)}  ${"".padStart(5)}  ${"".padEnd(9)}  ${ms(per10k(oursMs, bytes)).padStart(16)}  ${ms(per10k(theirsMs, bytes)).padStart(16)}   (short rows: per-call cost dominates)`)
 
@@ -167,7 +180,7 @@ export const run = async (): Promise<void> => {
       console.log(`\n${label}: ${list.length}`)
       for (const r of list) console.log(`  ${r.expected} ${r.category.padEnd(22)} ${r.source.replace(/^.*rules\//, "")}${why(r)}  ${JSON.stringify(r.text.slice(0, 90))}`)
     }
-    show("pipelock wrong", missesOurs, (r) => ` [${[...new Set(verdict(r.text).findings.map((f) => f.rule))].join(", ")}]${gitleaks(r.text) ? " (gitleaks' rules too)" : ""}`)
+    show("pipelock wrong", missesOurs, (r) => ` [${[...new Set(verdict(r.text).findings.map((f) => f.rule))].join(", ")}]${gitleaks(r.text) ? " (gitleaks reports it too)" : ""}`)
     show("secretlint wrong", missesTheirs, () => "")
   }
 }

@@ -73,6 +73,11 @@ interface Rule {
   readonly keywords: ReadonlyArray<string>
   /** A match may reach far from its keyword (`(?s)`, `[\s\S]`, `.*`): the window runs to the end of the text. */
   readonly toEnd: boolean
+  /**
+   * Every match holds one of the keywords in its key name, followed by its operator across name characters,
+   * quotes and blanks only (assignment-shaped rules): a keyword without an operator after it opens no window.
+   */
+  readonly keyThenOperator: boolean
   readonly gitleaks?: {
     readonly startsToken: boolean
     readonly secretGroup: number
@@ -166,6 +171,24 @@ const GROUPED_GATE = GATE_SOURCES[10]
 
 const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, generic: 2 }
 
+/** gitleaks' operator between a key name and its value (`=`, `:`, `=>`, `:=`, `||`, `?=`, `,`, `>`). */
+const ASSIGNMENT_OP = "(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)"
+
+/**
+ * Whether a rule is assignment-shaped with its keywords in the key name: a built-in that says so, and a
+ * gitleaks rule whose regex has gitleaks' operator with every keyword written before it (an optional group
+ * such as `passw(?:or)?d` read both ways).
+ */
+const keyThenOperator = (s: DlpPatternSpec, keywords: ReadonlyArray<string>): boolean => {
+  if (keywords.length === 0) return false
+  if (s.keyThenOperator === true) return true
+  const at = s.regex.indexOf(ASSIGNMENT_OP)
+  if (s.gitleaks === undefined || at < 0) return false
+  const head = s.regex.slice(0, at).toLowerCase()
+  const heads = [head, head.replace(/\(\?:([a-z]+)\)\?/g, ""), head.replace(/\(\?:([a-z]+)\)\?/g, "$1")]
+  return keywords.every((k) => heads.some((h) => h.includes(k)))
+}
+
 /** A regex whose match can run far from where its keyword is. */
 const farReaching = (regex: string) => /\(\?[a-z]*s|\[\\s\\S|\[\\S\\s|(?:^|[^\\])\.(?:\*|\+|\{\d+,\})/.test(regex)
 
@@ -188,12 +211,29 @@ const regexOf = (name: string, source: string): RE2 => {
   return re
 }
 
-/** A rule's regex without the global flag, for `test` (a global regex keeps a `lastIndex`). */
+/**
+ * A rule's regex with its counted repetitions opened up (`{0,n}` → `*`, `{m,n}` → `{m,}`), for `test` only: it
+ * matches wherever the rule does (and a little more), and RE2 runs it as a small DFA. The counts are what makes
+ * some rules slow: gitleaks' generic rule (`[\w.-]{0,50}?…{0,20}…{10,150}`) has a DFA too large for RE2's
+ * cache, which then falls back to a slower engine (0.6 ms per 10 KB of Markdown for one `test`, 0.04 ms opened
+ * up). A window it does not match is skipped; the rule's own regex runs on the others.
+ */
+export const openCounts = (source: string): string =>
+  source
+    .replace(/(?<!\\)\{(\d+),(\d+)\}/g, (_m, min: string) => (min === "0" ? "*" : `{${min},}`))
+    // A leading optional run (`[\w.-]{0,50}?`) changes nothing for an unanchored test; it only grows the DFA.
+    .replace(/^(\(\?[a-z]+\))?\[(?:[^\]\\]|\\.)*\]\*\??/, "$1")
+
 const testers = new Map<string, RE2>()
 const testerOf = (rule: Rule): RE2 => {
   let re = testers.get(rule.source)
   if (re === undefined) {
-    re = new RE2(rule.source, "u")
+    const open = openCounts(rule.source)
+    try {
+      re = new RE2(open, "u")
+    } catch {
+      re = new RE2(rule.source, "u")
+    }
     testers.set(rule.source, re)
   }
   return re
@@ -248,6 +288,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
       rank: RANK[s.kind ?? "format"],
       keywords: usable ? keywords.map((k) => k.toLowerCase()) : [],
       toEnd: farReaching(s.regex),
+      keyThenOperator: keyThenOperator(s, usable ? keywords.map((k) => k.toLowerCase()) : []),
       gitleaks: g === undefined ? undefined : {
         startsToken: g.startsToken === true,
         secretGroup: g.secretGroup ?? 0,
@@ -363,13 +404,13 @@ export const credentialAssignment = (key: string, value: string): boolean => {
   if (NOT_SECRET_KEY.test(key)) return false
   // `Authorization: "Bearer …"`: the scheme is not part of the secret.
   const v = value.trim().replace(/^(?:bearer|basic|token|digest|apikey)\s+/i, "")
-  if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v)) return false
+  if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v) || fillerBody(v)) return false
   if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
   // Basic credentials (`dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`): judged by their password part.
   const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) ? tryBase64(v) : undefined
   if (basic !== undefined && /^[^:\s]{1,64}:[^\s]{1,128}$/.test(basic)) return credentialValue(basic.slice(basic.indexOf(":") + 1))
   if (PASSWORD_KEY.test(key)) return true
-  if (v.length < 12 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || shannon(v) < 3.2) return false
+  if (v.length < 12 || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || shannon(v) <= 3.5) return false
   return !STOPWORD_RE.test(v)
 }
 
@@ -436,11 +477,13 @@ const validators: Readonly<Record<Validator, Check>> = {
     // digits and dashes only (`xoxp-5723…-5738…-####`) holds ids, not the secret part.
     if (!/[A-Za-z]/.test(body)) return false
     if (!/[0-9]/.test(body) && body.length < 16) return false
-    return credentialValue(body)
+    // A word with a counter (`xoxp-1-initial`): a fragment's body is mostly random, not a word of 5+ letters.
+    if (body.length < 16 && /(?:^|[-_.])[a-z]{5,}(?:$|[-_.])/.test(body)) return false
+    return credentialValue(body) && !fillerBody(body)
   },
   credential: (m) => {
     const value = m[0].replace(/^[\s\S]*?[:=]\s*["']?/, "").replace(/^[\s\S]*?\/\/[^:]*:/, "").replace(/@.*$/, "")
-    return credentialValue(value)
+    return credentialValue(value) && !fillerBody(value)
   },
   // The same, except after an image's path: a badge URL (`badge.svg?token=…`) carries a token made to be public.
   urlCredential: (m, after, before) => !/\.(?:svg|png|gif|jpe?g|webp|ico)$/i.test(before) && validators.credential(m, after, before),
@@ -463,6 +506,19 @@ const validators: Readonly<Record<Validator, Check>> = {
     const v = valueAfter(after, xml)
     return v !== undefined && credentialAssignment(key, v.value) ? v.end : false
   }
+}
+
+/**
+ * A token whose body is filler, not random: past its prefix (up to the first `_`, `-` or `.`), 20+ letters and
+ * digits that are all digits (`ntn_1234…`, `glc_1111…`) or only four characters or fewer (`AIzaaaa…`). A random
+ * body of that length mixes letters and digits and has a dozen distinct characters or more; a zero-filled body
+ * beside letters (`SG.FAKE_TEST_KEY_0000…`) is a synthetic leak, not filler.
+ */
+const fillerBody = (token: string): boolean => {
+  const sep = token.search(/[_.-]/)
+  const body = (sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token).replace(/[^A-Za-z0-9]/g, "")
+  if (body.length < 20) return false
+  return /^[0-9]+$/.test(body) || new Set(body).size <= 4
 }
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
@@ -535,34 +591,81 @@ const keywordRegex = (keyword: string): RE2 => {
   return re
 }
 
+/** How many occurrences of one keyword are looked up before its rules run over the whole text anyway. */
+const MAX_LOOKUP = 1024
+
 /**
- * Where the keywords that hit occur in a text (byte offsets), looked up on demand: RE2 walks the bytes for each
- * keyword (the text is not copied or lower-cased), and gives up past MAX_POSITIONS (the rule then runs over the
- * whole text).
+ * Where the keywords that hit occur in a text (byte offsets), looked up on demand: the text's bytes are
+ * lower-cased once and each keyword found by `indexOf` (native, no match objects); a text with one of the two
+ * non-ASCII letters RE2 folds with ASCII ones has RE2 walk its bytes for each keyword. Past MAX_LOOKUP
+ * occurrences a keyword's rules run over the whole text.
  */
+const KELVIN = Buffer.from("\u212a", "utf8")
+const LONG_S = Buffer.from("\u017f", "utf8")
+
 class KeywordPositions {
   private readonly cache = new Map<string, number[] | undefined>()
   private readonly buf: Buffer
+  /** The text lower-cased as bytes (ASCII only); null when it is not ASCII. */
+  private lower: Buffer | null | undefined
   constructor(buf: Buffer) {
     this.buf = buf
   }
   /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
   of(keyword: string): number[] | undefined {
     if (this.cache.has(keyword)) return this.cache.get(keyword)
-    const re = keywordRegex(keyword)
-    re.lastIndex = 0
+    // Bytes read as Latin-1 and lower-cased: ASCII letters fold, every other byte stays non-ASCII, offsets stay.
+    // RE2's `(?i)` also folds `k` with the Kelvin sign and `s` with the long s: a text holding those goes to RE2.
+    if (this.lower === undefined) this.lower = this.buf.indexOf(KELVIN) === -1 && this.buf.indexOf(LONG_S) === -1 ? Buffer.from(this.buf.toString("latin1").toLowerCase(), "latin1") : null
     let out: number[] | undefined = []
-    let m: { index: number } | null
-    while ((m = re.exec(this.buf) as unknown as { index: number } | null) !== null) {
-      if (out.length >= MAX_POSITIONS) {
-        out = undefined
-        break
+    if (this.lower !== null) {
+      for (let at = this.lower.indexOf(keyword); at !== -1; at = this.lower.indexOf(keyword, at + 1)) {
+        if (out.length >= MAX_LOOKUP) {
+          out = undefined
+          break
+        }
+        out.push(at)
       }
-      out.push(m.index)
+    } else {
+      const re = keywordRegex(keyword)
+      re.lastIndex = 0
+      let m: { index: number } | null
+      while ((m = re.exec(this.buf) as unknown as { index: number } | null) !== null) {
+        if (out.length >= MAX_LOOKUP) {
+          out = undefined
+          break
+        }
+        out.push(m.index)
+      }
     }
     this.cache.set(keyword, out)
     return out
   }
+}
+
+/** Bytes that may stand between a key word and its operator (`api_key"] =`, `token :`, `Secret-Key\t=`). */
+const KEY_TAIL = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) {
+    if (isTokenByte(c) || c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 96 || c === 93) t[c] = 1
+    // The operators (`=` `:` `>` `|` `?` `,`); `=` is also a token byte, so operators are tested first.
+    if (c === 61 || c === 58 || c === 62 || c === 124 || c === 63 || c === 44) t[c] = 2
+  }
+  return t
+})()
+
+/**
+ * Whether an assignment operator follows a key word that ends at `i`, across name characters, quotes, a
+ * bracket and blanks only (at most 64 bytes): where it does not, an assignment-shaped rule cannot match.
+ */
+const operatorAfter = (buf: Buffer, i: number): boolean => {
+  const end = Math.min(buf.length, i + 64)
+  for (; i < end; i++) {
+    const k = KEY_TAIL[buf[i]]
+    if (k === 2) return true
+    if (k === 0) return false
+  }
+  return false
 }
 
 /** The windows (byte ranges) a keyword rule runs on: around each keyword, widened to whole tokens, merged. */
@@ -573,9 +676,12 @@ const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, po
     if (!hitKeywords.has(k)) continue
     const ps = positions.of(k)
     if (ps === undefined) return [[0, n]]
-    for (const p of ps) starts.push(p)
+    if (rule.keyThenOperator) {
+      for (const p of ps) if (operatorAfter(buf, p + k.length)) starts.push(p)
+    } else for (const p of ps) starts.push(p)
   }
   if (starts.length === 0) return []
+  if (starts.length > MAX_POSITIONS) return [[0, n]]
   starts.sort((a, b) => a - b)
   const widenStart = (s: number) => {
     for (let i = 0; i < 256 && s > 0 && isTokenByte(buf[s - 1]); i++) s--
@@ -673,10 +779,10 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
     const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let reported = false
-    // Over the whole text, a test (no match positions) first: most texts have no match at all.
-    if (windows.length === 1 && windows[0][1] - windows[0][0] > 2048 && !testerOf(rule).test(buf)) continue
     windows: for (const [ws, we] of windows) {
       const sub = ws === 0 && we === buf.length ? buf : buf.subarray(ws, we)
+      // A test (no match positions, counts opened up) first: most windows hold no match at all.
+      if (!testerOf(rule).test(sub)) continue
       const re = rule.re
       re.lastIndex = 0
       let raw: BufferMatch | null
@@ -714,7 +820,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
             evidence = m[0] + after.slice(0, ok)
             end += Buffer.byteLength(after.slice(0, ok))
           }
-        } else if (placeholderToken(m[0])) continue
+        } else if (placeholderToken(m[0]) || fillerBody(m[0])) continue
         if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
         claims.push({ start, end, rule: ri, rank: rule.rank })
         if (isExempt || reported) continue

@@ -37,6 +37,11 @@ export interface DlpPatternSpec {
   /** gitleaks' regexes keep their own case rules; ours and users' compile with `(?i)` as Go does. */
   readonly caseSensitive?: boolean | undefined
   readonly kind?: RuleKind | undefined
+  /**
+   * Every match holds one of `keywords` in a key name, then the assignment operator after it across name
+   * characters, quotes and blanks only: a keyword with no operator after it opens no window (the prefilter).
+   */
+  readonly keyThenOperator?: boolean | undefined
   /** A gitleaks rule's secret extraction, entropy floor and allowlists. */
   readonly gitleaks?: (Pick<GitleaksRule, "secretGroup" | "entropy" | "allowlists"> & {
     /** A distinct token format: a match that starts inside a word (`…Zxoxa-2QfT…` in a document id) is not one. */
@@ -179,11 +184,13 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Credential in URL", "(?m)(?:^|[?&;])[ \\t]*(?:password|passwd|secret|token|apikey|api_key|api-key)[ \\t]*=[ \\t]*[^\\s&]{4,}", "high", {
     validator: "urlCredential",
     kind: "generic",
+    keyThenOperator: true,
     ...kw("password", "passwd", "secret", "token", "apikey", "api_key", "api-key")
   }),
   p("Environment Variable Secret", "(?-i:[A-Z][A-Z0-9]*[_-](?:SECRET(?:[_-]ACCESS)?[_-]?KEY|SECRET|PASSWORD|PASSWD|TOKEN|API[_-]?KEY))\\b[ \\t]*=[ \\t]*\\S{8,}", "high", {
     validator: "credential",
     kind: "generic",
+    keyThenOperator: true,
     ...kw("secret", "password", "passwd", "token", "api_key", "api-key", "apikey")
   }),
   // Go: medium. A checksum-valid card number leaving is a leak of cardholder data: high (blocks in balanced).
@@ -206,7 +213,7 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
     "(?:^|[^A-Za-z0-9_.-])[\"'`]?[A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + "(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?[\"'`]?\\]?[ \\t]*(?:=|:=|:|=>|\\?=|\\|\\|=)|" +
     "<[A-Za-z0-9_.-]{0,40}?" + CREDENTIAL_KEY_WORDS + ">",
     "high",
-    { validator: "assignment", kind: "generic", keywords: CREDENTIAL_KEYWORDS }),
+    { validator: "assignment", kind: "generic", keyThenOperator: true, keywords: CREDENTIAL_KEYWORDS }),
   // A fragment of a provider credential (its unmistakable prefix and part of the body): a token split
   // across messages or truncated still leaks.
   // The prefixes are case-sensitive (`AIZASY…` in upper case is not a Google key).
@@ -245,7 +252,7 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("Reversed Credential", "(?-i:[A-Za-z0-9_]{30}_tap_buhtig|[A-Za-z0-9_]{36}_[pousr]hg|\\b[A-Z0-9]{16}(?:AIKA|AISA)\\b|[A-Za-z0-9]{20}_(?:evil|tset)_[kr]s|[A-Za-z0-9_-]{20}-tna-ks|[A-Za-z0-9_-]{20}-jorp-ks|[0-9A-Za-z-]{15}-[bpras]xox|[A-Za-z0-9_-]{20}-taplg|[0-9A-Za-z_-]{35}azIA|[A-Za-z0-9]{36}_mpn|-----YEK\\s+ETAVIRP)", "critical",
     kw("_tap_buhtig", "_phg", "_ohg", "_uhg", "_shg", "_rhg", "aika", "aisa", "_evil_", "_tset_", "-tna-ks", "-jorp-ks", "-bxox", "-pxox", "-rxox", "-axox", "-sxox", "-taplg", "azia", "_mpn", "-----yek")),
   p("Age Secret Key", "AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}", "critical", kw("age-secret-key-1")),
-  p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical", kw("_key", "-key", "privatekey", "signingkey", "encryptionkey", "masterkey", "secret", "mnemonic", "phrase"))
+  p("Secret Under Key Name", "(?:^|[\\s{,;\\\"'])(?:private[_-]?key|secret[_-]?key|client[_-]?secret|api[_-]?secret|signing[_-]?key|encryption[_-]?key|master[_-]?key|mnemonic|seed[_-]?phrase)[\\\"']?\\s*[:=]\\s*[\\\"']?(?:0x)?[0-9a-fA-F]{64}\\b", "critical", { keyThenOperator: true, ...kw("_key", "-key", "privatekey", "signingkey", "encryptionkey", "masterkey", "secret", "mnemonic", "phrase") })
 ]
 
 /** Every built-in pattern of ours (Go-named and additions), by name. */
@@ -414,6 +421,7 @@ export const mergeDlpPatterns = (
       keywords: ours ? b.keywords : undefined,
       caseSensitive: ours ? b.caseSensitive : undefined,
       kind: ours ? b.kind : undefined,
+      keyThenOperator: ours ? b.keyThenOperator : undefined,
       gitleaks: ours ? b.gitleaks : undefined
     })
   }

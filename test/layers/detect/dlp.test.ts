@@ -436,3 +436,42 @@ describe("gitleaks' catalogue", () => {
     expect(scanText(c, key, "t", { host: "evil.example.com" }).map((f) => f.rule)).toContain("Anthropic API Key")
   })
 })
+
+describe("look-alikes of token formats (gitleaks' false-positive examples, by class)", () => {
+  it("a body of filler past the prefix (all digits, or four characters or fewer) is not a token", () => {
+    expect(rules(`ntn_${"1234567890".repeat(6)}`)).toEqual([])
+    expect(rules(`apiKey: "AIza${"a".repeat(35)}"`)).toEqual([])
+    expect(rules(`API_KEY="glc_${"1".repeat(42)}="`)).toEqual([])
+    // Near misses the other way: a random body, and a zero-filled body beside letters (a synthetic leak).
+    expect(rules(`ntn_${r(44)}`)).toContain("Notion API Key")
+    expect(rules("X-Api-Key: SG.FAKE_TEST_KEY_0000000000.FAKE_TEST_000000000000000000000000000000000000000")).toContain("SendGrid API Key")
+  })
+
+  it("a fragment that is a word with a counter is not a fragment of a token", () => {
+    expect(rules("xoxe.xoxp-1-initial")).toEqual([])
+    expect(rules("token part 1: ghp_Q7mR2kLp9XvB3n")).toContain("Credential Fragment")
+  })
+
+  it("the generic rule wants a token value above gitleaks' entropy floor (3.5 bits per character)", () => {
+    // sm_sat_hj7qelxaqh: 3.499 bits per character.
+    expect(rules('nonMatchingToken := "sm_sat_hj7qelxaqh"')).toEqual([])
+    expect(rules('telegram_api_token = "Q7mR2kLp9XvB3nZ4"')).toContain("Credential Assignment")
+  })
+})
+
+describe("keyword windows and tests", () => {
+  it("opened-up counts match wherever the rule does", async () => {
+    const { openCounts } = await import("../../../src/layers/detect/dlp.ts")
+    expect(openCounts("(?i)[\\w.-]{0,50}?(?:key)(?:[ \\t\\w.-]{0,20})[\\s'\"]{0,3}=([a-z0-9]{10,150})\\{1,2\\}")).toBe(
+      "(?i)(?:key)(?:[ \\t\\w.-]*)[\\s'\"]*=([a-z0-9]{10,})\\{1,2\\}"
+    )
+  })
+
+  it("finds keywords case-insensitively in non-ASCII text, and with the letters RE2 folds beyond ASCII", () => {
+    const value = "Zx9qW3rT7yU2iO5pA8sD1fG4"
+    expect(rules(`« déjà vu » — API_TOKEN=${value}`)).toContain("Environment Variable Secret")
+    // `ſ` (long s) folds with `s` under RE2's (?i): the keyword lookup must not miss what the rule's regex matches.
+    const c2 = compile({ patterns: [{ name: "Custom", regex: "secret_[a-z0-9]{8}", severity: "high", keywords: ["secret_"] }], scanEnv: false, minEnvSecretLength: 16, env: {}, seedPhrase: { enabled: false, minWords: 12, verifyChecksum: true } })
+    expect(scanText(c2, "ſecret_ab12cd34", "t").map((f) => f.rule)).toContain("Custom")
+  })
+})
