@@ -1,7 +1,7 @@
 /**
  * The production build in the app's 128Mi pod: the bundle (scripts/build-prod.ts, built into a temporary
  * layout like the image's) runs through the image's entry script (docker/pipelock: its node flags and malloc
- * setting) with V8's heap capped (`--max-old-space-size`, as a container memory limit demands), while 50
+ * setting) with V8's heap capped (`--max-old-space-size` from PIPELOCK_MAX_HEAP_MB, as a 128 MB limit demands), while 50
  * connections send 10 KB JSON POSTs through it to a loopback origin for a few seconds. A watchdog samples the
  * process's RSS every 50 ms: above 128 MB is a failure, as a cgroup limit would have killed it. Every request
  * must be answered 200 and the proxy must still be running at the end. No duration is asserted.
@@ -74,8 +74,8 @@ describe("the production build under a 128 MB limit", () => {
         PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`,
         HOME: tmp,
         PIPELOCK_APP_DIR: app,
-        // A container limit of 128 MB leaves V8's heap well under it.
-        NODE_OPTIONS: "--max-old-space-size=80"
+        // The entry's heap cap for a 128 MB container (--max-old-space-size), stated here.
+        PIPELOCK_MAX_HEAP_MB: "80"
       }
     })
     let output = ""
