@@ -9,7 +9,7 @@
 ARG NODE_VERSION=24
 ARG PIPELOCK_VERSION=0.1.0
 
-# ---- build: compile the re2 addon and the TypeScript, then keep only production dependencies ----
+# ---- build: compile the re2 addon, bundle the TypeScript (esbuild), then keep only production dependencies ----
 FROM node:${NODE_VERSION}-bookworm AS build
 # The toolchain node-gyp needs for re2 (already in this image; listed so the requirement is explicit).
 RUN apt-get update \
@@ -25,12 +25,15 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bin ./bin
 COPY config ./config
-RUN npm run build
+COPY scripts/build-prod.ts ./scripts/build-prod.ts
+# The production build (dist-prod/: the CLI bundled and tree-shaken, each command's code in chunks loaded on
+# demand); esbuild is a dev dependency, so this runs before the prune.
+RUN npm run build:prod
 # Production dependencies only; drop re2's C++ sources and object files (the addon is build/Release/re2.node).
 RUN npm prune --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/re2/vendor node_modules/re2/build/Release/obj.target node_modules/re2/build/Release/.deps \
- && PIPELOCK_USE_DIST=1 node bin/pipelock.js version \
- && PIPELOCK_USE_DIST=1 node bin/pipelock.js config validate --config config/balanced.yaml
+ && PIPELOCK_USE_DIST=prod node bin/pipelock.js version \
+ && PIPELOCK_USE_DIST=prod node bin/pipelock.js config validate --config config/balanced.yaml
 
 # ---- runtime: Node slim, non-root, the app read-only under /opt/pipelock ----
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
@@ -42,12 +45,12 @@ LABEL org.opencontainers.image.title="pipelock" \
       org.opencontainers.image.base.name="docker.io/library/node:${NODE_VERSION}-bookworm-slim"
 ENV NODE_ENV=production \
     PIPELOCK_APP_DIR=/opt/pipelock \
-    PIPELOCK_USE_DIST=1
+    PIPELOCK_USE_DIST=prod
 WORKDIR /opt/pipelock
 # Owned by root and not writable by the runtime user: the process cannot change its own code or config.
 COPY --from=build /src/package.json ./package.json
 COPY --from=build /src/node_modules ./node_modules
-COPY --from=build /src/dist ./dist
+COPY --from=build /src/dist-prod ./dist-prod
 COPY --from=build /src/bin ./bin
 COPY --from=build /src/config ./config
 COPY --chmod=0755 docker/pipelock /pipelock

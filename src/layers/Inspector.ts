@@ -86,7 +86,8 @@ export const compileSnapshot = (config: Config, env: Readonly<Record<string, str
   })
   const rs = config.response_scanning
   const injection = compileInjection({ patterns: rs.enabled ? mergeInjectionPatterns(rs.patterns, rs.include_defaults) : [] })
-  const mcpInjection = compileInjection({ patterns: mergeInjectionPatterns(rs.patterns, true) })
+  // The same catalogue (the default: scanning on with the built-in patterns) is compiled once, not twice.
+  const mcpInjection = rs.enabled && rs.include_defaults ? injection : compileInjection({ patterns: mergeInjectionPatterns(rs.patterns, true) })
   const m = config.fetch_proxy.monitoring
   const url = compileUrlRules({
     mode: config.mode,

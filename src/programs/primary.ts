@@ -33,8 +33,14 @@ export const workerArgs = (flags: RunFlags, path: string | undefined): string[] 
   ...(flags.mode !== undefined ? ["--mode", flags.mode] : [])
 ]
 
-/** The launcher the workers run (bin/pipelock.js beside this source or build). */
-const launcher = join(import.meta.dirname, "..", "..", "bin", "pipelock.js")
+/**
+ * The launcher the workers run: the script this process was started with when it is Pipelock's
+ * (bin/pipelock.js, or the production bundle dist-prod/pipelock.mjs the image runs, with the same node flags),
+ * else bin/pipelock.js beside this source or tsc build.
+ */
+const launcher = process.argv[1] !== undefined && /(^|[/\\])pipelock(\.m?js)?$/.test(process.argv[1])
+  ? process.argv[1]
+  : join(import.meta.dirname, "..", "..", "bin", "pipelock.js")
 
 export const primary = (setup: Pipelock.RunSetup, flags: RunFlags, count: number) =>
   Effect.gen(function* () {

@@ -1,6 +1,7 @@
 /**
- * The container image and the compose example, without a Docker engine: the app is compiled (tsc → dist) and
- * laid out in a temporary folder the way the Dockerfile lays out the image (/opt/pipelock with dist, bin,
+ * The container image and the compose example, without a Docker engine: the app is built (the production
+ * bundle, `npm run build:prod` → dist-prod) and laid out in a temporary folder the way the Dockerfile lays out
+ * the image (/opt/pipelock with dist-prod, bin,
  * config, package.json and node_modules; /etc/pipelock/pipelock.yaml), then driven through the image's real
  * entry script (docker/pipelock, installed as /pipelock) exactly as compose files and charts call it. The
  * Dockerfile, .dockerignore and compose.example.yaml are parsed and held to that contract, and the demo's
@@ -144,9 +145,9 @@ beforeAll(async () => {
   etc = join(tmp, "etc/pipelock")
   mkdirSync(app, { recursive: true })
   mkdirSync(etc, { recursive: true })
-  // The Dockerfile's `npm run build`, into the layout rather than the checkout's dist/.
-  const tsc = await runToEnd(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", join(app, "dist")], baseEnv(), { cwd: root, timeoutMs: 120_000 })
-  if (tsc.code !== 0) throw new Error(`tsc failed (${tsc.code}):\n${tsc.stdout}\n${tsc.stderr}`)
+  // The Dockerfile's `npm run build:prod`, into the layout rather than the checkout's dist-prod/.
+  const built = await runToEnd(process.execPath, [join(root, "scripts/build-prod.ts"), "--outdir", join(app, "dist-prod")], baseEnv(), { cwd: root, timeoutMs: 120_000 })
+  if (built.code !== 0) throw new Error(`build:prod failed (${built.code}):\n${built.stdout}\n${built.stderr}`)
   for (const p of ["bin", "config", "package.json"]) cpSync(join(root, p), join(app, p), { recursive: true })
   symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir")
   cpSync(join(root, "config/balanced.yaml"), join(etc, "pipelock.yaml"))
@@ -159,8 +160,8 @@ afterAll(async () => {
 }, 30_000)
 
 describe("the image's entry script (/pipelock) over the image layout", () => {
-  it("the layout holds no TypeScript sources: the entry runs the compiled dist/", () => {
-    expect(existsSync(join(app, "dist/programs/main.js"))).toBe(true)
+  it("the layout holds no TypeScript sources: the entry runs the production bundle dist-prod/", () => {
+    expect(existsSync(join(app, "dist-prod/pipelock.mjs"))).toBe(true)
     expect(existsSync(join(app, "src"))).toBe(false)
     const script = readFileSync(entry, "utf8")
     expect(script.startsWith("#!/bin/sh\n")).toBe(true)
@@ -272,7 +273,7 @@ describe("the image's entry script (/pipelock) over the image layout", () => {
       for (const name of readdirSync(d)) {
         const p = join(d, name)
         if (statSync(p).isDirectory()) walk(p)
-        else if (name.endsWith(".js")) {
+        else if (name.endsWith(".js") || name.endsWith(".mjs")) {
           // JSDoc lines (` * import … from "pipelock/…"` in @example blocks) are not imports.
           const text = readFileSync(p, "utf8").split("\n").filter((l) => !/^\s*(\/\*\*|\*)/.test(l)).join("\n")
           for (const m of text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm)) {
@@ -283,9 +284,12 @@ describe("the image's entry script (/pipelock) over the image layout", () => {
         }
       }
     }
-    walk(join(app, "dist"))
-    expect(bare.size).toBeGreaterThan(3)
-    expect([...bare].filter((p) => !allowed.has(p)).sort()).toEqual([])
+    walk(join(app, "dist-prod"))
+    // Bundled: only the native addon stays an import, and optional packages a dependency loads inside a
+    // try/catch when installed (redis's xxhash digest; ws's native helpers), which the image does not ship.
+    const optional = new Set(["@node-rs/xxhash", "bufferutil", "utf-8-validate"])
+    expect(bare.has("re2")).toBe(true)
+    expect([...bare].filter((p) => !allowed.has(p) && !optional.has(p)).sort()).toEqual([])
   })
 })
 
@@ -420,7 +424,7 @@ describe("Dockerfile", () => {
     const copies = ops(final, "COPY").map((i) => copyOf(i.args))
     const fromBuild = copies.filter((c) => c.flags.from === build.name)
     const copied = new Set(fromBuild.map((c) => c.dest.replace(/^\.\//, "").replace(/\/$/, "")))
-    for (const p of ["package.json", "node_modules", "dist", "bin", "config"]) expect(copied, p).toContain(p)
+    for (const p of ["package.json", "node_modules", "dist-prod", "bin", "config"]) expect(copied, p).toContain(p)
   })
 
   it("has the entry at /pipelock (this repository's docker/pipelock), ENTRYPOINT /pipelock and the compat CMD", () => {

@@ -242,6 +242,13 @@ describe("helm chart: structure", () => {
       expect(d, v).toContain(`.Values.${v}`)
     }
     const values = chartValues()
+    // The app's memory limit is the chart's default (the production build is sized for it: bench/rss.ts,
+    // test/packaging/memoryLimit.test.ts); the request stays under it.
+    expect(values.resources).toMatchObject({ limits: { memory: "128Mi" } })
+    if (existsSync(sureValuesFile)) {
+      const sure = (YAML.parse(read(sureValuesFile)) as { pipelock: { resources: { limits: { memory: string } } } }).pipelock
+      expect((values.resources as { limits: { memory: string } }).limits.memory).toBe(sure.resources.limits.memory)
+    }
     for (const probe of ["livenessProbe", "readinessProbe"]) expect(values[probe], probe).toMatchObject({ httpGet: { path: "/health", port: "proxy" } })
     expect(values.podSecurityContext).toEqual({
       runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" }

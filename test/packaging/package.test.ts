@@ -49,10 +49,10 @@ const reachable = (entries: ReadonlyArray<string>): Set<string> => {
   return seen
 }
 
-/** The source module behind each `exports` entry (dist/x.js ↔ src/x.ts), and the CLI's entry. */
+/** The source module behind each `exports` entry (dist/x.js ↔ src/x.ts), the CLI's entry and the production bundle's (scripts/build-prod.ts). */
 const entryModules = (): string[] => {
   const dist = Object.values(pkg.exports).flatMap((e) => (typeof e === "string" ? [e] : [e.default])).filter((p) => p.startsWith("./dist/"))
-  return [...dist.map((p) => p.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")), "src/programs/main.ts"]
+  return [...dist.map((p) => p.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")), "src/programs/main.ts", "src/programs/entry.ts"]
 }
 
 describe("the npm package", () => {

@@ -1,0 +1,96 @@
+/**
+ * The production build: `npm run build:prod` bundles the CLI (src/programs/entry.ts) with esbuild into
+ * dist-prod/pipelock.mjs plus chunks that load on demand (code splitting follows every dynamic `import()`,
+ * so `pipelock version` loads the CLI parser and no scanner; `pipelock run` loads the proxy; OpenTelemetry,
+ * TLS interception, WebSocket and MCP code load when the config turns them on). Tree-shaking drops what the
+ * CLI never reaches. The native `re2` addon (and the optional native helpers of `ws`) stay external and are
+ * loaded from node_modules.
+ *
+ * The bundle lives one folder below the repository root, like src/ and dist/ files do not: two paths that the
+ * source computes from its own location (the package.json for the version, config/ for the presets) are
+ * rewritten for dist-prod/ here, and the build fails if they are not found, so a move in the source cannot
+ * silently break the bundle.
+ */
+import { build, type Plugin } from "esbuild"
+import { rmSync, writeFileSync } from "node:fs"
+import { builtinModules } from "node:module"
+import { dirname, join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+/** `--outdir DIR` builds elsewhere (the image-layout test builds into a temporary folder); default dist-prod/. */
+const outFlag = process.argv.indexOf("--outdir")
+const outdir = outFlag > 0 && process.argv[outFlag + 1] !== undefined ? resolve(process.argv[outFlag + 1]!) : join(root, "dist-prod")
+
+/** Source-relative URLs, as written in the source, and what they become from dist-prod/. */
+const relocate: ReadonlyArray<{ readonly file: string; readonly from: string; readonly to: string }> = [
+  { file: "src/version.ts", from: `new URL("../package.json", import.meta.url)`, to: `new URL("../package.json", import.meta.url)` },
+  { file: "src/layers/config/load.ts", from: "new URL(`../../../config/${mode}.yaml`, import.meta.url)", to: "new URL(`../config/${mode}.yaml`, import.meta.url)" }
+]
+
+const relocatePlugin: Plugin = {
+  name: "relocate-paths",
+  setup(b) {
+    for (const r of relocate) {
+      const abs = join(root, r.file)
+      b.onLoad({ filter: new RegExp(`${abs.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`) }, async (args) => {
+        const { readFile } = await import("node:fs/promises")
+        const text = await readFile(args.path, "utf8")
+        if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains ${r.from}; update scripts/build-prod.ts`)
+        return { contents: text.replaceAll(r.from, r.to), loader: "ts" }
+      })
+    }
+  }
+}
+
+/**
+ * Node built-ins are required (CommonJS) rather than imported: importing a built-in as an ES module builds a
+ * facade that reads every export, and `node:http`'s lazy `WebSocket`/`MessageEvent` getters then load Node's
+ * bundled undici (≈ 0.8 MB of source kept in the heap, a few MB of RSS) that Pipelock never uses.
+ */
+const builtinsPlugin: Plugin = {
+  name: "require-builtins",
+  setup(b) {
+    const names = new Set(builtinModules)
+    b.onResolve({ filter: /^[a-z_/:]+$/ }, (args) => {
+      const bare = args.path.startsWith("node:") ? args.path.slice(5) : args.path
+      if (!names.has(bare) || args.namespace === "builtin") return undefined
+      return { path: bare, namespace: "builtin" }
+    })
+    b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({ contents: `module.exports = require("node:${args.path}")`, loader: "js" }))
+  }
+}
+
+rmSync(outdir, { recursive: true, force: true })
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { pipelock: "src/programs/entry.ts" },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node22.18",
+  outExtension: { ".js": ".mjs" },
+  chunkNames: "[name]-[hash]",
+  // The native addon is loaded from node_modules at run time, and so are optional packages that dependencies
+  // import inside a try/catch when installed (ws's native helpers, redis's xxhash digest); none is shipped.
+  external: ["re2", "bufferutil", "utf-8-validate", "@node-rs/xxhash"],
+  // CommonJS dependencies inside an ES module bundle call `require` for Node built-ins.
+  banner: { js: `import { createRequire as __pipelockCreateRequire } from "node:module"; const require = __pipelockCreateRequire(import.meta.url);` },
+  mainFields: ["module", "main"],
+  conditions: ["node", "import"],
+  // Smaller source is less to parse at start-up and less kept in the heap (V8 keeps each module's source).
+  minify: true,
+  // Class and function names stay readable in errors and logs (Effect's tagged errors rely on them too).
+  keepNames: true,
+  legalComments: "linked",
+  sourcemap: "linked",
+  metafile: true,
+  logLevel: "warning",
+  plugins: [relocatePlugin, builtinsPlugin]
+})
+writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile))
+const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".mjs"))
+const total = outputs.reduce((n, [, o]) => n + o.bytes, 0)
+process.stdout.write(`build:prod: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB in dist-prod/ (entry dist-prod/pipelock.mjs)\n`)
