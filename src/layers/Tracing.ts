@@ -47,7 +47,14 @@ export const layer = (env: Env = process.env): Layer.Layer<never> =>
         import("@opentelemetry/sdk-trace-base"),
         metrics ? import("@opentelemetry/exporter-metrics-otlp-http") : Promise.resolve({ OTLPMetricExporter: undefined }),
         metrics ? import("@opentelemetry/sdk-metrics") : Promise.resolve({ PeriodicExportingMetricReader: undefined })
-      ]))
+      ]).catch((e: unknown) => {
+        // The OpenTelemetry packages are optional dependencies: an install with --omit=optional has none.
+        throw new Error(
+          "OTEL_EXPORTER_OTLP_* is set but the OpenTelemetry packages are not installed (an install with --omit=optional?): " +
+            "install pipelock's optional dependencies, or unset the OTEL_EXPORTER_OTLP_* variables",
+          { cause: e }
+        )
+      }))
       const interval = Number(env.OTEL_METRIC_EXPORT_INTERVAL ?? 60_000)
       return NodeSdk.layer(() => ({
         resource: { serviceName: env.OTEL_SERVICE_NAME ?? "pipelock", serviceVersion: version },
