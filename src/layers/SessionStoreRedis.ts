@@ -250,9 +250,23 @@ if before == ARGV[2] then return false end
 return {before, redis.call('HGET', KEYS[1], 'c:' .. ARGV[1])}
 `)
 
+/**
+ * Every change of the flags stamps the hash's `#v` field with a version that only grows (the server's clock
+ * in microseconds, or one more than the last): a replica reads the flags over one connection (a sync) and
+ * hears changes over another (the channel), so an older state can arrive after a newer one; the version tells.
+ */
+const STAMP = `
+local t = redis.call('TIME')
+local v = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local old = tonumber(redis.call('HGET', KEYS[1], '#v') or '0')
+if v <= old then v = old + 1 end
+redis.call('HSET', KEYS[1], '#v', string.format('%.0f', v))
+`
+
 /** KEYS[1] the flags; ARGV channel, name, '1'/'0'. Sets one flag and publishes them all. */
 const SET_FLAG = script(`
 redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+${STAMP}
 local all = redis.call('HGETALL', KEYS[1])
 redis.call('PUBLISH', ARGV[1], cjson.encode(all))
 return all
@@ -262,15 +276,24 @@ return all
 const SEED_FLAGS = script(`
 local seeded = 0
 for i = 2, #ARGV do seeded = seeded + redis.call('HSETNX', KEYS[1], ARGV[i], '1') end
+if seeded > 0 then
+${STAMP}
+end
 local all = redis.call('HGETALL', KEYS[1])
 if seeded > 0 then redis.call('PUBLISH', ARGV[1], cjson.encode(all)) end
 return all
 `)
 
+const VERSION = "#v"
 const flagsOf = (pairs: ReadonlyArray<unknown>): Flags => {
   const out: Record<string, boolean> = {}
-  for (let i = 0; i + 1 < pairs.length; i += 2) out[String(pairs[i])] = String(pairs[i + 1]) === "1"
+  for (let i = 0; i + 1 < pairs.length; i += 2) if (String(pairs[i]) !== VERSION) out[String(pairs[i])] = String(pairs[i + 1]) === "1"
   return out
+}
+/** The flags' version (0 for a hash never stamped). */
+const versionOf = (pairs: ReadonlyArray<unknown>): number => {
+  for (let i = 0; i + 1 < pairs.length; i += 2) if (String(pairs[i]) === VERSION) return Number(pairs[i + 1]) || 0
+  return 0
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -490,7 +513,13 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
     const watchers = new Set<{ onChange: (flags: Flags) => void; local: () => Flags }>()
     /** Flag writes the store has not taken yet (it was unreachable): written on reconnection, last value wins. */
     const pending = new Map<string, boolean>()
-    const deliver = (flags: Flags) => {
+    /** The version of the flags last handed to the watchers: an older state arriving later is dropped. */
+    let delivered = 0
+    const deliver = (pairs: ReadonlyArray<unknown>) => {
+      const version = versionOf(pairs)
+      if (version < delivered) return
+      delivered = version
+      const flags = flagsOf(pairs)
       for (const w of [...watchers]) {
         try {
           w.onChange(flags)
@@ -521,8 +550,8 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
         }
         const local: string[] = []
         for (const w of watchers) for (const [name, on] of Object.entries(w.local())) if (on && !local.includes(name)) local.push(name)
-        const flags = yield* run("watch_flags", () => evalScript(SEED_FLAGS, [flagsKey], [channel, ...local]), (reply) => flagsOf(reply as ReadonlyArray<unknown>))
-        deliver(flags)
+        const pairs = yield* run("watch_flags", () => evalScript(SEED_FLAGS, [flagsKey], [channel, ...local]), (reply) => reply as ReadonlyArray<unknown>)
+        deliver(pairs)
       })
       void Effect.runPromise(sync.pipe(Effect.ignore, Effect.ensuring(Effect.sync(() => {
         syncing = false
@@ -589,7 +618,7 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
         subscriber.connect()
           .then(() => subscriber.subscribe(channel, (message: string) => {
             try {
-              deliver(flagsOf(JSON.parse(message) as ReadonlyArray<unknown>))
+              deliver(JSON.parse(message) as ReadonlyArray<unknown>)
             } catch {
               // A message that is not ours: ignore it.
             }
