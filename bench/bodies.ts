@@ -17,6 +17,7 @@ import * as http from "node:http"
 import * as net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freePort, waitForPort } from "../test/support/fixtures.ts"
 
 const root = join(import.meta.dirname, "..")
 const PART = process.env.BENCH_PART ?? "all"
@@ -26,19 +27,6 @@ const LARGE_COUNT = Number(process.env.LARGE_COUNT ?? 5)
 const children: ChildProcess[] = []
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")))
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as net.AddressInfo).port
-    s.close(() => resolve(port))
-  })
-})
-const waitFor = async (port: number) => {
-  for (let i = 0; i < 200; i++) {
-    if (await new Promise<boolean>((r) => { const c = net.connect(port, "127.0.0.1", () => (c.destroy(), r(true))); c.on("error", () => r(false)) })) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`nothing listening on ${port}`)
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN
@@ -90,8 +78,8 @@ const mcpPort = await freePort()
 const pipelock = spawn(process.execPath, [join(root, "bin/pipelock.js"), "run", "--config", config, "--listen", `127.0.0.1:${port}`, "--mcp-listen", `127.0.0.1:${mcpPort}`, "--mcp-upstream", `http://127.0.0.1:${upstreamPort}/mcp`],
   { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PIPELOCK_USE_DIST: "0" } })
 children.push(pipelock)
-await waitFor(port)
-await waitFor(mcpPort)
+await waitForPort(port)
+await waitForPort(mcpPort)
 
 const healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 })
 const health = () => new Promise<number>((resolve, reject) => {

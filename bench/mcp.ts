@@ -7,9 +7,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
-import * as net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freePort, waitForPort } from "../test/support/fixtures.ts"
 import { startAppMcp } from "../test/support/appMcp.ts"
 import { redisServerBinary, startRedis } from "../test/support/redis.ts"
 import { Context, Effect, Layer, Scope } from "effect"
@@ -24,21 +24,6 @@ const root = join(import.meta.dirname, "..")
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6)
 const children: ChildProcess[] = []
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")))
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as net.AddressInfo).port
-    s.close(() => resolve(port))
-  })
-})
-const waitFor = async (port: number) => {
-  // Up to 60 s: a loaded machine starts Pipelock from sources slowly.
-  for (let i = 0; i < 600; i++) {
-    if (await new Promise<boolean>((r) => { const c = net.connect(port, "127.0.0.1", () => (c.destroy(), r(true))); c.on("error", () => r(false)) })) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`nothing listening on ${port}`)
-}
 
 interface Result { readonly name: string; readonly mean: number; readonly p50: number; readonly p99: number; readonly rps: number; readonly errors: number; readonly non2xx: number }
 const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_transactions", arguments: { account_id: 1, limit: 20 } } })
@@ -65,7 +50,7 @@ const startPipelock = async (name: string, yaml: string) => {
   const child = spawn(process.execPath, [join(root, "bin/pipelock.js"), "run", "--config", config, "--listen", `127.0.0.1:${port}`, "--mcp-listen", `127.0.0.1:${mcpPort}`, "--mcp-upstream", app.url],
     { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0" } })
   children.push(child)
-  await waitFor(mcpPort)
+  await waitForPort(mcpPort)
   return { port, mcpPort }
 }
 const memory = await startPipelock("memory", base)

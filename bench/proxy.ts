@@ -27,7 +27,7 @@ import * as InspectorLayer from "../src/layers/Inspector.ts"
 import * as ResolverLayer from "../src/layers/Resolver.ts"
 import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
 import { Inspector } from "../src/services/Inspector.ts"
-import { makeCa } from "../test/support/fixtures.ts"
+import { freePort, makeCa, waitForPort } from "../test/support/fixtures.ts"
 
 const root = join(import.meta.dirname, "..")
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
@@ -35,26 +35,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 
 const payload = JSON.stringify({ items: Array.from({ length: 80 }, (_, i) => ({ id: i, name: `item ${i}`, note: "ordinary text in a request body", price: i * 1.5 })) }).slice(0, 10 * 1024)
 const responseBody = JSON.stringify({ results: Array.from({ length: 80 }, (_, i) => ({ id: i, title: `result ${i}`, summary: "an ordinary sentence of response text", score: i / 80 })) }).slice(0, 10 * 1024 - 2) + "\"}"
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as net.AddressInfo).port
-    s.close(() => resolve(port))
-  })
-})
-
-/** Waits for a listener (up to a minute: a loaded machine starts Node slowly). */
-const waitFor = async (port: number) => {
-  for (let i = 0; i < 600; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = net.connect(port, "127.0.0.1", () => (c.destroy(), resolve(true)))
-      c.on("error", () => resolve(false))
-    })
-    if (ok) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`nothing listening on ${port}`)
-}
 
 interface Result {
   readonly name: string
@@ -172,7 +152,7 @@ const startSquid = async (dir: string): Promise<{ port: number; child: ChildProc
   }
   const child = spawn(squid, ["-N", "-f", conf], { stdio: "ignore" })
   children.push(child)
-  await waitFor(port)
+  await waitForPort(port)
   return { port, child }
 }
 
@@ -189,7 +169,7 @@ const startMitmproxy = async (dir: string, originCa: string): Promise<{ port: nu
     "--set", "http2=false"
   ], { stdio: "ignore" })
   children.push(child)
-  await waitFor(port)
+  await waitForPort(port)
   const ca = join(confdir, "mitmproxy-ca-cert.pem")
   for (let i = 0; i < 50 && !existsSync(ca); i++) await new Promise((r) => setTimeout(r, 100))
   return { port, child, ca: readFileSync(ca, "utf8") }
@@ -429,7 +409,7 @@ const main = async () => {
       env: { ...process.env, PIPELOCK_USE_DIST: useDist ? "1" : "0", ...env }
     })
     children.push(child)
-    await waitFor(port)
+    await waitForPort(port)
     return { port, child }
   }
   const { port: pipelockPort, child: pipelock } = await startPipelock()
@@ -478,7 +458,7 @@ const main = async () => {
     writeFileSync(tconf, `Port ${tinyPort}\nListen 127.0.0.1\nTimeout 600\nMaxClients 1024\nLogLevel Critical\nAllow 127.0.0.1\nDisableViaHeader Yes\n`)
     const tp = spawn(tinyproxy, ["-d", "-c", tconf], { stdio: "ignore" })
     children.push(tp)
-    await waitFor(tinyPort)
+    await waitForPort(tinyPort)
     tiny = await measured(tp.pid, () => load(`tinyproxy, ${CONNECTIONS} conn`, `http://127.0.0.1:${tinyPort}`, path))
     results.push(tiny)
     tp.kill("SIGTERM")

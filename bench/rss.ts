@@ -16,6 +16,7 @@ import * as http from "node:http"
 import * as net from "node:net"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
+import { freePort, waitForPort } from "../test/support/fixtures.ts"
 
 const root = join(import.meta.dirname, "..")
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
@@ -27,25 +28,6 @@ const children: ChildProcess[] = []
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")))
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as net.AddressInfo).port
-    s.close(() => resolve(port))
-  })
-})
-
-const waitFor = async (port: number) => {
-  for (let i = 0; i < 300; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = net.connect(port, "127.0.0.1", () => (c.destroy(), resolve(true)))
-      c.on("error", () => resolve(false))
-    })
-    if (ok) return
-    await sleep(100)
-  }
-  throw new Error(`nothing listening on ${port}`)
-}
 
 /** RSS in bytes from /proc (Linux). */
 const rss = (pid: number): number => {
@@ -141,7 +123,7 @@ const startProxy = async (kind: "pipelock" | "reference"): Promise<Proxy> => {
     })
     : spawn(process.execPath, [...nodeFlags, "-e", referenceProxy, String(port)], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...entryEnv } })
   children.push(child)
-  await waitFor(port)
+  await waitForPort(port)
   return { name: kind, port, child }
 }
 

@@ -86,3 +86,17 @@ export const freePort = (): Promise<number> =>
       s.close(() => resolve(port))
     })
   })
+
+/** Resolves once something accepts connections on 127.0.0.1:`port` (default: up to a minute, as a loaded machine starts Node slowly). */
+export const waitForPort = async (port: number, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const c = net.connect(port, "127.0.0.1", () => (c.destroy(), resolve(true)))
+      c.on("error", () => resolve(false))
+    })
+    if (ok) return
+    if (Date.now() > deadline) throw new Error(`nothing listening on ${port}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
