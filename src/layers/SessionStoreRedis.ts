@@ -75,6 +75,20 @@ interface Script {
 const script = (source: string): Script => ({ source, sha: createHash("sha1").update(source).digest("hex") })
 
 /**
+ * Drops sessions idle past the TTL from the sessions set `set` (at most `limit` a call), with their hashes
+ * and histories, counting them in `evTtl`. Needs `now`, `ttl`, `sp` (session-hash prefix), `hp` (history prefix).
+ */
+const dropIdle = (set: string, limit: number) => `if ttl > 0 then
+  local old = redis.call('ZRANGEBYSCORE', ${set}, '-inf', '(' .. string.format('%d', now - ttl), 'LIMIT', 0, ${limit})
+  for _, k in ipairs(old) do
+    redis.call('DEL', sp .. k, hp .. k)
+    redis.call('ZREM', ${set}, k)
+    evTtl = evTtl + 1
+  end
+end
+`
+
+/**
  * Shared by the session scripts. KEYS[1] the session hash, KEYS[2] the sessions set, KEYS[3] the session's
  * chain history; ARGV[1] now (ms), ARGV[2] TTL (ms, 0 = none), ARGV[3] max sessions (0 = none), ARGV[4] the
  * session-hash prefix (`…s:`; histories are under `…h:`), ARGV[5] the session key. Drops idle sessions (at
@@ -85,15 +99,7 @@ const TOUCH = `
 local now, ttl, max, sp, sk = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local hp = string.sub(sp, 1, -3) .. 'h:'
 local evTtl, evCap = 0, 0
-if ttl > 0 then
-  local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. string.format('%d', now - ttl), 'LIMIT', 0, 100)
-  for _, k in ipairs(old) do
-    redis.call('DEL', sp .. k, hp .. k)
-    redis.call('ZREM', KEYS[2], k)
-    evTtl = evTtl + 1
-  end
-end
-if redis.call('EXISTS', KEYS[1]) == 0 then
+${dropIdle("KEYS[2]", 100)}if redis.call('EXISTS', KEYS[1]) == 0 then
   if redis.call('ZREM', KEYS[2], sk) == 1 then evTtl = evTtl + 1 end
   if max > 0 then
     local n = redis.call('ZCARD', KEYS[2])
@@ -188,15 +194,7 @@ const SIZE = script(`
 local now, ttl, sp = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
 local hp = string.sub(sp, 1, -3) .. 'h:'
 local evTtl = 0
-if ttl > 0 then
-  local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%d', now - ttl), 'LIMIT', 0, 1000)
-  for _, k in ipairs(old) do
-    redis.call('DEL', sp .. k, hp .. k)
-    redis.call('ZREM', KEYS[1], k)
-    evTtl = evTtl + 1
-  end
-end
-return {evTtl, redis.call('ZCARD', KEYS[1])}
+${dropIdle("KEYS[1]", 1000)}return {evTtl, redis.call('ZCARD', KEYS[1])}
 `)
 
 /**
