@@ -86,6 +86,23 @@ export const parseAnswer = (body: string): Answer | undefined => {
   return { flagged, score: score as number | undefined, label: typeof label === "string" ? label : undefined }
 }
 
+/** A verdict is a few bytes of JSON: an answer past this is off-contract (and is not read further). */
+export const MAX_ANSWER_BYTES = 64 * 1024
+
+/** The response body as text, or undefined once it passes `max` bytes (the rest is not read). */
+const readCapped = async (res: Response, max: number): Promise<string | undefined> => {
+  if (res.body === null) return ""
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of res.body) {
+    size += chunk.byteLength
+    // Leaving the loop cancels the stream.
+    if (size > max) return undefined
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString("utf8")
+}
+
 /** A label as it may appear in a message: short, printable. */
 const cleanLabel = (label: string): string => label.replace(/[^\x20-\x7e]/g, "").slice(0, 40)
 
@@ -134,8 +151,12 @@ export const make = (options: Options, log?: Telemetry["Service"]): Effect.Effec
             body: JSON.stringify({ text, surface }),
             signal
           })
-          const body = await res.text()
-          if (res.status < 200 || res.status > 299) throw new ClassifierFailure({ reason: "status", detail: `HTTP ${res.status}` })
+          if (res.status < 200 || res.status > 299) {
+            await res.body?.cancel()
+            throw new ClassifierFailure({ reason: "status", detail: `HTTP ${res.status}` })
+          }
+          const body = await readCapped(res, MAX_ANSWER_BYTES)
+          if (body === undefined) throw new ClassifierFailure({ reason: "invalid_response", detail: `the answer is over ${MAX_ANSWER_BYTES} bytes` })
           const answer = parseAnswer(body)
           if (answer === undefined) throw new ClassifierFailure({ reason: "invalid_response", detail: "the answer is not {\"flagged\": boolean, \"score\"?: number}" })
           return answer

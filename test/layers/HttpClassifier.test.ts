@@ -23,7 +23,7 @@ import { setupOf } from "../support/pipelock.ts"
 /** A fake classifier: flags texts that tell the agent to ignore its instructions; can hang or be slow. */
 interface FakeClassifier {
   readonly url: string
-  behaviour: "answer" | "hang" | "slow" | "garbage"
+  behaviour: "answer" | "hang" | "slow" | "garbage" | "oversized"
   requests: number
   inFlight: number
   maxInFlight: number
@@ -56,6 +56,8 @@ const startClassifier = (): Promise<FakeClassifier> =>
         const answer = () => {
           state.inFlight--
           if (state.behaviour === "garbage") return res.writeHead(200, { "content-type": "application/json" }).end("{\"verdict\": 1}")
+          // A valid verdict padded past the answer cap: off-contract, and not read to the end.
+          if (state.behaviour === "oversized") return res.writeHead(200, { "content-type": "application/json" }).end(`{"flagged": false, "pad": "${"x".repeat(200_000)}"}`)
           const flagged = /ignore (all )?(previous|prior) instructions/i.test(body.text)
           res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ flagged, score: flagged ? 0.98 : 0.01, label: flagged ? "INJECTION" : "BENIGN" }))
         }
@@ -185,6 +187,13 @@ describe("HttpClassifier through the Inspector", () => {
         const v = yield* (yield* Inspector).inspectResponse(CLEAN, at)
         assert.strictEqual(v.action, "block")
         assert.include(v.decisive?.message ?? "", "invalid_response")
+      }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url))))
+      fake.behaviour = "oversized"
+      yield* Effect.gen(function* () {
+        const v = yield* (yield* Inspector).inspectResponse(CLEAN, at)
+        assert.strictEqual(v.action, "block")
+        assert.include(v.decisive?.message ?? "", "invalid_response")
+        assert.include(v.decisive?.message ?? "", "bytes")
       }).pipe(Effect.provide(inspectorFor(yamlFor(fake.url))))
     }))
 
