@@ -153,32 +153,32 @@ return {evTtl, evCap, live, 0, added, changed}
 /**
  * ARGV[6] the tool, ARGV[7] '1' to append to the chain history, then category, time, window size, window
  * seconds (the steps of `appendCall` in detect/chain.ts). Returns evTtl, evCap, live, inventory (0 unpinned,
- * 1 listed, 2 unlisted), then the history's calls as stored (`category\ntime`, oldest first).
+ * 1 listed, 2 unlisted), then, when appending, the history's calls as stored (`category\ntime`, oldest first)
+ * joined by `\n` into one string: one bulk reply to decode instead of one per call.
  */
 const RECORD_CALL = script(`${TOUCH}
+local st = redis.call('HMGET', KEYS[1], 'b', 'f:' .. ARGV[6])
 local inv = 0
-if redis.call('HEXISTS', KEYS[1], 'b') == 1 then
-  if redis.call('HEXISTS', KEYS[1], 'f:' .. ARGV[6]) == 1 then inv = 1 else inv = 2 end
+if st[1] then
+  if st[2] then inv = 1 else inv = 2 end
 end
-local out = {evTtl, evCap, live, inv}
-if ARGV[7] == '1' then
-  local at, size, secs = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
-  redis.call('RPUSH', KEYS[3], ARGV[8] .. '\\n' .. ARGV[9])
-  redis.call('LTRIM', KEYS[3], -size, -1)
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl + 60000) end
-  local hist = redis.call('LRANGE', KEYS[3], 0, -1)
-  -- Oldest first: the calls older than the window are at the head; drop them, hand back the rest as stored
-  -- (Pipelock parses them, and skips a stale one further in, which replicas' clocks a little apart can leave).
-  local head = 0
-  while head < #hist do
-    local e = hist[head + 1]
-    if at - tonumber(string.match(e, '\\n(%d+)$')) <= secs * 1000 then break end
-    head = head + 1
-  end
-  if head > 0 then redis.call('LTRIM', KEYS[3], head, -1) end
-  for k = head + 1, #hist do out[#out + 1] = hist[k] end
+if ARGV[7] ~= '1' then return {evTtl, evCap, live, inv} end
+local at, size, secs = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
+local n = redis.call('RPUSH', KEYS[3], ARGV[8] .. '\\n' .. ARGV[9])
+if n > size then redis.call('LTRIM', KEYS[3], -size, -1) end
+-- A new list has no expiry yet (TOUCH set it on the list that was there).
+if n == 1 and ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl + 60000) end
+local hist = redis.call('LRANGE', KEYS[3], 0, -1)
+-- Oldest first: the calls older than the window are at the head; drop them, hand back the rest as stored
+-- (Pipelock parses them, and skips a stale one further in, which replicas' clocks a little apart can leave).
+local head = 0
+while head < #hist do
+  local e = hist[head + 1]
+  if at - tonumber(string.match(e, '\\n(%d+)$')) <= secs * 1000 then break end
+  head = head + 1
 end
-return out
+if head > 0 then redis.call('LTRIM', KEYS[3], head, -1) end
+return {evTtl, evCap, live, inv, table.concat(hist, '\\n', head + 1)}
 `)
 
 /** Ends a session. KEYS as for TOUCH; ARGV[1] the session key. Returns 1 when it existed, and the live count. */
@@ -476,17 +476,18 @@ export const make = (env: Readonly<Record<string, string | undefined>>, now: () 
       const args = touchArgs(sessionKey)
       const c = call.chain
       args.push(call.tool, c === undefined ? "0" : "1")
-      if (c !== undefined) args.push(c.category, String(Math.floor(c.at)), String(c.windowSize), String(c.windowSeconds))
+      // Chain categories are names (detect/chain.ts); a line break, which would split the stored entry, becomes a space.
+      if (c !== undefined) args.push(c.category.includes("\n") ? c.category.replaceAll("\n", " ") : c.category, String(Math.floor(c.at)), String(c.windowSize), String(c.windowSeconds))
       return run("record_call", () => evalScript(RECORD_CALL, sessionKeys(sessionKey), args), (reply): CallOutcome => {
         const r = reply as ReadonlyArray<unknown>
         touched(r)
         const history: ChainCall[] = []
-        if (c !== undefined) {
-          for (let i = 4; i < r.length; i++) {
-            const entry = String(r[i])
-            const nl = entry.lastIndexOf("\n")
-            const at = Number(entry.slice(nl + 1))
-            if (c.at - at <= c.windowSeconds * 1000) history.push({ category: entry.slice(0, nl), at })
+        if (c !== undefined && r.length > 4) {
+          // `category\ntime` per call, joined by `\n` (a category never holds a line break: see recordCall).
+          const parts = String(r[4]).split("\n")
+          for (let i = 0; i + 1 < parts.length; i += 2) {
+            const at = Number(parts[i + 1])
+            if (c.at - at <= c.windowSeconds * 1000) history.push({ category: parts[i], at })
           }
         }
         return { inventory: INVENTORY[Number(r[3])] ?? "unpinned", history }

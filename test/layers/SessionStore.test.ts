@@ -307,6 +307,45 @@ describe.skipIf(redisServerBinary === undefined)("with redis-server", () => {
         assert.isTrue((yield* store.health).available)
       }))
 
+    it.live("one round trip per recordCall and pinTools (one script each); the session's hash and history keep their fallback expiry", () =>
+      Effect.gen(function* () {
+        const prefix = `trips${++prefixes}:`
+        const store = yield* ready.pipe(Effect.provide(yield* Layer.build(redisStore(redis!.url, { ttlMinutes: 30, maxSessions: 1000 }, Date.now, [], prefix))))
+        const { createClient } = yield* Effect.promise(() => import("redis"))
+        const probe = yield* Effect.acquireRelease(
+          Effect.promise(async () => {
+            const c = createClient({ url: redis!.url })
+            await c.connect()
+            return c
+          }),
+          (c) => Effect.promise(() => c.quit())
+        )
+        /** Commands the server ran, by name (scripts count as EVALSHA/EVAL; the calls inside a script are listed apart). */
+        const calls = async () => {
+          const info = String(await probe.sendCommand(["INFO", "commandstats"]))
+          const n = (name: string) => Number(new RegExp(`^cmdstat_${name}:calls=(\\d+)`, "m").exec(info)?.[1] ?? 0)
+          return { scripts: n("evalsha") + n("eval"), pings: n("ping") }
+        }
+        yield* store.pinTools("s", [tool("a", "1")])
+        const chain = (at: number) => ({ category: "read", at, windowSize: 3, windowSeconds: 60 })
+        yield* store.recordCall("s", { tool: "a", chain: chain(Date.now()) })
+        const before = yield* Effect.promise(calls)
+        for (let i = 0; i < 5; i++) yield* store.recordCall("s", { tool: "a", chain: chain(Date.now()) })
+        yield* store.recordCall("s", { tool: "b" })
+        yield* store.pinTools("s", [tool("a", "1"), tool("c", "2")])
+        const after = yield* Effect.promise(calls)
+        // The probe's own INFO is not a script: 7 operations, 7 scripts.
+        assert.strictEqual(after.scripts - before.scripts, 7)
+        const ttl = (key: string) => Effect.promise(async () => Number(await probe.sendCommand(["PTTL", `${prefix}${key}`])))
+        // 30 minutes plus a minute of grace, set again at each use.
+        for (const key of ["s:s", "h:s"]) {
+          const left = yield* ttl(key)
+          assert.isAbove(left, 30 * 60_000)
+          assert.isAtMost(left, 31 * 60_000)
+        }
+        assert.strictEqual(Number(yield* Effect.promise(() => probe.sendCommand(["LLEN", `${prefix}h:s`]))), 3)
+      }))
+
     it("never logs the password of the URL or of PIPELOCK_REDIS_PASSWORD", () => {
       assert.strictEqual(SessionStoreRedis.redactUrl("redis://user:s3cret@redis:6379/0"), "redis://user:***@redis:6379/0")
       assert.strictEqual(SessionStoreRedis.redactUrl("rediss://redis.example:6380"), "rediss://redis.example:6380")
