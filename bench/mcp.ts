@@ -77,7 +77,8 @@ const results = [
 // Sequential tools/calls on one keep-alive connection to each Pipelock, alternated call by call (the order
 // flipped every other pair), so a load change on the machine hits both alike; per round the median call of
 // each, and the figure is the median over rounds of the difference. Beside it, the CPU each side spends per
-// call (Pipelock's process, plus redis-server's for the Redis side), which the machine's load does not inflate.
+// call (Pipelock's process, plus redis-server's for the Redis side): no waiting for a CPU in it, though on a
+// contended machine cold caches after each process switch inflate it too.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const CALLS = Number(process.env.BENCH_CALLS ?? 300)
 /**
