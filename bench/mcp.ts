@@ -67,6 +67,8 @@ if (shared !== undefined) {
 } else console.log("redis-server is not installed: the Redis session-store rows are skipped (apt-get install redis-server)")
 
 const viaMemory = `http://127.0.0.1:${memory.mcpPort}/`
+// Measured warm (JIT, the upstream connections): a fresh process spends its first seconds compiling.
+await load("warm-up", viaMemory, 16)
 const results = [
   await load("direct, 1 connection", app.url, 1),
   await load("through pipelock, 1 connection", viaMemory, 1),

@@ -20,7 +20,7 @@ import { handleFetch } from "./forward/fetch.ts"
 import { handleWebSocket } from "./forward/websocket.ts"
 import { paceOf } from "./http/body.ts"
 import { rejectSocket, sendJson } from "./http/respond.ts"
-import { guardBody } from "./http/server.ts"
+import { guardBody, latestConfig } from "./http/server.ts"
 import { Metrics } from "../services/Metrics.ts"
 import { UpstreamClient } from "../services/UpstreamClient.ts"
 import * as UpstreamClientLayer from "./UpstreamClient.ts"
@@ -42,13 +42,14 @@ export const make = Effect.gen(function* () {
     upstream: Option.getOrElse(yield* Effect.serviceOption(UpstreamClient), UpstreamClientLayer.make)
   }
   const ca = Option.getOrUndefined(yield* Effect.serviceOption(CertAuthority))
+  const latest = yield* latestConfig(deps.store)
   const set = yield* FiberSet.make<void, never>()
   const runFork = yield* FiberSet.runtime(set)<never>()
 
   // Requests inside intercepted TLS: the same exchange as plain HTTP, with the CONNECT host as the origin.
   const inner = http.createServer({ keepAlive: true, requestTimeout: 0, headersTimeout: 15_000 })
   inner.on("request", (req, res) => {
-    guardBody(req, res, { listener: "forward", meter: deps.meter }, paceOf(Effect.runSync(deps.store.current).forward_proxy))
+    guardBody(req, res, { listener: "forward", meter: deps.meter }, paceOf(latest().forward_proxy))
     const meta = interceptedOf.get(req.socket)
     if (meta === undefined) return sendJson(res, 500, { error: "internal_error" })
     if (authorityHost(req.headers.host) !== meta.host) {
@@ -56,7 +57,7 @@ export const make = Effect.gen(function* () {
       const f: Finding = { scanner: "url", rule: "authority_mismatch", severity: "high", location: "header:host", evidence: String(req.headers.host ?? ""), action: "block",
         message: `Host ${String(req.headers.host)} does not match the CONNECT host ${meta.host}` }
       sendJson(res, 403, { blocked: true, reason: f.message, rule: f.rule, request_id: meta.requestId }, { "x-pipelock-block": f.rule })
-      const mode = Effect.runSync(deps.store.current).mode
+      const mode = latest().mode
       return deps.telemetry.verdictUnsafe({ listener: meta.scheme === "https" ? "tls" : "forward", requestId: meta.requestId, action: "block", mode, method: req.method, target: meta.host, findings: [f], status: 403 })
     }
     const url = `${meta.scheme}://${authorityOf(meta)}${req.url ?? "/"}`

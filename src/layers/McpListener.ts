@@ -9,7 +9,7 @@ import { Metrics } from "../services/Metrics.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { sendJson } from "./http/respond.ts"
 import { paceOf } from "./http/body.ts"
-import { serve } from "./http/server.ts"
+import { latestConfig, serve } from "./http/server.ts"
 
 export const make = Effect.gen(function* () {
   const store = yield* ConfigStore
@@ -18,13 +18,14 @@ export const make = Effect.gen(function* () {
   const meter = yield* Metrics
   const address = store.run.mcpListen
   if (address === undefined) return undefined
+  const latest = yield* latestConfig(store)
   const served = yield* serve("mcp", address, {
     request: (req, res) =>
       proxy.handle(req, res).pipe(Effect.catchCause((cause) => Effect.sync(() => {
         telemetry.logUnsafe("error", "mcp_handler_failed", { cause: String(cause) })
         sendJson(res, 500, { jsonrpc: "2.0", id: null, error: { code: -32603, message: "internal error in the MCP proxy" } })
       })))
-  }, { bodyPace: { listener: "mcp", meter, pace: () => paceOf(Effect.runSync(store.current).mcp_http_listener) } })
+  }, { bodyPace: { listener: "mcp", meter, pace: () => paceOf(latest().mcp_http_listener) } })
   yield* telemetry.log("info", "listening", { listener: "mcp", address: `${served.host}:${served.port}`, upstream: store.run.mcpUpstream })
   return served
 })

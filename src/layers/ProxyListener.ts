@@ -16,7 +16,7 @@ import { KillSwitch } from "../services/KillSwitch.ts"
 import { Telemetry } from "../services/Telemetry.ts"
 import { clientIp, rejectSocket, sendJson } from "./http/respond.ts"
 import { paceOf } from "./http/body.ts"
-import { type Served, serve } from "./http/server.ts"
+import { latestConfig, type Served, serve } from "./http/server.ts"
 import { Metrics } from "../services/Metrics.ts"
 import { metrics } from "./telemetry/metrics.ts"
 import { denialSpan } from "./telemetry/spans.ts"
@@ -109,8 +109,9 @@ export const make = Effect.gen(function* () {
       yield* forward.handleUpgrade(req, socket, head)
     }).pipe(Effect.catchCause(() => Effect.sync(() => rejectSocket(socket, 502, { error: "internal_error" }))))
 
+  const latest = yield* latestConfig(store)
   const main = yield* serve("proxy", store.run.listen, { request, connect, upgrade }, {
-    bodyPace: { listener: "forward", meter, pace: () => paceOf(Effect.runSync(store.current).forward_proxy) }
+    bodyPace: { listener: "forward", meter, pace: () => paceOf(latest().forward_proxy) }
   })
   yield* telemetry.log("info", "listening", { listener: "proxy", address: `${main.host}:${main.port}` })
 

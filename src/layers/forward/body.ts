@@ -47,7 +47,8 @@ export const collect = (stream: Readable, limit: number, reservation?: Reservati
     // Cut before anyone read it (the pace watch fired while the URL was still being checked).
     if (stream.destroyed) return cut("stream closed before the end")
     stream.on("data", onData)
-    stream.on("end", () => finish({ ok: true, body: Buffer.concat(chunks) }))
+    // One chunk (a small body) is the body as read: no copy.
+    stream.on("end", () => finish({ ok: true, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) }))
     stream.on("error", (e) => cut(e.message))
     stream.on("close", () => cut("stream closed before the end"))
   })

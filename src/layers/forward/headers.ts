@@ -11,11 +11,15 @@ export const VIA = `1.1 pipelock/${version}`
 
 /** Copies headers without the hop-by-hop ones (and those the `Connection` header names), adding `Via`. */
 export const forwardHeaders = (headers: IncomingHttpHeaders, drop: ReadonlyArray<string> = []): OutgoingHttpHeaders => {
-  const named = new Set(String(headers.connection ?? "").toLowerCase().split(",").map((s) => s.trim()).filter((s) => s !== ""))
+  // Node gives header names in lower case; the names a `Connection` header lists are parsed only when it lists any.
+  const connection = headers.connection
+  const named = connection === undefined || connection === "" ? undefined
+    : new Set(String(connection).toLowerCase().split(",").map((s) => s.trim()).filter((s) => s !== ""))
   const out: OutgoingHttpHeaders = {}
-  for (const [k, v] of Object.entries(headers)) {
+  for (const k in headers) {
+    const v = headers[k]
     const n = k.toLowerCase()
-    if (v === undefined || HOP_BY_HOP.has(n) || named.has(n) || drop.includes(n)) continue
+    if (v === undefined || HOP_BY_HOP.has(n) || named?.has(n) === true || (drop.length > 0 && drop.includes(n))) continue
     out[n] = v
   }
   out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`

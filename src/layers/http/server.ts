@@ -5,9 +5,23 @@
  */
 import * as http from "node:http"
 import type { Duplex } from "node:stream"
-import { Context, Data, Effect, FiberSet, type Scope } from "effect"
+import { Context, Data, Effect, FiberSet, type Scope, Stream } from "effect"
+import type { Config } from "../../services/Config.ts"
+import type * as ConfigStore from "../../services/ConfigStore.ts"
 import { parseListen } from "../config/validate.ts"
 import { hasBody, type Pace, type Watched, watchPace } from "./body.ts"
+
+/**
+ * The current configuration as a plain read, for node callbacks that need it on every request (the body pace):
+ * kept up to date by the store's changes stream in the background, instead of running an effect per request.
+ * A reload is seen as soon as the stream delivers it (before the next request that can observe it arrives).
+ */
+export const latestConfig = (store: ConfigStore.Service): Effect.Effect<() => Config, never, Scope.Scope> =>
+  Effect.gen(function* () {
+    let config = yield* store.current
+    yield* store.changes.pipe(Stream.runForEach((c) => Effect.sync(() => void (config = c))), Effect.forkScoped)
+    return () => config
+  })
 
 export class ListenError extends Data.TaggedError("ListenError")<{ readonly name: string; readonly address: string; readonly message: string }> {}
 
