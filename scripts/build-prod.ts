@@ -12,7 +12,7 @@
  * silently break the bundle.
  */
 import { build, type Plugin } from "esbuild"
-import { rmSync, writeFileSync } from "node:fs"
+import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { builtinModules } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -28,18 +28,58 @@ const relocate: ReadonlyArray<{ readonly file: string; readonly from: string; re
   { file: "src/layers/config/load.ts", from: "new URL(`../../../config/${mode}.yaml`, import.meta.url)", to: "new URL(`../config/${mode}.yaml`, import.meta.url)" }
 ]
 
-const relocatePlugin: Plugin = {
-  name: "relocate-paths",
-  setup(b) {
-    for (const r of relocate) {
-      const abs = join(root, r.file)
-      b.onLoad({ filter: new RegExp(`${abs.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`) }, async (args) => {
-        const { readFile } = await import("node:fs/promises")
-        const text = await readFile(args.path, "utf8")
-        if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains ${r.from}; update scripts/build-prod.ts`)
-        return { contents: text.replaceAll(r.from, r.to), loader: "ts" }
-      })
+/**
+ * Effect's root barrel (`import { Effect, Layer } from "effect"`) re-exports all of Effect's ≈ 140 modules.
+ * esbuild places code by which entry points *reach* a file, and through the barrel every file of the CLI
+ * reaches every Effect module: the parts of Stream, PubSub, Channel… that only `run` uses landed in the chunk
+ * `--help` and `check` load. Each source file's barrel imports are rewritten here to the modules they name
+ * (`import * as Effect from "effect/Effect"`: the same namespace object, so the same program), which the
+ * source keeps as the barrel for readability.
+ */
+const barrel = (() => {
+  const text = readFileSync(join(root, "node_modules/effect/dist/index.js"), "utf8")
+  const modules = new Map<string, string>()
+  for (const m of text.matchAll(/^export \* as (\w+) from "\.\/(\w+)\.js";?$/gm)) modules.set(m[1]!, m[2]!)
+  const functions = new Set<string>()
+  for (const m of text.matchAll(/^export \{([^}]*)\} from "\.\/Function\.js";?$/gm)) for (const n of m[1]!.replace(/\/\*[\s\S]*?\*\//g, "").split(",")) if (n.trim() !== "") functions.add(n.trim())
+  if (modules.size < 100 || !modules.has("Effect") || !functions.has("pipe")) throw new Error("build:prod: node_modules/effect/dist/index.js is not the barrel scripts/build-prod.ts expects")
+  return { modules, functions }
+})()
+
+/** `import { A, B as C, type D } from "effect"` → `import * as A from "effect/A"; import * as C from "effect/B"`. */
+export const unbarrel = (text: string, file: string): string =>
+  text.replace(/^import \{([^}]*)\} from "effect";?$/gm, (_all, names: string) => {
+    const out: string[] = []
+    const fns: string[] = []
+    for (const raw of names.split(",")) {
+      const spec = raw.trim()
+      if (spec === "" || spec.startsWith("type ")) continue
+      const [name, alias = name] = spec.split(/\s+as\s+/) as [string, string?]
+      if (barrel.functions.has(name)) fns.push(alias === name ? name : `${name} as ${alias}`)
+      else if (barrel.modules.has(name)) out.push(`import * as ${alias} from "effect/${barrel.modules.get(name)}"`)
+      else throw new Error(`build:prod: ${file} imports ${name} from "effect", which scripts/build-prod.ts does not map`)
     }
+    if (fns.length > 0) out.push(`import { ${fns.join(", ")} } from "effect/Function"`)
+    return out.join("; ")
+  })
+
+const sourcePlugin: Plugin = {
+  name: "pipelock-sources",
+  setup(b) {
+    const found = new Set<string>()
+    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (args) => {
+      let text = readFileSync(args.path, "utf8")
+      const r = relocate.find((x) => join(root, x.file) === args.path)
+      if (r !== undefined) {
+        if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains ${r.from}; update scripts/build-prod.ts`)
+        text = text.replaceAll(r.from, r.to)
+        found.add(r.file)
+      }
+      return { contents: unbarrel(text, args.path), loader: "ts" }
+    })
+    b.onEnd(() => {
+      for (const r of relocate) if (!found.has(r.file)) throw new Error(`build:prod: ${r.file} was not bundled; update scripts/build-prod.ts`)
+    })
   }
 }
 
@@ -88,7 +128,7 @@ const result = await build({
   sourcemap: "linked",
   metafile: true,
   logLevel: "warning",
-  plugins: [relocatePlugin, builtinsPlugin]
+  plugins: [sourcePlugin, builtinsPlugin]
 })
 writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile))
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".mjs"))
