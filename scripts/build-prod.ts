@@ -16,16 +16,32 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { builtinModules } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import { isDeepStrictEqual } from "node:util"
+import * as YAML from "yaml"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 /** `--outdir DIR` builds elsewhere (the image-layout test builds into a temporary folder); default dist-prod/. */
 const outFlag = process.argv.indexOf("--outdir")
 const outdir = outFlag > 0 && process.argv[outFlag + 1] !== undefined ? resolve(process.argv[outFlag + 1]!) : join(root, "dist-prod")
 
-/** Source-relative URLs, as written in the source, and what they become from dist-prod/. */
+/**
+ * The presets (config/*.yaml) as the loader parses them, embedded as JSON: every command that loads a
+ * configuration starts from one, and parsing its 23 KB of commented YAML was ≈ 8% of `pipelock check --url`.
+ * The files stay the source (`generate config` prints them; scripts/start.ts rebuilds when they change), and
+ * the build fails if a preset holds a value JSON cannot carry.
+ */
+const presets = Object.fromEntries(["strict", "balanced", "audit"].map((mode) => {
+  const parsed: unknown = YAML.parse(readFileSync(join(root, "config", `${mode}.yaml`), "utf8"))
+  const json = JSON.stringify(parsed)
+  if (!isDeepStrictEqual(JSON.parse(json), parsed)) throw new Error(`build:prod: config/${mode}.yaml holds a value JSON cannot carry`)
+  return [mode, json]
+}))
+
+/** Source text rewritten for dist-prod/: source-relative URLs, and the presets' parse. */
 const relocate: ReadonlyArray<{ readonly file: string; readonly from: string; readonly to: string }> = [
   { file: "src/version.ts", from: `new URL("../package.json", import.meta.url)`, to: `new URL("../package.json", import.meta.url)` },
-  { file: "src/layers/config/load.ts", from: "new URL(`../../../config/${mode}.yaml`, import.meta.url)", to: "new URL(`../config/${mode}.yaml`, import.meta.url)" }
+  { file: "src/layers/config/load.ts", from: "new URL(`../../../config/${mode}.yaml`, import.meta.url)", to: "new URL(`../config/${mode}.yaml`, import.meta.url)" },
+  { file: "src/layers/config/load.ts", from: "YAML.parse(presetText(mode))", to: `JSON.parse((${JSON.stringify(presets)} as Record<string, string>)[mode]!)` }
 ]
 
 /**
@@ -69,8 +85,7 @@ const sourcePlugin: Plugin = {
     const found = new Set<string>()
     b.onLoad({ filter: /\/src\/.*\.ts$/ }, (args) => {
       let text = readFileSync(args.path, "utf8")
-      const r = relocate.find((x) => join(root, x.file) === args.path)
-      if (r !== undefined) {
+      for (const r of relocate.filter((x) => join(root, x.file) === args.path)) {
         if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains ${r.from}; update scripts/build-prod.ts`)
         text = text.replaceAll(r.from, r.to)
         found.add(r.file)
