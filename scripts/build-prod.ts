@@ -6,40 +6,98 @@
  * CLI never reaches. The native `re2` addon (and the optional native helpers of `ws`) stay external and are
  * loaded from node_modules.
  *
+ * Imports of Effect's root barrel are rewritten to module paths and the presets are embedded pre-parsed (see
+ * `unbarrel` and `presets` below): what `--help` and `check` load and parse at every start.
+ *
  * The bundle lives one folder below the repository root, like src/ and dist/ files do not: two paths that the
  * source computes from its own location (the package.json for the version, config/ for the presets) are
  * rewritten for dist-prod/ here, and the build fails if they are not found, so a move in the source cannot
  * silently break the bundle.
  */
 import { build, type Plugin } from "esbuild"
-import { rmSync, writeFileSync } from "node:fs"
+import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { builtinModules } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import { isDeepStrictEqual } from "node:util"
+import * as YAML from "yaml"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 /** `--outdir DIR` builds elsewhere (the image-layout test builds into a temporary folder); default dist-prod/. */
 const outFlag = process.argv.indexOf("--outdir")
 const outdir = outFlag > 0 && process.argv[outFlag + 1] !== undefined ? resolve(process.argv[outFlag + 1]!) : join(root, "dist-prod")
 
-/** Source-relative URLs, as written in the source, and what they become from dist-prod/. */
+/**
+ * The presets (config/*.yaml) as the loader parses them, embedded as JSON: every command that loads a
+ * configuration starts from one, and parsing its 23 KB of commented YAML was ≈ 8% of `pipelock check --url`.
+ * The files stay the source (`generate config` prints them; scripts/start.ts rebuilds when they change), and
+ * the build fails if a preset holds a value JSON cannot carry.
+ */
+const presets = Object.fromEntries(["strict", "balanced", "audit"].map((mode) => {
+  const parsed: unknown = YAML.parse(readFileSync(join(root, "config", `${mode}.yaml`), "utf8"))
+  const json = JSON.stringify(parsed)
+  if (!isDeepStrictEqual(JSON.parse(json), parsed)) throw new Error(`build:prod: config/${mode}.yaml holds a value JSON cannot carry`)
+  return [mode, json]
+}))
+
+/** Source text rewritten for dist-prod/: source-relative URLs, and the presets' parse. */
 const relocate: ReadonlyArray<{ readonly file: string; readonly from: string; readonly to: string }> = [
   { file: "src/version.ts", from: `new URL("../package.json", import.meta.url)`, to: `new URL("../package.json", import.meta.url)` },
-  { file: "src/layers/config/load.ts", from: "new URL(`../../../config/${mode}.yaml`, import.meta.url)", to: "new URL(`../config/${mode}.yaml`, import.meta.url)" }
+  { file: "src/layers/config/load.ts", from: "new URL(`../../../config/${mode}.yaml`, import.meta.url)", to: "new URL(`../config/${mode}.yaml`, import.meta.url)" },
+  { file: "src/layers/config/load.ts", from: "YAML.parse(presetText(mode))", to: `JSON.parse((${JSON.stringify(presets)} as Record<string, string>)[mode]!)` }
 ]
 
-const relocatePlugin: Plugin = {
-  name: "relocate-paths",
-  setup(b) {
-    for (const r of relocate) {
-      const abs = join(root, r.file)
-      b.onLoad({ filter: new RegExp(`${abs.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`) }, async (args) => {
-        const { readFile } = await import("node:fs/promises")
-        const text = await readFile(args.path, "utf8")
-        if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains ${r.from}; update scripts/build-prod.ts`)
-        return { contents: text.replaceAll(r.from, r.to), loader: "ts" }
-      })
+/**
+ * Effect's root barrel (`import { Effect, Layer } from "effect"`) re-exports all of Effect's ≈ 140 modules.
+ * esbuild places code by which entry points *reach* a file, and through the barrel every file of the CLI
+ * reaches every Effect module: the parts of Stream, PubSub, Channel… that only `run` uses landed in the chunk
+ * `--help` and `check` load. Each source file's barrel imports are rewritten here to the modules they name
+ * (`import * as Effect from "effect/Effect"`: the same namespace object, so the same program), which the
+ * source keeps as the barrel for readability.
+ */
+const barrel = (() => {
+  const text = readFileSync(join(root, "node_modules/effect/dist/index.js"), "utf8")
+  const modules = new Map<string, string>()
+  for (const m of text.matchAll(/^export \* as (\w+) from "\.\/(\w+)\.js";?$/gm)) modules.set(m[1]!, m[2]!)
+  const functions = new Set<string>()
+  for (const m of text.matchAll(/^export \{([^}]*)\} from "\.\/Function\.js";?$/gm)) for (const n of m[1]!.replace(/\/\*[\s\S]*?\*\//g, "").split(",")) if (n.trim() !== "") functions.add(n.trim())
+  if (modules.size < 100 || !modules.has("Effect") || !functions.has("pipe")) throw new Error("build:prod: node_modules/effect/dist/index.js is not the barrel scripts/build-prod.ts expects")
+  return { modules, functions }
+})()
+
+/** `import { A, B as C, type D } from "effect"` → `import * as A from "effect/A"; import * as C from "effect/B"`. */
+const unbarrel = (text: string, file: string): string =>
+  text.replace(/^import \{([^}]*)\} from "effect";?$/gm, (_all, names: string) => {
+    const out: string[] = []
+    const fns: string[] = []
+    for (const raw of names.split(",")) {
+      const spec = raw.trim()
+      if (spec === "" || spec.startsWith("type ")) continue
+      const [name, alias = name] = spec.split(/\s+as\s+/) as [string, string?]
+      if (barrel.functions.has(name)) fns.push(alias === name ? name : `${name} as ${alias}`)
+      else if (barrel.modules.has(name)) out.push(`import * as ${alias} from "effect/${barrel.modules.get(name)}"`)
+      else throw new Error(`build:prod: ${file} imports ${name} from "effect", which scripts/build-prod.ts does not map`)
     }
+    if (fns.length > 0) out.push(`import { ${fns.join(", ")} } from "effect/Function"`)
+    return out.join("; ")
+  })
+
+const sourcePlugin: Plugin = {
+  name: "pipelock-sources",
+  setup(b) {
+    const found = new Set<string>()
+    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (args) => {
+      let text = readFileSync(args.path, "utf8")
+      for (const r of relocate.filter((x) => join(root, x.file) === args.path)) {
+        if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains ${r.from}; update scripts/build-prod.ts`)
+        text = text.replaceAll(r.from, r.to)
+        found.add(r.file)
+      }
+      return { contents: unbarrel(text, args.path), loader: "ts" }
+    })
+    b.onEnd(() => {
+      for (const r of relocate) if (!found.has(r.file)) throw new Error(`build:prod: ${r.file} was not bundled; update scripts/build-prod.ts`)
+    })
   }
 }
 
@@ -88,9 +146,13 @@ const result = await build({
   sourcemap: "linked",
   metafile: true,
   logLevel: "warning",
-  plugins: [relocatePlugin, builtinsPlugin]
+  plugins: [sourcePlugin, builtinsPlugin]
 })
 writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile))
+// An import form the rewrite above does not recognise leaves the barrel in: the bundle still works, only larger.
+if (Object.keys(result.metafile.inputs).some((f) => f.endsWith("node_modules/effect/dist/index.js"))) {
+  process.stderr.write("build:prod: warning: a file still imports Effect's root barrel (see unbarrel in scripts/build-prod.ts)\n")
+}
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".mjs"))
 const total = outputs.reduce((n, [, o]) => n + o.bytes, 0)
 process.stdout.write(`build:prod: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB in dist-prod/ (entry dist-prod/pipelock.mjs)\n`)

@@ -1,6 +1,7 @@
 /**
  * `npm start [-- ARGS]`: runs the production build (dist-prod/, see scripts/build-prod.ts), building it first
- * when it is missing or older than the sources (a fresh clone, or after a pull), then `pipelock run ARGS`.
+ * when it is missing or older than the sources or the presets it embeds (a fresh clone, or after a pull), then
+ * `pipelock run ARGS`.
  * The build runs in a child process (esbuild), so the proxy's own process holds only the bundle.
  */
 import { spawnSync } from "node:child_process"
@@ -20,7 +21,7 @@ const newest = (path: string): number => {
   return t
 }
 
-const stale = !existsSync(entry) || statSync(entry).mtimeMs < Math.max(newest(join(root, "src")), newest(join(root, "package-lock.json")), newest(join(root, "scripts", "build-prod.ts")))
+const stale = !existsSync(entry) || statSync(entry).mtimeMs < Math.max(newest(join(root, "src")), newest(join(root, "package-lock.json")), newest(join(root, "scripts", "build-prod.ts")), newest(join(root, "config")))
 if (stale) {
   const built = spawnSync(process.execPath, [join(root, "scripts", "build-prod.ts")], { stdio: ["ignore", "inherit", "inherit"] })
   if (built.status !== 0) process.exit(built.status ?? 2)
