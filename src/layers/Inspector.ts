@@ -24,7 +24,6 @@ import { containerOf, dlpParts, jsonParts, type JsonFailure, type JsonTexts, typ
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
-import { scanContent } from "./detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
 import { scanShell } from "./detect/shell.ts"
@@ -38,6 +37,7 @@ import { annotateVerdict } from "./telemetry/spans.ts"
 import * as Reassemble from "./stream/reassemble.ts"
 import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
+import { ALL as ALL_BUILTINS, type Kernels, kernelsFor, NOTHING } from "./detect/builtins.ts"
 import { runAll, runAllSync } from "./Scanner.ts"
 
 // ---------------------------------------------------------------------------------------------
@@ -57,6 +57,11 @@ export interface Snapshot {
   readonly chain: ChainOptions | undefined
   /** The `suppress` entries: findings they match are dropped before the verdict. */
   readonly suppress: CompiledSuppress
+  /**
+   * The built-in scanners that run (those registered in the ScannerRegistry; all of them for a bare
+   * Inspector), as synchronous cores over the rule sets above.
+   */
+  readonly k: Kernels
   /** Where scan durations are observed (the instance's metrics), if anywhere. */
   readonly meter?: MetricsService | undefined
 }
@@ -121,7 +126,7 @@ export const compileSnapshot = (config: Config, env: Readonly<Record<string, str
       ]
     }
     : undefined
-  return { config, mode: config.mode, dlp, injection, mcpInjection, url, policy, chain, suppress: compileSuppress(config.suppress) }
+  return { config, mode: config.mode, dlp, injection, mcpInjection, url, policy, chain, suppress: compileSuppress(config.suppress), k: ALL_BUILTINS }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,13 +246,13 @@ const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
  * message (a secret used as a key must not reach a log through the path of a finding).
  */
 const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
-  Effect.gen(function* () {
+  !s.k.dlp ? NO_DLP : Effect.gen(function* () {
     const parts = dlpParts(w, base)
     const groups = batches(parts)
     const found: Finding[] = []
     for (let k = 0; k < groups.length; k++) {
       if (k > 0 && breathing) yield* breathe
-      found.push(...timed(s, "dlp", () => scanParts(s.dlp, groups[k], { host })))
+      found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], { host })))
     }
     const findings = dedupeFindings(found)
     if (findings.length === 0) return { findings, sensitive: [] }
@@ -278,6 +283,8 @@ export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray
 }
 
 const CONTENT_SCANNERS = new Set(["dlp", "entropy"])
+
+const NO_DLP: Effect.Effect<{ findings: Finding[]; sensitive: string[] }> = Effect.sync(() => ({ findings: [], sensitive: [] }))
 
 /**
  * How a checked URL may appear in logs, spans and `/stats`: never with its userinfo; with the path and query
@@ -382,7 +389,7 @@ export const make = Effect.gen(function* () {
   // Registered scanners (`Scanner.layer`): optional, read per message; none registered costs one lookup.
   const registry = Option.getOrUndefined(yield* Effect.serviceOption(ScannerRegistry))
   const NO_SCANNERS: ReadonlyArray<Scanner> = []
-  const registered = (surface: Surface): ReadonlyArray<Scanner> => (registry === undefined ? NO_SCANNERS : registry.forSurface(surface))
+  const registered = (surface: Surface): ReadonlyArray<Scanner> => (registry === undefined ? NO_SCANNERS : registry.pluginsFor(surface))
   /** The registered scanners' findings on one subject (none registered: no work, no allocation of an effect chain). */
   const extra = (surface: Surface, ctx: RequestContext, subject: Omit<Subject, "surface" | "requestId" | "listener">): Effect.Effect<ReadonlyArray<Finding>> => {
     const scanners = registered(surface)
@@ -412,6 +419,22 @@ export const make = Effect.gen(function* () {
     return kept
   }
   let snap: Snapshot = { ...compileSnapshot(yield* store.current), meter }
+  /**
+   * The snapshot a message is judged with: the compiled configuration plus the built-ins registered now
+   * (rebuilt only when either changes: a reload, a scanner layer coming or going).
+   */
+  let viewed: Snapshot = snap
+  let viewedFrom: Snapshot = snap
+  let viewedKinds: ReturnType<NonNullable<typeof registry>["builtins"]> = undefined
+  const current = (): Snapshot => {
+    const kinds = registry === undefined ? undefined : registry.builtins()
+    if (viewedFrom !== snap || kinds !== viewedKinds) {
+      viewedFrom = snap
+      viewedKinds = kinds
+      viewed = { ...snap, k: kernelsFor(kinds) }
+    }
+    return viewed
+  }
   yield* store.changes.pipe(
     Stream.runForEach((config) => Effect.sync(() => {
       if (config === snap.config) return
@@ -442,7 +465,7 @@ export const make = Effect.gen(function* () {
       }
       // Suppressed findings count too: a suppressed secret in the URL is still kept out of logs.
       const n = r.verdict.findings.length
-      const shown = urlDisplay(snap, url, [...r.verdict.findings, ...(r.verdict.suppressed ?? [])], connect)
+      const shown = urlDisplay(current(), url, [...r.verdict.findings, ...(r.verdict.suppressed ?? [])], connect)
       const findings = shown.findings.slice(0, n)
       const decisive = r.verdict.decisive === undefined ? undefined : findings[r.verdict.findings.indexOf(r.verdict.decisive)]
       return { ...r, verdict: { ...r.verdict, findings, decisive }, display: shown.display }
@@ -450,7 +473,7 @@ export const make = Effect.gen(function* () {
 
   const checkUrlInner = (rawUrl: string, ctx: RequestContext) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       let parsed: URL | undefined
       const pre = timed(s, "url", () => guarded("url", () => {
         const r = checkUrlRules(s.url, rawUrl)
@@ -515,7 +538,7 @@ export const make = Effect.gen(function* () {
 
   const inspectRequest = (req: OutboundRequest, ctx: RequestContext) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const rb = s.config.request_body_scanning
       if (!rb.enabled) return decide([], s.mode)
       const host = hostOf(req.url)
@@ -531,6 +554,7 @@ export const make = Effect.gen(function* () {
           // (critical patterns: provider keys, private keys).
           const full = rb.header_mode === "all" || sensitive.has(n) || SECRET_HEADER.test(n)
           for (const v of headerValues(value)) {
+            if (!s.k.dlp) continue
             const found = timed(s, "dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host })))
             findings.push(...(full ? found : found.filter((f) => f.severity === "critical")))
           }
@@ -571,7 +595,8 @@ export const make = Effect.gen(function* () {
       message: `an A2A file part larger than a2a_scanning.max_raw_size (${a.max_raw_size} bytes) cannot be scanned`
     }))
     const files = parts.filter((p) => p.location.endsWith(".file.bytes"))
-    out.push(...timed(s, "dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
+    if (s.k.dlp) out.push(...timed(s, "dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
+    if (!s.k.injection) return out
     for (const p of parts) {
       if (p.value.length < 12 || p.location.endsWith("(base64)")) continue
       out.push(...timed(s, "injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
@@ -595,7 +620,7 @@ export const make = Effect.gen(function* () {
     }
     if (!isAgentCard(card)) return { findings: [] }
     const out: Finding[] = []
-    if (a.scan_agent_cards) {
+    if (a.scan_agent_cards && s.k.toolPoisoning) {
       for (const t of cardTools(card)) out.push(...timed(s, "tool_poisoning", () => scanTool(s.mcpInjection, t)).map((f): Finding => ({ ...f, scanner: "a2a_card" })))
     }
     return a.detect_card_drift ? { findings: out, card } : { findings: out }
@@ -636,11 +661,12 @@ export const make = Effect.gen(function* () {
         // Duplicate keys in a plain JSON body: every value is scanned above. A JSON-RPC message (A2A, MCP
         // through the proxy) must be unambiguous.
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
-        if (json) return out
+        if (json || !s.k.dlp) return out
         yield* breathe
         return [...out, ...timed(s, "dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
       }
     }
+    if (!s.k.dlp) return []
     return timed(s, "dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
         const pairs = [...new URLSearchParams(text)]
@@ -656,7 +682,8 @@ export const make = Effect.gen(function* () {
 
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
     // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
-    const scan = s.config.response_scanning.enabled ? scanContent : injectionText
+    const scan = s.config.response_scanning.enabled ? s.k.content : s.k.rules
+    if (scan === NOTHING) return []
     const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
     const host = hostOf(url)
     const exempt = host !== undefined && matchesAny(host, s.config.response_scanning.exempt_domains)
@@ -665,7 +692,7 @@ export const make = Effect.gen(function* () {
 
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const rules = responseFindings(s, text, ctx.url, "body")
       const more = yield* extra("response_text", ctx, { text, location: "body", url: ctx.url })
       const verdict = decide(unsuppressed(s, more.length === 0 ? rules : [...rules, ...more], { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
@@ -685,10 +712,10 @@ export const make = Effect.gen(function* () {
       // A walker limit on the arguments: fail closed.
       return [scannerFailure(e, location)]
     }
-    const out: Finding[] = timed(s, "dlp", () => guarded(location, () => scanParts(s.dlp, parts)))
+    const out: Finding[] = s.k.dlp ? timed(s, "dlp", () => guarded(location, () => scanParts(s.dlp, parts))) : []
     for (const p of parts) {
       if (p.value.length < 3) continue
-      out.push(...timed(s, "shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
+      if (s.k.shell) out.push(...timed(s, "shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
       if (!p.value.includes("://")) continue
       out.push(...timed(s, "url", () => guarded(p.location, () => urlsIn(p.value).flatMap((u) =>
         checkUrlRules(s.url, u).findings.filter(exfiltration).map((f): Finding => ({ ...f, location: p.location }))))))
@@ -698,7 +725,7 @@ export const make = Effect.gen(function* () {
 
   const responseStream = (ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.sync((): StreamScanner => {
-      const s = snap
+      const s = current()
       const sse = s.config.response_scanning.sse_streaming
       const format = formatOf(ctx.contentType, sse.enabled)
       // Event streams take `sse_streaming.action` (block ends the stream, warn forwards); raw text the section's.
@@ -707,7 +734,7 @@ export const make = Effect.gen(function* () {
       return Reassemble.make(format, {
         // Suppressed where found (the stream re-decides over everything found so far on each new finding).
         text: (text, location) => [...unsuppressed(s, responseFindings(s, text, ctx.url, location), scope, ctx)],
-        toolDelta: (text, location) => [...unsuppressed(s, timed(s, "dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)],
+        toolDelta: (text, location) => (s.k.dlp ? [...unsuppressed(s, timed(s, "dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)] : []),
         toolCall: (_name, args, location) => [...unsuppressed(s, toolCallFindings(s, args, location), scope, ctx)],
         decide: (findings) => decide(findings, s.mode, action)
       }, { maxEventBytes: sse.max_event_bytes, audit: s.mode === "audit" })
@@ -715,10 +742,10 @@ export const make = Effect.gen(function* () {
 
   const inspectWsMessage = (text: string, from: "client" | "server", ctx: RequestContext & { readonly url: string }) =>
     Effect.sync((): Verdict => {
-      const s = snap
+      const s = current()
       if (from === "client") {
         const host = hostOf(ctx.url)
-        let findings = timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
+        let findings = s.k.dlp ? timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host }))) : []
         if (looksLikeJson(text)) {
           const w = walkJson(text)
           if (w.ok) {
@@ -761,8 +788,11 @@ export const make = Effect.gen(function* () {
    * Injection over some texts of a walk (each text of 12 characters or more; a large message in runs of
    * texts), optionally shell checks too, breathing between slices.
    */
-  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, shell: boolean, scan: typeof injectionText = injectionText) =>
+  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, withShell: boolean, content = false) =>
     Effect.gen(function* () {
+      const scan = content ? s.k.content : s.k.rules
+      const shell = withShell && s.k.shell
+      if (scan === NOTHING && !shell) return []
       const out: Finding[] = []
       let chars = 0
       for (const p of textRuns(w, indexes, base)) {
@@ -774,7 +804,7 @@ export const make = Effect.gen(function* () {
         const t = p.value
         chars += t.length
         const location = p.location
-        out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+        if (scan !== NOTHING) out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
         if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
       }
       return out
@@ -782,7 +812,7 @@ export const make = Effect.gen(function* () {
 
   const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const c = s.config
       const shape = yield* structure(message, raw, "request")
       if ("finding" in shape) return { verdict: decide([shape.finding], s.mode), errorCode: -32600 } satisfies McpVerdict
@@ -884,7 +914,7 @@ export const make = Effect.gen(function* () {
 
   const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const c = s.config
       const shape = yield* structure(message, raw, "response")
       if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
@@ -900,7 +930,7 @@ export const make = Effect.gen(function* () {
         // A definition finding's location names its tool (`tool:<name>.description`): the `tool` scope reads it there.
         const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, {}, ctx, names), s.mode, action)
         if (c.mcp_tool_scanning.enabled) {
-          const found = tools.flatMap((t) => timed(s, "tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
+          const found = s.k.toolPoisoning ? tools.flatMap((t) => timed(s, "tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t)))) : []
           if (registered("tool_definition").length > 0) {
             const each = yield* Effect.forEach(tools, (t) => extra("tool_definition", ctx, { text: toolText(t), location: `tool:${String(t.name)}`, tool: String(t.name) }), { concurrency: "unbounded" })
             found.push(...each.flat())
@@ -944,7 +974,7 @@ export const make = Effect.gen(function* () {
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
       // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
-      const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false, scanContent)
+      const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false, true)
       if (registered("mcp_result").length > 0) found.push(...yield* extra("mcp_result", ctx, { text: valuesText(w, w.texts.map((_, i) => i)), location: "result" }))
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
@@ -970,7 +1000,7 @@ export const make = Effect.gen(function* () {
     inspectWsMessage,
     inspectMcpRequest: (message, ctx, raw) => inspectMcpRequest(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
     inspectMcpResponse: (message, ctx, raw) => inspectMcpResponse(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
-    inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
+    inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(current(), raw)),
     endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {
       const host = hostOf(url)
