@@ -33,7 +33,7 @@ import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, eva
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
 import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
 import { metrics } from "./telemetry/metrics.ts"
-import { annotateVerdict } from "./telemetry/spans.ts"
+import { annotateVerdict, tracingOn } from "./telemetry/spans.ts"
 import * as Reassemble from "./stream/reassemble.ts"
 import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
@@ -246,29 +246,46 @@ const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
  * message (a secret used as a key must not reach a log through the path of a finding).
  */
 const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
-  !s.k.dlp ? NO_DLP : Effect.gen(function* () {
+  !s.k.dlp ? NO_DLP : Effect.suspend(() => {
     const parts = dlpParts(w, base)
     const groups = batches(parts)
-    const found: Finding[] = []
-    for (let k = 0; k < groups.length; k++) {
-      if (k > 0 && breathing) yield* breathe
-      found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], { host })))
-    }
-    const findings = dedupeFindings(found)
-    if (findings.length === 0) return { findings, sensitive: [] }
-    // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
-    const at = new Set(findings.map((f) => f.location))
-    const sensitive = new Set<string>()
-    for (const p of parts) {
-      if (!at.has(p.location)) continue
-      if (p.count === 1) sensitive.add(w.texts[p.index])
-      else {
-        for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+    // One batch (a small document), or a caller that cannot wait: judged in one synchronous step.
+    if (groups.length <= 1 || !breathing) {
+      try {
+        const found: Finding[] = []
+        for (const group of groups) found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, group, { host })))
+        return Effect.succeed(dlpOutcome(s, w, parts, found, host))
+      } catch (e) {
+        return Effect.succeed({ findings: [scannerFailure(e, base === "" ? "message" : base)], sensitive: [] })
       }
     }
-    const list = [...sensitive].filter((t) => t.length >= 4)
-    return { findings: scrub(findings, list), sensitive: list }
-  }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
+    return Effect.gen(function* () {
+      const found: Finding[] = []
+      for (let k = 0; k < groups.length; k++) {
+        if (k > 0) yield* breathe
+        found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], { host })))
+      }
+      return dlpOutcome(s, w, parts, found, host)
+    }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
+  })
+
+/** The findings of a document's DLP pass, deduplicated, with the texts behind them (`sensitive`) scrubbed from them. */
+const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<Part>, found: ReadonlyArray<Finding>, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
+  if (found.length === 0) return { findings: [], sensitive: [] }
+  const findings = dedupeFindings(found)
+  // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
+  const at = new Set(findings.map((f) => f.location))
+  const sensitive = new Set<string>()
+  for (const p of parts) {
+    if (!at.has(p.location)) continue
+    if (p.count === 1) sensitive.add(w.texts[p.index])
+    else {
+      for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+    }
+  }
+  const list = [...sensitive].filter((t) => t.length >= 4)
+  return { findings: scrub(findings, list), sensitive: list }
+}
 
 /** Replaces each sensitive text (a matched secret, a key holding one) in findings' location, evidence and message. */
 export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray<string>): Finding[] => {
@@ -317,6 +334,46 @@ const urlDisplay = (s: Snapshot, url: URL, findings: ReadonlyArray<Finding>, con
     findings: scrub(findings, sensitive)
   }
 }
+
+const withDropped = (v: Verdict, dropped: ReadonlyArray<Finding>): Verdict => (dropped.length === 0 ? v : { ...v, suppressed: dropped })
+
+/** A checked URL with how it may be shown (`urlDisplay`); the URL as parsed by the rules when there is one. */
+const shownUrl = (s: Snapshot, rawUrl: string, parsed: URL | undefined, r: UrlCheck, connect: boolean): UrlCheck => {
+  let url = parsed
+  if (url === undefined) {
+    try {
+      url = new URL(rawUrl)
+    } catch {
+      // An unparseable URL is not shown at all: it was never checked field by field.
+      return { ...r, display: "[invalid URL]" }
+    }
+  }
+  // Suppressed findings count too: a suppressed secret in the URL is still kept out of logs.
+  const suppressed = r.verdict.suppressed ?? []
+  const n = r.verdict.findings.length
+  const shown = urlDisplay(s, url, n === 0 && suppressed.length === 0 ? NO_FINDINGS_LIST : [...r.verdict.findings, ...suppressed], connect)
+  if (n === 0) return { ...r, display: shown.display }
+  const findings = shown.findings.slice(0, n)
+  const decisive = r.verdict.decisive === undefined ? undefined : findings[r.verdict.findings.indexOf(r.verdict.decisive)]
+  return { ...r, verdict: { ...r.verdict, findings, decisive }, display: shown.display }
+}
+
+const NO_FINDINGS_LIST: ReadonlyArray<Finding> = []
+
+const itself = (v: Verdict): Verdict => v
+const urlVerdict = (r: UrlCheck): Verdict => r.verdict
+const mcpOf = (r: McpVerdict): Verdict => r.verdict
+
+/**
+ * A scan in a span annotated with its verdict, when spans go somewhere (a tracer is installed and enabled);
+ * otherwise the scan alone: allowed traffic builds no span object when tracing is off.
+ */
+const traced = <A>(name: string, scan: Effect.Effect<A>, verdictOf: (a: A) => Verdict): Effect.Effect<A> =>
+  Effect.withFiber((fiber) =>
+    tracingOn(fiber)
+      ? scan.pipe(Effect.tap((a) => annotateVerdict(verdictOf(a))), Effect.withSpan(name, undefined, { captureStackTrace: false }))
+      : scan
+  )
 
 const headerValues = (v: string | ReadonlyArray<string> | undefined): string[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v])
 
@@ -454,25 +511,12 @@ export const make = Effect.gen(function* () {
 
   // --- URLs ---------------------------------------------------------------------------------
 
-  const checkUrl = (rawUrl: string, ctx: RequestContext, connect = false) =>
-    Effect.map(checkUrlInner(rawUrl, ctx), (r): UrlCheck => {
-      let url: URL | undefined
-      try {
-        url = new URL(rawUrl)
-      } catch {
-        // An unparseable URL is not shown at all: it was never checked field by field.
-        return { ...r, display: "[invalid URL]" }
-      }
-      // Suppressed findings count too: a suppressed secret in the URL is still kept out of logs.
-      const n = r.verdict.findings.length
-      const shown = urlDisplay(current(), url, [...r.verdict.findings, ...(r.verdict.suppressed ?? [])], connect)
-      const findings = shown.findings.slice(0, n)
-      const decisive = r.verdict.decisive === undefined ? undefined : findings[r.verdict.findings.indexOf(r.verdict.decisive)]
-      return { ...r, verdict: { ...r.verdict, findings, decisive }, display: shown.display }
-    })
-
-  const checkUrlInner = (rawUrl: string, ctx: RequestContext) =>
-    Effect.gen(function* () {
+  /**
+   * The URL pipeline. Synchronous up to DNS; one effect step for the resolver (skipped offline), one for the
+   * store's rate and data windows, one for registered URL scanners (only when any is registered).
+   */
+  const checkUrl = (rawUrl: string, ctx: RequestContext, connect = false): Effect.Effect<UrlCheck> =>
+    Effect.suspend(() => {
       const s = current()
       let parsed: URL | undefined
       const pre = timed(s, "url", () => guarded("url", () => {
@@ -483,55 +527,64 @@ export const make = Effect.gen(function* () {
       // Suppressed URL findings are kept aside: the transports must still keep the URL out of their logs.
       const dropped: Finding[] = []
       const preKept = unsuppressed(s, pre, { url: rawUrl }, ctx, undefined, dropped)
-      const withDropped = (v: Verdict): Verdict => (dropped.length === 0 ? v : { ...v, suppressed: dropped })
-      const preVerdict = withDropped(decide(preKept, s.mode))
-      if (preVerdict.action === "block" || parsed === undefined) return { verdict: preVerdict } satisfies UrlCheck
-      const url = parsed
+      const preVerdict = withDropped(decide(preKept, s.mode), dropped)
+      if (preVerdict.action === "block" || parsed === undefined) return Effect.succeed(shownUrl(s, rawUrl, parsed, { verdict: preVerdict }, connect))
+      const url: URL = parsed
       const host = url.hostname.replace(/^\[|\]$/g, "")
       const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" || url.protocol === "wss:" ? 443 : 80
       const findings = [...preKept]
-      let target: PinnedTarget | undefined
-      const resolved = ctx.skipDns === true ? undefined : yield* resolver.resolve(host).pipe(Effect.result)
-      if (resolved === undefined) {
-        // Offline check: the DNS-dependent SSRF rule is not applied and there is no target.
-      } else if (resolved._tag === "Failure") {
-        findings.push({
-          scanner: "ssrf", rule: "dns_failure", severity: "high", location: "url.host", evidence: host, action: "block",
-          message: `${host} did not resolve (${resolved.failure.reason}); blocked because the address cannot be checked`
+      const afterDns = (resolved: Result.Result<ReadonlyArray<{ readonly address: string; readonly family: 4 | 6 }>, { readonly reason: string }> | undefined) => {
+        let target: PinnedTarget | undefined
+        if (resolved === undefined) {
+          // Offline check: the DNS-dependent SSRF rule is not applied and there is no target.
+        } else if (resolved._tag === "Failure") {
+          findings.push({
+            scanner: "ssrf", rule: "dns_failure", severity: "high", location: "url.host", evidence: host, action: "block",
+            message: `${host} did not resolve (${resolved.failure.reason}); blocked because the address cannot be checked`
+          })
+        } else {
+          const addresses = resolved.success
+          const ssrf = timed(s, "ssrf", () => guarded("url.host", () => checkResolved(s.url, host, addresses.map((a) => a.address))))
+          findings.push(...ssrf)
+          target = { host, port, addresses }
+        }
+        const domain = registrableDomain(host)
+        const m = s.config.fetch_proxy.monitoring
+        // One atomic store operation (one round trip to Redis) for both windows.
+        return Effect.flatMap(Effect.result(sessions.windows(m.max_data_per_minute > 0
+          ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
+          : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }])), (limits) => {
+          if (limits._tag === "Failure") {
+            findings.push(...storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
+          } else {
+            const allowed = limits.success[0].counted
+            const received = limits.success[1]?.total ?? 0
+            if (!allowed) {
+              findings.push({
+                scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",
+                message: `more than ${m.max_requests_per_minute} requests a minute to ${domain}`
+              })
+            }
+            if (m.max_data_per_minute > 0 && received >= m.max_data_per_minute) {
+              findings.push({
+                scanner: "databudget", rule: "data_budget", severity: "medium", location: "url.host", evidence: domain, action: "block",
+                message: `the data budget for ${domain} (${m.max_data_per_minute} bytes a minute) is spent`
+              })
+            }
+          }
+          const done = (): UrlCheck => {
+            const later = findings.length === preKept.length ? findings : [...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)]
+            const verdict = withDropped(decide(later, s.mode), dropped)
+            return shownUrl(s, rawUrl, url, { verdict, target: verdict.action === "block" ? undefined : target }, connect)
+          }
+          if (registered("url").length === 0) return Effect.succeed(done())
+          return Effect.map(extra("url", ctx, { text: rawUrl, location: "url", url: rawUrl }), (more) => {
+            findings.push(...more)
+            return done()
+          })
         })
-      } else {
-        const addresses = resolved.success
-        const ssrf = timed(s, "ssrf", () => guarded("url.host", () => checkResolved(s.url, host, addresses.map((a) => a.address))))
-        findings.push(...ssrf)
-        target = { host, port, addresses }
       }
-      const domain = registrableDomain(host)
-      const m = s.config.fetch_proxy.monitoring
-      // One atomic store operation (one round trip to Redis) for both windows.
-      const limits = yield* sessions.windows(m.max_data_per_minute > 0
-        ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
-        : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }]).pipe(Effect.result)
-      if (limits._tag === "Failure") {
-        findings.push(...storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
-      } else {
-        const allowed = limits.success[0].counted
-        const received = limits.success[1]?.total ?? 0
-        if (!allowed) {
-          findings.push({
-            scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",
-            message: `more than ${m.max_requests_per_minute} requests a minute to ${domain}`
-          })
-        }
-        if (m.max_data_per_minute > 0 && received >= m.max_data_per_minute) {
-          findings.push({
-            scanner: "databudget", rule: "data_budget", severity: "medium", location: "url.host", evidence: domain, action: "block",
-            message: `the data budget for ${domain} (${m.max_data_per_minute} bytes a minute) is spent`
-          })
-        }
-      }
-      findings.push(...yield* extra("url", ctx, { text: rawUrl, location: "url", url: rawUrl }))
-      const verdict = withDropped(decide([...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)], s.mode))
-      return { verdict, target: verdict.action === "block" ? undefined : target } satisfies UrlCheck
+      return ctx.skipDns === true ? afterDns(undefined) : Effect.flatMap(Effect.result(resolver.resolve(host)), afterDns)
     })
 
   // --- HTTP bodies --------------------------------------------------------------------------
@@ -771,9 +824,7 @@ export const make = Effect.gen(function* () {
    * limits, no key repeats in one object (an upstream may keep the other value), and an id is a string, a
    * number or null. A failure is an invalid request.
    */
-  const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
-    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
-    (w): { walk: JsonTexts } | { finding: Finding } => {
+  const shapeOf = (message: unknown, w: JsonWalk, location: string): { walk: JsonTexts } | { finding: Finding } => {
     if (!w.ok) return { finding: walkFinding(w, location) }
     if (w.duplicateKeys.length > 0) return { finding: duplicateFinding(w, location) }
     if (isObject(message) && "id" in message && message.id !== null && typeof message.id !== "string" && typeof message.id !== "number") {
@@ -782,39 +833,71 @@ export const make = Effect.gen(function* () {
       }
     }
     return { walk: w }
-  })
+  }
+
+  const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
+    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
+    (w) => shapeOf(message, w, location)
+  )
+
+  /** One run of texts: injection (rules, or rules and classifier for `content`), and shell checks when asked. */
+  const runChecks = (s: Snapshot, w: JsonTexts, p: Part, scan: Kernels["rules"], shell: boolean, out: Finding[]) => {
+    const t = p.value
+    const location = p.location
+    if (scan !== NOTHING) out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+    if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
+  }
 
   /**
    * Injection over some texts of a walk (each text of 12 characters or more; a large message in runs of
    * texts), optionally shell checks too, breathing between slices.
    */
-  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, withShell: boolean, content = false) =>
-    Effect.gen(function* () {
+  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, withShell: boolean, content = false): Effect.Effect<Finding[]> =>
+    Effect.suspend(() => {
       const scan = content ? s.k.content : s.k.rules
       const shell = withShell && s.k.shell
-      if (scan === NOTHING && !shell) return []
-      const out: Finding[] = []
-      let chars = 0
-      for (const p of textRuns(w, indexes, base)) {
-        if (p.length < 12) continue
-        if (chars > SLICE_CHARS) {
-          yield* breathe
-          chars = 0
+      if (scan === NOTHING && !shell) return Effect.succeed([])
+      const runs = textRuns(w, indexes, base)
+      const small = textChecksOf(s, w, runs, scan, shell)
+      if (small !== undefined) return Effect.succeed(small)
+      return Effect.gen(function* () {
+        const out: Finding[] = []
+        let chars = 0
+        for (const p of runs) {
+          if (p.length < 12) continue
+          if (chars > SLICE_CHARS) {
+            yield* breathe
+            chars = 0
+          }
+          chars += p.value.length
+          runChecks(s, w, p, scan, shell, out)
         }
-        const t = p.value
-        chars += t.length
-        const location = p.location
-        if (scan !== NOTHING) out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
-        if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
-      }
-      return out
+        return out
+      })
     })
+
+  /** The same checks in one synchronous step, when the runs are within one slice (no breath needed); else undefined. */
+  const textChecksOf = (s: Snapshot, w: JsonTexts, runs: ReadonlyArray<Part>, scan: Kernels["rules"], shell: boolean): Finding[] | undefined => {
+    let total = 0
+    for (const p of runs) total += p.length
+    if (total > SLICE_CHARS) return undefined
+    const out: Finding[] = []
+    for (const p of runs) if (p.length >= 12) runChecks(s, w, p, scan, shell, out)
+    return out
+  }
+
+  /** Every text of a walk (its indexes). */
+  const everyText = (w: JsonTexts): number[] => {
+    const out = new Array<number>(w.texts.length)
+    for (let i = 0; i < out.length; i++) out[i] = i
+    return out
+  }
 
   const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
     Effect.gen(function* () {
       const s = current()
       const c = s.config
-      const shape = yield* structure(message, raw, "request")
+      const shape = raw !== undefined && raw.length > SLICE_CHARS ? yield* structure(message, raw, "request") : shapeOf(message, raw !== undefined ? walkJson(raw) : walkValue(message), "request")
       if ("finding" in shape) return { verdict: decide([shape.finding], s.mode), errorCode: -32600 } satisfies McpVerdict
       const w = shape.walk
       if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, raw ?? JSON.stringify(message) ?? "")
@@ -912,18 +995,40 @@ export const make = Effect.gen(function* () {
     return r.tools.filter(isObject) as ToolDefinition[]
   }
 
-  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) =>
-    Effect.gen(function* () {
+  const notJsonRpc: Finding = {
+    scanner: "parser", rule: "invalid_json_rpc", severity: "high", location: "response", evidence: "", message: "the server sent something that is not JSON-RPC 2.0", action: "block"
+  }
+
+  /**
+   * A server message. A message within one slice is walked and, when it is not a tools/list result and no
+   * scanner is registered for `mcp_result`, judged in one synchronous step (the common tool result).
+   */
+  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string): Effect.Effect<McpVerdict> =>
+    Effect.suspend(() => {
       const s = current()
+      if (raw !== undefined && raw.length > SLICE_CHARS) {
+        return Effect.flatMap(structure(message, raw, "response"), (shape) => mcpResponseOf(s, message, ctx, shape))
+      }
+      const shape = shapeOf(message, raw !== undefined ? walkJson(raw) : walkValue(message), "response")
+      if ("walk" in shape && isObject(message) && message.jsonrpc === "2.0" && toolsFor(message, ctx) === undefined && registered("mcp_result").length === 0) {
+        const w = shape.walk
+        const scan = s.k.content
+        const found = scan === NOTHING ? [] : textChecksOf(s, w, textRuns(w, everyText(w), ""), scan, false)
+        if (found !== undefined) return Effect.succeed(mcpVerdict(decide(found, s.mode, s.config.response_scanning.action)))
+      }
+      return mcpResponseOf(s, message, ctx, shape)
+    })
+
+  const toolsFor = (message: Record<string, unknown>, ctx: { readonly method?: string | undefined }): ToolDefinition[] | undefined =>
+    ctx.method === "tools/list" || (ctx.method === undefined && "result" in message) ? toolsOf(message) : undefined
+
+  const mcpResponseOf = (s: Snapshot, message: unknown, ctx: McpContext & { readonly method?: string | undefined }, shape: { walk: JsonTexts } | { finding: Finding }) =>
+    Effect.gen(function* () {
       const c = s.config
-      const shape = yield* structure(message, raw, "response")
       if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
       const w = shape.walk
-      if (!isObject(message) || message.jsonrpc !== "2.0") {
-        const f: Finding = { scanner: "parser", rule: "invalid_json_rpc", severity: "high", location: "response", evidence: "", message: "the server sent something that is not JSON-RPC 2.0", action: "block" }
-        return mcpVerdict(decide([f], s.mode))
-      }
-      const tools = ctx.method === "tools/list" || (ctx.method === undefined && "result" in message) ? toolsOf(message) : undefined
+      if (!isObject(message) || message.jsonrpc !== "2.0") return mcpVerdict(decide([notJsonRpc], s.mode))
+      const tools = toolsFor(message, ctx)
       const verdicts: Verdict[] = []
       if (tools !== undefined) {
         const names = tools.map((t) => String(t.name))
@@ -974,7 +1079,7 @@ export const make = Effect.gen(function* () {
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
       // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
-      const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false, true)
+      const found = yield* textChecks(s, w, everyText(w), "", false, true)
       if (registered("mcp_result").length > 0) found.push(...yield* extra("mcp_result", ctx, { text: valuesText(w, w.texts.map((_, i) => i)), location: "result" }))
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
@@ -989,17 +1094,17 @@ export const make = Effect.gen(function* () {
   }
 
   return Inspector.of({
-    checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
+    checkUrl: (url, ctx) => traced("Inspector.checkUrl", checkUrl(url, ctx), urlVerdict),
     checkConnect: (host, port, ctx) => {
       const h = parseIp(host)?.family === 6 && !host.startsWith("[") ? `[${host}]` : host
-      return checkUrl(`https://${h}:${port}/`, ctx, true).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
+      return traced("Inspector.checkConnect", checkUrl(`https://${h}:${port}/`, ctx, true), urlVerdict)
     },
-    inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
-    inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
+    inspectRequest: (req, ctx) => traced("Inspector.inspectRequest", inspectRequest(req, ctx), itself),
+    inspectResponse: (text, ctx) => traced("Inspector.inspectResponse", inspectResponse(text, ctx), itself),
     responseStream,
     inspectWsMessage,
-    inspectMcpRequest: (message, ctx, raw) => inspectMcpRequest(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
-    inspectMcpResponse: (message, ctx, raw) => inspectMcpResponse(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
+    inspectMcpRequest: (message, ctx, raw) => traced("Inspector.inspectMcpRequest", inspectMcpRequest(message, ctx, raw), mcpOf),
+    inspectMcpResponse: (message, ctx, raw) => traced("Inspector.inspectMcpResponse", inspectMcpResponse(message, ctx, raw), mcpOf),
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(current(), raw)),
     endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {
