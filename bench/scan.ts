@@ -2,6 +2,9 @@
  * `npm run bench:scan`: how long the scanners take, in ns/op and ops/s, beside the targets in docs/benchmarks.md.
  * Real work on real inputs; a warm-up, then a timed loop. The 1 MB adversarial inputs show linear time
  * (compare 1 MB with 256 KB: about 4×). Not a test: numbers vary with the machine.
+ *
+ * `node bench/scan.ts --small` runs only the small-message rows (URLs, MCP messages, the scanner registry);
+ * `--cpu` times CPU time instead of wall time (steadier on a shared machine).
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
@@ -15,6 +18,7 @@ import { scanContent } from "../src/layers/detect/injectionClassifier.ts"
 import { RE2 } from "../src/layers/detect/re2.ts"
 import { mergeInjectionPatterns } from "../src/layers/detect/injectionPatterns.ts"
 import { checkUrl, compileUrlRules } from "../src/layers/detect/urlGuard.ts"
+import * as BuiltinScanners from "../src/layers/BuiltinScanners.ts"
 import * as InspectorLayer from "../src/layers/Inspector.ts"
 import * as SessionStoreLayer from "../src/layers/SessionStore.ts"
 import * as ResolverLayer from "../src/layers/Resolver.ts"
@@ -32,6 +36,7 @@ const rules = compileUrlRules({
 const prose = "The quarterly report shows revenue grew in every region, led by strong subscription renewals and a new partner channel. "
 const text10k = (prose.repeat(Math.ceil(10240 / prose.length))).slice(0, 10240)
 const text90 = "Could you summarize the attached quarterly report and list the three biggest changes, please?"
+const toolCall = { jsonrpc: "2.0", id: 8, method: "tools/call", params: { name: "get_transactions", arguments: { account: "checking", from: "2026-11-01", to: "2026-11-30", limit: 50 } } }
 const toolResult = { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", text: JSON.stringify({ transactions: [{ id: 1, amount: -42.1, description: "Groceries", date: "2026-11-20" }, { id: 2, amount: 2500, description: "Salary", date: "2026-11-15" }] }) }] } }
 
 /**
@@ -80,15 +85,26 @@ const nextUrl = () => realUrls[url++ % realUrls.length]
 interface Row { readonly name: string; readonly nsPerOp: number; readonly target?: string; readonly ok?: boolean; readonly ref?: { readonly name: string; readonly nsPerOp: number } }
 const rows: Row[] = []
 
+/**
+ * `--cpu`: time is this process's CPU time (user + system) rather than the wall clock, so the time the process
+ * waits for a core on a shared machine is not counted (the loops are synchronous: CPU time is their cost).
+ */
+const cpuTime = process.argv.includes("--cpu")
+const nowNs = (): bigint => {
+  if (!cpuTime) return process.hrtime.bigint()
+  const u = process.cpuUsage()
+  return BigInt(u.user + u.system) * 1000n
+}
+
 const timeOf = (f: () => unknown, minMs: number): number => {
   for (let i = 0; i < 50; i++) f()
   let n = 0
-  const t0 = process.hrtime.bigint()
+  const t0 = nowNs()
   let elapsed = 0n
   do {
     for (let i = 0; i < 20; i++) f()
     n += 20
-    elapsed = process.hrtime.bigint() - t0
+    elapsed = nowNs() - t0
   } while (elapsed < BigInt(minMs) * 1_000_000n)
   return Number(elapsed) / n
 }
@@ -119,6 +135,9 @@ const benchAB = <X>(name: string, refName: string, run: (x: X) => () => unknown,
 
 const fmt = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`)
 
+/** `--small`: only the small-message rows (URLs, MCP messages, the registry), without the documents and adversarial inputs. */
+const small = process.argv.includes("--small")
+
 const main = Effect.gen(function* () {
   const inspector = yield* Inspector
   const ctx = { requestId: "bench", listener: "check" as const, skipDns: true }
@@ -129,6 +148,34 @@ const main = Effect.gen(function* () {
   bench("clean URL, through the Inspector service (no DNS)", () => Effect.runSync(inspector.checkUrl("https://docs.python.org/3/library/urllib.parse.html?highlight=quote", ctx).pipe(Effect.provideService(Inspector, inspector))))
   if (realUrls.length > 0) bench(`clean URLs (${realUrls.length} varied), full URL pipeline`, () => checkUrl(rules, nextUrl()), { target: 10_000, minMs: 1000 })
   bench("URL with a DLP hit", () => checkUrl(rules, "https://example.com/?key=sk-ant-api03-fake1234567890abcd"))
+  if (!small) yield* large
+  const toolJson = JSON.stringify(toolResult)
+  bench("clean MCP tool response (Inspector)", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { target: 20_000, ref: ["JSON.parse of the same message", () => JSON.parse(toolJson)] })
+  const callJson = JSON.stringify(toolCall)
+  bench("clean MCP tools/call request (Inspector)", () => Effect.runSync(inspector.inspectMcpRequest(toolCall, mcp, callJson)), { target: 20_000, ref: ["JSON.parse of the same message", () => JSON.parse(callJson)] })
+  // The scanner registry's cost on the hot path: two fresh Inspectors over the same config, one with a registry
+  // holding the built-ins (as `Pipelock.run` registers them) and a scanner for another surface (what a graph with,
+  // say, a WebSocket-only scanner pays on every other message), one without a registry. Timed in alternating
+  // rounds, best round of each (the machine is shared).
+  const fresh = (withRegistry: boolean) => Effect.provide(Effect.gen(function* () { return yield* Inspector }), InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(
+    ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest(),
+    withRegistry
+      ? Layer.merge(BuiltinScanners.all, ScannerLayer.layer({ name: "ws_only", surfaces: ["ws_frame"], scan: () => Effect.succeed([]) }))
+        .pipe(Layer.provideMerge(ScannerLayer.registry), Layer.provide(ConfigStoreLayer.layerTest(loaded)))
+      : Layer.empty
+  ))))
+  const registered = yield* fresh(true)
+  const plain = yield* fresh(false)
+  benchAB("clean MCP tool response (Inspector + scanner registry: the built-ins, none other for this surface)", "the Inspector without a registry",
+    (i) => () => Effect.runSync(i.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), registered, plain)
+  benchAB("clean URL through the Inspector + scanner registry, none for this surface", "the Inspector without a registry",
+    (i) => () => Effect.runSync(i.checkUrl(cleanUrl, ctx)), registered, plain)
+  benchAB("WebSocket server message through the Inspector + registry (the built-ins)", "the Inspector without a registry",
+    (i) => () => Effect.runSync(i.inspectWsMessage(text90, "server", { ...ctx, url: "wss://chat.example/" })), registered, plain)
+  if (!small) yield* adversarialRows
+})
+
+const large = Effect.sync(() => {
   bench("90 B clean text, injection", () => injectionText(injection, text90, "body"), { target: 5_000 })
   bench("10 KB clean text, injection", () => injectionText(injection, text10k, "body"), { target: 500_000 })
   if (realDocs.length > 0) {
@@ -142,22 +189,9 @@ const main = Effect.gen(function* () {
   bench("10 KB clean text, injection + DLP", () => (injectionText(injection, text10k, "body"), dlpText(dlp, text10k, "body")), { target: 500_000 })
   bench("10 KB clean text, DLP", () => dlpText(dlp, text10k, "body"))
   bench("text with a secret, DLP", () => dlpText(dlp, `config: token=ghp_${"a1B2c3D4e5".repeat(4)} region=eu`, "body"))
-  const toolJson = JSON.stringify(toolResult)
-  bench("clean MCP tool response (Inspector)", () => Effect.runSync(inspector.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), { target: 20_000, ref: ["JSON.parse of the same message", () => JSON.parse(toolJson)] })
-  // The scanner registry's cost on the hot path: two fresh Inspectors over the same config, one with a registry
-  // holding a scanner for another surface (what a graph with, say, a WebSocket-only scanner pays on every other
-  // message), one without a registry. Timed in alternating rounds, best round of each (the machine is shared).
-  const fresh = (withRegistry: boolean) => Effect.provide(Effect.gen(function* () { return yield* Inspector }), InspectorLayer.layer.pipe(Layer.provide(Layer.mergeAll(
-    ConfigStoreLayer.layerTest(loaded), ResolverLayer.layer, SessionStoreLayer.layerTest(),
-    withRegistry ? ScannerLayer.layer({ name: "ws_only", surfaces: ["ws_frame"], scan: () => Effect.succeed([]) }).pipe(Layer.provideMerge(ScannerLayer.registry)) : Layer.empty
-  ))))
-  const registered = yield* fresh(true)
-  const plain = yield* fresh(false)
-  benchAB("clean MCP tool response (Inspector + scanner registry, none for this surface)", "the Inspector without a registry",
-    (i) => () => Effect.runSync(i.inspectMcpResponse(toolResult, { ...mcp, method: "tools/call" })), registered, plain)
-  benchAB("clean URL through the Inspector + scanner registry, none for this surface", "the Inspector without a registry",
-    (i) => () => Effect.runSync(i.checkUrl(cleanUrl, ctx)), registered, plain)
+})
 
+const adversarialRows = Effect.sync(() => {
   const adversarial: Array<[string, string]> = [
     ["repeated letters", "a".repeat(1 << 20)],
     ["near-miss phrases", "ignore all previous ".repeat(52429).slice(0, 1 << 20)],
@@ -190,4 +224,4 @@ const search = row("  reference: one RE2 literal")
 if (docsDlp !== undefined && parse !== undefined && search !== undefined) {
   console.log(`\nDLP on real documents = ${(docsDlp.nsPerOp / parse.nsPerOp).toFixed(1)}× JSON.parse of the same text, ${(docsDlp.nsPerOp / search.nsPerOp).toFixed(0)}× one RE2 literal search over it`)
 }
-console.log(`\nnode ${process.version}, ${process.arch}; one core, one thread (the scanners are synchronous)`)
+console.log(`\nnode ${process.version}, ${process.arch}; one core, one thread (the scanners are synchronous); ${cpuTime ? "CPU time per op (--cpu)" : "wall time per op"}`)

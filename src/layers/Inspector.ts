@@ -24,7 +24,6 @@ import { containerOf, dlpParts, jsonParts, type JsonFailure, type JsonTexts, typ
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
-import { scanContent } from "./detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
 import { scanShell } from "./detect/shell.ts"
@@ -34,10 +33,11 @@ import { builtinToolPolicyRules, type CompiledToolPolicy, compileToolPolicy, eva
 import { checkResolved, checkUrl as checkUrlRules, type CompiledUrlRules, compileUrlRules } from "./detect/urlGuard.ts"
 import { Metrics, type Service as MetricsService } from "../services/Metrics.ts"
 import { metrics } from "./telemetry/metrics.ts"
-import { annotateVerdict } from "./telemetry/spans.ts"
+import { annotateVerdict, tracingOn } from "./telemetry/spans.ts"
 import * as Reassemble from "./stream/reassemble.ts"
 import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
+import { ALL as ALL_BUILTINS, type Kernels, kernelsFor, NOTHING } from "./detect/builtins.ts"
 import { runAll, runAllSync } from "./Scanner.ts"
 
 // ---------------------------------------------------------------------------------------------
@@ -57,6 +57,11 @@ export interface Snapshot {
   readonly chain: ChainOptions | undefined
   /** The `suppress` entries: findings they match are dropped before the verdict. */
   readonly suppress: CompiledSuppress
+  /**
+   * The built-in scanners that run (those registered in the ScannerRegistry; all of them for a bare
+   * Inspector), as synchronous cores over the rule sets above.
+   */
+  readonly k: Kernels
   /** Where scan durations are observed (the instance's metrics), if anywhere. */
   readonly meter?: MetricsService | undefined
 }
@@ -121,7 +126,7 @@ export const compileSnapshot = (config: Config, env: Readonly<Record<string, str
       ]
     }
     : undefined
-  return { config, mode: config.mode, dlp, injection, mcpInjection, url, policy, chain, suppress: compileSuppress(config.suppress) }
+  return { config, mode: config.mode, dlp, injection, mcpInjection, url, policy, chain, suppress: compileSuppress(config.suppress), k: ALL_BUILTINS }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,29 +246,46 @@ const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
  * message (a secret used as a key must not reach a log through the path of a finding).
  */
 const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
-  Effect.gen(function* () {
+  !s.k.dlp ? NO_DLP : Effect.suspend(() => {
     const parts = dlpParts(w, base)
     const groups = batches(parts)
-    const found: Finding[] = []
-    for (let k = 0; k < groups.length; k++) {
-      if (k > 0 && breathing) yield* breathe
-      found.push(...timed(s, "dlp", () => scanParts(s.dlp, groups[k], { host })))
-    }
-    const findings = dedupeFindings(found)
-    if (findings.length === 0) return { findings, sensitive: [] }
-    // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
-    const at = new Set(findings.map((f) => f.location))
-    const sensitive = new Set<string>()
-    for (const p of parts) {
-      if (!at.has(p.location)) continue
-      if (p.count === 1) sensitive.add(w.texts[p.index])
-      else {
-        for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+    // One batch (a small document), or a caller that cannot wait: judged in one synchronous step.
+    if (groups.length <= 1 || !breathing) {
+      try {
+        const found: Finding[] = []
+        for (const group of groups) found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, group, { host })))
+        return Effect.succeed(dlpOutcome(s, w, parts, found, host))
+      } catch (e) {
+        return Effect.succeed({ findings: [scannerFailure(e, base === "" ? "message" : base)], sensitive: [] })
       }
     }
-    const list = [...sensitive].filter((t) => t.length >= 4)
-    return { findings: scrub(findings, list), sensitive: list }
-  }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
+    return Effect.gen(function* () {
+      const found: Finding[] = []
+      for (let k = 0; k < groups.length; k++) {
+        if (k > 0) yield* breathe
+        found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], { host })))
+      }
+      return dlpOutcome(s, w, parts, found, host)
+    }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
+  })
+
+/** The findings of a document's DLP pass, deduplicated, with the texts behind them (`sensitive`) scrubbed from them. */
+const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<Part>, found: ReadonlyArray<Finding>, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
+  if (found.length === 0) return { findings: [], sensitive: [] }
+  const findings = dedupeFindings(found)
+  // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
+  const at = new Set(findings.map((f) => f.location))
+  const sensitive = new Set<string>()
+  for (const p of parts) {
+    if (!at.has(p.location)) continue
+    if (p.count === 1) sensitive.add(w.texts[p.index])
+    else {
+      for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+    }
+  }
+  const list = [...sensitive].filter((t) => t.length >= 4)
+  return { findings: scrub(findings, list), sensitive: list }
+}
 
 /** Replaces each sensitive text (a matched secret, a key holding one) in findings' location, evidence and message. */
 export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray<string>): Finding[] => {
@@ -278,6 +300,8 @@ export const scrub = (findings: ReadonlyArray<Finding>, sensitive: ReadonlyArray
 }
 
 const CONTENT_SCANNERS = new Set(["dlp", "entropy"])
+
+const NO_DLP: Effect.Effect<{ findings: Finding[]; sensitive: string[] }> = Effect.sync(() => ({ findings: [], sensitive: [] }))
 
 /**
  * How a checked URL may appear in logs, spans and `/stats`: never with its userinfo; with the path and query
@@ -310,6 +334,46 @@ const urlDisplay = (s: Snapshot, url: URL, findings: ReadonlyArray<Finding>, con
     findings: scrub(findings, sensitive)
   }
 }
+
+const withDropped = (v: Verdict, dropped: ReadonlyArray<Finding>): Verdict => (dropped.length === 0 ? v : { ...v, suppressed: dropped })
+
+/** A checked URL with how it may be shown (`urlDisplay`); the URL as parsed by the rules when there is one. */
+const shownUrl = (s: Snapshot, rawUrl: string, parsed: URL | undefined, r: UrlCheck, connect: boolean): UrlCheck => {
+  let url = parsed
+  if (url === undefined) {
+    try {
+      url = new URL(rawUrl)
+    } catch {
+      // An unparseable URL is not shown at all: it was never checked field by field.
+      return { ...r, display: "[invalid URL]" }
+    }
+  }
+  // Suppressed findings count too: a suppressed secret in the URL is still kept out of logs.
+  const suppressed = r.verdict.suppressed ?? []
+  const n = r.verdict.findings.length
+  const shown = urlDisplay(s, url, n === 0 && suppressed.length === 0 ? NO_FINDINGS_LIST : [...r.verdict.findings, ...suppressed], connect)
+  if (n === 0) return { ...r, display: shown.display }
+  const findings = shown.findings.slice(0, n)
+  const decisive = r.verdict.decisive === undefined ? undefined : findings[r.verdict.findings.indexOf(r.verdict.decisive)]
+  return { ...r, verdict: { ...r.verdict, findings, decisive }, display: shown.display }
+}
+
+const NO_FINDINGS_LIST: ReadonlyArray<Finding> = []
+
+const itself = (v: Verdict): Verdict => v
+const urlVerdict = (r: UrlCheck): Verdict => r.verdict
+const mcpOf = (r: McpVerdict): Verdict => r.verdict
+
+/**
+ * A scan in a span annotated with its verdict, when spans go somewhere (a tracer is installed and enabled);
+ * otherwise the scan alone: allowed traffic builds no span object when tracing is off.
+ */
+const traced = <A>(name: string, scan: Effect.Effect<A>, verdictOf: (a: A) => Verdict): Effect.Effect<A> =>
+  Effect.withFiber((fiber) =>
+    tracingOn(fiber)
+      ? scan.pipe(Effect.tap((a) => annotateVerdict(verdictOf(a))), Effect.withSpan(name, undefined, { captureStackTrace: false }))
+      : scan
+  )
 
 const headerValues = (v: string | ReadonlyArray<string> | undefined): string[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v])
 
@@ -382,7 +446,7 @@ export const make = Effect.gen(function* () {
   // Registered scanners (`Scanner.layer`): optional, read per message; none registered costs one lookup.
   const registry = Option.getOrUndefined(yield* Effect.serviceOption(ScannerRegistry))
   const NO_SCANNERS: ReadonlyArray<Scanner> = []
-  const registered = (surface: Surface): ReadonlyArray<Scanner> => (registry === undefined ? NO_SCANNERS : registry.forSurface(surface))
+  const registered = (surface: Surface): ReadonlyArray<Scanner> => (registry === undefined ? NO_SCANNERS : registry.pluginsFor(surface))
   /** The registered scanners' findings on one subject (none registered: no work, no allocation of an effect chain). */
   const extra = (surface: Surface, ctx: RequestContext, subject: Omit<Subject, "surface" | "requestId" | "listener">): Effect.Effect<ReadonlyArray<Finding>> => {
     const scanners = registered(surface)
@@ -412,6 +476,22 @@ export const make = Effect.gen(function* () {
     return kept
   }
   let snap: Snapshot = { ...compileSnapshot(yield* store.current), meter }
+  /**
+   * The snapshot a message is judged with: the compiled configuration plus the built-ins registered now
+   * (rebuilt only when either changes: a reload, a scanner layer coming or going).
+   */
+  let viewed: Snapshot = snap
+  let viewedFrom: Snapshot = snap
+  let viewedKinds: ReturnType<NonNullable<typeof registry>["builtins"]> = undefined
+  const current = (): Snapshot => {
+    const kinds = registry === undefined ? undefined : registry.builtins()
+    if (viewedFrom !== snap || kinds !== viewedKinds) {
+      viewedFrom = snap
+      viewedKinds = kinds
+      viewed = { ...snap, k: kernelsFor(kinds) }
+    }
+    return viewed
+  }
   yield* store.changes.pipe(
     Stream.runForEach((config) => Effect.sync(() => {
       if (config === snap.config) return
@@ -431,26 +511,13 @@ export const make = Effect.gen(function* () {
 
   // --- URLs ---------------------------------------------------------------------------------
 
-  const checkUrl = (rawUrl: string, ctx: RequestContext, connect = false) =>
-    Effect.map(checkUrlInner(rawUrl, ctx), (r): UrlCheck => {
-      let url: URL | undefined
-      try {
-        url = new URL(rawUrl)
-      } catch {
-        // An unparseable URL is not shown at all: it was never checked field by field.
-        return { ...r, display: "[invalid URL]" }
-      }
-      // Suppressed findings count too: a suppressed secret in the URL is still kept out of logs.
-      const n = r.verdict.findings.length
-      const shown = urlDisplay(snap, url, [...r.verdict.findings, ...(r.verdict.suppressed ?? [])], connect)
-      const findings = shown.findings.slice(0, n)
-      const decisive = r.verdict.decisive === undefined ? undefined : findings[r.verdict.findings.indexOf(r.verdict.decisive)]
-      return { ...r, verdict: { ...r.verdict, findings, decisive }, display: shown.display }
-    })
-
-  const checkUrlInner = (rawUrl: string, ctx: RequestContext) =>
-    Effect.gen(function* () {
-      const s = snap
+  /**
+   * The URL pipeline. Synchronous up to DNS; one effect step for the resolver (skipped offline), one for the
+   * store's rate and data windows, one for registered URL scanners (only when any is registered).
+   */
+  const checkUrl = (rawUrl: string, ctx: RequestContext, connect = false): Effect.Effect<UrlCheck> =>
+    Effect.suspend(() => {
+      const s = current()
       let parsed: URL | undefined
       const pre = timed(s, "url", () => guarded("url", () => {
         const r = checkUrlRules(s.url, rawUrl)
@@ -460,62 +527,71 @@ export const make = Effect.gen(function* () {
       // Suppressed URL findings are kept aside: the transports must still keep the URL out of their logs.
       const dropped: Finding[] = []
       const preKept = unsuppressed(s, pre, { url: rawUrl }, ctx, undefined, dropped)
-      const withDropped = (v: Verdict): Verdict => (dropped.length === 0 ? v : { ...v, suppressed: dropped })
-      const preVerdict = withDropped(decide(preKept, s.mode))
-      if (preVerdict.action === "block" || parsed === undefined) return { verdict: preVerdict } satisfies UrlCheck
-      const url = parsed
+      const preVerdict = withDropped(decide(preKept, s.mode), dropped)
+      if (preVerdict.action === "block" || parsed === undefined) return Effect.succeed(shownUrl(s, rawUrl, parsed, { verdict: preVerdict }, connect))
+      const url: URL = parsed
       const host = url.hostname.replace(/^\[|\]$/g, "")
       const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" || url.protocol === "wss:" ? 443 : 80
       const findings = [...preKept]
-      let target: PinnedTarget | undefined
-      const resolved = ctx.skipDns === true ? undefined : yield* resolver.resolve(host).pipe(Effect.result)
-      if (resolved === undefined) {
-        // Offline check: the DNS-dependent SSRF rule is not applied and there is no target.
-      } else if (resolved._tag === "Failure") {
-        findings.push({
-          scanner: "ssrf", rule: "dns_failure", severity: "high", location: "url.host", evidence: host, action: "block",
-          message: `${host} did not resolve (${resolved.failure.reason}); blocked because the address cannot be checked`
+      const afterDns = (resolved: Result.Result<ReadonlyArray<{ readonly address: string; readonly family: 4 | 6 }>, { readonly reason: string }> | undefined) => {
+        let target: PinnedTarget | undefined
+        if (resolved === undefined) {
+          // Offline check: the DNS-dependent SSRF rule is not applied and there is no target.
+        } else if (resolved._tag === "Failure") {
+          findings.push({
+            scanner: "ssrf", rule: "dns_failure", severity: "high", location: "url.host", evidence: host, action: "block",
+            message: `${host} did not resolve (${resolved.failure.reason}); blocked because the address cannot be checked`
+          })
+        } else {
+          const addresses = resolved.success
+          const ssrf = timed(s, "ssrf", () => guarded("url.host", () => checkResolved(s.url, host, addresses.map((a) => a.address))))
+          findings.push(...ssrf)
+          target = { host, port, addresses }
+        }
+        const domain = registrableDomain(host)
+        const m = s.config.fetch_proxy.monitoring
+        // One atomic store operation (one round trip to Redis) for both windows.
+        return Effect.flatMap(Effect.result(sessions.windows(m.max_data_per_minute > 0
+          ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
+          : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }])), (limits) => {
+          if (limits._tag === "Failure") {
+            findings.push(...storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
+          } else {
+            const allowed = limits.success[0].counted
+            const received = limits.success[1]?.total ?? 0
+            if (!allowed) {
+              findings.push({
+                scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",
+                message: `more than ${m.max_requests_per_minute} requests a minute to ${domain}`
+              })
+            }
+            if (m.max_data_per_minute > 0 && received >= m.max_data_per_minute) {
+              findings.push({
+                scanner: "databudget", rule: "data_budget", severity: "medium", location: "url.host", evidence: domain, action: "block",
+                message: `the data budget for ${domain} (${m.max_data_per_minute} bytes a minute) is spent`
+              })
+            }
+          }
+          const done = (): UrlCheck => {
+            const later = findings.length === preKept.length ? findings : [...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)]
+            const verdict = withDropped(decide(later, s.mode), dropped)
+            return shownUrl(s, rawUrl, url, { verdict, target: verdict.action === "block" ? undefined : target }, connect)
+          }
+          if (registered("url").length === 0) return Effect.succeed(done())
+          return Effect.map(extra("url", ctx, { text: rawUrl, location: "url", url: rawUrl }), (more) => {
+            findings.push(...more)
+            return done()
+          })
         })
-      } else {
-        const addresses = resolved.success
-        const ssrf = timed(s, "ssrf", () => guarded("url.host", () => checkResolved(s.url, host, addresses.map((a) => a.address))))
-        findings.push(...ssrf)
-        target = { host, port, addresses }
       }
-      const domain = registrableDomain(host)
-      const m = s.config.fetch_proxy.monitoring
-      // One atomic store operation (one round trip to Redis) for both windows.
-      const limits = yield* sessions.windows(m.max_data_per_minute > 0
-        ? [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }, { key: bytesKey(domain), mode: "total" }]
-        : [{ key: requestsKey(domain), mode: "try", limit: m.max_requests_per_minute }]).pipe(Effect.result)
-      if (limits._tag === "Failure") {
-        findings.push(...storeUnavailable(s, limits.failure, "url.host", "rate limit and data budget"))
-      } else {
-        const allowed = limits.success[0].counted
-        const received = limits.success[1]?.total ?? 0
-        if (!allowed) {
-          findings.push({
-            scanner: "ratelimit", rule: "rate_limit", severity: "medium", location: "url.host", evidence: domain, action: "block",
-            message: `more than ${m.max_requests_per_minute} requests a minute to ${domain}`
-          })
-        }
-        if (m.max_data_per_minute > 0 && received >= m.max_data_per_minute) {
-          findings.push({
-            scanner: "databudget", rule: "data_budget", severity: "medium", location: "url.host", evidence: domain, action: "block",
-            message: `the data budget for ${domain} (${m.max_data_per_minute} bytes a minute) is spent`
-          })
-        }
-      }
-      findings.push(...yield* extra("url", ctx, { text: rawUrl, location: "url", url: rawUrl }))
-      const verdict = withDropped(decide([...preKept, ...unsuppressed(s, findings.slice(preKept.length), { url: rawUrl }, ctx, undefined, dropped)], s.mode))
-      return { verdict, target: verdict.action === "block" ? undefined : target } satisfies UrlCheck
+      return ctx.skipDns === true ? afterDns(undefined) : Effect.flatMap(Effect.result(resolver.resolve(host)), afterDns)
     })
 
   // --- HTTP bodies --------------------------------------------------------------------------
 
   const inspectRequest = (req: OutboundRequest, ctx: RequestContext) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const rb = s.config.request_body_scanning
       if (!rb.enabled) return decide([], s.mode)
       const host = hostOf(req.url)
@@ -531,6 +607,7 @@ export const make = Effect.gen(function* () {
           // (critical patterns: provider keys, private keys).
           const full = rb.header_mode === "all" || sensitive.has(n) || SECRET_HEADER.test(n)
           for (const v of headerValues(value)) {
+            if (!s.k.dlp) continue
             const found = timed(s, "dlp", () => guarded(`header:${n}`, () => dlpText(s.dlp, v, `header:${n}`, { host })))
             findings.push(...(full ? found : found.filter((f) => f.severity === "critical")))
           }
@@ -571,7 +648,8 @@ export const make = Effect.gen(function* () {
       message: `an A2A file part larger than a2a_scanning.max_raw_size (${a.max_raw_size} bytes) cannot be scanned`
     }))
     const files = parts.filter((p) => p.location.endsWith(".file.bytes"))
-    out.push(...timed(s, "dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
+    if (s.k.dlp) out.push(...timed(s, "dlp", () => scanParts(s.dlp, files.map((p) => ({ location: `a2a:${p.location}`, value: p.value })), { host })))
+    if (!s.k.injection) return out
     for (const p of parts) {
       if (p.value.length < 12 || p.location.endsWith("(base64)")) continue
       out.push(...timed(s, "injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
@@ -595,7 +673,7 @@ export const make = Effect.gen(function* () {
     }
     if (!isAgentCard(card)) return { findings: [] }
     const out: Finding[] = []
-    if (a.scan_agent_cards) {
+    if (a.scan_agent_cards && s.k.toolPoisoning) {
       for (const t of cardTools(card)) out.push(...timed(s, "tool_poisoning", () => scanTool(s.mcpInjection, t)).map((f): Finding => ({ ...f, scanner: "a2a_card" })))
     }
     return a.detect_card_drift ? { findings: out, card } : { findings: out }
@@ -636,11 +714,12 @@ export const make = Effect.gen(function* () {
         // Duplicate keys in a plain JSON body: every value is scanned above. A JSON-RPC message (A2A, MCP
         // through the proxy) must be unambiguous.
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
-        if (json) return out
+        if (json || !s.k.dlp) return out
         yield* breathe
         return [...out, ...timed(s, "dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
       }
     }
+    if (!s.k.dlp) return []
     return timed(s, "dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
         const pairs = [...new URLSearchParams(text)]
@@ -656,7 +735,8 @@ export const make = Effect.gen(function* () {
 
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
     // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
-    const scan = s.config.response_scanning.enabled ? scanContent : injectionText
+    const scan = s.config.response_scanning.enabled ? s.k.content : s.k.rules
+    if (scan === NOTHING) return []
     const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
     const host = hostOf(url)
     const exempt = host !== undefined && matchesAny(host, s.config.response_scanning.exempt_domains)
@@ -665,7 +745,7 @@ export const make = Effect.gen(function* () {
 
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const rules = responseFindings(s, text, ctx.url, "body")
       const more = yield* extra("response_text", ctx, { text, location: "body", url: ctx.url })
       const verdict = decide(unsuppressed(s, more.length === 0 ? rules : [...rules, ...more], { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
@@ -685,10 +765,10 @@ export const make = Effect.gen(function* () {
       // A walker limit on the arguments: fail closed.
       return [scannerFailure(e, location)]
     }
-    const out: Finding[] = timed(s, "dlp", () => guarded(location, () => scanParts(s.dlp, parts)))
+    const out: Finding[] = s.k.dlp ? timed(s, "dlp", () => guarded(location, () => scanParts(s.dlp, parts))) : []
     for (const p of parts) {
       if (p.value.length < 3) continue
-      out.push(...timed(s, "shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
+      if (s.k.shell) out.push(...timed(s, "shell", () => guarded(p.location, () => scanShell(p.value, p.location))))
       if (!p.value.includes("://")) continue
       out.push(...timed(s, "url", () => guarded(p.location, () => urlsIn(p.value).flatMap((u) =>
         checkUrlRules(s.url, u).findings.filter(exfiltration).map((f): Finding => ({ ...f, location: p.location }))))))
@@ -698,7 +778,7 @@ export const make = Effect.gen(function* () {
 
   const responseStream = (ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.sync((): StreamScanner => {
-      const s = snap
+      const s = current()
       const sse = s.config.response_scanning.sse_streaming
       const format = formatOf(ctx.contentType, sse.enabled)
       // Event streams take `sse_streaming.action` (block ends the stream, warn forwards); raw text the section's.
@@ -707,7 +787,7 @@ export const make = Effect.gen(function* () {
       return Reassemble.make(format, {
         // Suppressed where found (the stream re-decides over everything found so far on each new finding).
         text: (text, location) => [...unsuppressed(s, responseFindings(s, text, ctx.url, location), scope, ctx)],
-        toolDelta: (text, location) => [...unsuppressed(s, timed(s, "dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)],
+        toolDelta: (text, location) => (s.k.dlp ? [...unsuppressed(s, timed(s, "dlp", () => guarded(location, () => dlpText(s.dlp, text, location))), scope, ctx)] : []),
         toolCall: (_name, args, location) => [...unsuppressed(s, toolCallFindings(s, args, location), scope, ctx)],
         decide: (findings) => decide(findings, s.mode, action)
       }, { maxEventBytes: sse.max_event_bytes, audit: s.mode === "audit" })
@@ -715,10 +795,10 @@ export const make = Effect.gen(function* () {
 
   const inspectWsMessage = (text: string, from: "client" | "server", ctx: RequestContext & { readonly url: string }) =>
     Effect.sync((): Verdict => {
-      const s = snap
+      const s = current()
       if (from === "client") {
         const host = hostOf(ctx.url)
-        let findings = timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host })))
+        let findings = s.k.dlp ? timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host }))) : []
         if (looksLikeJson(text)) {
           const w = walkJson(text)
           if (w.ok) {
@@ -744,9 +824,7 @@ export const make = Effect.gen(function* () {
    * limits, no key repeats in one object (an upstream may keep the other value), and an id is a string, a
    * number or null. A failure is an invalid request.
    */
-  const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
-    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
-    (w): { walk: JsonTexts } | { finding: Finding } => {
+  const shapeOf = (message: unknown, w: JsonWalk, location: string): { walk: JsonTexts } | { finding: Finding } => {
     if (!w.ok) return { finding: walkFinding(w, location) }
     if (w.duplicateKeys.length > 0) return { finding: duplicateFinding(w, location) }
     if (isObject(message) && "id" in message && message.id !== null && typeof message.id !== "string" && typeof message.id !== "number") {
@@ -755,36 +833,71 @@ export const make = Effect.gen(function* () {
       }
     }
     return { walk: w }
-  })
+  }
+
+  const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
+    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
+    (w) => shapeOf(message, w, location)
+  )
+
+  /** One run of texts: injection (rules, or rules and classifier for `content`), and shell checks when asked. */
+  const runChecks = (s: Snapshot, w: JsonTexts, p: Part, scan: Kernels["rules"], shell: boolean, out: Finding[]) => {
+    const t = p.value
+    const location = p.location
+    if (scan !== NOTHING) out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+    if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
+  }
 
   /**
    * Injection over some texts of a walk (each text of 12 characters or more; a large message in runs of
    * texts), optionally shell checks too, breathing between slices.
    */
-  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, shell: boolean, scan: typeof injectionText = injectionText) =>
-    Effect.gen(function* () {
-      const out: Finding[] = []
-      let chars = 0
-      for (const p of textRuns(w, indexes, base)) {
-        if (p.length < 12) continue
-        if (chars > SLICE_CHARS) {
-          yield* breathe
-          chars = 0
+  const textChecks = (s: Snapshot, w: JsonTexts, indexes: ReadonlyArray<number>, base: string, withShell: boolean, content = false): Effect.Effect<Finding[]> =>
+    Effect.suspend(() => {
+      const scan = content ? s.k.content : s.k.rules
+      const shell = withShell && s.k.shell
+      if (scan === NOTHING && !shell) return Effect.succeed([])
+      const runs = textRuns(w, indexes, base)
+      const small = textChecksOf(s, w, runs, scan, shell)
+      if (small !== undefined) return Effect.succeed(small)
+      return Effect.gen(function* () {
+        const out: Finding[] = []
+        let chars = 0
+        for (const p of runs) {
+          if (p.length < 12) continue
+          if (chars > SLICE_CHARS) {
+            yield* breathe
+            chars = 0
+          }
+          chars += p.value.length
+          runChecks(s, w, p, scan, shell, out)
         }
-        const t = p.value
-        chars += t.length
-        const location = p.location
-        out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
-        if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
-      }
-      return out
+        return out
+      })
     })
+
+  /** The same checks in one synchronous step, when the runs are within one slice (no breath needed); else undefined. */
+  const textChecksOf = (s: Snapshot, w: JsonTexts, runs: ReadonlyArray<Part>, scan: Kernels["rules"], shell: boolean): Finding[] | undefined => {
+    let total = 0
+    for (const p of runs) total += p.length
+    if (total > SLICE_CHARS) return undefined
+    const out: Finding[] = []
+    for (const p of runs) if (p.length >= 12) runChecks(s, w, p, scan, shell, out)
+    return out
+  }
+
+  /** Every text of a walk (its indexes). */
+  const everyText = (w: JsonTexts): number[] => {
+    const out = new Array<number>(w.texts.length)
+    for (let i = 0; i < out.length; i++) out[i] = i
+    return out
+  }
 
   const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
     Effect.gen(function* () {
-      const s = snap
+      const s = current()
       const c = s.config
-      const shape = yield* structure(message, raw, "request")
+      const shape = raw !== undefined && raw.length > SLICE_CHARS ? yield* structure(message, raw, "request") : shapeOf(message, raw !== undefined ? walkJson(raw) : walkValue(message), "request")
       if ("finding" in shape) return { verdict: decide([shape.finding], s.mode), errorCode: -32600 } satisfies McpVerdict
       const w = shape.walk
       if (!isObject(message) || message.jsonrpc !== "2.0") return inspectUnparseableSync(s, raw ?? JSON.stringify(message) ?? "")
@@ -882,25 +995,47 @@ export const make = Effect.gen(function* () {
     return r.tools.filter(isObject) as ToolDefinition[]
   }
 
-  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) =>
+  const notJsonRpc: Finding = {
+    scanner: "parser", rule: "invalid_json_rpc", severity: "high", location: "response", evidence: "", message: "the server sent something that is not JSON-RPC 2.0", action: "block"
+  }
+
+  /**
+   * A server message. A message within one slice is walked and, when it is not a tools/list result and no
+   * scanner is registered for `mcp_result`, judged in one synchronous step (the common tool result).
+   */
+  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string): Effect.Effect<McpVerdict> =>
+    Effect.suspend(() => {
+      const s = current()
+      if (raw !== undefined && raw.length > SLICE_CHARS) {
+        return Effect.flatMap(structure(message, raw, "response"), (shape) => mcpResponseOf(s, message, ctx, shape))
+      }
+      const shape = shapeOf(message, raw !== undefined ? walkJson(raw) : walkValue(message), "response")
+      if ("walk" in shape && isObject(message) && message.jsonrpc === "2.0" && toolsFor(message, ctx) === undefined && registered("mcp_result").length === 0) {
+        const w = shape.walk
+        const scan = s.k.content
+        const found = scan === NOTHING ? [] : textChecksOf(s, w, textRuns(w, everyText(w), ""), scan, false)
+        if (found !== undefined) return Effect.succeed(mcpVerdict(decide(found, s.mode, s.config.response_scanning.action)))
+      }
+      return mcpResponseOf(s, message, ctx, shape)
+    })
+
+  const toolsFor = (message: Record<string, unknown>, ctx: { readonly method?: string | undefined }): ToolDefinition[] | undefined =>
+    ctx.method === "tools/list" || (ctx.method === undefined && "result" in message) ? toolsOf(message) : undefined
+
+  const mcpResponseOf = (s: Snapshot, message: unknown, ctx: McpContext & { readonly method?: string | undefined }, shape: { walk: JsonTexts } | { finding: Finding }) =>
     Effect.gen(function* () {
-      const s = snap
       const c = s.config
-      const shape = yield* structure(message, raw, "response")
       if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
       const w = shape.walk
-      if (!isObject(message) || message.jsonrpc !== "2.0") {
-        const f: Finding = { scanner: "parser", rule: "invalid_json_rpc", severity: "high", location: "response", evidence: "", message: "the server sent something that is not JSON-RPC 2.0", action: "block" }
-        return mcpVerdict(decide([f], s.mode))
-      }
-      const tools = ctx.method === "tools/list" || (ctx.method === undefined && "result" in message) ? toolsOf(message) : undefined
+      if (!isObject(message) || message.jsonrpc !== "2.0") return mcpVerdict(decide([notJsonRpc], s.mode))
+      const tools = toolsFor(message, ctx)
       const verdicts: Verdict[] = []
       if (tools !== undefined) {
         const names = tools.map((t) => String(t.name))
         // A definition finding's location names its tool (`tool:<name>.description`): the `tool` scope reads it there.
         const judge = (found: ReadonlyArray<Finding>, action?: SectionAction): Verdict => decide(unsuppressed(s, found, {}, ctx, names), s.mode, action)
         if (c.mcp_tool_scanning.enabled) {
-          const found = tools.flatMap((t) => timed(s, "tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t))))
+          const found = s.k.toolPoisoning ? tools.flatMap((t) => timed(s, "tool_poisoning", () => guarded(`tool:${String(t.name)}`, () => scanTool(s.mcpInjection, t)))) : []
           if (registered("tool_definition").length > 0) {
             const each = yield* Effect.forEach(tools, (t) => extra("tool_definition", ctx, { text: toolText(t), location: `tool:${String(t.name)}`, tool: String(t.name) }), { concurrency: "unbounded" })
             found.push(...each.flat())
@@ -944,7 +1079,7 @@ export const make = Effect.gen(function* () {
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
       // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
-      const found = yield* textChecks(s, w, w.texts.map((_, i) => i), "", false, scanContent)
+      const found = yield* textChecks(s, w, everyText(w), "", false, true)
       if (registered("mcp_result").length > 0) found.push(...yield* extra("mcp_result", ctx, { text: valuesText(w, w.texts.map((_, i) => i)), location: "result" }))
       return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
     })
@@ -959,18 +1094,18 @@ export const make = Effect.gen(function* () {
   }
 
   return Inspector.of({
-    checkUrl: (url, ctx) => checkUrl(url, ctx).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkUrl", undefined, { captureStackTrace: false })),
+    checkUrl: (url, ctx) => traced("Inspector.checkUrl", checkUrl(url, ctx), urlVerdict),
     checkConnect: (host, port, ctx) => {
       const h = parseIp(host)?.family === 6 && !host.startsWith("[") ? `[${host}]` : host
-      return checkUrl(`https://${h}:${port}/`, ctx, true).pipe(Effect.tap((r) => annotateVerdict(r.verdict)), Effect.withSpan("Inspector.checkConnect", undefined, { captureStackTrace: false }))
+      return traced("Inspector.checkConnect", checkUrl(`https://${h}:${port}/`, ctx, true), urlVerdict)
     },
-    inspectRequest: (req, ctx) => inspectRequest(req, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectRequest", undefined, { captureStackTrace: false })),
-    inspectResponse: (text, ctx) => inspectResponse(text, ctx).pipe(Effect.tap(annotateVerdict), Effect.withSpan("Inspector.inspectResponse", undefined, { captureStackTrace: false })),
+    inspectRequest: (req, ctx) => traced("Inspector.inspectRequest", inspectRequest(req, ctx), itself),
+    inspectResponse: (text, ctx) => traced("Inspector.inspectResponse", inspectResponse(text, ctx), itself),
     responseStream,
     inspectWsMessage,
-    inspectMcpRequest: (message, ctx, raw) => inspectMcpRequest(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpRequest", undefined, { captureStackTrace: false })),
-    inspectMcpResponse: (message, ctx, raw) => inspectMcpResponse(message, ctx, raw).pipe(Effect.tap((m) => annotateVerdict(m.verdict)), Effect.withSpan("Inspector.inspectMcpResponse", undefined, { captureStackTrace: false })),
-    inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(snap, raw)),
+    inspectMcpRequest: (message, ctx, raw) => traced("Inspector.inspectMcpRequest", inspectMcpRequest(message, ctx, raw), mcpOf),
+    inspectMcpResponse: (message, ctx, raw) => traced("Inspector.inspectMcpResponse", inspectMcpResponse(message, ctx, raw), mcpOf),
+    inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(current(), raw)),
     endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {
       const host = hostOf(url)

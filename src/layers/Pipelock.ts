@@ -29,6 +29,7 @@ import { UpstreamClient } from "../services/UpstreamClient.ts"
 import type { Flags, Loaded } from "./config/load.ts"
 import type { ScannerRegistry } from "../services/Scanner.ts"
 import * as AdminApiLayer from "./AdminApi.ts"
+import * as BuiltinScanners from "./BuiltinScanners.ts"
 import * as ConfigStoreLayer from "./ConfigStore.ts"
 import * as CertAuthorityLayer from "./CertAuthority.ts"
 import * as ForwardProxyLayer from "./ForwardProxy.ts"
@@ -67,6 +68,11 @@ export interface RunSetup {
    * values, merged. They may use the core services. See docs/scanners.md.
    */
   readonly scanners?: Layer.Layer<never, never, ScannerRegistry | ConfigStore | Telemetry | SessionStore | KillSwitch | Resolver> | undefined
+  /**
+   * The built-in scanners to register (default `BuiltinScanners.all`): leave one out to remove it, replace it
+   * with your own in `scanners`; `BuiltinScanners.none` for none. See docs/scanners.md.
+   */
+  readonly builtins?: Layer.Layer<never, never, ScannerRegistry | ConfigStore> | undefined
   /** This process is a worker of `pipelock run` with `workers` > 1: the memory store is the primary's (over IPC). */
   readonly clusterWorker?: boolean | undefined
 }
@@ -105,10 +111,10 @@ const coreOf = (setup: RunSetup) => {
   return Layer.merge(shared, killSwitch.pipe(Layer.provide(shared))).pipe(Layer.provideMerge(metricsLayer))
 }
 
-/** The core plus the scanner registry (the config's HTTP classifier, `setup.scanners`) and the Inspector. */
+/** The core plus the scanner registry (the built-ins, the config's HTTP classifier, `setup.scanners`) and the Inspector. */
 const inspectionOf = (setup: RunSetup, resolver: Layer.Layer<Resolver>) => {
   const deps = Layer.merge(coreOf(setup), replaceable(Resolver, resolver))
-  const scanners = Layer.merge(HttpClassifier.layerConfig, setup.scanners ?? Layer.empty).pipe(Layer.provideMerge(Scanner.registry), Layer.provide(deps))
+  const scanners = Layer.mergeAll(setup.builtins ?? BuiltinScanners.all, HttpClassifier.layerConfig, setup.scanners ?? Layer.empty).pipe(Layer.provideMerge(Scanner.registry), Layer.provide(deps))
   return replaceable(Inspector, InspectorLayer.layer).pipe(Layer.provideMerge(Layer.merge(deps, scanners)))
 }
 

@@ -1,15 +1,16 @@
 /**
  * The scanner registry and the layers that add scanners to it. `registry` is the (initially empty) registry
- * the composition root builds once; `layer(scanner)` adds one scanner for the graph's lifetime. The Inspector
- * reads the registry on every message (`forSurface`, an array lookup), so a graph without extra scanners pays
- * nothing, and a scanner registered later (a reload enabling the HTTP classifier) is seen by the next message.
+ * the composition root builds once; `layer(scanner)` adds one scanner for the graph's lifetime (the built-ins
+ * are added the same way, by `BuiltinScanners`). The Inspector reads the registry on every message (an array
+ * lookup per surface, one for the set of built-ins), so a graph without extra scanners pays nothing, and a
+ * scanner registered later (a reload enabling the HTTP classifier) is seen by the next message.
  *
  * @example
  * import { Pipelock, Scanner } from "pipelock/layers"
  * const graph = Pipelock.run({ loaded, env: {}, flags: {}, scanners: Scanner.layer(myScanner) })
  */
 import { Cause, Effect, Exit, Layer, Scope } from "effect"
-import { type Scanner, ScannerError, ScannerRegistry, type Subject, type Surface, SURFACES } from "../services/Scanner.ts"
+import { type BuiltinKind, isBuiltin, type Scanner, ScannerError, ScannerRegistry, type Subject, type Surface, SURFACES } from "../services/Scanner.ts"
 import type { Finding } from "../services/Verdict.ts"
 import { type Meter, metrics } from "./telemetry/metrics.ts"
 
@@ -19,16 +20,28 @@ const NONE: ReadonlyArray<Scanner> = []
 export const make = Effect.sync(() => {
   let scanners: ReadonlyArray<Scanner> = NONE
   let bySurface = new Map<Surface, ReadonlyArray<Scanner>>()
+  let pluginsBySurface = new Map<Surface, ReadonlyArray<Scanner>>()
+  /** Scopes that chose the built-ins explicitly (`chooseBuiltins`), besides the registered built-ins. */
+  let choosing = 0
+  let builtins: ReadonlySet<BuiltinKind> | undefined
   const reindex = () => {
     const next = new Map<Surface, ReadonlyArray<Scanner>>()
+    const plugins = new Map<Surface, ReadonlyArray<Scanner>>()
     for (const surface of SURFACES) {
       const on = scanners.filter((s) => s.surfaces.includes(surface))
       if (on.length > 0) next.set(surface, on)
+      const other = on.filter((s) => !isBuiltin(s))
+      if (other.length > 0) plugins.set(surface, other)
     }
     bySurface = next
+    pluginsBySurface = plugins
+    const kinds = scanners.filter(isBuiltin).map((s) => s.builtin)
+    builtins = kinds.length === 0 && choosing === 0 ? undefined : new Set(kinds)
   }
   return ScannerRegistry.of({
     forSurface: (surface) => bySurface.get(surface) ?? NONE,
+    pluginsFor: (surface) => pluginsBySurface.get(surface) ?? NONE,
+    builtins: () => builtins,
     all: () => scanners,
     register: (scanner) =>
       Effect.acquireRelease(
@@ -40,7 +53,17 @@ export const make = Effect.sync(() => {
           scanners = scanners.filter((s) => s !== scanner)
           reindex()
         })
-      )
+      ),
+    chooseBuiltins: Effect.acquireRelease(
+      Effect.sync(() => {
+        choosing++
+        reindex()
+      }),
+      () => Effect.sync(() => {
+        choosing--
+        reindex()
+      })
+    )
   })
 })
 

@@ -9,6 +9,8 @@
  * const graph = Pipelock.run({ loaded, env: {}, flags: {}, watch: false })
  */
 export * as AdminApi from "./AdminApi.ts"
+/** The built-in scanners (DLP, injection rules, tool poisoning, shell, the learned classifier), each a layer. */
+export * as BuiltinScanners from "./BuiltinScanners.ts"
 export * as CertAuthority from "./CertAuthority.ts"
 export * as ConfigLoader from "./config/load.ts"
 export * as ConfigStore from "./ConfigStore.ts"

@@ -1,7 +1,7 @@
 /**
  * Scanners as services: the contract a detector implements to be run by the Inspector on the traffic it reads,
- * and the registry the Inspector reads them from. The built-in detection runs inside the Inspector; any other
- * scanner (a remote classifier, an ONNX model, an in-house rule set) is a `Scanner` value added to the
+ * and the registry the Inspector reads them from. Each built-in detector (DLP, injection rules, tool poisoning,
+ * shell, the learned classifier) is a `BuiltinScanner` registered by its own layer; any other scanner (a remote classifier, an ONNX model, an in-house rule set) is a `Scanner` value added to the
  * `ScannerRegistry` by a Layer (`Scanner.layer(myScanner)` in `pipelock/layers`). Its findings go through
  * the same `suppress` entries, mode decision (strict / balanced / audit), logs and metrics as the built-ins'.
  *
@@ -66,14 +66,53 @@ export interface Scanner {
   readonly scan: (subject: Subject) => Effect.Effect<ReadonlyArray<Finding>, ScannerError>
 }
 
+/**
+ * The built-in detectors, each a scanner its own layer registers (`BuiltinScanners.dlp`, `.injection`,
+ * `.toolPoisoning`, `.shell`, `.classifier` in `pipelock/layers`):
+ * - `dlp`: secrets, credentials and canaries in request bodies and headers, MCP client messages, WebSocket
+ *   messages from the client, streamed tool-call arguments (the URL's own DLP rules are the URL checks');
+ * - `injection`: the prompt-injection rules over response text, MCP messages, WebSocket messages from the server;
+ * - `tool_poisoning`: poisoned MCP tool definitions and A2A Agent Card skills (rules and the tool model);
+ * - `shell`: dangerous shell commands in MCP tool-call arguments and streamed tool calls;
+ * - `classifier`: the learned injection scanner over response text and MCP results.
+ */
+export type BuiltinKind = "dlp" | "injection" | "tool_poisoning" | "shell" | "classifier"
+
+/** Every built-in, in the order above. */
+export const BUILTIN_KINDS: ReadonlyArray<BuiltinKind> = ["dlp", "injection", "tool_poisoning", "shell", "classifier"]
+
+/**
+ * A built-in scanner. The Inspector runs a registered built-in in place, synchronously, with the rule sets it
+ * compiled for the configuration in force (no effect per message, the same findings, locations and metrics
+ * as always); `scan` serves a caller outside the Inspector.
+ */
+export interface BuiltinScanner extends Scanner {
+  readonly builtin: BuiltinKind
+}
+
+export const isBuiltin = (scanner: Scanner): scanner is BuiltinScanner => typeof (scanner as Partial<BuiltinScanner>).builtin === "string"
+
 export interface Service {
-  /** The scanners registered for a surface now, in registration order (a shared empty array when none). */
+  /** The scanners registered for a surface now, built-ins included, in registration order (a shared empty array when none). */
   readonly forSurface: (surface: Surface) => ReadonlyArray<Scanner>
+  /** The scanners other than built-ins registered for a surface (what the Inspector runs as effects). */
+  readonly pluginsFor: (surface: Surface) => ReadonlyArray<Scanner>
+  /**
+   * The built-ins registered, or undefined when none ever was and none was removed on purpose: a registry that
+   * only adds scanners keeps every built-in (fail closed). `BuiltinScanners.none` registers an empty set.
+   * The same set (same object) until a registration changes it.
+   */
+  readonly builtins: () => ReadonlySet<BuiltinKind> | undefined
   /** Every registered scanner, in registration order. */
   readonly all: () => ReadonlyArray<Scanner>
   /** Adds a scanner for as long as the scope lives (a layer's scope: until the graph shuts down). */
   readonly register: (scanner: Scanner) => Effect.Effect<void, never, Scope.Scope>
+  /**
+   * Marks the built-ins as chosen by the graph for as long as the scope lives: only the registered ones run,
+   * none if none is (what `BuiltinScanners.none` does; registering a built-in does it too).
+   */
+  readonly chooseBuiltins: Effect.Effect<void, never, Scope.Scope>
 }
 
-/** The scanners the Inspector runs besides its built-ins. */
+/** The scanners the Inspector runs: the built-ins the graph registered and any other. */
 export class ScannerRegistry extends Context.Service<ScannerRegistry, Service>()("pipelock/services/ScannerRegistry") {}

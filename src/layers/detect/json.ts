@@ -579,7 +579,25 @@ export const textsUnder = (w: JsonTexts, prefix: ReadonlyArray<string | number>)
  */
 const SECRET_KEY_NAME = new RE2(`(?i)^[A-Za-z0-9_.-]{0,40}?${CREDENTIAL_KEY_WORDS}(?:[_.-]?(?:value|str|string|b64|base64|hex|enc|encoded|[0-9]{1,2}))?$`, "u")
 const PASSWORD_NAME = new RE2("(?i)passw|pwd|pass$|passphrase", "u")
-const secretKeyName = (k: string): boolean => k.length <= 64 && SECRET_KEY_NAME.test(k) && !PASSWORD_NAME.test(k)
+const secretKeyNameUncached = (k: string): boolean => k.length <= 64 && SECRET_KEY_NAME.test(k) && !PASSWORD_NAME.test(k)
+/**
+ * Key names repeat across messages (`text`, `content`, `arguments`…): the answer is kept for the last few
+ * thousand distinct names of up to 32 characters (a pure function of the name; the cache is dropped whole
+ * when full).
+ */
+const keyNames = new Map<string, boolean>()
+const secretKeyName = (k: string): boolean => {
+  if (k.length > 64) return false
+  // Long names are judged each time (a long key may be a secret itself: it is not kept).
+  if (k.length > 32) return secretKeyNameUncached(k)
+  let v = keyNames.get(k)
+  if (v === undefined) {
+    v = secretKeyNameUncached(k)
+    if (keyNames.size >= 4096) keyNames.clear()
+    keyNames.set(k, v)
+  }
+  return v
+}
 
 /**
  * A text handed to DLP (or, in a large document, a run of texts in document order, `count` of them from the

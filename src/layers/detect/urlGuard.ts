@@ -48,6 +48,8 @@ const finding = (scanner: Finding["scanner"], rule: string, severity: Severity, 
 
 const CRLF = /%0d|%0a|%250d|%250a|[\r\n]/i
 /** `..` as a whole path segment, in any encoding, between `/` `\` (raw or encoded) or at the end. */
+/** A cheap superset of what TRAVERSAL can match: two dots, or a percent-encoded dot (`%2e`, `%252e`, `%25252e`…). */
+const MAYBE_TRAVERSAL = /\.\.|%(?:25)*2e/i
 const TRAVERSAL = /(?:^|\/|\\|%2f|%5c)(?:\.|%2e|%252e){2}(?:\/|\\|%2f|%5c|$)/i
 
 /** Why an address may not be reached: `undefined` when it is a public address. */
@@ -87,9 +89,24 @@ const hexIPv4 = (label: string): Ip | undefined =>
  * rebinding-service names. They are judged as the addresses they spell before any DNS query is made
  * (a trusted domain may still reach them, as after DNS; ssrf.ip_allowlist applies).
  */
+const LOOPBACK_SUFFIXES = LOOPBACK_NAMES.map((n) => `.${n}`)
+const WILDCARD_SUFFIXES = WILDCARD_IP_DNS.map((n) => `.${n}`)
+const REBINDING_SUFFIXES = REBINDING_DNS.map((n) => `.${n}`)
+
+/** `host` lowercased without a trailing dot (a parsed URL's hostname is already lowercase: no copy then). */
+const canonicalHost = (host: string): string => {
+  const h = host.endsWith(".") ? host.slice(0, -1) : host
+  for (let i = 0; i < h.length; i++) {
+    const c = h.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || c > 127) return h.toLowerCase()
+  }
+  return h
+}
+
 export const nameImpliedAddresses = (host: string): Ip[] => {
-  const h = host.toLowerCase().replace(/\.$/, "")
-  if (LOOPBACK_NAMES.some((n) => h === n || h.endsWith(`.${n}`))) return [{ family: 4, value: 0x7f000001 }]
+  const h = canonicalHost(host)
+  for (let i = 0; i < LOOPBACK_NAMES.length; i++) if (h === LOOPBACK_NAMES[i] || h.endsWith(LOOPBACK_SUFFIXES[i])) return [{ family: 4, value: 0x7f000001 }]
+  if (!WILDCARD_SUFFIXES.some((s) => h.endsWith(s)) && !REBINDING_SUFFIXES.some((s) => h.endsWith(s))) return []
   const labels = h.split(".")
   for (const suffix of WILDCARD_IP_DNS) {
     if (!h.endsWith(`.${suffix}`)) continue
@@ -106,7 +123,7 @@ export const nameImpliedAddresses = (host: string): Ip[] => {
 }
 
 export const isMetadataHost = (host: string): boolean => {
-  const h = host.toLowerCase().replace(/\.$/, "")
+  const h = canonicalHost(host)
   return METADATA_HOSTS.includes(h) || h.endsWith(".metadata.google.internal")
 }
 
@@ -125,10 +142,15 @@ export const wordLikeLabel = (label: string): boolean => {
 }
 
 /** The hostname-exfiltration checks: high-entropy, encoded or chained subdomain labels. */
-const hostnameFindings = (rules: CompiledUrlRules, host: string): Finding[] => {
-  if (parseIp(host) !== undefined || matchesAny(host, rules.subdomainEntropyExclusions)) return []
+const NO_FINDINGS: Finding[] = []
+
+const hostnameFindings = (rules: CompiledUrlRules, host: string, ip: Ip | undefined): Finding[] => {
+  if (ip !== undefined) return NO_FINDINGS
+  // Fewer than three labels: no subdomain to judge.
+  const firstDot = host.indexOf(".")
+  if (firstDot < 0 || host.indexOf(".", firstDot + 1) < 0) return NO_FINDINGS
+  if (matchesAny(host, rules.subdomainEntropyExclusions)) return NO_FINDINGS
   const labels = host.split(".")
-  if (labels.length < 3) return []
   const sub = labels.slice(0, labels.length - registrableLabels(host))
   const out: Finding[] = []
   for (const label of sub) {
@@ -168,6 +190,8 @@ const entropyFindings = (rules: CompiledUrlRules, url: URL): Finding[] => {
   }
   if (!matchesAny(url.hostname, rules.subdomainEntropyExclusions)) {
     for (const seg of url.pathname.split("/")) {
+      // Decoding only shortens a segment: one under the length judged is skipped before it is decoded.
+      if (seg.length < 20) continue
       let s = seg
       try {
         s = decodeURIComponent(seg)
@@ -178,6 +202,7 @@ const entropyFindings = (rules: CompiledUrlRules, url: URL): Finding[] => {
       if (out.length > 0) return out
     }
   }
+  if (url.search.length < 2) return out
   for (const [k, v] of url.searchParams) {
     // Three or more rounds of percent-encoding have no legitimate use: an evasion in itself.
     if (v.includes("%") && urlDecodeLayers(v).length >= 2) {
@@ -207,18 +232,23 @@ export const checkUrl = (rules: CompiledUrlRules, rawUrl: string): { url?: URL; 
   if (scheme !== "http:" && scheme !== "https:" && scheme !== "ws:" && scheme !== "wss:") {
     return { url, findings: [finding("url", "scheme", "high", "url", `scheme ${scheme} is not allowed (http and https only)`)] }
   }
-  const beforeFragment = rawUrl.split("#")[0]
+  const hash = rawUrl.indexOf("#")
+  const beforeFragment = hash < 0 ? rawUrl : rawUrl.slice(0, hash)
   if (CRLF.test(beforeFragment)) findings.push(finding("url", "crlf_injection", "high", "url", "CR/LF in the URL (header injection)"))
-  const rawPath = beforeFragment.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").split("?")[0]
-  if (TRAVERSAL.test(rawPath) || TRAVERSAL.test(rawPath.replace(/%25/gi, "%"))) findings.push(finding("url", "path_traversal", "high", "url.path", "path traversal (..) in the URL"))
-  const host = url.hostname.replace(/^\[|\]$/g, "")
+  // Traversal needs two dots, plain or percent-encoded (at any depth): URLs without any skip the path work.
+  if (MAYBE_TRAVERSAL.test(beforeFragment)) {
+    const rawPath = beforeFragment.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").split("?")[0]
+    if (TRAVERSAL.test(rawPath) || TRAVERSAL.test(rawPath.replace(/%25/gi, "%"))) findings.push(finding("url", "path_traversal", "high", "url.path", "path traversal (..) in the URL"))
+  }
+  const host = url.hostname.charCodeAt(0) === 0x5b ? url.hostname.replace(/^\[|\]$/g, "") : url.hostname
   if (rules.mode === "strict" && !matchesAny(host, rules.apiAllowlist)) {
     findings.push(finding("allowlist", "not_in_api_allowlist", "high", "url.host", `${host} is not in api_allowlist (strict mode)`))
   }
   const ip = parseIp(host)
   if (isMetadataHost(host)) findings.push(finding("ssrf", "ssrf_cloud_metadata", "critical", "url.host", `${host} is a cloud metadata service`, host))
   // A name that spells its own address is judged by it before DNS, unless the operator trusts that name.
-  if (ip === undefined && !rules.trustedDomains.some((d) => matchDomain(host, d))) {
+  const trusted = rules.trustedDomains.length > 0 && rules.trustedDomains.some((d) => matchDomain(host, d))
+  if (ip === undefined && !trusted) {
     for (const implied of nameImpliedAddresses(host)) {
       const cls = internalReason(rules, implied)
       if (cls !== undefined) {
@@ -229,7 +259,7 @@ export const checkUrl = (rules: CompiledUrlRules, rawUrl: string): { url?: URL; 
   }
   const blocked = rules.blocklist.find((p) => matchDomain(host, p))
   if (blocked !== undefined) findings.push(finding("blocklist", "blocklist", "critical", "url.host", `${host} is on the blocklist (${blocked})`))
-  if (ip !== undefined && !rules.trustedDomains.some((d) => matchDomain(host, d)) ) {
+  if (ip !== undefined && !trusted) {
     const cls = internalReason(rules, ip)
     if (cls !== undefined) findings.push(ssrfFinding(host, formatIp(ip), cls, "url.host"))
   } else if (ip !== undefined && classifyAddress(ip) === "metadata") {
@@ -237,7 +267,7 @@ export const checkUrl = (rules: CompiledUrlRules, rawUrl: string): { url?: URL; 
   }
   findings.push(...scanUrl(rules.dlp, url, { host }))
   findings.push(...entropyFindings(rules, url))
-  findings.push(...hostnameFindings(rules, host))
+  findings.push(...hostnameFindings(rules, host, ip))
   if (rules.maxUrlLength > 0 && rawUrl.length > rules.maxUrlLength) {
     findings.push(finding("url", "url_length", "high", "url", `URL is ${rawUrl.length} characters (max_url_length ${rules.maxUrlLength})`))
   }

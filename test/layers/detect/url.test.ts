@@ -49,6 +49,11 @@ describe("URL pipeline", () => {
     expect(ruleNames("http://x.example/a%0d%0aSet-Cookie:x")).toContain("crlf_injection")
     expect(ruleNames("http://x.example/a/../../etc/passwd")).toContain("path_traversal")
     expect(ruleNames("http://x.example/a/%2e%2e/etc")).toContain("path_traversal")
+    // Mixed, upper-case and double-encoded dots (the cheap pre-check must let each through to the full rule).
+    for (const path of ["/a/.%2e/etc", "/a/%2E./etc", "/a/%252e%252e/etc", "/a/%25252e%25252e/etc", "/a/..\\etc"]) {
+      expect(ruleNames(`http://x.example${path}`), path).toContain("path_traversal")
+    }
+    expect(ruleNames("http://x.example/a/b.c/d.e?f=g.h")).not.toContain("path_traversal")
     expect(ruleNames("https://dump.pastebin.com/x")).toContain("blocklist")
     expect(ruleNames("https://pastebin.com/x")).toContain("blocklist")
     expect(ruleNames(`https://x.example/${"a/".repeat(1100)}`)).toContain("url_length")
