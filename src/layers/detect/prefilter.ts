@@ -127,6 +127,9 @@ export class RuleIndex {
     })
     this.setCount = setCount
     this.always = always
+    this.slotGen = new Uint32Array(sources.length * 8)
+    this.ruleGen = new Uint32Array(sources.length)
+    for (let i = 0; i < sources.length * 8; i++) this.slotEnds.push([])
     // Alphabet: whitespace is 1; each distinct literal character (with its case variants) gets an index.
     let next = 2
     for (const c of [9, 10, 11, 12, 13, 32]) this.cls[c] = 1
@@ -205,6 +208,15 @@ export class RuleIndex {
     this.final = Uint8Array.from(this.keys, (o) => (o === undefined ? 0 : 1))
   }
 
+  /**
+   * Scratch for `candidates`, reused from call to call (it is synchronous): the occurrence ends of each (rule ×
+   * 8 + set), valid when `slotGen` holds the call's generation; the rules seen in the call, in `touched`.
+   */
+  private readonly slotEnds: number[][] = []
+  private readonly slotGen: Uint32Array
+  private readonly ruleGen: Uint32Array
+  private gen = 0
+
   /** The rules that may match in `text`, in rule order, each with where to look. */
   candidates(text: string): Candidate[] {
     const n = text.length
@@ -213,71 +225,121 @@ export class RuleIndex {
     const W = this.width
     const final = this.final
     let state = 0
-    // The longest runs (whitespace, word characters, whitespace or punctuation, line), measured in the same pass.
-    let curS = 0, curW = 0, curP = 0, curL = 0
+    // The longest runs (whitespace, word characters, whitespace or punctuation, line), measured in the same pass:
+    // each run's start is kept and its length compared when it ends (one comparison per run, not per character).
+    let startS = 0, startW = 0, startP = 0, startL = 0
     let maxS = 0, maxW = 0, maxP = 0, maxL = 0
-    const hitState: number[] = []
-    const hitEnd: number[] = []
+    let hits = this.hits
+    let h = 0
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i)
       const k = KIND[c]
-      curL = c === 10 ? 0 : curL + 1
-      curS = k === 1 ? curS + 1 : 0
-      curW = k === 2 ? curW + 1 : 0
-      curP = (k & 5) !== 0 ? curP + 1 : 0
-      if (curL > maxL) maxL = curL
-      if (curS > maxS) maxS = curS
-      if (curW > maxW) maxW = curW
-      if (curP > maxP) maxP = curP
-      // A run of whitespace is one space to the automaton.
-      if (curS > 1) continue
+      if (k !== 2) {
+        if (i - startW > maxW) maxW = i - startW
+        startW = i + 1
+        if (k === 0) {
+          if (i - startP > maxP) maxP = i - startP
+          startP = i + 1
+        }
+      } else if (i - startP > maxP) {
+        maxP = i - startP
+        startP = i + 1
+      } else startP = i + 1
+      if (k === 1) {
+        if (c === 10) {
+          if (i - startL > maxL) maxL = i - startL
+          startL = i + 1
+        }
+        // A run of whitespace is one space to the automaton.
+        if (i > startS) continue
+      } else {
+        if (i - startS > maxS) maxS = i - startS
+        startS = i + 1
+      }
       state = delta[state * W + cls[c]]
       if (final[state] === 1) {
-        hitState.push(state)
-        hitEnd.push(i)
+        if (h + 2 > hits.length) {
+          const grown = new Int32Array(hits.length * 2)
+          grown.set(hits)
+          this.hits = hits = grown
+        }
+        hits[h++] = state
+        hits[h++] = i
       }
     }
-    if (hitState.length === 0 && this.always.length === 0) return []
+    if (h === 0 && this.always.length === 0) return []
+    if (n - startW > maxW) maxW = n - startW
+    if (n - startS > maxS) maxS = n - startS
+    if (n - startL > maxL) maxL = n - startL
+    if (n - startP > maxP) maxP = n - startP
     const runs: Runs = { s: maxS, w: maxW, p: maxP, l: maxL }
     // Occurrence ends per rule and required set.
-    const ends = new Map<number, number[][]>()
+    const gen = ++this.gen
+    const slotGen = this.slotGen
+    const ruleGen = this.ruleGen
+    const slotEnds = this.slotEnds
+    const touched: number[] = []
     const keys = this.keys
-    for (let h = 0; h < hitState.length; h++) {
-      const at = hitEnd[h]
-      const ks = keys[hitState[h]]!
-      for (let j = 0; j < ks.length; j++) {
-        const key = ks[j]
+    for (let j = 0; j < h; j += 2) {
+      const at = hits[j + 1]
+      const ks = keys[hits[j]]!
+      for (let q = 0; q < ks.length; q++) {
+        const key = ks[q]
         const rule = key >> 3
-        let sets = ends.get(rule)
-        if (sets === undefined) {
-          sets = []
-          for (let k = 0; k < this.setCount[rule]; k++) sets.push([])
-          ends.set(rule, sets)
+        if (ruleGen[rule] !== gen) {
+          ruleGen[rule] = gen
+          touched.push(rule)
         }
-        const list = sets[key & 7]
+        const list = slotEnds[key]
+        if (slotGen[key] !== gen) {
+          slotGen[key] = gen
+          list.length = 0
+        }
         const len = list.length
         // (`list[-1]` on an empty list is a named-property lookup through the prototype chain: slow in V8.)
         if (len === 0 || (len <= MAX_OCCURRENCES && list[len - 1] !== at)) list.push(at)
       }
     }
-    const out: Candidate[] = this.always.map((rule) => ({ rule, stretches: undefined }))
-    for (const [rule, sets] of ends) {
+    touched.sort((a, b) => a - b)
+    const out: Candidate[] = []
+    let next = 0
+    const always = this.always
+    for (const rule of touched) {
+      while (next < always.length && always[next] < rule) out.push({ rule: always[next++], stretches: undefined })
+      const base = rule * 8
+      const count = this.setCount[rule]
       // Every required set must occur; the stretches are around the rarest one.
-      if (sets.some((l) => l.length === 0)) continue
-      let primary = sets[0]
-      for (const l of sets) if (l.length < primary.length) primary = l
+      let primary: number[] | undefined
+      let missing = false
+      for (let k = 0; k < count; k++) {
+        if (slotGen[base + k] !== gen) {
+          missing = true
+          break
+        }
+        const l = slotEnds[base + k]
+        if (primary === undefined || l.length < primary.length) primary = l
+      }
+      if (missing || primary === undefined) continue
       const st = this.stretches(rule, text, primary, runs)
       if (st === undefined) {
         out.push({ rule, stretches: undefined })
         continue
       }
       // A list cut at MAX_OCCURRENCES may miss occurrences: it filters nothing.
-      const others = sets.filter((l) => l !== primary && l.length <= MAX_OCCURRENCES)
+      const others: number[][] = []
+      for (let k = 0; k < count; k++) {
+        const l = slotEnds[base + k]
+        if (l !== primary && l.length <= MAX_OCCURRENCES) others.push(l)
+      }
       const kept = others.length === 0 ? st : st.filter(([s, e]) => others.every((l) => occursIn(l, s, e)))
       if (kept.length > 0) out.push({ rule, stretches: kept })
     }
-    return out.sort((a, b) => a.rule - b.rule)
+    while (next < always.length) out.push({ rule: always[next++], stretches: undefined })
+    return out
   }
+
+  /** Automaton hits of the last call: (state, end) pairs. */
+  private hits = new Int32Array(1024)
 
   private stretches(rule: number, text: string, ends: ReadonlyArray<number>, runs: Runs): ReadonlyArray<readonly [number, number]> | undefined {
     const a = this.analyses[rule]
