@@ -217,8 +217,16 @@ export class RuleIndex {
   private readonly ruleGen: Uint32Array
   private gen = 0
 
-  /** The rules that may match in `text`, in rule order, each with where to look. */
-  candidates(text: string): Candidate[] {
+  /**
+   * The rules that may match in `text`, in rule order, each with where to look.
+   *
+   * `changed`: ascending positions where `text` (a view of a text already scanned: JSON-unescaped, markup
+   * stripped, leetspeak folded) differs from it. A match that does not contain or touch one of them is a
+   * substring of the scanned text with the same characters around it, so that scan found it already: only
+   * the stretches around a changed position are kept, and a rule that would run on the whole text runs on
+   * the stretches within its reach of one (when they cover less than half the text).
+   */
+  candidates(text: string, changed?: ReadonlyArray<number>): Candidate[] {
     const n = text.length
     const cls = this.cls
     const delta = this.delta
@@ -300,12 +308,18 @@ export class RuleIndex {
         if (len === 0 || (len <= MAX_OCCURRENCES && list[len - 1] !== at)) list.push(at)
       }
     }
-    touched.sort((a, b) => a - b)
+    if (touched.length > 1) touched.sort((a, b) => a - b)
     const out: Candidate[] = []
     let next = 0
     const always = this.always
+    const whole = (rule: number) => {
+      if (changed === undefined) return out.push({ rule, stretches: undefined })
+      const w = this.stretches(rule, text, changed, runs, true)
+      if (w === undefined) out.push({ rule, stretches: undefined })
+      else if (w.length > 0) out.push({ rule, stretches: w })
+    }
     for (const rule of touched) {
-      while (next < always.length && always[next] < rule) out.push({ rule: always[next++], stretches: undefined })
+      while (next < always.length && always[next] < rule) whole(always[next++])
       const base = rule * 8
       const count = this.setCount[rule]
       // Every required set must occur; the stretches are around the rarest one.
@@ -320,7 +334,16 @@ export class RuleIndex {
         if (primary === undefined || l.length < primary.length) primary = l
       }
       if (missing || primary === undefined) continue
-      const st = this.stretches(rule, text, primary, runs)
+      let st = this.stretches(rule, text, primary, runs)
+      // Around the changed positions: the primary set's stretches that hold one, or windows within reach of them.
+      let windows = false
+      if (changed !== undefined) {
+        if (st !== undefined) st = st.filter(([s, e]) => occursIn(changed, s - 1, e + 1))
+        else {
+          st = this.stretches(rule, text, changed, runs, true)
+          windows = true
+        }
+      }
       if (st === undefined) {
         out.push({ rule, stretches: undefined })
         continue
@@ -329,23 +352,28 @@ export class RuleIndex {
       const others: number[][] = []
       for (let k = 0; k < count; k++) {
         const l = slotEnds[base + k]
-        if (l !== primary && l.length <= MAX_OCCURRENCES) others.push(l)
+        if ((windows || l !== primary) && l.length <= MAX_OCCURRENCES) others.push(l)
       }
       const kept = others.length === 0 ? st : st.filter(([s, e]) => others.every((l) => occursIn(l, s, e)))
       if (kept.length > 0) out.push({ rule, stretches: kept })
     }
-    while (next < always.length) out.push({ rule: always[next++], stretches: undefined })
+    while (next < always.length) whole(always[next++])
     return out
   }
 
   /** Automaton hits of the last call: (state, end) pairs. */
   private hits = new Int32Array(1024)
 
-  private stretches(rule: number, text: string, ends: ReadonlyArray<number>, runs: Runs): ReadonlyArray<readonly [number, number]> | undefined {
+  /**
+   * Stretches within the rule's reach of each position in `ends` (literal ends), or undefined for the whole
+   * text. `touching`: the positions are changed characters (see `candidates`), any number of them, and a
+   * match that only touches one (ends just before it or starts just after) counts: one more on each side.
+   */
+  private stretches(rule: number, text: string, ends: ReadonlyArray<number>, runs: Runs, touching = false): ReadonlyArray<readonly [number, number]> | undefined {
     const a = this.analyses[rule]
     const n = text.length
-    if (ends.length > MAX_OCCURRENCES || (a.anchored && a.stretchSource === undefined)) return undefined
-    const reach = reachFor(a.reach, runs)
+    if ((!touching && ends.length > MAX_OCCURRENCES) || (a.anchored && a.stretchSource === undefined)) return undefined
+    const reach = reachFor(a.reach, runs) + (touching ? 1 : 0)
     if (!Number.isFinite(reach) || reach * 2 > n * COVER) return undefined
     const out: Array<[number, number]> = []
     let covered = 0
