@@ -378,20 +378,26 @@ export class RuleIndex {
     const out: Array<[number, number]> = []
     let covered = 0
     for (const end of ends) {
-      let s = Math.max(0, end + 1 - reach)
+      const last = out.length === 0 ? undefined : out[out.length - 1]
       let e = Math.min(n, end + reach)
+      // Inside the last stretch already (it ends on a word or line boundary at or after `e`): nothing to add. Each
+      // position then costs O(1) unless it extends the stretches, and widening never rescans what they cover
+      // (with any number of changed positions, a line-anchored rule would otherwise search its line once per
+      // position: quadratic on a long line).
+      if (last !== undefined && e <= last[1]) continue
+      let s = Math.max(0, end + 1 - reach)
+      const merges = last !== undefined && s <= last[1]
       if (a.lineAnchored) {
-        s = text.lastIndexOf("\n", s - 1) + 1
+        if (!merges) s = text.lastIndexOf("\n", s - 1) + 1
         const nl = text.indexOf("\n", e)
         e = nl === -1 ? n : nl
       } else {
-        while (s > 0 && isWordAt(text, s - 1)) s--
+        if (!merges) while (s > 0 && isWordAt(text, s - 1)) s--
         while (e < n && isWordAt(text, e)) e++
       }
       // Never split a surrogate pair.
       if (s > 0 && (text.charCodeAt(s) & 0xfc00) === 0xdc00) s--
       if (e < n && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++
-      const last = out.length === 0 ? undefined : out[out.length - 1]
       if (last !== undefined && s <= last[1]) {
         covered += Math.max(0, e - last[1])
         last[1] = Math.max(last[1], e)
