@@ -13,8 +13,8 @@ import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { builtinInjectionPatterns, coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
-import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, unescapeJsonish } from "./normalize.ts"
-import { occursIn, RuleIndex } from "./prefilter.ts"
+import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, stripMarkupTracked, type Tracked, unescapeJsonish, unescapeJsonishTracked } from "./normalize.ts"
+import { RuleIndex } from "./prefilter.ts"
 import { RE2 } from "./re2.ts"
 
 export interface InjectionOptions {
@@ -167,13 +167,12 @@ const looksLikeIdentifier = (s: string) => /[a-z][A-Z]|_/.test(s) && !/\s/.test(
 const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text: string, relaxed = false, encoded?: Buffer, changed?: ReadonlyArray<number>): Hit[] => {
   const out: Hit[] = []
   let bytes = encoded
-  for (const cand of index.candidates(text)) {
+  // `changed`: the only positions where this text differs from one already scanned (a view of it). A match that
+  // is new here covers or touches one of them: the prefilter keeps only the stretches around them.
+  for (const cand of index.candidates(text, changed)) {
     const rule = cand.rule
     let best: Hit | undefined
-    // `changed`: the only positions where this text differs from one already scanned (same length, aligned). A
-    // match that is new here covers one of them, and lies inside the stretch around its literal: the stretches
-    // without a changed position can only repeat what that scan found.
-    const pieces = cand.stretches === undefined ? [[0, text.length] as const] : changed === undefined ? cand.stretches : cand.stretches.filter(([s, e]) => occursIn(changed, s, e))
+    const pieces = cand.stretches === undefined ? [[0, text.length] as const] : cand.stretches
     for (const [s, e] of pieces) {
       const whole = s === 0 && e === text.length
       // The confirmation reads UTF-8: the text is encoded once, and an ASCII text's stretches are views of
@@ -307,9 +306,21 @@ const stretchesAround = (text: string, positions: Iterable<number>): string[] | 
   return out
 }
 
-function* charPositions(text: string, trigger: (c: number) => boolean): Generator<number> {
-  for (let i = 0; i < text.length; i++) if (trigger(text.charCodeAt(i))) yield i
+/** The positions of the characters (UTF-16 code units) a table marks, ascending. */
+function* charPositions(text: string, trigger: Uint8Array): Generator<number> {
+  for (let i = 0; i < text.length; i++) if (trigger[text.charCodeAt(i)] === 1) yield i
 }
+
+const table = (f: (c: number) => boolean): Uint8Array => {
+  const t = new Uint8Array(65536)
+  for (let c = 0; c < 65536; c++) if (f(c)) t[c] = 1
+  return t
+}
+// Lookup tables rather than a predicate per character: three call sites with three closures made the call
+// megamorphic (not inlined), a few nanoseconds a character over every text with a view.
+const BACKSLASH = table((c) => c === 92)
+const MARKUP_AT = table((c) => c === 60 || c === 38)
+const NON_ASCII = table((c) => c >= 128)
 
 function* regexPositions(text: string, re: RE2): Generator<number> {
   re.lastIndex = 0
@@ -347,20 +358,22 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   const g = gates(bytes ?? text)
   // A view is the whole text transformed, or (for the Unicode views) the transformed stretches around the
   // characters the transformation touches.
-  const views: Array<[string, () => string | ReadonlyArray<string>]> = []
-  const around = (positions: () => Iterable<number>, f: (s: string) => string) => () => {
+  // When the stretches would cover most of the text, the whole text is transformed, keeping track of what the
+  // transformation wrote: the rules are confirmed only around that (what lies elsewhere the raw pass read).
+  const views: Array<[string, () => string | ReadonlyArray<string> | Tracked]> = []
+  const around = (positions: () => Iterable<number>, f: (s: string) => string, whole: (s: string) => Tracked) => () => {
     const parts = stretchesAround(text, positions())
-    return parts === undefined ? f(text) : parts.map(f)
+    return parts === undefined ? whole(text) : parts.map(f)
   }
-  if (g.backslash) views.push(["json-unescape", around(() => charPositions(text, (c) => c === 92), unescapeJsonish)])
-  if (g.markup) views.push(["markup", around(() => charPositions(text, (c) => c === 60 || c === 38), (s) => stripMarkup(unescapeJsonish(s)))])
+  if (g.backslash) views.push(["json-unescape", around(() => charPositions(text, BACKSLASH), unescapeJsonish, unescapeJsonishTracked)])
+  if (g.markup) views.push(["markup", around(() => charPositions(text, MARKUP_AT), (s) => stripMarkup(unescapeJsonish(s)), (s) => stripMarkupTracked(unescapeJsonishTracked(s)))])
   if (g.spacedLetters) views.push(["despaced", () => despace(text)])
   const ascii = !g.nonAscii
   // The Unicode views change only non-ASCII characters: a phrase one of them exposes lies within reach of such
   // a character, so only those stretches are normalised and scanned (a page with a few curly quotes is not
   // scanned three more times in full). The same holds for markup (around `<` and `&`), JSON escapes (around
   // `\`), leetspeak (around digits and symbols inside words) and glued words (around long letter runs).
-  const local = ascii ? undefined : stretchesAround(text, charPositions(text, (c) => c >= 128))
+  const local = ascii ? undefined : stretchesAround(text, charPositions(text, NON_ASCII))
   const mapLocal = (f: (s: string) => string) => () => (local === undefined ? f(text) : local.map(f))
   if (!ascii) {
     views.push(["unicode", mapLocal(forMatching)])
@@ -382,7 +395,14 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   }
   for (const [pass, make] of views) {
     const view = make()
-    if (scanPieces(typeof view === "string" ? [view] : view, pass)) return finish(all, location)
+    if (typeof view === "string" || Array.isArray(view)) {
+      if (scanPieces(typeof view === "string" ? [view] : (view as ReadonlyArray<string>), pass)) return finish(all, location)
+      continue
+    }
+    const t = view as Tracked
+    if (scanned.has(t.text)) continue
+    scanned.add(t.text)
+    if (accept(hits(c.index, c.specs, t.text, false, undefined, t.changed), pass)) return finish(all, location)
   }
   if (g.leet || (!ascii && hasLeet(norm()))) {
     const n = norm()

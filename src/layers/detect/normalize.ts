@@ -87,6 +87,100 @@ export const unescapeJsonish = (s: string): string =>
       hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!)
     : s
 
+/**
+ * A view of a text with the positions (in the view, ascending) of the characters a transformation wrote rather
+ * than copied: everywhere else the view is the text's own characters, in order. The scanner confirms rules on
+ * a view only around those positions (what lies elsewhere it found in the text already).
+ */
+export interface Tracked {
+  readonly text: string
+  readonly changed: ReadonlyArray<number>
+}
+
+/** Builds a tracked view: stretches copied from the source (carrying its changed positions), characters written. */
+class Builder {
+  out = ""
+  readonly changed: number[] = []
+  private k = 0
+  private readonly from: ReadonlyArray<number>
+  constructor(from: ReadonlyArray<number>) {
+    this.from = from
+  }
+  copy(s: string, a: number, b: number) {
+    const from = this.from
+    const o = this.out.length
+    while (this.k < from.length && from[this.k] < a) this.k++
+    while (this.k < from.length && from[this.k] < b) this.changed.push(o + from[this.k++] - a)
+    this.out += s.slice(a, b)
+  }
+  write(t: string) {
+    for (let i = 0; i < t.length; i++) this.changed.push(this.out.length + i)
+    this.out += t
+  }
+  done(): Tracked {
+    return { text: this.out, changed: this.changed }
+  }
+}
+
+const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})|\\([nrt"'\\/])/g
+
+/** `unescapeJsonish`, tracked. */
+export const unescapeJsonishTracked = (s: string): Tracked => {
+  if (!s.includes("\\")) return { text: s, changed: [] }
+  const b = new Builder([])
+  let last = 0
+  for (const m of s.matchAll(JSON_ESCAPE)) {
+    b.copy(s, last, m.index)
+    const [, hex, c] = m
+    b.write(hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!)
+    last = m.index + m[0].length
+  }
+  b.copy(s, last, s.length)
+  return b.done()
+}
+
+/** `stripMarkup` of a tracked view, tracked (the positions it carried follow their characters). */
+export const stripMarkupTracked = (v: Tracked): Tracked => {
+  const s = v.text
+  if (!s.includes("<")) return v
+  const b = new Builder(v.changed)
+  let i = 0
+  while (i < s.length) {
+    const lt = s.indexOf("<", i)
+    if (lt === -1) break
+    b.copy(s, i, lt)
+    if (s.startsWith("<!--", lt)) {
+      b.write(" ")
+      i = lt + 4
+      continue
+    }
+    const next = s.charCodeAt(lt + 1)
+    const tagStart = next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)
+    let j = lt + 1
+    while (tagStart && j < s.length && s[j] !== ">" && s[j] !== "<") j++
+    if (tagStart && j < s.length && s[j] === ">") {
+      b.write(" ")
+      i = j + 1
+    } else {
+      b.copy(s, lt, lt + 1)
+      i = lt + 1
+    }
+  }
+  b.copy(s, i, s.length)
+  const mid = b.done()
+  const t = mid.text
+  if (!t.includes("-->")) return mid
+  const c = new Builder(mid.changed)
+  let at = 0
+  for (let p = t.indexOf("-->"); p !== -1; p = t.indexOf("-->", at)) {
+    c.copy(t, at, p)
+    c.write(" ")
+    at = p + 3
+  }
+  c.copy(t, at, t.length)
+  return c.done()
+}
+
 /** Unicode tag characters (U+E0020–U+E007E): invisible twins of printable ASCII ("ASCII smuggling"). */
 const TAG_CHAR = /\uDB40[\uDC20-\uDC7E]/
 const TAG_RUN = /(\uD83C\uDFF4)?((?:\uDB40[\uDC00-\uDC7F])+)/g

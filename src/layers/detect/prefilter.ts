@@ -127,6 +127,9 @@ export class RuleIndex {
     })
     this.setCount = setCount
     this.always = always
+    this.slotGen = new Uint32Array(sources.length * 8)
+    this.ruleGen = new Uint32Array(sources.length)
+    for (let i = 0; i < sources.length * 8; i++) this.slotEnds.push([])
     // Alphabet: whitespace is 1; each distinct literal character (with its case variants) gets an index.
     let next = 2
     for (const c of [9, 10, 11, 12, 13, 32]) this.cls[c] = 1
@@ -205,103 +208,196 @@ export class RuleIndex {
     this.final = Uint8Array.from(this.keys, (o) => (o === undefined ? 0 : 1))
   }
 
-  /** The rules that may match in `text`, in rule order, each with where to look. */
-  candidates(text: string): Candidate[] {
+  /**
+   * Scratch for `candidates`, reused from call to call (it is synchronous): the occurrence ends of each (rule ×
+   * 8 + set), valid when `slotGen` holds the call's generation; the rules seen in the call, in `touched`.
+   */
+  private readonly slotEnds: number[][] = []
+  private readonly slotGen: Uint32Array
+  private readonly ruleGen: Uint32Array
+  private gen = 0
+
+  /**
+   * The rules that may match in `text`, in rule order, each with where to look.
+   *
+   * `changed`: ascending positions where `text` (a view of a text already scanned: JSON-unescaped, markup
+   * stripped, leetspeak folded) differs from it. A match that does not contain or touch one of them is a
+   * substring of the scanned text with the same characters around it, so that scan found it already: only
+   * the stretches around a changed position are kept, and a rule that would run on the whole text runs on
+   * the stretches within its reach of one (when they cover less than half the text).
+   */
+  candidates(text: string, changed?: ReadonlyArray<number>): Candidate[] {
     const n = text.length
     const cls = this.cls
     const delta = this.delta
     const W = this.width
     const final = this.final
     let state = 0
-    // The longest runs (whitespace, word characters, whitespace or punctuation, line), measured in the same pass.
-    let curS = 0, curW = 0, curP = 0, curL = 0
+    // The longest runs (whitespace, word characters, whitespace or punctuation, line), measured in the same pass:
+    // each run's start is kept and its length compared when it ends (one comparison per run, not per character).
+    let startS = 0, startW = 0, startP = 0, startL = 0
     let maxS = 0, maxW = 0, maxP = 0, maxL = 0
-    const hitState: number[] = []
-    const hitEnd: number[] = []
+    let hits = this.hits
+    let h = 0
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i)
       const k = KIND[c]
-      curL = c === 10 ? 0 : curL + 1
-      curS = k === 1 ? curS + 1 : 0
-      curW = k === 2 ? curW + 1 : 0
-      curP = (k & 5) !== 0 ? curP + 1 : 0
-      if (curL > maxL) maxL = curL
-      if (curS > maxS) maxS = curS
-      if (curW > maxW) maxW = curW
-      if (curP > maxP) maxP = curP
-      // A run of whitespace is one space to the automaton.
-      if (curS > 1) continue
+      if (k !== 2) {
+        if (i - startW > maxW) maxW = i - startW
+        startW = i + 1
+        if (k === 0) {
+          if (i - startP > maxP) maxP = i - startP
+          startP = i + 1
+        }
+      } else if (i - startP > maxP) {
+        maxP = i - startP
+        startP = i + 1
+      } else startP = i + 1
+      if (k === 1) {
+        if (c === 10) {
+          if (i - startL > maxL) maxL = i - startL
+          startL = i + 1
+        }
+        // A run of whitespace is one space to the automaton.
+        if (i > startS) continue
+      } else {
+        if (i - startS > maxS) maxS = i - startS
+        startS = i + 1
+      }
       state = delta[state * W + cls[c]]
       if (final[state] === 1) {
-        hitState.push(state)
-        hitEnd.push(i)
+        if (h + 2 > hits.length) {
+          const grown = new Int32Array(hits.length * 2)
+          grown.set(hits)
+          this.hits = hits = grown
+        }
+        hits[h++] = state
+        hits[h++] = i
       }
     }
-    if (hitState.length === 0 && this.always.length === 0) return []
+    if (h === 0 && this.always.length === 0) return []
+    if (n - startW > maxW) maxW = n - startW
+    if (n - startS > maxS) maxS = n - startS
+    if (n - startL > maxL) maxL = n - startL
+    if (n - startP > maxP) maxP = n - startP
     const runs: Runs = { s: maxS, w: maxW, p: maxP, l: maxL }
     // Occurrence ends per rule and required set.
-    const ends = new Map<number, number[][]>()
+    const gen = ++this.gen
+    const slotGen = this.slotGen
+    const ruleGen = this.ruleGen
+    const slotEnds = this.slotEnds
+    const touched: number[] = []
     const keys = this.keys
-    for (let h = 0; h < hitState.length; h++) {
-      const at = hitEnd[h]
-      const ks = keys[hitState[h]]!
-      for (let j = 0; j < ks.length; j++) {
-        const key = ks[j]
+    for (let j = 0; j < h; j += 2) {
+      const at = hits[j + 1]
+      const ks = keys[hits[j]]!
+      for (let q = 0; q < ks.length; q++) {
+        const key = ks[q]
         const rule = key >> 3
-        let sets = ends.get(rule)
-        if (sets === undefined) {
-          sets = []
-          for (let k = 0; k < this.setCount[rule]; k++) sets.push([])
-          ends.set(rule, sets)
+        if (ruleGen[rule] !== gen) {
+          ruleGen[rule] = gen
+          touched.push(rule)
         }
-        const list = sets[key & 7]
+        const list = slotEnds[key]
+        if (slotGen[key] !== gen) {
+          slotGen[key] = gen
+          list.length = 0
+        }
         const len = list.length
         // (`list[-1]` on an empty list is a named-property lookup through the prototype chain: slow in V8.)
         if (len === 0 || (len <= MAX_OCCURRENCES && list[len - 1] !== at)) list.push(at)
       }
     }
-    const out: Candidate[] = this.always.map((rule) => ({ rule, stretches: undefined }))
-    for (const [rule, sets] of ends) {
+    if (touched.length > 1) touched.sort((a, b) => a - b)
+    const out: Candidate[] = []
+    let next = 0
+    const always = this.always
+    const whole = (rule: number) => {
+      if (changed === undefined) return out.push({ rule, stretches: undefined })
+      const w = this.stretches(rule, text, changed, runs, true)
+      if (w === undefined) out.push({ rule, stretches: undefined })
+      else if (w.length > 0) out.push({ rule, stretches: w })
+    }
+    for (const rule of touched) {
+      while (next < always.length && always[next] < rule) whole(always[next++])
+      const base = rule * 8
+      const count = this.setCount[rule]
       // Every required set must occur; the stretches are around the rarest one.
-      if (sets.some((l) => l.length === 0)) continue
-      let primary = sets[0]
-      for (const l of sets) if (l.length < primary.length) primary = l
-      const st = this.stretches(rule, text, primary, runs)
+      let primary: number[] | undefined
+      let missing = false
+      for (let k = 0; k < count; k++) {
+        if (slotGen[base + k] !== gen) {
+          missing = true
+          break
+        }
+        const l = slotEnds[base + k]
+        if (primary === undefined || l.length < primary.length) primary = l
+      }
+      if (missing || primary === undefined) continue
+      let st = this.stretches(rule, text, primary, runs)
+      // Around the changed positions: the primary set's stretches that hold one, or windows within reach of them.
+      let windows = false
+      if (changed !== undefined) {
+        if (st !== undefined) st = st.filter(([s, e]) => occursIn(changed, s - 1, e + 1))
+        else {
+          st = this.stretches(rule, text, changed, runs, true)
+          windows = true
+        }
+      }
       if (st === undefined) {
         out.push({ rule, stretches: undefined })
         continue
       }
       // A list cut at MAX_OCCURRENCES may miss occurrences: it filters nothing.
-      const others = sets.filter((l) => l !== primary && l.length <= MAX_OCCURRENCES)
+      const others: number[][] = []
+      for (let k = 0; k < count; k++) {
+        const l = slotEnds[base + k]
+        if ((windows || l !== primary) && l.length <= MAX_OCCURRENCES) others.push(l)
+      }
       const kept = others.length === 0 ? st : st.filter(([s, e]) => others.every((l) => occursIn(l, s, e)))
       if (kept.length > 0) out.push({ rule, stretches: kept })
     }
-    return out.sort((a, b) => a.rule - b.rule)
+    while (next < always.length) whole(always[next++])
+    return out
   }
 
-  private stretches(rule: number, text: string, ends: ReadonlyArray<number>, runs: Runs): ReadonlyArray<readonly [number, number]> | undefined {
+  /** Automaton hits of the last call: (state, end) pairs. */
+  private hits = new Int32Array(1024)
+
+  /**
+   * Stretches within the rule's reach of each position in `ends` (literal ends), or undefined for the whole
+   * text. `touching`: the positions are changed characters (see `candidates`), any number of them, and a
+   * match that only touches one (ends just before it or starts just after) counts: one more on each side.
+   */
+  private stretches(rule: number, text: string, ends: ReadonlyArray<number>, runs: Runs, touching = false): ReadonlyArray<readonly [number, number]> | undefined {
     const a = this.analyses[rule]
     const n = text.length
-    if (ends.length > MAX_OCCURRENCES || (a.anchored && a.stretchSource === undefined)) return undefined
-    const reach = reachFor(a.reach, runs)
+    if ((!touching && ends.length > MAX_OCCURRENCES) || (a.anchored && a.stretchSource === undefined)) return undefined
+    const reach = reachFor(a.reach, runs) + (touching ? 1 : 0)
     if (!Number.isFinite(reach) || reach * 2 > n * COVER) return undefined
     const out: Array<[number, number]> = []
     let covered = 0
     for (const end of ends) {
-      let s = Math.max(0, end + 1 - reach)
+      const last = out.length === 0 ? undefined : out[out.length - 1]
       let e = Math.min(n, end + reach)
+      // Inside the last stretch already (it ends on a word or line boundary at or after `e`): nothing to add. Each
+      // position then costs O(1) unless it extends the stretches, and widening never rescans what they cover
+      // (with any number of changed positions, a line-anchored rule would otherwise search its line once per
+      // position: quadratic on a long line).
+      if (last !== undefined && e <= last[1]) continue
+      let s = Math.max(0, end + 1 - reach)
+      const merges = last !== undefined && s <= last[1]
       if (a.lineAnchored) {
-        s = text.lastIndexOf("\n", s - 1) + 1
+        if (!merges) s = text.lastIndexOf("\n", s - 1) + 1
         const nl = text.indexOf("\n", e)
         e = nl === -1 ? n : nl
       } else {
-        while (s > 0 && isWordAt(text, s - 1)) s--
+        if (!merges) while (s > 0 && isWordAt(text, s - 1)) s--
         while (e < n && isWordAt(text, e)) e++
       }
       // Never split a surrogate pair.
       if (s > 0 && (text.charCodeAt(s) & 0xfc00) === 0xdc00) s--
       if (e < n && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++
-      const last = out.length === 0 ? undefined : out[out.length - 1]
       if (last !== undefined && s <= last[1]) {
         covered += Math.max(0, e - last[1])
         last[1] = Math.max(last[1], e)
