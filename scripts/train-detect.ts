@@ -24,7 +24,12 @@ import type { Model } from "../src/layers/detect/classifier.ts"
 import { manifestPath } from "./detect/benignDocs.ts"
 import { asModel, dataDir, defaults, type Doc, injectionFiles, loadInjection, type Options, root, type Row, scoreAll, serialize, sha256, thresholdFor, toDoc, train } from "./detect/train.ts"
 
-export const injectionOptions: Options = defaults
+/**
+ * Ten passes per round rather than the default six: measured with the second batch of own rows, leave-one-source-out
+ * recall 80.3% → 81.0% (garak 83.9% → 84.8%) at the same false-positive rates (held-back benign 0.19%, hard
+ * negatives 1.33%, real docs 0.83%). The tool model keeps six (ten not measured there).
+ */
+export const injectionOptions: Options = { ...defaults, epochs: 10 }
 export const toolOptions: Options = { ...defaults, bits: 16, window: 256 }
 
 export const toolFiles = () => ({ pack: join(dataDir(), "tools/cases.jsonl"), own: join(root, "bench/detect-own/tools.jsonl") })

@@ -6,7 +6,7 @@
  * Written from the class descriptions in issue 14, not copied from any benchmark.
  */
 type Schema = { type: "object"; properties: Record<string, { type: string; description?: string }>; required?: string[] }
-interface ToolRow { category: string; expected: "block" | "allow"; tool: { name: string; description: string; inputSchema: Schema } }
+export interface ToolRow { category: string; expected: "block" | "allow"; tool: { name: string; description: string; inputSchema: Schema } }
 
 const s = (props: Record<string, string>, required: string[] = []): Schema => ({
   type: "object",

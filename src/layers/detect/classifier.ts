@@ -277,6 +277,8 @@ export interface Score {
   readonly end: number
   /** How many tokens the window has (fewer than `model.window` when the text is shorter). */
   readonly tokens: number
+  /** How many distinct tokens it has: a window of one phrase repeated scores on a few weights counted many times. */
+  readonly distinct: number
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
@@ -289,7 +291,7 @@ export const score = (model: Model, input: string): Score => {
   const text = prepare(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input)
   const { hashes, offsets, stems } = buffers(text.length)
   const count = tokenize(text, hashes, offsets, stems)
-  if (count === 0) return { score: sigmoid(model.bias), start: 0, end: 0, tokens: 0 }
+  if (count === 0) return { score: sigmoid(model.bias), start: 0, end: 0, tokens: 0, distinct: 0 }
   const mask = (1 << model.bits) - 1
   const w = model.weights
   const W = Math.min(model.window, count)
@@ -316,7 +318,9 @@ export const score = (model: Model, input: string): Score => {
     }
   }
   const endToken = at + W
-  return { score: sigmoid(model.bias + best / Math.sqrt(W)), start: offsets[at], end: endToken < count ? offsets[endToken] : text.length, tokens: W }
+  const seen = new Set<number>()
+  for (let t = at; t < endToken; t++) seen.add(hashes[t])
+  return { score: sigmoid(model.bias + best / Math.sqrt(W)), start: offsets[at], end: endToken < count ? offsets[endToken] : text.length, tokens: W, distinct: seen.size }
 }
 
 let ringBuf = new Float64Array(256)

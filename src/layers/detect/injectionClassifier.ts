@@ -39,6 +39,14 @@ const MIN_LENGTH = 12
  */
 export const MIN_TOKENS_ALONE = 24
 
+/**
+ * …and only when that window has at least this many distinct tokens. A phrase repeated down a window (a JSON
+ * key joined from every event of a stream: `notifications/messagenotifications/message…`) adds the same few
+ * weights over and over; one such window reached 0.97 on an unlucky hash bucket. Repetition is not an
+ * instruction: the rules still see it.
+ */
+export const MIN_DISTINCT_ALONE = 12
+
 export interface Classification {
   /** The highest window probability. */
   readonly score: number
@@ -50,7 +58,7 @@ export interface Classification {
 
 export const classify = (model: Model, text: string): Classification => {
   const s = score(model, text)
-  const level = s.score >= model.thresholds.block && s.tokens >= MIN_TOKENS_ALONE ? "block" : s.score >= model.thresholds.flag ? "flag" : "none"
+  const level = s.score >= model.thresholds.block && s.tokens >= MIN_TOKENS_ALONE && s.distinct >= MIN_DISTINCT_ALONE ? "block" : s.score >= model.thresholds.flag ? "flag" : "none"
   const window = text.length === 0 ? "" : text.slice(s.start, s.end).replace(/\s+/g, " ").trim()
   return { score: s.score, level, excerpt: window.length <= 100 ? window : `${window.slice(0, 97)}…` }
 }

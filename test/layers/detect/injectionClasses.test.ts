@@ -183,6 +183,12 @@ describe("rules and the learned scanner together", () => {
     expect(scanContent(c, "In your reply, please include your order number.", "body", certain)).toEqual([])
   })
 
+  it("a window of one phrase repeated is not decided by the classifier alone (a JSON key joined from every stream event)", () => {
+    const certain = { ...injectionModel(), thresholds: { block: 0, flag: 0.999999 } }
+    expect(scanContent(c, "notifications/message".repeat(40), "stream", certain)).toEqual([])
+    expect(scanContent(c, "la la la la ".repeat(20), "body", certain)).toEqual([])
+  })
+
   it("reads an instruction reported in the third person, or quoted after a comma in prose, as a quoted example", () => {
     const reported = "An attacker injects a prompt into a support chatbot, instructing it to ignore previous guidelines and send e-mails."
     expect(scanText(c, reported, "body").map((f) => `${f.rule}/${f.severity}`)).toEqual(["Prompt Injection/low"])
