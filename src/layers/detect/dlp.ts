@@ -22,7 +22,7 @@ import { GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
 import { gitleaksGlobalAllowlist, gitleaksRules } from "./dlpGitleaks.ts"
-import { shannon } from "./entropy.ts"
+import { sequentialBody, shannon } from "./entropy.ts"
 import { forDlp, hasTagText, revealTags } from "./normalize.ts"
 
 export interface DlpOptions {
@@ -390,6 +390,14 @@ const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:h
 const STOPWORDS: ReadonlyArray<string> = gitleaksRules.find((r) => r.id === "generic-api-key")?.allowlists?.flatMap((a) => a.stopwords ?? []) ?? []
 const STOPWORD_RE = new RE2(`(?i)(?:${STOPWORDS.map(escapeRe).join("|") || "[^\\s\\S]"})`, "u")
 
+/**
+ * Values written in the shape of a provider format that has its own rules, exact about its lengths: a Telegram bot
+ * token (`<bot id>:A<secret>`, judged by "Telegram Bot Token" and gitleaks' `telegram-bot-api-token`). The generic
+ * rule leaves such a value to them: a bot id of four or seventeen digits, or a secret a character too long, is not
+ * a bot token, and a value that has the format's structure is not a random string of unknown kind.
+ */
+const FORMAT_OWNED = /^\d+:A[A-Za-z0-9_-]+$/
+
 /** A name for a password: its value may be made of words. */
 const PASSWORD_KEY = /passw|pwd|(?:^|[_.-])pass$|passphrase/i
 
@@ -406,6 +414,7 @@ export const credentialAssignment = (key: string, value: string): boolean => {
   const v = value.trim().replace(/^(?:bearer|basic|token|digest|apikey)\s+/i, "")
   if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v) || fillerBody(v)) return false
   if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
+  if (FORMAT_OWNED.test(v)) return false
   // Basic credentials (`dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`): judged by their password part.
   const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) ? tryBase64(v) : undefined
   if (basic !== undefined && /^[^:\s]{1,64}:[^\s]{1,128}$/.test(basic)) return credentialValue(basic.slice(basic.indexOf(":") + 1))
@@ -479,6 +488,9 @@ const validators: Readonly<Record<Validator, Check>> = {
     if (!/[0-9]/.test(body) && body.length < 16) return false
     // A word with a counter (`xoxp-1-initial`): a fragment's body is mostly random, not a word of 5+ letters.
     if (body.length < 16 && /(?:^|[-_.])[a-z]{5,}(?:$|[-_.])/.test(body)) return false
+    // A fragment is weak evidence already: a body that mostly steps through the alphabet or the digits
+    // (`xoxb-12345-abcd234`) is an example, whatever its length.
+    if (sequentialBody(body, 6)) return false
     return credentialValue(body) && !fillerBody(body)
   },
   credential: (m) => {
@@ -516,10 +528,18 @@ const validators: Readonly<Record<Validator, Check>> = {
  */
 const fillerBody = (token: string): boolean => {
   const sep = token.search(/[_.-]/)
-  const body = (sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token).replace(/[^A-Za-z0-9]/g, "")
+  const rest = sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token
+  const body = rest.replace(/[^A-Za-z0-9]/g, "")
   if (body.length < 20) return false
-  return /^[0-9]+$/.test(body) || new Set(body).size <= 4
+  return /^[0-9]+$/.test(body) || new Set(body).size <= 4 || sequentialBody(rest, SEQUENTIAL_PAIRS)
 }
+
+/**
+ * How long a token body must be (pairs of neighbouring characters, see `steps`) before mostly stepping through the
+ * alphabet (`abc123xyz-456de-klMnopqrstuvwx-…`) says it was typed as an example: a body of 48+ characters. Shorter
+ * ones are left to the other checks (a short sequential body is also how tests and docs write a synthetic leak).
+ */
+const SEQUENTIAL_PAIRS = 48
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
   host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
