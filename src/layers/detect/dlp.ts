@@ -78,6 +78,10 @@ interface Rule {
    * quotes and blanks only (assignment-shaped rules): a keyword without an operator after it opens no window.
    */
   readonly keyThenOperator: boolean
+  /** Its value is a token with a digit (gitleaks' generic rule): a keyword whose operator is not followed by one opens no window. */
+  readonly tokenValue: boolean
+  /** Its value is read by the `assignment` validator: a keyword whose operator is followed by no value opens no window. */
+  readonly assignmentValue: boolean
   readonly gitleaks?: {
     readonly startsToken: boolean
     readonly secretGroup: number
@@ -289,6 +293,8 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
       keywords: usable ? keywords.map((k) => k.toLowerCase()) : [],
       toEnd: farReaching(s.regex),
       keyThenOperator: keyThenOperator(s, usable ? keywords.map((k) => k.toLowerCase()) : []),
+      tokenValue: s.kind === "generic" && g?.entropy !== undefined && g.entropy > 0,
+      assignmentValue: s.validator === "assignment",
       gitleaks: g === undefined ? undefined : {
         startsToken: g.startsToken === true,
         secretGroup: g.secretGroup ?? 0,
@@ -529,9 +535,28 @@ const validators: Readonly<Record<Validator, Check>> = {
 const fillerBody = (token: string): boolean => {
   const sep = token.search(/[_.-]/)
   const rest = sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token
-  const body = rest.replace(/[^A-Za-z0-9]/g, "")
-  if (body.length < 20) return false
-  return /^[0-9]+$/.test(body) || new Set(body).size <= 4 || sequentialBody(rest, SEQUENTIAL_PAIRS)
+  // One pass over the letters and digits: how many, whether all are digits, which occur (three bit masks).
+  let n = 0
+  let digits = 0
+  let lower = 0
+  let upper = 0
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits |= 1 << (c - 48)
+    else if (c >= 97 && c <= 122) lower |= 1 << (c - 97)
+    else if (c >= 65 && c <= 90) upper |= 1 << (c - 65)
+    else continue
+    n++
+  }
+  if (n < 20) return false
+  if (lower === 0 && upper === 0) return true
+  return bitCount(digits) + bitCount(lower) + bitCount(upper) <= 4 || sequentialBody(rest, SEQUENTIAL_PAIRS)
+}
+
+const bitCount = (x: number): number => {
+  let k = 0
+  for (; x !== 0; x &= x - 1) k++
+  return k
 }
 
 /**
@@ -678,14 +703,93 @@ const KEY_TAIL = (() => {
  * Whether an assignment operator follows a key word that ends at `i`, across name characters, quotes, a
  * bracket and blanks only (at most 64 bytes): where it does not, an assignment-shaped rule cannot match.
  */
-const operatorAfter = (buf: Buffer, i: number): boolean => {
+const operatorAfter = (buf: Buffer, i: number): number => {
   const end = Math.min(buf.length, i + 64)
   for (; i < end; i++) {
     const k = KEY_TAIL[buf[i]]
-    if (k === 2) return true
-    if (k === 0) return false
+    if (k === 2) return i
+    if (k === 0) return -1
   }
+  return -1
+}
+
+/**
+ * Bytes around a value (the rest of the operator, quotes, blanks), and bytes of a token value (gitleaks' generic
+ * secret: `[\w.=-]` or base64's `[a-z0-9+/]`).
+ */
+const VALUE_BYTE = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) {
+    if (c === 61 || c === 58 || c === 62 || c === 124 || c === 63 || c === 44 || c === 96 || c === 39 || c === 34 || c === 32 || (c >= 9 && c <= 13)) t[c] = 1
+    if (isAlnumByte(c) || c === 95 || c === 46 || c === 45 || c === 43 || c === 47 || c === 61) t[c] |= 2
+    if (c >= 48 && c <= 57) t[c] |= 4
+  }
+  return t
+})()
+
+/**
+ * Whether a token value that gitleaks' generic rule could take follows the operator at `op`: past the operator,
+ * quotes and blanks (a few bytes; the `=` right before the value counted in it), a run of 10+ value bytes
+ * with a digit in it (the rule drops a secret without one). Prose after `token:` or `key,` is words: no window opens.
+ */
+const tokenValueAfter = (buf: Buffer, op: number): boolean => {
+  const n = buf.length
+  let i = op + 1
+  for (const end = Math.min(n, op + 12); i < end && (VALUE_BYTE[buf[i]] & 1) !== 0; i++);
+  // The `=` just before the run may belong to the value (`[\w.=-]`).
+  let run = 0
+  for (let k = i - 1; k > op && buf[k] === 61; k--) run++
+  let digit = false
+  for (const end = Math.min(n, i + 160); i < end; i++) {
+    const k = VALUE_BYTE[buf[i]]
+    if ((k & 2) === 0) break
+    if ((k & 4) !== 0) digit = true
+    run++
+  }
+  return digit && run >= 10
+}
+
+/** Bytes that end a bare value (`BARE_END`). */
+const BARE_END_BYTE = (() => {
+  const t = new Uint8Array(256)
+  for (const ch of " \t\n\r\f\v\"'`,;&<>{}()[]") t[ch.charCodeAt(0)] = 1
+  return t
+})()
+
+/**
+ * Whether a value the `assignment` validator could take follows the operator at `op` (a superset of `valueAfter`):
+ * past the rest of the operator, blanks and a word that may be an auth scheme (`Bearer `), a quoted string or a bare
+ * token of 8+ characters (shorter ones are no credential). Prose after `token:` (`The token …`) opens no window.
+ */
+const assignmentValueAfter = (buf: Buffer, op: number): boolean => {
+  // The regex may take one operator byte (`::=` read as `:` before the value `:=…`) or several (`:=`, `=>`).
+  let end = op + 1
+  while (end < buf.length && end < op + 4 && KEY_TAIL[buf[end]] === 2) end++
+  for (let i = op + 1; i <= end; i++) if (valueAt(buf, i)) return true
   return false
+}
+
+const valueAt = (buf: Buffer, from: number): boolean => {
+  const n = buf.length
+  let i = from
+  while (i < n && (buf[i] === 32 || buf[i] === 9 || buf[i] === 10 || buf[i] === 13)) i++
+  // A scheme word: letters, then a blank.
+  let j = i
+  while (j < n && j - i <= 8 && ((buf[j] | 32) >= 97 && (buf[j] | 32) <= 122)) j++
+  if (j > i && j < n && (buf[j] === 32 || buf[j] === 9)) {
+    i = j
+    while (i < n && (buf[i] === 32 || buf[i] === 9)) i++
+  }
+  if (i >= n) return false
+  const q = buf[i]
+  if (q === 34 || q === 39 || q === 96) {
+    let k = i + 1
+    while (k < n && k <= i + 257 && buf[k] !== q && buf[k] !== 10 && buf[k] !== 13) k++
+    return k - i - 1 >= 8
+  }
+  let k = i
+  while (k < n && k < i + 256 && BARE_END_BYTE[buf[k]] === 0) k++
+  return k - i >= 8
 }
 
 /** The windows (byte ranges) a keyword rule runs on: around each keyword, widened to whole tokens, merged. */
@@ -697,7 +801,10 @@ const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, po
     const ps = positions.of(k)
     if (ps === undefined) return [[0, n]]
     if (rule.keyThenOperator) {
-      for (const p of ps) if (operatorAfter(buf, p + k.length)) starts.push(p)
+      for (const p of ps) {
+        const op = operatorAfter(buf, p + k.length)
+        if (op >= 0 && (!rule.tokenValue || tokenValueAfter(buf, op)) && (!rule.assignmentValue || assignmentValueAfter(buf, op))) starts.push(p)
+      }
     } else for (const p of ps) starts.push(p)
   }
   if (starts.length === 0) return []

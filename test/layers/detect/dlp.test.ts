@@ -515,6 +515,20 @@ describe("look-alikes typed as examples, and formats that own their shape (false
 })
 
 describe("keyword windows and tests", () => {
+  it("a keyword opens a window only where a value can follow its operator, whatever the operator", () => {
+    const v = "ZiNYsbYu09PpEVIhTMVmoFH7AwY4RND3"
+    for (const op of ["=", ":", " := ", "::=", ":::=", " => ", "||", "?=", ",", ": \n  ", " = ==", ">"]) {
+      expect(rules(`my_service_token${op}"${v}"`).length, op).toBeGreaterThan(0)
+      expect(rules(`my_service_token${op}${v}`).length, op).toBeGreaterThan(0)
+    }
+    // The operator read as one byte and the value after it (`password:` and `:=s3cr3t!x`), a scheme, XML.
+    expect(rules("password::=s3cr3t!x")).toContain("Credential Assignment")
+    expect(rules(`Authorization: Bearer ${v}`).length).toBeGreaterThan(0)
+    expect(rules(`<api_token>${v}</api_token>`)).toContain("Credential Assignment")
+    // Prose after a keyword and its operator: words, no value.
+    expect(rules("The token: is sent in a header, and the key, once rotated, is gone.")).toEqual([])
+  })
+
   it("opened-up counts match wherever the rule does", async () => {
     const { openCounts } = await import("../../../src/layers/detect/dlp.ts")
     expect(openCounts("(?i)[\\w.-]{0,50}?(?:key)(?:[ \\t\\w.-]{0,20})[\\s'\"]{0,3}=([a-z0-9]{10,150})\\{1,2\\}")).toBe(
