@@ -814,19 +814,9 @@ const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, po
     for (let i = 0; i < 256 && s > 0 && isTokenByte(buf[s - 1]); i++) s--
     return s
   }
-  const widenEnd = (e: number) => {
-    for (let i = 0; i < 8192 && e < n && isTokenByte(buf[e]); i++) e++
-    return e
-  }
   if (rule.toEnd) return [[widenStart(Math.max(0, starts[0] - 4 * BEFORE)), n]]
   const out: Array<[number, number]> = []
-  for (const p of starts) {
-    const s = widenStart(Math.max(0, p - BEFORE))
-    const e = widenEnd(Math.min(n, p + AFTER))
-    const last = out[out.length - 1]
-    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
-    else out.push([s, e])
-  }
+  for (const p of starts) widenInto(buf, Math.max(0, p - BEFORE), Math.min(n, p + AFTER), out)
   let covered = 0
   for (const [s, e] of out) covered += e - s
   return covered > n / 2 ? [[0, n]] : out
@@ -1331,18 +1321,27 @@ const regions = (buf: Buffer, spans: ReadonlyArray<[number, number]>, margin: nu
   const n = buf.length
   if (spans.length > 256) return undefined
   const out: Array<[number, number]> = []
-  for (const [a, b] of spans) {
-    let s = Math.max(0, a - margin)
-    let e = Math.min(n, b + margin)
-    for (let k = 0; k < 256 && s > 0 && isTokenByte(buf[s - 1]); k++) s--
-    for (let k = 0; k < 8192 && e < n && isTokenByte(buf[e]); k++) e++
-    const last = out[out.length - 1]
-    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
-    else out.push([s, e])
-  }
+  for (const [a, b] of spans) widenInto(buf, Math.max(0, a - margin), Math.min(n, b + margin), out)
   let covered = 0
   for (const [s, e] of out) covered += e - s
   return covered > (n * 3) / 5 ? undefined : out
+}
+
+/**
+ * Adds the range [s, e) to `out` (ranges in ascending order of start) widened to whole tokens (at most 256 bytes
+ * back, 8192 on), merged with the last range when it starts within 32 bytes of its end. Widening is skipped where
+ * it cannot change the result: a range that joins the last one keeps that one's start, and one that ends inside it
+ * cannot widen past its end when a byte that is not a token byte (or the end of the text) is there. Without that,
+ * many spans inside one long token (escapes in a URL holding a base64 image) each walked the same 8 KB.
+ */
+const widenInto = (buf: Buffer, s: number, e: number, out: Array<[number, number]>): void => {
+  const n = buf.length
+  const last = out[out.length - 1]
+  if (last === undefined || s > last[1] + 32) for (let k = 0; k < 256 && s > 0 && isTokenByte(buf[s - 1]); k++) s--
+  const inside = last !== undefined && e <= last[1] && (last[1] === n || !isTokenByte(buf[last[1]]))
+  if (!inside) for (let k = 0; k < 8192 && e < n && isTokenByte(buf[e]); k++) e++
+  if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
+  else out.push([s, e])
 }
 
 const isBlank = (buf: Buffer, s: number, e: number): boolean => {
