@@ -494,9 +494,10 @@ const validators: Readonly<Record<Validator, Check>> = {
     if (!/[0-9]/.test(body) && body.length < 16) return false
     // A word with a counter (`xoxp-1-initial`): a fragment's body is mostly random, not a word of 5+ letters.
     if (body.length < 16 && /(?:^|[-_.])[a-z]{5,}(?:$|[-_.])/.test(body)) return false
-    // A fragment is weak evidence already: a body that mostly steps through the alphabet or the digits
-    // (`xoxb-12345-abcd234`) is an example, whatever its length.
-    if (sequentialBody(body, 6)) return false
+    // A short fragment (as for the word with a counter) that mostly steps through the alphabet or the digits
+    // (`xoxb-12345-abcd234`) is an example. A longer one is judged like a whole token (the 48-pair floor of
+    // fillerBody): a synthetic key split across messages (`ghp_ABCDEFGHIJKLMN` + `OPQRSTUVWXYZabcdef12`) still blocks.
+    if (body.length < 16 && sequentialBody(body, 6)) return false
     return credentialValue(body) && !fillerBody(body)
   },
   credential: (m) => {
