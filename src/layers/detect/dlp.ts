@@ -22,7 +22,7 @@ import { GATE_SOURCES } from "./gates.ts"
 import { matchDomain } from "./domain.ts"
 import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
 import { gitleaksGlobalAllowlist, gitleaksRules } from "./dlpGitleaks.ts"
-import { shannon } from "./entropy.ts"
+import { sequentialBody, shannon } from "./entropy.ts"
 import { forDlp, hasTagText, revealTags } from "./normalize.ts"
 
 export interface DlpOptions {
@@ -78,6 +78,10 @@ interface Rule {
    * quotes and blanks only (assignment-shaped rules): a keyword without an operator after it opens no window.
    */
   readonly keyThenOperator: boolean
+  /** Its value is a token with a digit (gitleaks' generic rule): a keyword whose operator is not followed by one opens no window. */
+  readonly tokenValue: boolean
+  /** Its value is read by the `assignment` validator: a keyword whose operator is followed by no value opens no window. */
+  readonly assignmentValue: boolean
   readonly gitleaks?: {
     readonly startsToken: boolean
     readonly secretGroup: number
@@ -289,6 +293,8 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
       keywords: usable ? keywords.map((k) => k.toLowerCase()) : [],
       toEnd: farReaching(s.regex),
       keyThenOperator: keyThenOperator(s, usable ? keywords.map((k) => k.toLowerCase()) : []),
+      tokenValue: s.kind === "generic" && g?.entropy !== undefined && g.entropy > 0,
+      assignmentValue: s.validator === "assignment",
       gitleaks: g === undefined ? undefined : {
         startsToken: g.startsToken === true,
         secretGroup: g.secretGroup ?? 0,
@@ -390,6 +396,14 @@ const NOT_SECRET_VALUE = /^(?:[\d.:\-\/ +_]+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|(?:h
 const STOPWORDS: ReadonlyArray<string> = gitleaksRules.find((r) => r.id === "generic-api-key")?.allowlists?.flatMap((a) => a.stopwords ?? []) ?? []
 const STOPWORD_RE = new RE2(`(?i)(?:${STOPWORDS.map(escapeRe).join("|") || "[^\\s\\S]"})`, "u")
 
+/**
+ * Values written in the shape of a provider format that has its own rules, exact about its lengths: a Telegram bot
+ * token (`<bot id>:A<secret>`, judged by "Telegram Bot Token" and gitleaks' `telegram-bot-api-token`). The generic
+ * rule leaves such a value to them: a bot id of four or seventeen digits, or a secret a character too long, is not
+ * a bot token, and a value that has the format's structure is not a random string of unknown kind.
+ */
+const FORMAT_OWNED = /^\d+:A[A-Za-z0-9_-]+$/
+
 /** A name for a password: its value may be made of words. */
 const PASSWORD_KEY = /passw|pwd|(?:^|[_.-])pass$|passphrase/i
 
@@ -406,6 +420,7 @@ export const credentialAssignment = (key: string, value: string): boolean => {
   const v = value.trim().replace(/^(?:bearer|basic|token|digest|apikey)\s+/i, "")
   if (!credentialValue(v) || NOT_SECRET_VALUE.test(v) || placeholderToken(v) || fillerBody(v)) return false
   if (/\$\{|\{\{|%\(|<%|\$\(|#\{/.test(v)) return false
+  if (FORMAT_OWNED.test(v)) return false
   // Basic credentials (`dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`): judged by their password part.
   const basic = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(v) ? tryBase64(v) : undefined
   if (basic !== undefined && /^[^:\s]{1,64}:[^\s]{1,128}$/.test(basic)) return credentialValue(basic.slice(basic.indexOf(":") + 1))
@@ -479,6 +494,10 @@ const validators: Readonly<Record<Validator, Check>> = {
     if (!/[0-9]/.test(body) && body.length < 16) return false
     // A word with a counter (`xoxp-1-initial`): a fragment's body is mostly random, not a word of 5+ letters.
     if (body.length < 16 && /(?:^|[-_.])[a-z]{5,}(?:$|[-_.])/.test(body)) return false
+    // A short fragment (as for the word with a counter) that mostly steps through the alphabet or the digits
+    // (`xoxb-12345-abcd234`) is an example. A longer one is judged like a whole token (the 48-pair floor of
+    // fillerBody): a synthetic key split across messages (`ghp_ABCDEFGHIJKLMN` + `OPQRSTUVWXYZabcdef12`) still blocks.
+    if (body.length < 16 && sequentialBody(body, 6)) return false
     return credentialValue(body) && !fillerBody(body)
   },
   credential: (m) => {
@@ -516,10 +535,37 @@ const validators: Readonly<Record<Validator, Check>> = {
  */
 const fillerBody = (token: string): boolean => {
   const sep = token.search(/[_.-]/)
-  const body = (sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token).replace(/[^A-Za-z0-9]/g, "")
-  if (body.length < 20) return false
-  return /^[0-9]+$/.test(body) || new Set(body).size <= 4
+  const rest = sep >= 0 && sep <= 12 ? token.slice(sep + 1) : token
+  // One pass over the letters and digits: how many, whether all are digits, which occur (three bit masks).
+  let n = 0
+  let digits = 0
+  let lower = 0
+  let upper = 0
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits |= 1 << (c - 48)
+    else if (c >= 97 && c <= 122) lower |= 1 << (c - 97)
+    else if (c >= 65 && c <= 90) upper |= 1 << (c - 65)
+    else continue
+    n++
+  }
+  if (n < 20) return false
+  if (lower === 0 && upper === 0) return true
+  return bitCount(digits) + bitCount(lower) + bitCount(upper) <= 4 || sequentialBody(rest, SEQUENTIAL_PAIRS)
 }
+
+const bitCount = (x: number): number => {
+  let k = 0
+  for (; x !== 0; x &= x - 1) k++
+  return k
+}
+
+/**
+ * How long a token body must be (pairs of neighbouring characters, see `steps`) before mostly stepping through the
+ * alphabet (`abc123xyz-456de-klMnopqrstuvwx-…`) says it was typed as an example: a body of 48+ characters. Shorter
+ * ones are left to the other checks (a short sequential body is also how tests and docs write a synthetic leak).
+ */
+const SEQUENTIAL_PAIRS = 48
 
 const exempt = (spec: DlpPatternSpec, host: string | undefined) =>
   host !== undefined && (spec.exempt_domains ?? []).some((d) => matchDomain(host, d))
@@ -658,14 +704,93 @@ const KEY_TAIL = (() => {
  * Whether an assignment operator follows a key word that ends at `i`, across name characters, quotes, a
  * bracket and blanks only (at most 64 bytes): where it does not, an assignment-shaped rule cannot match.
  */
-const operatorAfter = (buf: Buffer, i: number): boolean => {
+const operatorAfter = (buf: Buffer, i: number): number => {
   const end = Math.min(buf.length, i + 64)
   for (; i < end; i++) {
     const k = KEY_TAIL[buf[i]]
-    if (k === 2) return true
-    if (k === 0) return false
+    if (k === 2) return i
+    if (k === 0) return -1
   }
+  return -1
+}
+
+/**
+ * Bytes around a value (the rest of the operator, quotes, blanks), and bytes of a token value (gitleaks' generic
+ * secret: `[\w.=-]` or base64's `[a-z0-9+/]`).
+ */
+const VALUE_BYTE = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) {
+    if (c === 61 || c === 58 || c === 62 || c === 124 || c === 63 || c === 44 || c === 96 || c === 39 || c === 34 || c === 32 || (c >= 9 && c <= 13)) t[c] = 1
+    if (isAlnumByte(c) || c === 95 || c === 46 || c === 45 || c === 43 || c === 47 || c === 61) t[c] |= 2
+    if (c >= 48 && c <= 57) t[c] |= 4
+  }
+  return t
+})()
+
+/**
+ * Whether a token value that gitleaks' generic rule could take follows the operator at `op`: past the operator,
+ * quotes and blanks (a few bytes; the `=` right before the value counted in it), a run of 10+ value bytes
+ * with a digit in it (the rule drops a secret without one). Prose after `token:` or `key,` is words: no window opens.
+ */
+const tokenValueAfter = (buf: Buffer, op: number): boolean => {
+  const n = buf.length
+  let i = op + 1
+  for (const end = Math.min(n, op + 12); i < end && (VALUE_BYTE[buf[i]] & 1) !== 0; i++);
+  // The `=` just before the run may belong to the value (`[\w.=-]`).
+  let run = 0
+  for (let k = i - 1; k > op && buf[k] === 61; k--) run++
+  let digit = false
+  for (const end = Math.min(n, i + 160); i < end; i++) {
+    const k = VALUE_BYTE[buf[i]]
+    if ((k & 2) === 0) break
+    if ((k & 4) !== 0) digit = true
+    run++
+  }
+  return digit && run >= 10
+}
+
+/** Bytes that end a bare value (`BARE_END`). */
+const BARE_END_BYTE = (() => {
+  const t = new Uint8Array(256)
+  for (const ch of " \t\n\r\f\v\"'`,;&<>{}()[]") t[ch.charCodeAt(0)] = 1
+  return t
+})()
+
+/**
+ * Whether a value the `assignment` validator could take follows the operator at `op` (a superset of `valueAfter`):
+ * past the rest of the operator, blanks and a word that may be an auth scheme (`Bearer `), a quoted string or a bare
+ * token of 8+ characters (shorter ones are no credential). Prose after `token:` (`The token …`) opens no window.
+ */
+const assignmentValueAfter = (buf: Buffer, op: number): boolean => {
+  // The regex may take one operator byte (`::=` read as `:` before the value `:=…`) or several (`:=`, `=>`).
+  let end = op + 1
+  while (end < buf.length && end < op + 4 && KEY_TAIL[buf[end]] === 2) end++
+  for (let i = op + 1; i <= end; i++) if (valueAt(buf, i)) return true
   return false
+}
+
+const valueAt = (buf: Buffer, from: number): boolean => {
+  const n = buf.length
+  let i = from
+  while (i < n && (buf[i] === 32 || buf[i] === 9 || buf[i] === 10 || buf[i] === 13)) i++
+  // A scheme word: letters, then a blank.
+  let j = i
+  while (j < n && j - i <= 8 && ((buf[j] | 32) >= 97 && (buf[j] | 32) <= 122)) j++
+  if (j > i && j < n && (buf[j] === 32 || buf[j] === 9)) {
+    i = j
+    while (i < n && (buf[i] === 32 || buf[i] === 9)) i++
+  }
+  if (i >= n) return false
+  const q = buf[i]
+  if (q === 34 || q === 39 || q === 96) {
+    let k = i + 1
+    while (k < n && k <= i + 257 && buf[k] !== q && buf[k] !== 10 && buf[k] !== 13) k++
+    return k - i - 1 >= 8
+  }
+  let k = i
+  while (k < n && k < i + 256 && BARE_END_BYTE[buf[k]] === 0) k++
+  return k - i >= 8
 }
 
 /** The windows (byte ranges) a keyword rule runs on: around each keyword, widened to whole tokens, merged. */
@@ -677,7 +802,10 @@ const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, po
     const ps = positions.of(k)
     if (ps === undefined) return [[0, n]]
     if (rule.keyThenOperator) {
-      for (const p of ps) if (operatorAfter(buf, p + k.length)) starts.push(p)
+      for (const p of ps) {
+        const op = operatorAfter(buf, p + k.length)
+        if (op >= 0 && (!rule.tokenValue || tokenValueAfter(buf, op)) && (!rule.assignmentValue || assignmentValueAfter(buf, op))) starts.push(p)
+      }
     } else for (const p of ps) starts.push(p)
   }
   if (starts.length === 0) return []
@@ -687,19 +815,9 @@ const windowsOf = (buf: Buffer, rule: Rule, hitKeywords: ReadonlySet<string>, po
     for (let i = 0; i < 256 && s > 0 && isTokenByte(buf[s - 1]); i++) s--
     return s
   }
-  const widenEnd = (e: number) => {
-    for (let i = 0; i < 8192 && e < n && isTokenByte(buf[e]); i++) e++
-    return e
-  }
   if (rule.toEnd) return [[widenStart(Math.max(0, starts[0] - 4 * BEFORE)), n]]
   const out: Array<[number, number]> = []
-  for (const p of starts) {
-    const s = widenStart(Math.max(0, p - BEFORE))
-    const e = widenEnd(Math.min(n, p + AFTER))
-    const last = out[out.length - 1]
-    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
-    else out.push([s, e])
-  }
+  for (const p of starts) widenInto(buf, Math.max(0, p - BEFORE), Math.min(n, p + AFTER), out)
   let covered = 0
   for (const [s, e] of out) covered += e - s
   return covered > n / 2 ? [[0, n]] : out
@@ -1204,18 +1322,27 @@ const regions = (buf: Buffer, spans: ReadonlyArray<[number, number]>, margin: nu
   const n = buf.length
   if (spans.length > 256) return undefined
   const out: Array<[number, number]> = []
-  for (const [a, b] of spans) {
-    let s = Math.max(0, a - margin)
-    let e = Math.min(n, b + margin)
-    for (let k = 0; k < 256 && s > 0 && isTokenByte(buf[s - 1]); k++) s--
-    for (let k = 0; k < 8192 && e < n && isTokenByte(buf[e]); k++) e++
-    const last = out[out.length - 1]
-    if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
-    else out.push([s, e])
-  }
+  for (const [a, b] of spans) widenInto(buf, Math.max(0, a - margin), Math.min(n, b + margin), out)
   let covered = 0
   for (const [s, e] of out) covered += e - s
   return covered > (n * 3) / 5 ? undefined : out
+}
+
+/**
+ * Adds the range [s, e) to `out` (ranges in ascending order of start) widened to whole tokens (at most 256 bytes
+ * back, 8192 on), merged with the last range when it starts within 32 bytes of its end. Widening is skipped where
+ * it cannot change the result: a range that joins the last one keeps that one's start, and one that ends inside it
+ * cannot widen past its end when a byte that is not a token byte (or the end of the text) is there. Without that,
+ * many spans inside one long token (escapes in a URL holding a base64 image) each walked the same 8 KB.
+ */
+const widenInto = (buf: Buffer, s: number, e: number, out: Array<[number, number]>): void => {
+  const n = buf.length
+  const last = out[out.length - 1]
+  if (last === undefined || s > last[1] + 32) for (let k = 0; k < 256 && s > 0 && isTokenByte(buf[s - 1]); k++) s--
+  const inside = last !== undefined && e <= last[1] && (last[1] === n || !isTokenByte(buf[last[1]]))
+  if (!inside) for (let k = 0; k < 8192 && e < n && isTokenByte(buf[e]); k++) e++
+  if (last !== undefined && s <= last[1] + 32) last[1] = Math.max(last[1], e)
+  else out.push([s, e])
 }
 
 const isBlank = (buf: Buffer, s: number, e: number): boolean => {

@@ -162,7 +162,9 @@ export const goDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   p("PyPI Token", "pypi-[A-Za-z0-9_-]{16,}", "critical", { ...issuer("*.pypi.org", "pypi.org"), ...kw("pypi-") }),
   p("Linear API Key", "lin_api_[a-zA-Z0-9]{40,}", "high", { ...issuer("*.linear.app"), ...kw("lin_api_") }),
   p("Notion API Key", "ntn_[a-zA-Z0-9]{40,}", "high", { ...issuer("*.notion.com"), ...kw("ntn_") }),
-  p("Sentry Auth Token", "sntrys_[a-zA-Z0-9]{40,}", "high", { ...issuer("sentry.io", "*.sentry.io"), ...kw("sntrys_") }),
+  // Go: `sntrys_[a-zA-Z0-9]{40,}`. An organisation token's body is base64 of a JSON object (`sntrys_eyJ…`, then `_`
+  // and its secret): `sntrys_` before anything else is a look-alike.
+  p("Sentry Auth Token", "sntrys_(?-i:eyJ)[a-zA-Z0-9]{37,}", "high", { ...issuer("sentry.io", "*.sentry.io"), ...kw("sntrys_eyj") }),
   // A header with key material after it (or nothing yet: the body may follow in the next chunk); a header with
   // nothing between it and its END marker, or a template line, is documentation (see the `privateKey` validator).
   p("Private Key Header", "-----BEGIN\\s+(RSA\\s+|EC\\s+|DSA\\s+|OPENSSH\\s+|ENCRYPTED\\s+|PGP\\s+)?PRIVATE\\s+KEY(\\s+BLOCK)?-----", "critical", {
@@ -217,11 +219,11 @@ export const extendedDlpPatterns: ReadonlyArray<DlpPatternSpec> = [
   // A fragment of a provider credential (its unmistakable prefix and part of the body): a token split
   // across messages or truncated still leaks.
   // The prefixes are case-sensitive (`AIZASY…` in upper case is not a Google key).
-  p("Credential Fragment", "\\b(?-i:(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-))[A-Za-z0-9_\\-]{8,}", "high", {
+  p("Credential Fragment", "\\b(?-i:(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpras]-|xapp-|dop_v1_|hvs\\.|sntrys_eyJ|lin_api_|gsk_|xai-|pcsk_|whsec_|shpat_|shpss_|AIzaSy|pypi-AgE|GOCSPX-))[A-Za-z0-9_\\-]{8,}", "high", {
     validator: "fragment",
     kind: "generic",
     ...kw("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxr-", "xoxa-", "xoxs-", "xapp-",
-      "dop_v1_", "hvs.", "sntrys_", "lin_api_", "gsk_", "xai-", "pcsk_", "whsec_", "shpat_", "shpss_", "aizasy", "pypi-age", "gocspx-")
+      "dop_v1_", "hvs.", "sntrys_eyj", "lin_api_", "gsk_", "xai-", "pcsk_", "whsec_", "shpat_", "shpss_", "aizasy", "pypi-age", "gocspx-")
   }),
   // No keyword: `://` is in every URL of a document; the regex itself is cheap in the whole-text set.
   p("Connection String Credentials", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "high", { validator: "credential" }),
@@ -443,6 +445,7 @@ const goRegexes: Readonly<Record<string, string>> = {
   "Stripe Key": "[sr]k[-_](live|test)[-_][a-zA-Z0-9]{20,}",
   "Slack Token": "xox[bpras]-[0-9a-zA-Z-]{15,}",
   "Hugging Face Token": "hf_[A-Za-z0-9]{20,}",
+  "Sentry Auth Token": "sntrys_[a-zA-Z0-9]{40,}",
   "Twilio API Key": "SK[a-f0-9]{32}",
   "Bitcoin WIF Private Key": "(?:5[1-9A-HJ-NP-Za-km-z]{50}|[KL][1-9A-HJ-NP-Za-km-z]{51})",
   "Databricks Token": "dapi[a-z0-9]{30,}",

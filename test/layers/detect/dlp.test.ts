@@ -14,6 +14,8 @@ const c = compile({
 const rules = (text: string, host?: string) => scanText(c, text, "t", { host }).map((f) => f.rule)
 
 const r = (n: number, alphabet = "aB3dE5gH7jK9mN1pQ") => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join("")
+/** Hex digits in no order (no run steps through the digits: a sequential body of 48+ is an example, not a key). */
+const hex = (n: number) => r(n, "9f3a0c7e5b1d8264")
 
 // Every built-in pattern: a realistic positive, and a near miss that must not fire.
 const cases: Record<string, [string, string]> = {
@@ -45,7 +47,7 @@ const cases: Record<string, [string, string]> = {
   "Pinecone API Key": [`pcsk_${r(40)}`, "pcsk_abc"],
   "Groq API Key": [`gsk_${r(52)}`, "gsk_abc"],
   "xAI API Key": [`xai-${r(84)}`, "xai-abc"],
-  "DigitalOcean Token": [`dop_v1_${"0123456789abcdef".repeat(4)}`, "dop_v1_123"],
+  "DigitalOcean Token": [`dop_v1_${hex(64)}`, "dop_v1_123"],
   "HashiCorp Vault Token": [`hvs.${r(26)}`, "hvs.abc"],
   "Vercel Token": [`vercel_${r(26)}`, "vercel_abc"],
   "Supabase Service Key": [`sb_secret_${r(24)}`, "sb_secret_x"],
@@ -53,7 +55,7 @@ const cases: Record<string, [string, string]> = {
   "PyPI Token": [`pypi-${r(20)}`, "pypi-abc"],
   "Linear API Key": [`lin_api_${r(40)}`, "lin_api_x"],
   "Notion API Key": [`ntn_${r(44)}`, "ntn_abc"],
-  "Sentry Auth Token": [`sntrys_${r(44)}`, "sntrys_x"],
+  "Sentry Auth Token": [`sntrys_eyJ${r(44)}`, "sntrys_x"],
   "Private Key Header": ["-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN PUBLIC KEY-----"],
   "JWT Token": ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "eyJhbGciOiJIUzI1NiJ9"],
   "Bitcoin WIF Private Key": ["5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ", "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTK"],
@@ -83,7 +85,7 @@ const cases: Record<string, [string, string]> = {
   "Mailchimp API Key": [`${"0123456789abcdef".repeat(2)}-us14`, "0123456789abcdef-us14"],
   "GitLab Token": [`glrt-${r(24)}`, "glrt-123"],
   "Atlassian API Token": [`ATATT3${r(180)}`, "ATATT3xFfGF0"],
-  "Postman API Key": [`PMAK-${"0123456789abcdef01234567"}-${"0123456789abcdef0123456789abcdef01"}`, "PMAK-1234"],
+  "Postman API Key": [`PMAK-${hex(24)}-${hex(34)}`, "PMAK-1234"],
   "Grafana Token": [`glsa_${r(32)}_0a1b2c3d`, "glsa_short_0a1b2c3d"],
   "Doppler Token": [`dp.pt.${r(43)}`, "dp.pt.abc"],
   "PlanetScale Token": [`pscale_tkn_${r(40)}`, "pscale_tkn_x"],
@@ -459,7 +461,76 @@ describe("look-alikes of token formats (gitleaks' false-positive examples, by cl
   })
 })
 
+describe("look-alikes typed as examples, and formats that own their shape (false positives gitleaks does not report)", () => {
+  const anthropicBody = "Qm7vB2nX9cL4kJ8hG3fD6sA1pO5iU0yT".repeat(3).slice(0, 93)
+
+  it("a long token body that mostly steps through the alphabet and the digits is an example, not a key", () => {
+    // Runs such as `abc123xyz`, `klmnopqrst`, `3456yza789` in dash-separated groups: typed, not generated.
+    const typed = "sk-ant-api03-abcd1234-567efg-hijklmnopq-rstuvw890-123xyzab-cdefghij45678-mnopqrsAA"
+    expect(rules(typed)).not.toContain("Anthropic API Key")
+    expect(rules(typed)).toEqual([])
+    expect(rules(`ANTHROPIC_API_KEY=${typed}`)).not.toContain("Anthropic API Key")
+    // The real key of the provider, and a short synthetic one (the floor: a short body says too little).
+    expect(rules(`sk-ant-api03-${anthropicBody}AA`)).toContain("Anthropic API Key")
+    expect(rules(`ANTHROPIC_API_KEY=sk-ant-admin01-${anthropicBody}AA`)).toContain("Anthropic API Key")
+    expect(rules("sk-ant-api03-fake1234567890abcd")).toContain("Anthropic API Key")
+  })
+
+  it("a short fragment whose body steps through the alphabet or the digits is an example", () => {
+    expect(rules("xoxb-4821-abcd5678")).toEqual([])
+    expect(rules("ghp_abcdefgh12345")).toEqual([])
+    expect(rules("xoxb-4821-q7Rm2kLp9x")).toContain("Credential Fragment")
+    // A long one is judged like a whole token: a synthetic key joined from two messages still blocks.
+    expect(rules("ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef12")).toContain("Credential Fragment")
+    expect(rules("SLACK_BOT_TOKEN=xoxb-48271684916-3444604926300-GmCbOaP3CfLi3fAmRDp69DQF")).toContain("Slack Token")
+  })
+
+  it("counts steps in groups that hold a letter (digit groups are ids)", async () => {
+    const { sequentialBody, steps } = await import("../../../src/layers/detect/entropy.ts")
+    expect(steps("abc-123-xyzab")).toEqual({ pairs: 6, up: 6 })
+    expect(steps("q7Rm2kLp9xvB3nZ4wT8yC6uD1fE5gH0j")).toEqual({ pairs: 31, up: 2 })
+    expect(sequentialBody(`${"klmnopqrstuvwxyzabcdefgh12345678".repeat(2)}`, 48)).toBe(true)
+    expect(sequentialBody(`${"q7Rm2kLp9xvB3nZ4wT8yC6uD1fE5gH0j".repeat(2)}`, 48)).toBe(false)
+    expect(sequentialBody("abcdefghijklmnop", 48)).toBe(false)
+  })
+
+  it("a Sentry organisation token is base64 of a JSON object after its prefix; anything else is a look-alike", () => {
+    const payload = Buffer.from(JSON.stringify({ iat: 1712345678.1, url: "https://sentry.io", region_url: "https://us.sentry.io", org: "acme" })).toString("base64").replace(/=+$/, "")
+    const token = `sntrys_${payload}_${r(43)}`
+    expect(rules(token)).toContain("Sentry Auth Token")
+    expect(rules(`SENTRY_AUTH_TOKEN=${token}`)).toContain("Sentry Auth Token")
+    expect(rules(`sntrys_${r(60)}`)).toEqual([])
+    expect(rules(`sntrys_${r(12)}`)).toEqual([])
+  })
+
+  it("a value in the shape of a Telegram bot token is judged by the Telegram rules, not by the generic one", () => {
+    // A bot id of four or seventeen digits, or a secret a character off: not a bot token.
+    expect(rules('telegram_bot_token = "4821:Aq7rm2klp9xvb3nz4wt8yc6ud1fe5gh0js"')).toEqual([])
+    expect(rules('telegram_bot_token = "48213957113842911:Aq7rm2klp9xvb3nz4wt8yc6ud1fe5gh0js0"')).toEqual([])
+    expect(rules('telegram_bot_token = "48213957:A_q7rm2klp9xvb3nz4wt8yc6ud1fe5gh0js0k"')).toEqual([])
+    // The real tokens: under a Telegram key (gitleaks' shape) and anywhere (the bot token format).
+    expect(rules('telegram_bot_token = "48213957:Aq7rm2klp9xvb3nz4wt8yc6ud1fe5gh0js0"')).toContain("gitleaks:telegram-bot-api-token")
+    expect(rules(`BOT_TOKEN=482139571:AA${r(33)}`)).toContain("Telegram Bot Token")
+    // A random value under the same key is still a credential.
+    expect(rules('telegram_api_token = "Q7mR2kLp9XvB3nZ4"')).toContain("Credential Assignment")
+  })
+})
+
 describe("keyword windows and tests", () => {
+  it("a keyword opens a window only where a value can follow its operator, whatever the operator", () => {
+    const v = "ZiNYsbYu09PpEVIhTMVmoFH7AwY4RND3"
+    for (const op of ["=", ":", " := ", "::=", ":::=", " => ", "||", "?=", ",", ": \n  ", " = ==", ">"]) {
+      expect(rules(`my_service_token${op}"${v}"`).length, op).toBeGreaterThan(0)
+      expect(rules(`my_service_token${op}${v}`).length, op).toBeGreaterThan(0)
+    }
+    // The operator read as one byte and the value after it (`password:` and `:=s3cr3t!x`), a scheme, XML.
+    expect(rules("password::=s3cr3t!x")).toContain("Credential Assignment")
+    expect(rules(`Authorization: Bearer ${v}`).length).toBeGreaterThan(0)
+    expect(rules(`<api_token>${v}</api_token>`)).toContain("Credential Assignment")
+    // Prose after a keyword and its operator: words, no value.
+    expect(rules("The token: is sent in a header, and the key, once rotated, is gone.")).toEqual([])
+  })
+
   it("opened-up counts match wherever the rule does", async () => {
     const { openCounts } = await import("../../../src/layers/detect/dlp.ts")
     expect(openCounts("(?i)[\\w.-]{0,50}?(?:key)(?:[ \\t\\w.-]{0,20})[\\s'\"]{0,3}=([a-z0-9]{10,150})\\{1,2\\}")).toBe(
