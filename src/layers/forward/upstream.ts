@@ -7,7 +7,7 @@
 import * as http from "node:http"
 import * as https from "node:https"
 import { readFileSync } from "node:fs"
-import type { LookupFunction } from "node:net"
+import { isIP, type LookupFunction } from "node:net"
 import { rootCertificates } from "node:tls"
 import type { PinnedTarget } from "../../services/Inspector.ts"
 
@@ -73,7 +73,9 @@ export const request = (url: URL, target: PinnedTarget, o: UpstreamOptions): htt
     agent: o.noAgent ? false : agentFor(secure, target, o.caBundle)
   }
   return secure
-    ? https.request({ ...common, servername: target.host, ca: o.noAgent ? upstreamCa(o.caBundle) as string[] | undefined : undefined })
+    // No SNI for an IP-literal host (RFC 6066; Node warns with DEP0123 and will ignore it); certificate
+    // verification still checks the IP against the certificate's IP SANs.
+    ? https.request({ ...common, servername: isIP(target.host) === 0 ? target.host : undefined, ca: o.noAgent ? upstreamCa(o.caBundle) as string[] | undefined : undefined })
     : http.request(common)
 }
 
