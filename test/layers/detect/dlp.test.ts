@@ -224,6 +224,15 @@ describe("decoded and split secrets", () => {
     expect(rules(`my wallet seed words are: ${phrase}`)).toContain("BIP-39 Seed Phrase")
   })
 
+  it("finds a seed phrase glued to a digit or ended by a non-ASCII letter or punctuation", () => {
+    const phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+    expect(rules(`1${phrase}`)).toContain("BIP-39 Seed Phrase")
+    expect(rules(`${phrase}é`)).toContain("BIP-39 Seed Phrase")
+    expect(rules(`¡${phrase.replaceAll(" ", "-")}!`)).toContain("BIP-39 Seed Phrase")
+    // Near miss: a break inside the phrase leaves two halves too short to be one.
+    expect(rules(phrase.replace("wave ", "wave ! "))).not.toContain("BIP-39 Seed Phrase")
+  })
+
   it("finds seed phrases whatever ASCII separates the words (query strings, underscores)", () => {
     const seed = { enabled: true, minWords: 12, verifyChecksum: true }
     expect(seedPhrase("m=legal,winner,thank,year,wave,sausage,worth,useful,legal,winner,thank,yellow", seed)).toBeDefined()
