@@ -1003,7 +1003,7 @@ export const make = Effect.gen(function* () {
    * A server message. A message within one slice is walked and, when it is not a tools/list result and no
    * scanner is registered for `mcp_result`, judged in one synchronous step (the common tool result).
    */
-  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string): Effect.Effect<McpVerdict> =>
+  const inspectMcpResponse = (message: unknown, ctx: McpContext & { readonly method?: string | undefined; readonly tool?: string | undefined }, raw?: string): Effect.Effect<McpVerdict> =>
     Effect.suspend(() => {
       const s = current()
       if (raw !== undefined && raw.length > SLICE_CHARS) {
@@ -1014,7 +1014,7 @@ export const make = Effect.gen(function* () {
         const w = shape.walk
         const scan = s.k.content
         const found = scan === NOTHING ? [] : textChecksOf(s, w, textRuns(w, everyText(w), ""), scan, false)
-        if (found !== undefined) return Effect.succeed(mcpVerdict(decide(found, s.mode, s.config.response_scanning.action)))
+        if (found !== undefined) return Effect.succeed(mcpVerdict(decide(unsuppressed(s, found, { tool: ctx.tool }, ctx), s.mode, s.config.response_scanning.action)))
       }
       return mcpResponseOf(s, message, ctx, shape)
     })
@@ -1022,7 +1022,7 @@ export const make = Effect.gen(function* () {
   const toolsFor = (message: Record<string, unknown>, ctx: { readonly method?: string | undefined }): ToolDefinition[] | undefined =>
     ctx.method === "tools/list" || (ctx.method === undefined && "result" in message) ? toolsOf(message) : undefined
 
-  const mcpResponseOf = (s: Snapshot, message: unknown, ctx: McpContext & { readonly method?: string | undefined }, shape: { walk: JsonTexts } | { finding: Finding }) =>
+  const mcpResponseOf = (s: Snapshot, message: unknown, ctx: McpContext & { readonly method?: string | undefined; readonly tool?: string | undefined }, shape: { walk: JsonTexts } | { finding: Finding }) =>
     Effect.gen(function* () {
       const c = s.config
       if ("finding" in shape) return mcpVerdict(decide([shape.finding], s.mode))
@@ -1075,13 +1075,16 @@ export const make = Effect.gen(function* () {
         // The rest of the message (other result members, `_meta`, extra members) is read by the agent too.
         const inTools = new Set(textsUnder(w, ["result", "tools"]))
         const rest = yield* textChecks(s, w, w.texts.map((_, i) => i).filter((i) => !inTools.has(i)), "", false)
-        if (rest.length > 0) verdicts.push(decide(rest, s.mode, c.response_scanning.action))
+        if (rest.length > 0) verdicts.push(judge(rest, c.response_scanning.action))
         return mcpVerdict(combine(s.mode, verdicts), names)
       }
       // Every text of the message: result, error, params, `_meta`, ids, extra members, keys.
       const found = yield* textChecks(s, w, everyText(w), "", false, true)
       if (registered("mcp_result").length > 0) found.push(...yield* extra("mcp_result", ctx, { text: valuesText(w, w.texts.map((_, i) => i)), location: "result" }))
-      return mcpVerdict(decide(found, s.mode, c.response_scanning.action))
+      // `suppress` applies to server messages too: a `tool` entry silences a finding in the result of a
+      // tools/call of that tool (the transports pass the tool of the request a response answers). Host and path
+      // entries need a URL, which an MCP message does not carry: they do not apply here.
+      return mcpVerdict(decide(unsuppressed(s, found, { tool: ctx.tool }, ctx), s.mode, c.response_scanning.action))
     })
 
   const inspectUnparseableSync = (s: Snapshot, raw: string): McpVerdict => {

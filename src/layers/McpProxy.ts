@@ -25,7 +25,7 @@ import { clientIp, sendJson, sendJsonText } from "./http/respond.ts"
 import { walkJson } from "./detect/json.ts"
 import { walkSliced } from "./Inspector.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
-import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps } from "./mcp/pipeline.ts"
+import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps, toolOf } from "./mcp/pipeline.ts"
 import { formatEvent, formatItem, sseParser } from "./mcp/sse.ts"
 import { Metrics } from "../services/Metrics.ts"
 import { UpstreamClient } from "../services/UpstreamClient.ts"
@@ -52,6 +52,12 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 /** The session key: `Mcp-Session-Id`, or a hash of the client's Authorization and address (never the token). */
 export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string =>
   sessionId !== undefined && sessionId !== "" ? `sid:${sessionId}` : `client:${createHash("sha256").update(`${authorization ?? ""}\u0000${ip}`).digest("hex").slice(0, 32)}`
+
+/** What a forwarded request was, so its response is judged knowing it (the method; the tool of a tools/call). */
+interface ForwardedCall {
+  readonly method: string
+  readonly tool?: string | undefined
+}
 
 interface Upstream {
   readonly url: URL
@@ -235,7 +241,7 @@ export const make = Effect.gen(function* () {
 
   /** Streams an upstream SSE response to the client, judging each event. */
   const relaySse = (
-    res: ServerResponse, ures: IncomingMessage, ctx: McpContext, config: Config, methods: Map<string, string>, req: IncomingMessage,
+    res: ServerResponse, ures: IncomingMessage, ctx: McpContext, config: Config, methods: Map<string, ForwardedCall>, req: IncomingMessage,
     prelude: ReadonlyArray<Message>, status = 200
   ) =>
     // Events are judged in callbacks: they run with this request's services (tracer and parent span included).
@@ -300,7 +306,8 @@ export const make = Effect.gen(function* () {
             return false
           }
           const id = idOf(message)
-          const method = id !== undefined && !isRequest(message) ? methods.get(JSON.stringify(safeId(id))) : undefined
+          const call = id !== undefined && !isRequest(message) ? methods.get(JSON.stringify(safeId(id))) : undefined
+          const method = call?.method
           if (isNotification(message) && message.method === "notifications/tools/list_changed") {
             const extra: Record<string, string> = {}
             const sid = ures.headers["mcp-session-id"] ?? header(req, "mcp-session-id")
@@ -311,7 +318,7 @@ export const make = Effect.gen(function* () {
               return true
             }
           }
-          const out = await Effect.runPromiseWith(services)(judgeServer(deps, config, message, ctx, method, item.event.data))
+          const out = await Effect.runPromiseWith(services)(judgeServer(deps, config, message, ctx, method, item.event.data, call?.tool))
           if (out.blocked) {
             if (out.message !== undefined) {
               res.write(formatEvent({ id: item.event.id, event: item.event.event, data: JSON.stringify(out.message) }))
@@ -438,8 +445,8 @@ export const make = Effect.gen(function* () {
         }
         return sendJson(res, 200, batch ? replies : replies[0])
       }
-      const methods = new Map<string, string>()
-      for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(safeId(m.id)), m.method)
+      const methods = new Map<string, ForwardedCall>()
+      for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(safeId(m.id)), { method: m.method, tool: toolOf(m) })
       // Exactly the judged text of each forwarded member.
       const body = batch ? `[${forwardRaws.join(",")}]` : text
       const sent = yield* Effect.promise((signal) => send("POST", req, body, {}, signal))
@@ -510,8 +517,8 @@ export const make = Effect.gen(function* () {
       for (let k = 0; k < list.length; k++) {
         const m = list[k]
         const id = idOf(m)
-        const method = id !== undefined ? methods.get(JSON.stringify(safeId(id))) : undefined
-        const out = yield* judgeServer(deps, config, m, rctx, method, answerRaws[k])
+        const call = id !== undefined ? methods.get(JSON.stringify(safeId(id))) : undefined
+        const out = yield* judgeServer(deps, config, m, rctx, call?.method, answerRaws[k], call?.tool)
         if (out.message !== undefined) judged.push(out.message)
       }
       const final = Array.isArray(answer) || replies.length > 0 ? [...replies, ...judged] : judged[0]

@@ -138,7 +138,7 @@ export interface Service {
    * Server → client MCP message (response, notification, server request): injection in results and
    * notifications; for a `tools/list` result (`method` of the request it answers), poisoning, drift and pinning.
    */
-  readonly inspectMcpResponse: (message: unknown, ctx: McpContext & { readonly method?: string | undefined }, raw?: string) => Effect.Effect<McpVerdict>
+  readonly inspectMcpResponse: (message: unknown, ctx: McpContext & { readonly method?: string | undefined; readonly tool?: string | undefined }, raw?: string) => Effect.Effect<McpVerdict>
   /** A client message that is not valid JSON-RPC: blocked or forwarded per `mcp_input_scanning.on_parse_error`. */
   readonly inspectMcpUnparseable: (raw: string, ctx: McpContext) => Effect.Effect<McpVerdict>
   /** Forgets an MCP session (DELETE, eviction). */

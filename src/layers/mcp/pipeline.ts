@@ -37,7 +37,7 @@ export type ClientOutcome =
 
 export type ServerOutcome = { readonly message: unknown; readonly verdict: Verdict; readonly blocked: boolean; readonly toolNames?: ReadonlyArray<string> | undefined }
 
-const toolOf = (m: unknown): string | undefined =>
+export const toolOf = (m: unknown): string | undefined =>
   isObject(m) && m.method === "tools/call" && isObject(m.params) && typeof m.params.name === "string" ? m.params.name : undefined
 
 const methodOf = (m: unknown): string => (isObject(m) && typeof m.method === "string" ? m.method : isObject(m) && ("result" in m || "error" in m) ? "response" : "invalid")
@@ -91,7 +91,7 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
       }
       const result: Message = { jsonrpc: "2.0", id: message.id, result: { content: [{ type: "text", text: out.output }], isError: false } }
       // The handler's output goes back to the agent: it is scanned like any tool result.
-      const back = yield* judgeServer(deps, config, result, ctx, "tools/call")
+      const back = yield* judgeServer(deps, config, result, ctx, "tools/call", undefined, toolOf(message))
       return { kind: "reply", message: back.message as Message, verdict: v } satisfies ClientOutcome
     }
     return { kind: "forward", message, verdict: v } satisfies ClientOutcome
@@ -101,9 +101,9 @@ export const judgeClient = (deps: PipelineDeps, config: Config, message: unknown
  * Judges one server→client message; `method` is the method of the request a response answers, `raw` the
  * message's text as it will be relayed (see judgeClient).
  */
-export const judgeServer = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext, method?: string, raw?: string) =>
+export const judgeServer = (deps: PipelineDeps, config: Config, message: unknown, ctx: Inspector.McpContext, method?: string, raw?: string, tool?: string) =>
   Effect.gen(function* () {
-    const mv = yield* deps.inspector.inspectMcpResponse(message, { ...ctx, method }, raw)
+    const mv = yield* deps.inspector.inspectMcpResponse(message, { ...ctx, method, tool }, raw)
     const v = mv.verdict
     yield* record(deps, config, ctx, "response", message, mv)
     if (v.action !== "block") return { message, verdict: v, blocked: false, toolNames: mv.toolNames } satisfies ServerOutcome

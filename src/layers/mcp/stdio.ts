@@ -22,7 +22,7 @@ import type { McpContext } from "../../services/Inspector.ts"
 import type * as KillSwitch from "../../services/KillSwitch.ts"
 import { metrics } from "../telemetry/metrics.ts"
 import { idOf, isNotification, isRequest, rpcError } from "./jsonrpc.ts"
-import { judgeClient, judgeServer, type PipelineDeps } from "./pipeline.ts"
+import { judgeClient, judgeServer, type PipelineDeps, toolOf } from "./pipeline.ts"
 
 const MAX_LINE = 10 * 1024 * 1024
 
@@ -77,7 +77,7 @@ export const runStdio = (
     const contextFor = (requestId: string = randomUUID()): McpContext => ({ ...session, requestId })
     const child: ChildProcess = spawn(command, [...args], { stdio: ["pipe", "pipe", "inherit"], env })
     /** Requests sent to the child, by JSON id: the method (to judge the answer) and the exchange's request id. */
-    const pending = new Map<string, { readonly method: string; readonly requestId: string }>()
+    const pending = new Map<string, { readonly method: string; readonly requestId: string; readonly tool?: string | undefined }>()
     let refresh = 0
     /** Our own tools/list requests after a list_changed, by JSON id: the notification they hold. */
     const refreshes = new Map<string, { readonly notification: unknown; readonly ctx: McpContext; readonly timer: NodeJS.Timeout }>()
@@ -113,7 +113,7 @@ export const runStdio = (
         if (out.message !== undefined) write(io.stdout, out.message)
         return
       }
-      if (isRequest(out.message)) pending.set(JSON.stringify(out.message.id), { method: out.message.method, requestId: ctx.requestId })
+      if (isRequest(out.message)) pending.set(JSON.stringify(out.message.id), { method: out.message.method, requestId: ctx.requestId, tool: toolOf(out.message) })
       // An unchanged message goes on as the exact line that was judged (no re-serialisation).
       if (out.message === message) child.stdin!.write(line + "\n")
       else write(child.stdin!, out.message)
@@ -157,7 +157,7 @@ export const runStdio = (
       }
       const request = answer ? pending.get(key) : undefined
       if (answer) pending.delete(key)
-      const out = await Effect.runPromise(judgeServer(deps, c, message, contextFor(request?.requestId), request?.method, line))
+      const out = await Effect.runPromise(judgeServer(deps, c, message, contextFor(request?.requestId), request?.method, line, request?.tool))
       if (out.message === message) io.stdout.write(line + "\n")
       else if (out.message !== undefined) write(io.stdout, out.message)
     }
