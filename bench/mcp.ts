@@ -138,8 +138,8 @@ if (shared !== undefined && redis !== undefined) {
   // The same warm-up the memory-store Pipelock had from the rows above (a 16-connection warm-up, then a
   // 1-connection and a 16-connection row): without it the Redis side is measured while its JIT is still
   // compiling (its CPU per call fell round by round, 2.9 → 1.3 ms, and the difference came out ≈ 1.2 ms).
-  const viaRedisWarm = `http://127.0.0.1:${shared.mcpPort}/`
-  for (const c of [16, 1, 16]) await load("warm-up", viaRedisWarm, c)
+  const viaRedis = `http://127.0.0.1:${shared.mcpPort}/`
+  for (const c of [16, 1, 16]) await load("warm-up", viaRedis, c)
   const agents = { mem: new http.Agent({ keepAlive: true, maxSockets: 1 }), red: new http.Agent({ keepAlive: true, maxSockets: 1 }) }
   for (let i = 0; i < 200; i++) {
     await timedCall(memory.mcpPort, agents.mem)
@@ -168,7 +168,6 @@ if (shared !== undefined && redis !== undefined) {
   storeOp = await recordCallTime(shared.port)
   // 16 connections: memory, redis, redis, memory (each side's rate the mean of its two rows), so a load
   // change during the four rows hits both alike.
-  const viaRedis = `http://127.0.0.1:${shared.mcpPort}/`
   const many = [await load("memory store, 16 connections (a)", viaMemory, 16), await load("redis store, 16 connections (a)", viaRedis, 16)]
   many.push(await load("redis store, 16 connections (b)", viaRedis, 16), await load("memory store, 16 connections (b)", viaMemory, 16))
   memory16 = (many[0].rps + many[3].rps) / 2

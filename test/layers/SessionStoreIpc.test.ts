@@ -31,16 +31,20 @@ const pair = (id: number, connected = true) => {
   return { channel, worker }
 }
 
+/** A primary over a memory store with two workers attached: the workers' stores. */
+const twoWorkers = Effect.gen(function* () {
+  const primary = SessionStoreIpc.makePrimary(SessionStoreLayer.makeWith(() => ({ ttlMs: 0, maxSessions: 0 })).service)
+  const a = pair(1)
+  const b = pair(2)
+  primary.attach(a.worker)
+  primary.attach(b.worker)
+  return { primary, wa: yield* SessionStoreIpc.make(a.channel), wb: yield* SessionStoreIpc.make(b.channel) }
+})
+
 describe("SessionStoreIpc", () => {
   it.live("two workers share the primary's rate windows and tool pins", () =>
     Effect.scoped(Effect.gen(function* () {
-      const primary = SessionStoreIpc.makePrimary(SessionStoreLayer.makeWith(() => ({ ttlMs: 0, maxSessions: 0 })).service)
-      const a = pair(1)
-      const b = pair(2)
-      primary.attach(a.worker)
-      primary.attach(b.worker)
-      const wa = yield* SessionStoreIpc.make(a.channel)
-      const wb = yield* SessionStoreIpc.make(b.channel)
+      const { primary, wa, wb } = yield* twoWorkers
       const counted: boolean[] = []
       for (let i = 0; i < 6; i++) counted.push(yield* (i % 2 === 0 ? wa : wb).tryRecord("rate:example.com", 4))
       assert.deepStrictEqual(counted, [true, true, true, true, false, false])
@@ -55,13 +59,7 @@ describe("SessionStoreIpc", () => {
 
   it.live("a flag set through one worker is applied by every worker before the setter's answer", () =>
     Effect.scoped(Effect.gen(function* () {
-      const primary = SessionStoreIpc.makePrimary(SessionStoreLayer.makeWith(() => ({ ttlMs: 0, maxSessions: 0 })).service)
-      const a = pair(1)
-      const b = pair(2)
-      primary.attach(a.worker)
-      primary.attach(b.worker)
-      const wa = yield* SessionStoreIpc.make(a.channel)
-      const wb = yield* SessionStoreIpc.make(b.channel)
+      const { primary, wa, wb } = yield* twoWorkers
       let seenByB: Flags = {}
       yield* wb.watchFlags((f) => void (seenByB = f), () => ({}))
       yield* wa.setFlag("api", true)

@@ -9,10 +9,11 @@ export interface Reply {
 
 export const request = (
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number; path?: string } = {}
 ): Promise<Reply> =>
   new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent: false, timeout: options.timeoutMs ?? 10_000 }, (res) => {
+    // `path` overrides the URL's (an absolute-form request to a proxy: `http://origin/page` sent to the proxy's URL).
+    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent: false, timeout: options.timeoutMs ?? 10_000, ...(options.path === undefined ? {} : { path: options.path }) }, (res) => {
       const chunks: Buffer[] = []
       res.on("data", (c: Buffer) => chunks.push(c))
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }))

@@ -80,12 +80,14 @@ export const foldLeetspeak = (s: string): string =>
 /** True when a leetspeak fold could change the text (a digit or symbol inside a word). */
 export const hasLeet = (s: string): boolean => /[A-Za-z][013457@$|!][A-Za-z]|\b[013457@$][A-Za-z]{2}/.test(s)
 
+const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})|\\([nrt"'\\/])/g
+/** What one JSON_ESCAPE match stands for. */
+const unescaped = (hex: string | undefined, c: string | undefined): string =>
+  hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!
+
 /** JSON/JS string escapes (`\n`, `\t`, `\"`, `\uXXXX`) resolved, so text inside JSON reads as text. */
 export const unescapeJsonish = (s: string): string =>
-  s.includes("\\")
-    ? s.replace(/\\u([0-9a-fA-F]{4})|\\([nrt"'\\/])/g, (_m, hex: string | undefined, c: string | undefined) =>
-      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!)
-    : s
+  s.includes("\\") ? s.replace(JSON_ESCAPE, (_m, hex: string | undefined, c: string | undefined) => unescaped(hex, c)) : s
 
 /**
  * A view of a text with the positions (in the view, ascending) of the characters a transformation wrote rather
@@ -122,8 +124,6 @@ class Builder {
   }
 }
 
-const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})|\\([nrt"'\\/])/g
-
 /** `unescapeJsonish`, tracked. */
 export const unescapeJsonishTracked = (s: string): Tracked => {
   if (!s.includes("\\")) return { text: s, changed: [] }
@@ -131,8 +131,7 @@ export const unescapeJsonishTracked = (s: string): Tracked => {
   let last = 0
   for (const m of s.matchAll(JSON_ESCAPE)) {
     b.copy(s, last, m.index)
-    const [, hex, c] = m
-    b.write(hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "\t" : c!)
+    b.write(unescaped(m[1], m[2]))
     last = m.index + m[0].length
   }
   b.copy(s, last, s.length)
@@ -144,6 +143,7 @@ export const stripMarkupTracked = (v: Tracked): Tracked => {
   const s = v.text
   if (!s.includes("<")) return v
   const b = new Builder(v.changed)
+  // A linear scan: a tag is `<` + letter or `/`, up to the next `>` before any other `<`.
   let i = 0
   while (i < s.length) {
     const lt = s.indexOf("<", i)
@@ -212,34 +212,7 @@ export const hiddenTagText = (s: string): string => {
 }
 
 /** HTML tags replaced by spaces and comment markers removed, so `ignore <b>all</b> previous` reads through. */
-export const stripMarkup = (s: string): string => {
-  if (!s.includes("<")) return s
-  // A linear scan: a tag is `<` + letter or `/`, up to the next `>` before any other `<`.
-  let out = ""
-  let i = 0
-  while (i < s.length) {
-    const lt = s.indexOf("<", i)
-    if (lt === -1) break
-    out += s.slice(i, lt)
-    if (s.startsWith("<!--", lt)) {
-      out += " "
-      i = lt + 4
-      continue
-    }
-    const next = s.charCodeAt(lt + 1)
-    const tagStart = next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)
-    let j = lt + 1
-    while (tagStart && j < s.length && s[j] !== ">" && s[j] !== "<") j++
-    if (tagStart && j < s.length && s[j] === ">") {
-      out += " "
-      i = j + 1
-    } else {
-      out += "<"
-      i = lt + 1
-    }
-  }
-  return (out + s.slice(i)).replace(/-->/g, " ")
-}
+export const stripMarkup = (s: string): string => stripMarkupTracked({ text: s, changed: [] }).text
 
 const SPACED = new RE2("(?:\\b[A-Za-z] {1,3}){4,}[A-Za-z]\\b", "gu")
 const WORD_BREAK = new RE2(" {2,}", "u")

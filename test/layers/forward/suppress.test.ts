@@ -75,17 +75,20 @@ describe("suppress through the forward proxy", () => {
     }))
 })
 
+/** The official SDK client connected to the MCP listener, closed with the scope. */
+const sdkClient = (port: number | undefined) => Effect.acquireRelease(Effect.promise(async () => {
+  const c = new Client({ name: "agent", version: "1.0.0" })
+  await c.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/`)))
+  return c
+}), (c) => Effect.promise(() => c.close()))
+
 describe("suppress through the MCP proxy", () => {
   const mcpYaml = `mcp_input_scanning: { enabled: true, action: block }\nmcp_tool_scanning: { enabled: true, action: block }\nsuppress:\n  - { rule: "AWS Access ID", tool: get_weather, reason: "the weather API takes a sample key" }\n`
   it.live("a rule suppressed for one tool name passes for that tool and still blocks for another", () =>
     Effect.gen(function* () {
       const sdk = yield* Effect.acquireRelease(Effect.promise(() => startSdkHttp("json")), (s) => Effect.promise(() => s.close()))
       const p = yield* startProxy({ yaml: mcpYaml, hosts: {}, mcpUpstream: sdk.url })
-      const client = yield* Effect.acquireRelease(Effect.promise(async () => {
-        const c = new Client({ name: "agent", version: "1.0.0" })
-        await c.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${p.mcpPort}/`)))
-        return c
-      }), (c) => Effect.promise(() => c.close()))
+      const client = yield* sdkClient(p.mcpPort)
       yield* Effect.promise(() => client.listTools())
       const ok = yield* Effect.promise(() => client.callTool({ name: "get_weather", arguments: { city: KEY } }))
       assert.strictEqual((ok as { content: Array<{ text: string }> }).content[0].text, `Sunny in ${KEY}`)
@@ -107,11 +110,7 @@ describe("suppress through the MCP proxy", () => {
       const yaml = "mcp_input_scanning: { enabled: true, action: block }\nresponse_scanning: { enabled: true, action: block }\n" +
         "suppress:\n  - { rule: \"Prompt Injection\", tool: notes, reason: \"the notes quote an attack on purpose\" }\n"
       const p = yield* startProxy({ yaml, hosts: {}, mcpUpstream: sdk.url })
-      const client = yield* Effect.acquireRelease(Effect.promise(async () => {
-        const c = new Client({ name: "agent", version: "1.0.0" })
-        await c.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${p.mcpPort}/`)))
-        return c
-      }), (c) => Effect.promise(() => c.close()))
+      const client = yield* sdkClient(p.mcpPort)
       yield* Effect.promise(() => client.listTools())
       const call = (name: string) => Effect.promise(() => client.callTool({ name, arguments: {} })
         .then((r) => ({ text: (r as { content: Array<{ text: string }> }).content[0].text }), (e: { code?: number; message?: string }) => ({ error: e })))
