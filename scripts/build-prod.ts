@@ -26,6 +26,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 /** `--outdir DIR` builds elsewhere (the image-layout test builds into a temporary folder); default dist-prod/. */
 const outFlag = process.argv.indexOf("--outdir")
 const outdir = outFlag > 0 && process.argv[outFlag + 1] !== undefined ? resolve(process.argv[outFlag + 1]!) : join(root, "dist-prod")
+/** `--no-minify` keeps names and layout readable (for `--cpu-prof` and heap snapshots of the bundle). */
+const minify = !process.argv.includes("--no-minify")
 
 /**
  * The presets (config/*.yaml) as the loader parses them, embedded as JSON: every command that loads a
@@ -82,6 +84,20 @@ const unbarrel = (text: string, file: string): string =>
     return out.join("; ")
   })
 
+/**
+ * Non-ASCII characters written as `\uXXXX` escapes. V8 keeps each module's source text in the heap (to compile
+ * functions lazily), as Latin-1 when every character fits and as UTF-16 otherwise: one `у` in a regular
+ * expression literal (esbuild escapes strings, comments and identifiers, not regex literals) doubled the 700 KB
+ * scanner chunk to 1.4 MB of heap. An escape means the same character in a string, a template, a regex literal
+ * (with or without the `u` flag, a surrogate pair as two escapes) and an identifier; not after a backslash or in
+ * a `String.raw` template, so such lines are left as they are (the build checks the output below).
+ */
+const asciiOnly = (text: string): string =>
+  text.split("\n").map((line) => line.includes("String.raw") || !/[^\x00-\x7f]/.test(line)
+    ? line
+    : line.replace(/(\\*)([^\x00-\x7f])/g, (all, slashes: string, c: string) =>
+      slashes.length % 2 === 1 ? all : `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)).join("\n")
+
 const sourcePlugin: Plugin = {
   name: "pipelock-sources",
   setup(b) {
@@ -93,7 +109,7 @@ const sourcePlugin: Plugin = {
         text = text.replaceAll(r.from, r.to)
         found.add(r.file)
       }
-      return { contents: unbarrel(text, args.path), loader: "ts" }
+      return { contents: asciiOnly(unbarrel(text, args.path)), loader: "ts" }
     })
     b.onEnd(() => {
       for (const r of relocate) if (!found.has(r.file)) throw new Error(`build:prod: ${r.file} was not bundled; update scripts/build-prod.ts`)
@@ -139,7 +155,7 @@ const result = await build({
   mainFields: ["module", "main"],
   conditions: ["node", "import"],
   // Smaller source is less to parse at start-up and less kept in the heap (V8 keeps each module's source).
-  minify: true,
+  minify,
   // Class and function names stay readable in errors and logs (Effect's tagged errors rely on them too).
   keepNames: true,
   legalComments: "linked",
@@ -154,5 +170,9 @@ if (Object.keys(result.metafile.inputs).some((f) => f.endsWith("node_modules/eff
   process.stderr.write("build:prod: warning: a file still imports Effect's root barrel (see unbarrel in scripts/build-prod.ts)\n")
 }
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".mjs"))
+// A chunk with one non-ASCII character is kept in the heap as UTF-16, twice its size (see asciiOnly).
+for (const [f] of outputs) {
+  if (/[^\x00-\x7f]/.test(readFileSync(join(root, f), "utf8"))) process.stderr.write(`build:prod: warning: ${f} holds non-ASCII characters (V8 keeps it as UTF-16; see asciiOnly in scripts/build-prod.ts)\n`)
+}
 const total = outputs.reduce((n, [, o]) => n + o.bytes, 0)
 process.stdout.write(`build:prod: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB in dist-prod/ (entry dist-prod/pipelock.mjs)\n`)
