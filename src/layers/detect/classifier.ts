@@ -20,7 +20,12 @@ export interface Model {
   /** Window length in tokens (texts shorter than this are one window). */
   readonly window: number
   readonly bias: number
-  readonly weights: Float32Array
+  /**
+   * The weights as the trainer quantised them: int8 codes, each weight being its code × `scale`. Kept as
+   * codes (256 KB for 2^18 buckets, a quarter of float32) and scaled once per window sum.
+   */
+  readonly weights: Int8Array
+  readonly scale: number
   /** Calibrated on held-back benign text: at or above `block` the score alone blocks; at or above `flag` it is a medium signal. */
   readonly thresholds: { readonly block: number; readonly flag: number }
 }
@@ -37,11 +42,12 @@ export interface SerializedModel {
 }
 
 export const decode = (m: SerializedModel): Model => {
-  const codes = new Int8Array(Buffer.from(m.weights, "base64").buffer.slice(0))
-  if (codes.length !== 1 << m.bits) throw new Error(`classifier ${m.name}: ${codes.length} weights, expected ${1 << m.bits}`)
-  const weights = new Float32Array(codes.length)
-  for (let i = 0; i < codes.length; i++) weights[i] = codes[i] * m.scale
-  return { name: m.name, bits: m.bits, window: m.window, bias: m.bias, weights, thresholds: m.thresholds }
+  const bytes = Buffer.from(m.weights, "base64")
+  // A copy of exactly the decoded bytes: a small Buffer is a view into Node's shared 8 KB pool.
+  const weights = new Int8Array(bytes.length)
+  weights.set(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length))
+  if (weights.length !== 1 << m.bits) throw new Error(`classifier ${m.name}: ${weights.length} weights, expected ${1 << m.bits}`)
+  return { name: m.name, bits: m.bits, window: m.window, bias: m.bias, weights, scale: m.scale, thresholds: m.thresholds }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +301,8 @@ export const score = (model: Model, input: string): Score => {
   const mask = (1 << model.bits) - 1
   const w = model.weights
   const W = Math.min(model.window, count)
-  // Per-token contributions, kept in a ring of the window's length for the running sum.
+  // Per-token contributions in int8 code units (exact integer sums), kept in a ring of the window's length for
+  // the running sum; the best sum is scaled to weight units at the end.
   const ring = ringOf(W)
   let prev = LINE
   let prevStem = LINE
@@ -320,7 +327,7 @@ export const score = (model: Model, input: string): Score => {
   const endToken = at + W
   const seen = new Set<number>()
   for (let t = at; t < endToken; t++) seen.add(hashes[t])
-  return { score: sigmoid(model.bias + best / Math.sqrt(W)), start: offsets[at], end: endToken < count ? offsets[endToken] : text.length, tokens: W, distinct: seen.size }
+  return { score: sigmoid(model.bias + (best * model.scale) / Math.sqrt(W)), start: offsets[at], end: endToken < count ? offsets[endToken] : text.length, tokens: W, distinct: seen.size }
 }
 
 let ringBuf = new Float64Array(256)
