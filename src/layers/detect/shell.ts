@@ -8,6 +8,7 @@
  * command is a signal whatever the command. Inputs are capped and every loop is bounded; nothing throws.
  */
 import type { Finding, Severity } from "../../services/Verdict.ts"
+import { once } from "./lazy.ts"
 import { forMatching, invisibleToSpace } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 
@@ -133,7 +134,7 @@ interface ShellCheck {
 
 const rx = (r: RegExp) => new RE2(r.source, r.flags.includes("i") ? "iu" : "u")
 
-const checks: ReadonlyArray<ShellCheck> = ([
+const checks = once((): ReadonlyArray<ShellCheck> => ([
   { rule: "Decode And Execute", severity: "critical", re: /\b(base64\s+(-d|--decode|-D)|base32\s+-d|xxd\s+-r|openssl\s+(enc\s+)?-d|rev)\b[^|]{0,200}\|\s*(sudo\s+)?(ba|z|da|k)?sh\b|\b(ba|z)?sh\s+-c\s+["']?\$\((echo|printf)[^)]{0,200}\|\s*(base64|xxd|rev)/i, message: "decoded content piped into a shell" },
   { rule: "Remote Script Execution", severity: "high", re: /\b(curl|wget|fetch)\b[^|;&]{0,300}\|\s*(sudo\s+)?((ba|z|da|k)?sh|python[23]?|perl|ruby|node|php)\b|\b(ba|z|da|k)?sh\s+(-c\s+)?["']?\$\((curl|wget)\b|\b(source|\.|(ba|z|da|k)?sh)\s+<\(\s*(curl|wget)\b/i, message: "a remote script piped into a shell or interpreter" },
   { rule: "PowerShell Encoded Command", severity: "critical", re: /\b(powershell|pwsh)(\.exe)?\b[^|;&\n]{0,80}\s-(e|ec|en|enc|enco|encod|encode|encodedcommand)\s+[A-Za-z0-9+/=]{16,}|\b(iex|invoke-expression)\b[^\n]{0,120}\b(downloadstring|invoke-webrequest|iwr|net\.webclient|invoke-restmethod|irm)\b/i, message: "an encoded or downloaded PowerShell command is run" },
@@ -149,62 +150,62 @@ const checks: ReadonlyArray<ShellCheck> = ([
   { rule: "Escaped Characters", severity: "high", re: /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){2,}/, message: "a command spelled with hex/octal escapes" },
   { rule: "Variable Slicing", severity: "high", re: /\$\{[A-Za-z_][A-Za-z0-9_]*:-?\d+(:\d+)?\}/, message: "characters sliced out of variables to build a command" },
   { rule: "Printf Piped To Shell", severity: "high", re: /\bprintf\b[^|]{0,200}\|\s*(ba|z|da)?sh\b/i, message: "printf output piped into a shell" }
-] as const).map((c) => ({ ...c, re: rx(c.re) }))
+] as const).map((c) => ({ ...c, re: rx(c.re) })))
 
 /** `python -c`, `perl -e`, `ruby -e`, `php -r`, `node -e` one-liners: their code (single- or double-quoted). */
-const INTERPRETER = new RE2(`\\b(python[23]?(?:\\.\\d+)?|perl|ruby|php|node|lua)\\s+(?:-\\S+\\s+)*-[cerE]\\s*(?:'([^']*)'|"((?:[^"\\\\]|\\\\.)*)")`, "giu")
-const SOCKET = rx(/\b(socket|fsockopen|TCPSocket|IO::Socket|net\.(connect|Socket|createConnection)|Socket::|stream_socket_client)\b/i)
-const CONNECT = rx(/\b(connect|fsockopen|TCPSocket\.(new|open)|createConnection|stream_socket_client|PeerAddr)\b/i)
-const SPAWN = rx(/\b(dup2|pty\.spawn|subprocess|popen|exec[lv]?p?e?|system|spawn|proc_open|shell_exec|child_process)\b|\/bin\/(ba|z|da)?sh\b|cmd\.exe/i)
-const DECODE = rx(/\b(b64decode|decodebytes|decode_base64|base64_decode|decode64|atob|fromhex|unhexlify|codecs\.decode)\b|unpack\s*\(\s*["']m|Buffer\.from\([^)]{0,200}["'](base64|hex)["']/i)
-const RUN = rx(/\b(exec|eval|system|popen|subprocess|spawn|shell_exec|passthru|proc_open|child_process|execSync)\b|`/i)
+const INTERPRETER = once(() => new RE2(`\\b(python[23]?(?:\\.\\d+)?|perl|ruby|php|node|lua)\\s+(?:-\\S+\\s+)*-[cerE]\\s*(?:'([^']*)'|"((?:[^"\\\\]|\\\\.)*)")`, "giu"))
+const SOCKET = once(() => rx(/\b(socket|fsockopen|TCPSocket|IO::Socket|net\.(connect|Socket|createConnection)|Socket::|stream_socket_client)\b/i))
+const CONNECT = once(() => rx(/\b(connect|fsockopen|TCPSocket\.(new|open)|createConnection|stream_socket_client|PeerAddr)\b/i))
+const SPAWN = once(() => rx(/\b(dup2|pty\.spawn|subprocess|popen|exec[lv]?p?e?|system|spawn|proc_open|shell_exec|child_process)\b|\/bin\/(ba|z|da)?sh\b|cmd\.exe/i))
+const DECODE = once(() => rx(/\b(b64decode|decodebytes|decode_base64|base64_decode|decode64|atob|fromhex|unhexlify|codecs\.decode)\b|unpack\s*\(\s*["']m|Buffer\.from\([^)]{0,200}["'](base64|hex)["']/i))
+const RUN = once(() => rx(/\b(exec|eval|system|popen|subprocess|spawn|shell_exec|passthru|proc_open|child_process|execSync)\b|`/i))
 
 /** Interpreter one-liners that open a reverse shell or run decoded code. */
 const interpreterFindings = (text: string, location: string): Finding[] => {
   const out: Finding[] = []
-  INTERPRETER.lastIndex = 0
+  INTERPRETER().lastIndex = 0
   let m: RegExpExecArray | null
   let n = 0
-  while ((m = INTERPRETER.exec(text)) !== null && n++ < 8) {
+  while ((m = INTERPRETER().exec(text)) !== null && n++ < 8) {
     const code = m[2] ?? m[3] ?? ""
-    if (SOCKET.test(code) && CONNECT.test(code) && SPAWN.test(code)) {
+    if (SOCKET().test(code) && CONNECT().test(code) && SPAWN().test(code)) {
       out.push(finding("Scripted Reverse Shell", "critical", location, m[0], `a ${m[1]} one-liner connects a socket to a shell`))
-    } else if (DECODE.test(code) && RUN.test(code)) {
+    } else if (DECODE().test(code) && RUN().test(code)) {
       out.push(finding("Interpreter Decode And Execute", "critical", location, m[0], `a ${m[1]} one-liner decodes and runs hidden code`))
     }
   }
   return out
 }
 
-const SEGMENTS = new RE2("[;&|\\n]+|\\$\\(|`", "gu")
-const GLOB_WORD = rx(/^[\w./?*[\]-]*\/[\w./?*[\]-]*$/)
-const GLOB_CHAR = rx(/[?*[]/)
+const SEGMENTS = once(() => new RE2("[;&|\\n]+|\\$\\(|`", "gu"))
+const GLOB_WORD = once(() => rx(/^[\w./?*[\]-]*\/[\w./?*[\]-]*$/))
+const GLOB_CHAR = once(() => rx(/[?*[]/))
 
 /** A command path spelled with glob wildcards (`/???/??t`, `/bin/c?t`): the shell resolves it to a real command. */
 const globCommand = (text: string): string | undefined => {
-  for (const seg of text.split(SEGMENTS).slice(0, 64)) {
+  for (const seg of text.split(SEGMENTS()).slice(0, 64)) {
     const word = seg.trim().split(" ")[0]?.split("\t")[0] ?? ""
-    if (GLOB_CHAR.test(word) && GLOB_WORD.test(word)) return word
+    if (GLOB_CHAR().test(word) && GLOB_WORD().test(word)) return word
   }
   return undefined
 }
 
-const IFS_STATEMENT = rx(/(?:^|[;&|\s])IFS=("[^"]*"|'[^']*'|\$'[^']*'|[^\s;&|]+)\s*[;&\n]/)
-const VARIABLE_RUN = new RE2("(?:^|[;&|]\\s*)\\$\\{?[A-Za-z_]\\w*\\}?(?:\\s|$)", "mu")
+const IFS_STATEMENT = once(() => rx(/(?:^|[;&|\s])IFS=("[^"]*"|'[^']*'|\$'[^']*'|[^\s;&|]+)\s*[;&\n]/))
+const VARIABLE_RUN = once(() => new RE2("(?:^|[;&|]\\s*)\\$\\{?[A-Za-z_]\\w*\\}?(?:\\s|$)", "mu"))
 
 /** `IFS=,` as a statement of its own (not `IFS= read`, not whitespace), with a variable then run as a command. */
 const ifsRedefined = (text: string): boolean => {
-  const m = IFS_STATEMENT.exec(text)
+  const m = IFS_STATEMENT().exec(text)
   if (m === null) return false
   let value = m[1]
   if (value.startsWith("$")) value = value.slice(1)
   if (value.startsWith("'") || value.startsWith('"')) value = value.slice(1, -1)
   for (const esc of ["\\n", "\\t", "\\r"]) value = value.split(esc).join(" ")
   if (value.trim() === "") return false
-  return VARIABLE_RUN.test(text.slice(m.index + m[0].length))
+  return VARIABLE_RUN().test(text.slice(m.index + m[0].length))
 }
 
-const VARIABLE_COMMAND = rx(/(^|[;&\s])[A-Za-z_]\w{0,63}=["']?[A-Za-z]{1,12}["']?\s*[;&]+\s*\$\{?[A-Za-z_]\w{0,63}\}?(\s|$)/)
+const VARIABLE_COMMAND = once(() => rx(/(^|[;&\s])[A-Za-z_]\w{0,63}=["']?[A-Za-z]{1,12}["']?\s*[;&]+\s*\$\{?[A-Za-z_]\w{0,63}\}?(\s|$)/))
 
 const commandWords = (text: string): string[] =>
   text.split(/[;&|\n]+/).map((seg) => seg.trim().split(/\s+/)[0]?.replace(/^.*\//, "").toLowerCase() ?? "").filter((w) => w !== "")
@@ -216,7 +217,7 @@ const finding = (rule: string, severity: Severity, location: string, evidence: s
 export const scanShell = (input: string, location: string): Finding[] => {
   const text = input.length > MAX_INPUT ? input.slice(0, MAX_INPUT) : input
   const out: Finding[] = []
-  for (const c of checks) {
+  for (const c of checks()) {
     const m = c.re.exec(text)
     if (m !== null) out.push(finding(c.rule, c.severity, location, m[0], c.message))
   }
@@ -237,7 +238,7 @@ export const scanShell = (input: string, location: string): Finding[] => {
   if (glob !== undefined) out.push(finding("Glob Command Path", "high", location, glob, `wildcards spell the command path "${glob}"`))
   out.push(...interpreterFindings(text, location))
   // A variable holding a command name, then run: `x=rm; $x -rf /`.
-  if (VARIABLE_COMMAND.test(text)) {
+  if (VARIABLE_COMMAND().test(text)) {
     out.push(finding("Variable Command", "high", location, text.slice(0, 60), "a command name stored in a variable and executed"))
   }
   const seen = new Set<string>()

@@ -11,6 +11,7 @@ import type { Finding, Severity } from "../../services/Verdict.ts"
 import type { Model } from "./classifier.ts"
 import { type CompiledInjection, scanText } from "./injection.ts"
 import { classifierFinding, classify, confirmable, toolModel } from "./injectionClassifier.ts"
+import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 
@@ -94,7 +95,7 @@ const PRIVATE_DATA = "(credentials?|passwords?|passwd|api[ _-]?keys?|(access|aut
 const SEND = "(sends?|sent|sending|uploads?|uploaded|uploading|posts?|posted|transmits?|transmitted|forwards?|forwarded|streams?|streamed|mirrors?|mirrored|copies|copied|shares?|shared|sync(s|ed|hronized)?|exfiltrates?|exfiltrated|reports?|reported|exports?|exported|pass(es|ed)?)"
 const OUTSIDE = "(https?://|\\d{1,3}(\\.\\d{1,3}){3}|(an?\\s+|the\\s+|our\\s+|its\\s+)?([\\w'-]+\\s+){0,2}(remote|external|third[ -]party|outside|attacker|partner|collection|analytics|logging|tracking|telemetry)\\b|third[ -]parties|(the\\s+)?(developer|author|maintainer|vendor)'?s?\\s+([\\w-]+\\s+)?(server|endpoint|address|host|wallet)|a\\s+server\\s+controlled\\s+by|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|io|dev|app|biz|cc|xyz|co|ru|cn|info|cloud)\\b)"
 
-const CHECKS: ReadonlyArray<Check> = [
+const CHECKS = once((): ReadonlyArray<Check> => [
   check("Instruction Tag", "medium", "(?i)(<\\s*/?\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\b[^>]{0,40}>|\\[\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\s*\\]|\\*\\*\\s*(IMPORTANT|CRITICAL|SYSTEM|SECRET|HIDDEN|URGENT)\\b)", "an instruction tag in a tool description"),
   check("File Exfiltration Directive", "high", `(?is)\\b${VERB}\\b[^.!?\\n]{0,40}${SENSITIVE}|${SENSITIVE}[^.!?\\n]{0,40}\\b(and|then)\\s+(send|include|upload|post|pass|forward|transmit|attach|append)\\b`, "the tool description asks to read or send sensitive files or credentials"),
   check("Cross-Tool Manipulation", "high", "(?i)\\b(instead\\s+of|rather\\s+than|in\\s+place\\s+of|don'?t\\s+use|do\\s+not\\s+use|never\\s+use|always\\s+prefer|supersedes?|replaces?)\\s+(using\\s+)?(the\\s+|any\\s+)?([\\w'\"`.-]+\\s+){0,3}(tools?|functions?|commands?|capabilities)\\b", "the tool description steers the agent away from other tools"),
@@ -124,36 +125,36 @@ const CHECKS: ReadonlyArray<Check> = [
   check("Safety Bypass", "medium", "(?i)\\b(bypass(es|ing)?|disabl(e|es|ing)|skip(s|ping)?|turn(s|ing)?\\s+off)\\s+(the\\s+)?(safety|security|content|input)\\s+(validation|filter(ing|s)?|checks?|controls?|rules)\\b|\\b(has|with|grants?|gets?)\\s+(full\\s+)?(admin(istrator)?|root|elevated)\\s+privileges\\b", "the tool description offers to bypass safety controls"),
   check("Agent Instructions Heading", "medium", "(?im)^\\s*#{1,6}\\s*(instructions?|notes?|rules?|directives?)\\s+(for|to)\\s+(the\\s+)?(ai|assistant|agent|model|llm)s?\\b", "a heading with instructions for the agent in a tool description"),
   check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did")
-]
+])
 
 /**
  * A documentation placeholder address (RFC 2606: example.com/.net/.org itself, or its api. and www. hosts;
  * subdomains such as c2.example.net stand for attackers in examples): "send data to https://api.example.com/import" is a template.
  */
-export const EXAMPLE_ADDRESS = new RE2("(?i)(?:https?://|@)(?:api\\.|www\\.)?example\\.(?:com|net|org)(?:[/:]|$|[^\\w.-])", "u")
+export const EXAMPLE_ADDRESS = once(() => new RE2("(?i)(?:https?://|@)(?:api\\.|www\\.)?example\\.(?:com|net|org)(?:[/:]|$|[^\\w.-])", "u"))
 
 /** A reference to a tool by name ("when the user calls send_email", "the `transfer_funds` tool is called"). */
-const TOOL_REF = new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?))", "gu")
+const TOOL_REF = once(() => new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?))", "gu"))
 /** What shadowing does to the other tool's call: extra recipients, another destination, changed amounts. */
-const SHADOW_CHANGE = new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary)\\b", "u")
+const SHADOW_CHANGE = once(() => new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary)\\b", "u"))
 
 /**
  * Cross-tool shadowing: the description of one tool names another tool and tells the agent to change how
  * that one is called (a hidden bcc on send_email, another payee on transfer_funds).
  */
 const shadowing = (text: string, ownName: string): string | undefined => {
-  TOOL_REF.lastIndex = 0
+  TOOL_REF().lastIndex = 0
   let m: RegExpExecArray | null
   let n = 0
-  while ((m = TOOL_REF.exec(text)) !== null && n++ < 16) {
+  while ((m = TOOL_REF().exec(text)) !== null && n++ < 16) {
     const ref = m[1] ?? m[2] ?? ""
     if (ref === "" || ref.toLowerCase() === ownName.toLowerCase()) continue
-    if (SHADOW_CHANGE.test(text.slice(m.index, m.index + m[0].length + 250))) return m[0]
+    if (SHADOW_CHANGE().test(text.slice(m.index, m.index + m[0].length + 250))) return m[0]
   }
   return undefined
 }
 
-const EXFIL_PARAM = new RE2("(?i)^(conversation|chat|message|session)[\\s_-]?(history|log|transcript|dump)$|^(system|hidden)[\\s_-]?(prompt|instructions?)$|^(previous|prior|all)[\\s_-]?messages$|(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u")
+const EXFIL_PARAM = once(() => new RE2("(?i)^(conversation|chat|message|session)[\\s_-]?(history|log|transcript|dump)$|^(system|hidden)[\\s_-]?(prompt|instructions?)$|^(previous|prior|all)[\\s_-]?messages$|(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u"))
 
 /** `camelCaseName` and `snake_name` → words. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
@@ -167,7 +168,7 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   const name = typeof tool.name === "string" ? tool.name : ""
   for (const t of extractToolText(tool)) {
     if (t.location.endsWith("(name)")) {
-      const m = EXFIL_PARAM.exec(words(t.text))
+      const m = EXFIL_PARAM().exec(words(t.text))
       if (m !== null) out.push(toFinding("Exfiltration Parameter Name", "high", t.location, t.text, `parameter "${t.text}" asks for secret material`))
       continue
     }
@@ -176,9 +177,9 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     if (hidden.split(" ").join("").length >= 8) out.push(toFinding("Hidden Unicode Text", "high", t.location, hidden, "invisible Unicode tag characters spell text in the tool definition"))
     if (!t.prose) continue
     const text = forMatching(hidden === "" ? t.text : revealTags(t.text))
-    for (const c of CHECKS) {
+    for (const c of CHECKS()) {
       const m = c.re.exec(text)
-      if (m !== null && !EXAMPLE_ADDRESS.test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
+      if (m !== null && !EXAMPLE_ADDRESS().test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
     }
     const shadow = shadowing(text, name)
     if (shadow !== undefined) out.push(toFinding("Cross-Tool Shadowing", "high", t.location, shadow, "the tool description changes how another tool is called"))
