@@ -129,6 +129,39 @@ const lazyWeights = async (): Promise<string> => {
   return lines.join("\n")
 }
 
+/**
+ * Rewrites of dependency code that runs when a module loads and costs every command start-up time, each made
+ * lazy without changing what it computes; the build fails when the text is no longer there. Effect's CLI
+ * builds an `Intl.Segmenter` (ICU's grapheme data) at load, ≈ 50 ms of `check --url` on this machine; only
+ * the help and error layout measures text with it.
+ */
+const dependencyRewrites: ReadonlyArray<{ readonly file: string; readonly from: string; readonly to: string }> = [
+  {
+    file: "node_modules/effect/dist/cli/CliOutput.js",
+    from: "const graphemeSegmenter = /*#__PURE__*/new Intl.Segmenter(undefined, {\n  granularity: \"grapheme\"\n});",
+    to: "let graphemeSegmenterValue;\nconst graphemeSegmenter = { segment: (text) => (graphemeSegmenterValue ??= new Intl.Segmenter(undefined, { granularity: \"grapheme\" })).segment(text) };"
+  }
+]
+
+const dependencyPlugin: Plugin = {
+  name: "pipelock-dependency-rewrites",
+  setup(b) {
+    const found = new Set<string>()
+    b.onLoad({ filter: /\/node_modules\/effect\/dist\/cli\/CliOutput\.js$/ }, (args) => {
+      let text = readFileSync(args.path, "utf8")
+      for (const r of dependencyRewrites.filter((x) => join(root, x.file) === args.path)) {
+        if (!text.includes(r.from)) throw new Error(`build:prod: ${r.file} no longer contains the text scripts/build-prod.ts rewrites; update dependencyRewrites`)
+        text = text.replace(r.from, r.to)
+        found.add(r.file)
+      }
+      return { contents: text, loader: "js" }
+    })
+    b.onEnd(() => {
+      for (const r of dependencyRewrites) if (!found.has(r.file)) throw new Error(`build:prod: ${r.file} was not bundled; update dependencyRewrites in scripts/build-prod.ts`)
+    })
+  }
+}
+
 const sourcePlugin: Plugin = {
   name: "pipelock-sources",
   setup(b) {
@@ -197,7 +230,7 @@ const result = await build({
   sourcemap: "linked",
   metafile: true,
   logLevel: "warning",
-  plugins: [sourcePlugin, builtinsPlugin]
+  plugins: [sourcePlugin, dependencyPlugin, builtinsPlugin]
 })
 writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile))
 if (weightFiles.size === 0) throw new Error(`build:prod: ${weightsModule} was not bundled; update scripts/build-prod.ts`)
