@@ -2,10 +2,10 @@
  * Semantic checks the schema cannot express: regexes that RE2 must compile (named by pattern), listen
  * addresses, CIDRs, domain patterns and cross-field rules of the Go validator. Each problem has a path.
  */
-import { isIP } from "node:net"
 import RE2 from "re2"
 import type { ConfigFile, ConfigProblem } from "../../services/Config.ts"
 import { coreDlpNames, disableableDlpNames, disabledMatcher } from "../detect/dlpPatterns.ts"
+import { ipFamily } from "../detect/ip.ts"
 import { expiresProblem, pathProblem, UNSUPPRESSIBLE } from "../detect/suppress.ts"
 
 const re2Error = (source: string): string | undefined => {
@@ -36,13 +36,13 @@ export const dialAddress = (addr: string): { host: string; port: number } | unde
 const validCidr = (s: string): boolean => {
   const [ip, bits, ...rest] = s.split("/")
   if (rest.length > 0 || bits === undefined || !/^\d{1,3}$/.test(bits)) return false
-  const family = isIP(ip)
+  const family = ipFamily(ip)
   return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128)
 }
 
 const validDomainPattern = (s: string): string | undefined => {
   if (s === "*" || s === "*.") return "a bare wildcard would match every host"
-  if (/[/:\s]/.test(s) && isIP(s) !== 6) return "expected a hostname or *.domain, not a URL or host:port"
+  if (/[/:\s]/.test(s) && ipFamily(s) !== 6) return "expected a hostname or *.domain, not a URL or host:port"
   if (s.includes("*") && !/^\*\.[^*]+$/.test(s)) return "a wildcard is only allowed as a leading `*.`"
   return undefined
 }
@@ -168,7 +168,7 @@ export const validate = (c: ConfigFile): ConfigProblem[] => {
   }
 
   c.kill_switch?.allowlist_ips?.forEach((s, i) => {
-    if (!validCidr(s) && isIP(s) === 0) add(`kill_switch.allowlist_ips[${i}]`, `expected an IP or CIDR, got ${JSON.stringify(s)}`)
+    if (!validCidr(s) && ipFamily(s) === 0) add(`kill_switch.allowlist_ips[${i}]`, `expected an IP or CIDR, got ${JSON.stringify(s)}`)
   })
 
   const out = c.logging?.output

@@ -3,7 +3,7 @@
  * case-insensitive and ignores a trailing dot; an IP matches only itself) and the registrable domain
  * (eTLD+1) used to key rate limits.
  */
-import { isIP } from "node:net"
+import { ipFamily } from "./ip.ts"
 
 const clean = (h: string) => h.toLowerCase().replace(/\.$/, "").replace(/^\[|\]$/g, "")
 
@@ -11,7 +11,7 @@ export const matchDomain = (host: string, pattern: string): boolean => {
   const h = clean(host)
   const p = clean(pattern)
   if (p === "" || h === "") return false
-  if (isIP(h) !== 0 || isIP(p) !== 0) return h === p
+  if (ipFamily(h) !== 0 || ipFamily(p) !== 0) return h === p
   if (p.startsWith("*.")) {
     const apex = p.slice(2)
     return h === apex || h.endsWith(`.${apex}`)
@@ -39,7 +39,7 @@ const MULTI_LABEL_SUFFIXES = new Set([
 /** The registrable domain (eTLD+1) of a host; an IP is its own. */
 export const registrableDomain = (host: string): string => {
   const h = clean(host)
-  if (isIP(h) !== 0) return h
+  if (ipFamily(h) !== 0) return h
   const labels = h.split(".")
   if (labels.length <= 2) return h
   for (let n = 3; n <= 4 && n <= labels.length; n++) {
