@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import RE2 from "re2"
 import * as YAML from "yaml"
+import { builtinDlpPatterns } from "../../../src/layers/detect/dlpPatterns.ts"
+import { builtinInjectionPatterns, goInjectionRegexes } from "../../../src/layers/detect/injectionPatterns.ts"
 import { ConfigError } from "../../../src/services/Config.ts"
 import { deepMerge, load, presetText, type Loaded } from "../../../src/layers/config/load.ts"
 import { renderHelmValues } from "../../../src/layers/config/helmValues.ts"
@@ -168,6 +171,11 @@ describe("config: errors name the exact path", () => {
     expect(q).toMatch(/^response_scanning\.patterns\[0\]\.regex: RE2 cannot compile pattern "Broken"/)
     const [r] = problemsOf("mcp_tool_policy:\n  rules:\n    - name: R\n      tool_pattern: '[z-a]'\n")
     expect(r).toMatch(/^mcp_tool_policy\.rules\[0\]\.tool_pattern: RE2 cannot compile rule "R"/)
+  })
+
+  it("every built-in pattern source, which validation does not compile again, compiles in RE2", () => {
+    const sources = [...builtinDlpPatterns.map((p) => `(?i)${p.regex}`), ...builtinInjectionPatterns.map((p) => p.regex), ...goInjectionRegexes]
+    for (const source of sources) expect(() => new RE2(source, "u"), source).not.toThrow()
   })
 
   it("lists every problem at once, schema and semantic", () => {
