@@ -6,7 +6,6 @@
  * @example
  * const code = yield* runCli(["config", "validate", "--config", "pipelock.yaml"])
  */
-import * as NodeChildProcessSpawner from "@effect/platform-node-shared/NodeChildProcessSpawner"
 import * as NodeFileSystem from "@effect/platform-node-shared/NodeFileSystem"
 import * as NodePath from "@effect/platform-node-shared/NodePath"
 import * as NodeStdio from "@effect/platform-node-shared/NodeStdio"
@@ -15,6 +14,7 @@ import { Cause, Console, Effect, Exit, Layer } from "effect"
 import * as CliError from "effect/cli/CliError"
 import * as CliOutput from "effect/cli/CliOutput"
 import * as Command from "effect/cli/Command"
+import * as ChildProcessSpawner from "effect/process/ChildProcessSpawner"
 import { version } from "../version.ts"
 import { cli } from "./cli.ts"
 import { ExitCode, FAILURE, USAGE } from "./exit.ts"
@@ -22,12 +22,12 @@ import { ExitCode, FAILURE, USAGE } from "./exit.ts"
 /**
  * The platform services the command line needs (what `@effect/platform-node`'s NodeServices bundles), from
  * `@effect/platform-node-shared`: the same implementations without that package's HTTP client (undici) and
- * its Redis peer.
+ * its Redis peer. The CLI's environment names a process spawner, which no command uses (the MCP stdio
+ * wrapper spawns its server with node:child_process itself): one that refuses stands in, so no command
+ * loads Node's child_process module and the Node spawner at start-up.
  */
-const nodeServices = Layer.provideMerge(
-  NodeChildProcessSpawner.layer,
-  Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeStdio.layer, NodeTerminal.layer)
-)
+const noSpawner = Layer.succeed(ChildProcessSpawner.ChildProcessSpawner, ChildProcessSpawner.make(() => Effect.die("pipelock: the command line spawns no process")))
+const nodeServices = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeStdio.layer, NodeTerminal.layer, noSpawner)
 
 /** Usage and parse errors go to stderr; `--help` and `--version` to stdout. */
 const presenter = CliOutput.layerPresenter({
