@@ -18,7 +18,7 @@ import { build, type Plugin } from "esbuild"
 import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { builtinModules } from "node:module"
 import { dirname, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { isDeepStrictEqual } from "node:util"
 import * as YAML from "yaml"
 
@@ -110,7 +110,7 @@ const asciiOnly = (text: string): string =>
 const weightsModule = "src/layers/detect/classifierWeights.ts"
 const weightFiles = new Map<string, string>()
 const lazyWeights = async (): Promise<string> => {
-  const mod = (await import(join(root, weightsModule))) as Record<string, unknown>
+  const mod = (await import(pathToFileURL(join(root, weightsModule)).href)) as Record<string, unknown>
   const lines = [
     `import { readFileSync } from "node:fs"`,
     `const lazy = (meta, file) => Object.defineProperty(meta, "weights", { enumerable: true, get: () => readFileSync(new URL(file, import.meta.url), "latin1") })`
