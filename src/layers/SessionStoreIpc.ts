@@ -41,7 +41,7 @@ export const RECALL_MS = 300
 export const LEASE_UNITS = 64
 
 /** Most time a worker keeps used lease units and counted bytes before it reports them to the primary. */
-export const REPORT_MS = 5
+export const REPORT_MS = 25
 
 /** Most keys a worker holds leases for (the oldest is handed back beyond). */
 const MAX_LEASES = 10_000
@@ -107,6 +107,10 @@ export const processChannel: Channel = {
 const isToWorker = (m: unknown): m is ToWorker =>
   typeof m === "object" && m !== null &&
   ((m as ToWorker).pipelock === "store-reply" || (m as ToWorker).pipelock === "flags" || (m as ToWorker).pipelock === "recall")
+
+/** A `try` a worker admitted from its lease (the window's exact total lives in the primary). */
+const COUNTED: WindowResult = { counted: true, total: NaN }
+const LEASED = Effect.succeed(true)
 
 /** A worker's lease on one key: units it may admit without asking, and the uses not yet reported. */
 interface Lease {
@@ -304,9 +308,17 @@ export const make = (channel: Channel = processChannel, timeoutMs = TIMEOUT_MS) 
       record: (key, weight) => Effect.sync(() => note(added, key, weight)),
       total: (key) => call("total", key),
       windows: (ops) => Effect.suspend(() => {
-        // Rate steps from the lease; the others (a data budget's total, additions) in one round trip after them.
+        // Rate steps from the lease (no IPC while it holds units); the others (a data budget's total,
+        // additions) in one round trip after them.
+        let local = true
+        const tries = ops.map((op) => {
+          if (op.mode !== "try") return (local = false, undefined)
+          if (takeLocal(op.key, op.limit, op.weight ?? 1)) return LEASED
+          local = false
+          return tryStep(op.key, op.limit, op.weight ?? 1)
+        })
+        if (local) return Effect.succeed(tries.map(() => COUNTED))
         const rest = ops.filter((op) => op.mode !== "try")
-        const tries = ops.map((op) => op.mode === "try" ? tryStep(op.key, op.limit, op.weight ?? 1) : undefined)
         const others = rest.length === 0 ? Effect.succeed([] as ReadonlyArray<WindowResult>) : call<ReadonlyArray<WindowResult>>("windows", rest)
         return Effect.flatMap(Effect.all(tries.map((t) => t ?? Effect.succeed(true))), (counted) =>
           Effect.map(others, (answers) => {
