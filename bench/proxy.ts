@@ -498,6 +498,8 @@ const main = async () => {
   oneCore.child.kill("SIGTERM")
   const two = await startPipelock({ PIPELOCK__workers: "2" })
   await new Promise((r) => setTimeout(r, 3000))
+  // Twice as long: each worker JIT-compiles on its own half of the requests, as warm as the single process.
+  await warm(two.port)
   await warm(two.port)
   const scaled = await measured(two.child.pid, () => load(`pipelock, workers: 2, ${CONNECTIONS} conn`, `http://127.0.0.1:${two.port}`, path))
   results.push(scaled)
