@@ -114,7 +114,10 @@ export const makeWith = (limits: () => Limits, now: () => number = Date.now, met
     total: (key) => Effect.sync(() => windows.total(key)),
     windows: (ops) => Effect.sync(() => ops.map((op): WindowResult => {
       if (op.mode === "total") return { counted: true, total: windows.total(op.key) }
-      if (op.mode === "add") windows.record(op.key, op.weight)
+      if (op.mode === "add") {
+        if (op.at === undefined) windows.record(op.key, op.weight)
+        else windows.recordAt(op.key, op.weight, op.at)
+      }
       else if (!windows.tryRecord(op.key, op.limit, op.weight ?? 1)) return { counted: false, total: windows.total(op.key) }
       return { counted: true, total: windows.total(op.key) }
     })),

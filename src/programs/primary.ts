@@ -6,7 +6,8 @@
  * What stays as correct as with one process:
  * - Shared state (MCP sessions, chains, rate windows, data budgets, card pins, the kill switch's fleet
  *   sources): with `session_store.backend: memory` the primary owns the one store and the workers ask it over
- *   IPC (SessionStoreIpc.ts); with `redis`, every worker uses Redis as replicas do.
+ *   IPC (SessionStoreIpc.ts; rate limits from per-worker leases of the limit, so a request makes no round trip
+ *   and N a minute still admits at most N across workers); with `redis`, every worker uses Redis as replicas do.
  * - The kill switch: set through any worker's admin API, a worker's sentinel check, or SIGUSR1 (to the primary,
  *   as `docker kill -s USR1` sends it, or to a worker), it reaches every worker before the API answers.
  * - SIGHUP reloads every worker's config (and the primary's, for the session limits); SIGTERM/SIGINT stop the

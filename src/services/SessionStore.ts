@@ -73,12 +73,18 @@ export interface PinnedCard {
 /** One step on a sliding 60-second window (see `Service.windows`). */
 export type WindowOp =
   | { readonly key: string; readonly mode: "try"; readonly limit: number; readonly weight?: number | undefined }
-  | { readonly key: string; readonly mode: "add"; readonly weight: number }
+  /**
+   * `at`: when the counted event happened, if before now (epoch ms). The memory store counts it from then;
+   * SessionStoreIpc's primary uses it for requests its workers admitted from their leases and reported later.
+   * Redis counts from its own time.
+   */
+  | { readonly key: string; readonly mode: "add"; readonly weight: number; readonly at?: number | undefined }
   | { readonly key: string; readonly mode: "total" }
 
 /** What one window step found: whether it was counted (always true but for a refused `try`), and the window's total after it. */
 export interface WindowResult {
   readonly counted: boolean
+  /** The window's total after the step; NaN for a `try` a cluster worker answered from its lease (SessionStoreIpc.ts). */
   readonly total: number
 }
 

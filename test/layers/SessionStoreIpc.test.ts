@@ -1,6 +1,7 @@
 /**
  * The worker's SessionStore over IPC, against the primary's side, with in-memory channels in place of the
- * cluster's: two "workers" share one memory store exactly, a flag set through one is applied by both before the
+ * cluster's: two "workers" share one memory store exactly (a rate limit of N admits exactly N of both workers'
+ * requests, from leases, without a round trip per request), a flag set through one is applied by both before the
  * setter's answer, and a primary that does not answer makes operations fail as unavailable.
  */
 import { EventEmitter } from "node:events"
@@ -31,6 +32,17 @@ const pair = (id: number, connected = true) => {
   return { channel, worker }
 }
 
+/** Polls `read` until `done` holds (bounded: a few seconds), then returns the last value. */
+const eventually = <A, E>(read: Effect.Effect<A, E>, done: (a: A) => boolean) =>
+  Effect.gen(function* () {
+    let value = yield* read
+    for (let i = 0; i < 200 && !done(value); i++) {
+      yield* Effect.sleep("10 millis")
+      value = yield* read
+    }
+    return value
+  })
+
 /** A primary over a memory store with two workers attached: the workers' stores. */
 const twoWorkers = Effect.gen(function* () {
   const primary = SessionStoreIpc.makePrimary(SessionStoreLayer.makeWith(() => ({ ttlMs: 0, maxSessions: 0 })).service)
@@ -53,7 +65,71 @@ describe("SessionStoreIpc", () => {
       assert.strictEqual((yield* wb.recordCall("s1", { tool: "transfer_funds" })).inventory, "unlisted")
       assert.strictEqual((yield* wb.recordCall("s1", { tool: "get_accounts" })).inventory, "listed")
       wa.record("bytes:example.com", 100).pipe(Effect.runSync)
-      assert.strictEqual(yield* wb.total("bytes:example.com"), 100)
+      // Bytes are reported in batches (within REPORT_MS): the other worker sees them once they reach the primary.
+      assert.strictEqual(yield* eventually(wb.total("bytes:example.com"), (n) => n === 100), 100)
+      primary.close()
+    })))
+
+  it.live("a rate limit of N across two workers admits exactly N of concurrent bursts from both", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const { primary, wa, wb } = yield* twoWorkers
+      const burst = (w: typeof wa) => Effect.all(Array.from({ length: 40 }, () => w.tryRecord("requests:burst.example", 25)), { concurrency: "unbounded" })
+      const [a, b] = yield* Effect.all([burst(wa), burst(wb)], { concurrency: "unbounded" })
+      const admitted = [...a, ...b].filter(Boolean).length
+      // Never more than the limit (leases count against it until reported); never fewer (a spent worker recalls the other's units).
+      assert.strictEqual(admitted, 25)
+      assert.strictEqual(yield* eventually(wa.total("requests:burst.example"), (n) => n === 25), 25)
+      primary.close()
+    })))
+
+  it.live("a worker admits from its lease without a round trip per request", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const primary = SessionStoreIpc.makePrimary(SessionStoreLayer.makeWith(() => ({ ttlMs: 0, maxSessions: 0 })).service)
+      const a = pair(1)
+      let sent = 0
+      const counting = { ...a.channel, send: (m: unknown) => (sent++, a.channel.send(m)) }
+      primary.attach(a.worker)
+      const w = yield* SessionStoreIpc.make(counting)
+      for (let i = 0; i < 640; i++) {
+        const [r] = yield* w.windows([{ key: "requests:busy.example", mode: "try", limit: 1_000_000 }])
+        assert.isTrue(r.counted)
+      }
+      // About one lease request per LEASE_UNITS / 2 requests, plus batched reports: far fewer than 640.
+      assert.isBelow(sent, 640 / 8)
+      assert.strictEqual(yield* eventually(w.total("requests:busy.example"), (n) => n === 640), 640)
+      primary.close()
+    })))
+
+  it.live("units leased to an idle worker are recalled before a busy one is refused", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const { primary, wa, wb } = yield* twoWorkers
+      assert.isTrue(yield* wa.tryRecord("requests:recall.example", 8))
+      // wa holds what is left of its first grant; wb takes the rest of the limit, then wa's unused units.
+      assert.isAbove(primary.leased("requests:recall.example"), 0)
+      let admitted = 0
+      for (let i = 0; i < 12; i++) if (yield* wb.tryRecord("requests:recall.example", 8)) admitted++
+      assert.strictEqual(admitted, 7)
+      assert.isFalse(yield* wa.tryRecord("requests:recall.example", 8))
+      primary.close()
+    })))
+
+  it.live("a worker that dies: the units it held count as used (never more admitted)", () =>
+    Effect.scoped(Effect.gen(function* () {
+      const primary = SessionStoreIpc.makePrimary(SessionStoreLayer.makeWith(() => ({ ttlMs: 0, maxSessions: 0 })).service)
+      const a = pair(1)
+      const b = pair(2)
+      const detachA = primary.attach(a.worker)
+      primary.attach(b.worker)
+      const wa = yield* SessionStoreIpc.make(a.channel)
+      const wb = yield* SessionStoreIpc.make(b.channel)
+      assert.isTrue(yield* wa.tryRecord("requests:dies.example", 10))
+      const leased = primary.leased("requests:dies.example")
+      assert.isAbove(leased, 0)
+      detachA()
+      assert.strictEqual(primary.leased("requests:dies.example"), 0)
+      let admitted = 0
+      for (let i = 0; i < 12; i++) if (yield* wb.tryRecord("requests:dies.example", 10)) admitted++
+      assert.strictEqual(admitted, 10 - leased)
       primary.close()
     })))
 

@@ -2,7 +2,9 @@
  * `pipelock run` with `workers: 2` and the memory store: two worker processes serve the same ports (node:cluster
  * hands fresh connections out round-robin), the primary owns the shared state. Every request here opens a fresh
  * connection, so consecutive requests alternate between the workers: what one worker recorded must bind the
- * other, exactly as in one process (with per-process state, the alternate requests below would pass).
+ * other, exactly as in one process (with per-process state, the alternate requests below would pass). Rate
+ * limits are admitted from per-worker leases of the limit (SessionStoreIpc.ts): a concurrent burst still gets
+ * exactly the limit.
  */
 import type { ChildProcess } from "node:child_process"
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -64,7 +66,7 @@ describe("pipelock run with workers: 2 (memory store owned by the primary)", () 
       "mcp_session_binding: { enabled: true, unknown_tool_action: block, no_baseline_action: warn }",
       "tool_chain_detection: { enabled: true, action: block }",
       "fetch_proxy: { monitoring: { max_requests_per_minute: 4 } }",
-      'trusted_domains: ["127.0.0.1"]',
+      'trusted_domains: ["127.0.0.1", "localhost"]',
       `kill_switch: { sentinel_file: "${join(dir, "kill")}" }`,
       "logging: { output: stderr, level: info, include_allowed: false, include_blocked: false }",
       ""
@@ -102,6 +104,16 @@ describe("pipelock run with workers: 2 (memory store owned by the primary)", () 
       expect(refused.status).toBe(429)
       expect(json(refused).rule).toBe("rate_limit")
     }
+  })
+
+  it("a rate limit holds for a concurrent burst spread over both workers: exactly 4 of 12 admitted", async () => {
+    // Another host (its own window). Each request opens its own connection: the burst lands on both workers,
+    // which admit from their leases of the limit; a spent worker recalls the other's unused units before refusing.
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      request(`http://127.0.0.1:${port}/fetch?url=${encodeURIComponent(`http://localhost:${target.port}/burst-${i}`)}`)))
+    const statuses = burst.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(4)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(8)
   })
 
   it("a tools/list pinned through one worker binds the other: a tool added later is refused", async () => {

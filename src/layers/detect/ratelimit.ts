@@ -51,6 +51,26 @@ export class SlidingWindow {
     e.sum += weight
   }
 
+  /**
+   * Adds `weight` for `key` as an event that happened at `at` (a worker's admitted request reported to the
+   * primary a few ms later, see SessionStoreIpc.ts): it expires 60 s after `at`, as if recorded then. An
+   * `at` in the future counts from now.
+   */
+  recordAt(key: string, weight: number, at: number): void {
+    const t = this.now()
+    this.sweep(t)
+    const e = this.prune(key, t)
+    const when = Math.min(at, t)
+    if (when <= t - WINDOW_MS) return
+    const list = e.list
+    // Events stay in time order (pruning stops at the first live one): a late report is inserted in place.
+    let i = list.length
+    while (i > e.head && list[i - 1] > when) i -= 2
+    if (i === list.length) list.push(weight, when)
+    else list.splice(i, 0, weight, when)
+    e.sum += weight
+  }
+
   /** The total in the current window. */
   total(key: string): number {
     return this.prune(key, this.now()).sum

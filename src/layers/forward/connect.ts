@@ -211,6 +211,21 @@ const tunnel = (deps: ConnectDeps, client: Duplex, first: Buffer, target: { host
     return Effect.sync(() => close("shutdown"))
   })
 
+/**
+ * One TLS context per leaf certificate (the CA caches leaves per host): parsing the certificate and key once,
+ * not at every intercepted connection, and sharing the context's session-ticket keys, so a client that
+ * reconnects to the same host resumes its TLS session instead of a full handshake.
+ */
+const contexts = new WeakMap<CertAuthority.Leaf, tls.SecureContext>()
+const contextOf = (leaf: CertAuthority.Leaf): tls.SecureContext => {
+  let context = contexts.get(leaf)
+  if (context === undefined) {
+    context = tls.createSecureContext({ cert: leaf.cert, key: leaf.key })
+    contexts.set(leaf, context)
+  }
+  return context
+}
+
 const interceptTls = (deps: ConnectDeps, socket: Duplex, head: Buffer, target: { host: string; port: number }, requestId: string) =>
   Effect.gen(function* () {
     const leaf = yield* deps.ca!.leafFor(target.host).pipe(Effect.result)
@@ -223,7 +238,7 @@ const interceptTls = (deps: ConnectDeps, socket: Duplex, head: Buffer, target: {
     if (head.length > 0) socket.unshift(head)
     const tlsSocket = new tls.TLSSocket(socket, {
       isServer: true,
-      secureContext: tls.createSecureContext({ cert: leaf.success.cert, key: leaf.success.key }),
+      secureContext: contextOf(leaf.success),
       ALPNProtocols: ["http/1.1"]
     })
     const started = performance.now()

@@ -8,7 +8,7 @@ import * as http from "node:http"
 import * as https from "node:https"
 import { readFileSync } from "node:fs"
 import { isIP, type LookupFunction } from "node:net"
-import { rootCertificates } from "node:tls"
+import { type ConnectionOptions, createSecureContext, rootCertificates, type SecureContext } from "node:tls"
 import type { PinnedTarget } from "../../services/Inspector.ts"
 
 /** A `lookup` that answers with the pinned addresses only (first one; Node falls back on failure with autoSelectFamily). */
@@ -31,6 +31,23 @@ export const upstreamCa = (bundlePath: string): ReadonlyArray<string> | undefine
   return ca
 }
 
+const contexts = new Map<string, SecureContext>()
+
+/**
+ * The TLS context trusting `upstreamCa(bundlePath)`, built once per path (undefined: Node's default store).
+ * Connections take it as `secureContext` rather than `ca`: a `ca` array in an agent's options is joined into the
+ * agent's pool key (the ~150 system roots, 180 KB) at every request, and parsed again at every new connection.
+ */
+export const upstreamContext = (bundlePath: string): SecureContext | undefined => {
+  if (bundlePath === "") return undefined
+  let context = contexts.get(bundlePath)
+  if (context === undefined) {
+    context = createSecureContext({ ca: upstreamCa(bundlePath) as string[] })
+    contexts.set(bundlePath, context)
+  }
+  return context
+}
+
 const agents = new Map<string, http.Agent>()
 
 /** A keep-alive agent per origin and pinned address set. */
@@ -39,7 +56,8 @@ const agentFor = (secure: boolean, target: PinnedTarget, caBundle: string): http
   let agent = agents.get(key)
   if (agent === undefined) {
     const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 32, timeout: 60_000, scheduling: "lifo" as const }
-    agent = secure ? new https.Agent({ ...options, ca: upstreamCa(caBundle) as string[] | undefined }) : new http.Agent(options)
+    // The agent is per bundle (in the key): its connections verify against the bundle's context.
+    agent = secure ? new https.Agent({ ...options, secureContext: upstreamContext(caBundle) }) : new http.Agent(options)
     if (agents.size > 4096) {
       const [oldKey, old] = agents.entries().next().value as [string, http.Agent]
       old.destroy()
@@ -49,6 +67,9 @@ const agentFor = (secure: boolean, target: PinnedTarget, caBundle: string): http
   }
   return agent
 }
+
+/** TLS options of one request: a fresh connection (no agent) gets the bundle's context; an agent brings its own. */
+const tlsFor = (o: UpstreamOptions): ConnectionOptions => o.noAgent === true ? { secureContext: upstreamContext(o.caBundle) } : {}
 
 export interface UpstreamOptions {
   readonly method: string
@@ -75,19 +96,28 @@ export const request = (url: URL, target: PinnedTarget, o: UpstreamOptions): htt
   return secure
     // No SNI for an IP-literal host (RFC 6066; Node warns with DEP0123 and will ignore it); certificate
     // verification still checks the IP against the certificate's IP SANs.
-    ? https.request({ ...common, servername: isIP(target.host) === 0 ? target.host : undefined, ca: o.noAgent ? upstreamCa(o.caBundle) as string[] | undefined : undefined })
+    ? https.request({ ...common, servername: isIP(target.host) === 0 ? target.host : undefined, ...tlsFor(o) })
     : http.request(common)
 }
 
-const plainAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) }
+const plainAgent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+const unpinnedHttps = new Map<string, https.Agent>()
+/** The keep-alive HTTPS agent for a CA bundle ("" : Node's default store): its connections verify against it. */
+const unpinnedAgent = (caBundle: string): https.Agent => {
+  let agent = unpinnedHttps.get(caBundle)
+  if (agent === undefined) {
+    agent = new https.Agent({ keepAlive: true, maxSockets: 256, secureContext: upstreamContext(caBundle) })
+    unpinnedHttps.set(caBundle, agent)
+  }
+  return agent
+}
 
 /**
  * A request to a fixed URL resolved normally (the MCP upstream): keep-alive agents shared by the process
- * (an agent holds no state of an instance, only idle sockets).
+ * (an agent holds no state of an instance, only idle sockets), one per CA bundle for HTTPS.
  */
 export const requestUnpinned = (url: URL, o: UpstreamOptions): http.ClientRequest => {
   const secure = url.protocol === "https:"
-  const agent = o.noAgent ? false : secure ? plainAgents.https : plainAgents.http
-  const options = { method: o.method, headers: o.headers, timeout: o.timeoutMs, agent, ca: upstreamCa(o.caBundle) as string[] | undefined }
-  return secure ? https.request(url, options) : http.request(url, options)
+  if (!secure) return http.request(url, { method: o.method, headers: o.headers, timeout: o.timeoutMs, agent: o.noAgent ? false : plainAgent })
+  return https.request(url, { method: o.method, headers: o.headers, timeout: o.timeoutMs, agent: o.noAgent ? false : unpinnedAgent(o.caBundle), ...tlsFor(o) })
 }

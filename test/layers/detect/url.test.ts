@@ -119,6 +119,23 @@ describe("URL pipeline", () => {
     t = 61_000
     expect(w.tryRecord("a.com", 3)).toBe(true)
   })
+  it("rate limit: an event reported late counts from when it happened (a worker's lease report)", () => {
+    let t = 10_000
+    const w = new SlidingWindow(() => t)
+    w.record("c.com", 1)
+    w.recordAt("c.com", 2, 5_000)
+    w.recordAt("c.com", 4, 9_000)
+    w.recordAt("c.com", 8, 20_000)
+    expect(w.total("c.com")).toBe(15)
+    // The late events expire 60 s after their own time, before the ones recorded at 10 s.
+    t = 65_000
+    expect(w.total("c.com")).toBe(13)
+    t = 69_000
+    expect(w.total("c.com")).toBe(9)
+    // One stamped in the future counts from now, as the event recorded at 10 s.
+    t = 70_000
+    expect(w.total("c.com")).toBe(0)
+  })
   it("rate limit: the running total equals the sum of the events still in the window, through expiry and compaction", () => {
     let t = 0
     const w = new SlidingWindow(() => t)

@@ -4,6 +4,7 @@
  */
 import { execFile } from "node:child_process"
 import * as net from "node:net"
+import * as tls from "node:tls"
 import * as zlib from "node:zlib"
 import { assert, describe, it } from "@effect/vitest"
 import { Context, Effect } from "effect"
@@ -212,6 +213,48 @@ describe("forward proxy: CONNECT and TLS interception", () => {
       assert.match(injected.out, /"blocked":true/)
       const secret = yield* Effect.promise(() => curl(["-x", p.proxy, "--cacert", ours.certPath, "-H", "x-api-key: AKIAIOSFODNN7EXAMPLE", `https://secure.test:${up.port}/hello`]))
       assert.strictEqual(secret.status, 403)
+    }))
+
+  it.live("with interception: requests share the tunnel's TLS connection; a second tunnel resumes the TLS session; the leaf names the host and chains to our CA", () =>
+    Effect.gen(function* () {
+      const upstreamCa = yield* Effect.promise(makeCa)
+      const ours = yield* Effect.promise(makeCa)
+      const up = yield* Effect.acquireRelease(Effect.promise(() => secure(upstreamCa)), (f) => Effect.promise(() => f.close()))
+      const y = `${yaml}tls_interception:\n  enabled: true\n  upstream_ca_bundle: ${upstreamCa.certPath}\n`
+      const p = yield* startProxy({ yaml: y, hosts: { "secure.test": ["127.0.0.1"] }, ca: ours })
+      /** A CONNECT tunnel, then TLS to the proxy's leaf (verified against our CA), offering `session` to resume. */
+      const tunnel = (session?: Buffer) => new Promise<{ socket: tls.TLSSocket; ticket: Promise<Buffer> }>((resolve, reject) => {
+        const raw = net.connect(p.port, "127.0.0.1", () => raw.write(`CONNECT secure.test:${up.port} HTTP/1.1\r\nHost: secure.test:${up.port}\r\n\r\n`))
+        raw.once("data", (d: Buffer) => {
+          if (!d.toString().startsWith("HTTP/1.1 200")) return reject(new Error(d.toString()))
+          const socket = tls.connect({ socket: raw, servername: "secure.test", ca: ours.cert, session })
+          const ticket = new Promise<Buffer>((r) => socket.once("session", r))
+          socket.once("secureConnect", () => resolve({ socket, ticket }))
+          socket.once("error", reject)
+        })
+        raw.once("error", reject)
+      })
+      /** Two requests, one after the other, on one connection (HTTP/1.1 keep-alive): the bodies. */
+      const twice = (socket: tls.TLSSocket) => new Promise<string>((resolve) => {
+        let out = ""
+        socket.on("data", (d: Buffer) => {
+          out += d.toString()
+          if ((out.match(/"secure":true/g) ?? []).length === 2) resolve(out)
+        })
+        socket.write(`GET /one HTTP/1.1\r\nHost: secure.test:${up.port}\r\n\r\n`)
+        socket.write(`GET /two HTTP/1.1\r\nHost: secure.test:${up.port}\r\n\r\n`)
+      })
+      const first = yield* Effect.promise(() => tunnel())
+      const leaf = first.socket.getPeerCertificate(true)
+      assert.strictEqual(leaf.subjectaltname, "DNS:secure.test")
+      assert.match(String(leaf.issuerCertificate.subject.CN), /Pipelock Test CA/)
+      const bodies = yield* Effect.promise(() => twice(first.socket))
+      assert.match(bodies, /"path":"\/one"[\s\S]*"path":"\/two"/)
+      const ticket = yield* Effect.promise(() => first.ticket)
+      first.socket.destroy()
+      const second = yield* Effect.promise(() => tunnel(ticket))
+      assert.isTrue(second.socket.isSessionReused())
+      second.socket.destroy()
     }))
 
   it.live("an invalid CONNECT target gets 400", () =>
