@@ -12,15 +12,17 @@
  * - injection: response text and MCP results. Thresholds (see `calibrate`): `flag` is the lowest score that
  *   at most 0.5% of the held-back benign rows reach; `block` the lowest that at most 0.3% of them and 3% of
  *   the held-back near misses of bench/detect-own reach.
- * - tools: tool definitions (toolDocument: name, description, schema strings), one window per tool, trained on
- *   the tool rows and the injection rows together (the tool rows alone are too few). Its
+ * - tools: tool definitions (toolDocument: name, description, schema strings, with the concept tokens of
+ *   toolConcepts.ts), one window per tool, trained on the tool rows (the pack's and bench/detect-own's three
+ *   batches) and the injection rows together (the tool rows alone are too few). Its
  *   thresholds are calibrated on the held-back benign tools and the held-back benign documentation together
  *   (the benign tools alone are too few to read 0.5% from).
  */
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { toolDocument, type ToolDefinition } from "../src/layers/detect/toolPoison.ts"
-import type { Model } from "../src/layers/detect/classifier.ts"
+import type { Model, SerializedModel } from "../src/layers/detect/classifier.ts"
+import { toolModelInput } from "../src/layers/detect/toolConcepts.ts"
 import { manifestPath } from "./detect/benignDocs.ts"
 import { asModel, dataDir, defaults, type Doc, injectionFiles, loadInjection, type Options, root, type Row, scoreAll, serialize, sha256, thresholdFor, toDoc, train } from "./detect/train.ts"
 
@@ -64,20 +66,29 @@ export const calibrate = (model: Model, docs: ReadonlyArray<Doc>, extraBenign: R
   return { block: Math.max(thresholdFor(benign, BLOCK_RATE), thresholdFor(near, NEAR_RATE)), flag: thresholdFor(benign, 0.005) }
 }
 
+const trainable = (d: Doc) => !d.evalOnly && !d.heldBack
+
+/** Docs as the tool model reads them: with the concept tokens of `toolModelInput` (src/layers/detect/toolConcepts.ts). */
+export const forToolModel = <D extends { readonly text: string }>(docs: ReadonlyArray<D>): D[] => docs.map((d) => ({ ...d, text: toolModelInput(d.text) }))
+
+/**
+ * The tool model, trained on the trainable tool rows given and the content rows (the content rows teach it what
+ * ordinary documentation and instructions to an agent read like), calibrated as `calibrate` says on the held-back
+ * tools and content. bench:detect uses it with a source left out.
+ */
+export const trainToolModel = (name: string, tools: ReadonlyArray<Doc>, injection: ReadonlyArray<Doc>): SerializedModel => {
+  const t = train([...forToolModel(tools.filter(trainable)), ...forToolModel(injection.filter(trainable))], toolOptions)
+  return serialize(name, t, toolOptions, calibrate(asModel(name, t, toolOptions), forToolModel(tools), forToolModel(calibrationSet(injection))))
+}
+
 export const build = (): string => {
   const injection = loadInjection()
   const tools = loadTools()
-  const trainable = (d: Doc) => !d.evalOnly && !d.heldBack
-
   const inj = train(injection.filter(trainable), injectionOptions)
   const injModel = asModel("injection", inj, injectionOptions)
   const injSer = serialize("injection", inj, injectionOptions, calibrate(injModel, injection))
 
-  // The tool set is small: the injection rows teach the tool model what ordinary documentation and
-  // instructions to an agent read like.
-  const tool = train([...tools.filter(trainable), ...injection.filter(trainable)], toolOptions)
-  const toolModel = asModel("tools", tool, toolOptions)
-  const toolSer = serialize("tools", tool, toolOptions, calibrate(toolModel, tools, calibrationSet(injection)))
+  const toolSer = trainToolModel("tools", tools, injection)
 
   const files = { ...injectionFiles(), tools: toolFiles().pack, ownTools: toolFiles().own }
   const hashes = {

@@ -9,6 +9,7 @@ import { attacks, carriers, nearMisses } from "./injection-data.ts"
 import { attacks2, carriers2, nearMisses2 } from "./injection-data-2.ts"
 import { tools } from "./tools-data.ts"
 import { tools2 } from "./tools-data-2.ts"
+import { rows as tools3 } from "./tools-data-3.ts"
 
 const dir = import.meta.dirname
 const FILE = "bench/detect-own/injection-data.ts"
@@ -69,7 +70,9 @@ const toolRows = [
   ...tools.map((t, i) =>
     JSON.stringify({ id: `own-tool-${i}`, source: `own@pipelock:bench/detect-own/tools-data.ts#${t.category}/${i}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool })),
   ...tools2.map((t, i) =>
-    JSON.stringify({ id: `own-tool2-${i}`, source: `own@pipelock:bench/detect-own/tools-data-2.ts#${t.category}/${i}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool }))
+    JSON.stringify({ id: `own-tool2-${i}`, source: `own@pipelock:bench/detect-own/tools-data-2.ts#${t.category}/${i}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool })),
+  ...tools3().map((t, i) =>
+    JSON.stringify({ id: `own-tool3-${t.key.replaceAll("/", "-")}`, source: `own@pipelock:bench/detect-own/tools-data-3.ts#${t.group}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool }))
 ]
 writeFileSync(join(dir, "tools.jsonl"), `${toolRows.join("\n")}\n`)
 console.log(`wrote ${rows.length} injection rows, ${toolRows.length} tool rows`)

@@ -1,6 +1,6 @@
 /**
  * bench:detect — poisoned MCP tool definitions. Over the data pack (../shared/detect-data/tools, 100 rows) and
- * the tools written for this project (bench/detect-own/tools-data.ts): per source and category, the share
+ * the tools written for this project (bench/detect-own/tools-data*.ts): per source and category, the share
  * blocked in balanced mode by the rules alone, the tool classifier alone (score ≥ `flag`; it never blocks
  * alone in the proxy, see toolPoison.ts), rules and classifier combined as the proxy runs them (`scanTool`),
  * and `@andersmyrmel/vard` (moderate preset, on the same text the classifier reads) as an outside anchor.
@@ -8,7 +8,9 @@
  * Honesty notes printed with the figures: the rules were written after reading the pack's tool rows, so the
  * rules column on them is in-sample; the classifier column is read on the held-back quarter. The
  * leave-one-source-out row trains the tool model without the only source with poisoned tools
- * (cisco-ai-defense/mcp-scanner) and scores its rows: that is the estimate for tools from a new source.
+ * (cisco-ai-defense/mcp-scanner) and scores its rows: that is the estimate for tools from a new source; a
+ * second one trains without the own tool rows and scores them (the other direction). The classifier reads
+ * the tool document with concept tokens (toolConcepts.ts), as `scanTool` does.
  */
 import vard from "@andersmyrmel/vard"
 import { decode, type Model } from "../../src/layers/detect/classifier.ts"
@@ -17,9 +19,10 @@ import { decide } from "../../src/layers/detect/decide.ts"
 import { compile } from "../../src/layers/detect/injection.ts"
 import { classify } from "../../src/layers/detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPatterns.ts"
+import { toolModelInput } from "../../src/layers/detect/toolConcepts.ts"
 import { scanTool, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
-import { asModel, type Doc, loadInjection, serialize, train } from "../../scripts/detect/train.ts"
-import { calibrate, calibrationSet, loadTools, toolOptions } from "../../scripts/train-detect.ts"
+import { type Doc, loadInjection } from "../../scripts/detect/train.ts"
+import { loadTools, trainToolModel } from "../../scripts/train-detect.ts"
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
 const blocks = (fs: ReturnType<typeof scanTool>) => decide(fs, "balanced", "warn").action === "block"
@@ -42,7 +45,7 @@ const judge = (model: Model, d: Doc & { readonly tool: ToolDefinition }): Judged
   }
   return {
     rules: blocks(scanTool(compiled, d.tool, silent)),
-    flag: classify(model, d.text).level !== "none",
+    flag: classify(model, toolModelInput(d.text)).level !== "none",
     combined: blocks(scanTool(compiled, d.tool, model)),
     anchor: anchored
   }
@@ -79,15 +82,19 @@ export const run = async (): Promise<void> => {
   const packBenign = tools.filter((d) => d.repo !== "own" && d.label === 0).map((d) => judged.get(d)!)
 
   // Leave one source out: the only pack source with poisoned tools.
-  const injection = loadInjection().filter((d) => !d.evalOnly && !d.heldBack)
-  const without = tools.filter((d) => !d.repo.startsWith("cisco-ai-defense"))
-  const t = train([...without.filter((d) => !d.heldBack), ...injection], toolOptions)
-  const loso = decode(serialize("loso", t, toolOptions, calibrate(asModel("loso", t, toolOptions), without, calibrationSet(loadInjection()))))
-  const cisco = tools.filter((d) => d.repo.startsWith("cisco-ai-defense"))
-  const lj = cisco.map((d) => ({ d, j: judge(loso, d) }))
+  const injection = loadInjection()
+  const isCisco = (d: Doc) => d.repo.startsWith("cisco-ai-defense")
+  const loso = decode(trainToolModel("loso", tools.filter((d) => !isCisco(d)), injection))
+  const lj = tools.filter(isCisco).map((d) => ({ d, j: judge(loso, d) }))
   header("Leave-one-source-out: tool model trained without cisco-ai-defense/mcp-scanner, scored on its rows")
   row("cisco · poisoned (recall)", lj.filter((x) => x.d.label === 1).map((x) => x.j))
   row("cisco · benign (false positives)", lj.filter((x) => x.d.label === 0).map((x) => x.j))
+  // The other direction: trained without the tools written for this project (pack tools and content rows only).
+  const rev = decode(trainToolModel("loso-own", tools.filter((d) => d.repo !== "own"), injection))
+  const rj = tools.filter((d) => d.repo === "own").map((d) => ({ d, j: judge(rev, d) }))
+  header("Leave-one-source-out, other direction: tool model trained without the own tool rows, scored on them")
+  row("own · poisoned (recall)", rj.filter((x) => x.d.label === 1).map((x) => x.j))
+  row("own · benign incl. near misses (false positives)", rj.filter((x) => x.d.label === 0).map((x) => x.j))
 
   const r = (js: ReadonlyArray<Judged>) => js.filter((j) => j.combined).length
   console.log("\nTargets (issue 14), combined:")

@@ -14,6 +14,7 @@ import { classifierFinding, classify, confirmable, toolModel } from "./injection
 import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
+import { toolModelInput, withoutConcepts } from "./toolConcepts.ts"
 
 export interface ToolDefinition {
   readonly name?: unknown
@@ -189,7 +190,8 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   // whole tool list on its word would be safe (leave-one-source-out recall is in bench:detect tools).
   const mediumRules = out.filter(confirmable)
   if (mediumRules.length > 0 && !out.some((f) => f.severity === "high" || f.severity === "critical")) {
-    const k = classify(model, toolDocument(tool))
+    const scored = classify(model, toolModelInput(toolDocument(tool)))
+    const k = { ...scored, excerpt: withoutConcepts(scored.excerpt) }
     const location = `tool:${String(tool.name)}`
     if (k.level !== "none") {
       out.push(classifierFinding(k, model, "Classifier Confirms Rule", "high", location, `the learned scanner agrees with ${[...new Set(mediumRules.map((f) => f.rule))].join(", ")}`))

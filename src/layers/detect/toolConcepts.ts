@@ -1,0 +1,133 @@
+/**
+ * Concept tokens for the tool classifier (issue 14, tool poisoning that generalises): a poisoned tool from a
+ * source nobody here has read words its harm differently from our training rows, but it still names the same
+ * things — a secret or credential file, sending or reading, an outside party, hiding something, the model as
+ * the addressee, an obligation, an override, the conversation. `toolModelInput` puts after each word of a
+ * tool definition's text that belongs to such a class a token for the class (`password` → `password zsecret`,
+ * `~/.ssh/id_rsa` → `~/.ssh zsecret/id_rsa zsecret zpath`, a host name → `host.net zdomain`), so the linear
+ * model also learns weights for the classes and their bigrams, not only for the words our rows happened to use.
+ *
+ * Measured with `npm run bench:detect tools` (the tool model trained without cisco-ai-defense, scored on its
+ * 31 poisoned tools at `flag`): 12/31 → 15/31 with the committed seed, and +3 to +7 over three other seeds; the
+ * word lists were written from the class descriptions, not from those rows. See docs/detection.md.
+ *
+ * One pass over the characters, no regular expression; the tool model reads this text both in training
+ * (scripts/train-detect.ts) and in `scanTool`.
+ */
+
+const LEXICON: Readonly<Record<string, string>> = {
+  zsecret:
+    "passphrase pin ssn cvv logins authorized_keys keystore password passwords passwd credential credentials secret secrets token tokens apikey api_key id_rsa id_ed25519 ssh kubeconfig cookie cookies keychain wallet seed pem shadow netrc gnupg pgp privatekey keys env dotenv aws private mnemonic",
+  zsend:
+    "send sends sent sending upload uploads uploaded uploading post posts posted posting forward forwards forwarded forwarding transmit transmits transmitted exfiltrate exfiltrates mirror mirrors mirrored sync syncs synced relay relays ship ships shipped stream streams streamed report reports reported leak leaks share shares shared push pushes pushed transfer transfers transferred copy copies copied email emails",
+  zoutside: "external remote outside attacker partner vendor author developer third thirdparty server endpoint webhook collector collection analytics telemetry",
+  zhide: "secretly silently quietly hidden hide hides conceal conceals covert covertly background invisible confidential discreetly stealth stealthily unnoticed undisclosed",
+  zmodel: "assistant agent model ai llm claude gpt",
+  zmust: "must always never required mandatory important critical immediately",
+  zoverride: "ignore ignores override overrides disregard supersede supersedes precedence outrank outranks instead bypass",
+  zread: "read reads reading open opens cat collect collects gather gathers extract extracts harvest harvests dump dumps scan scans locate locates access accesses retrieve retrieves grab grabs",
+  zhistory: "conversation conversations history transcript transcripts chat messages prompt"
+}
+
+const CONCEPT = new Map<string, string>()
+for (const [concept, words] of Object.entries(LEXICON)) for (const w of words.split(" ")) CONCEPT.set(w, concept)
+
+/** The concept tokens themselves (to strip them from an excerpt shown to a person). */
+export const CONCEPT_TOKENS: ReadonlyArray<string> = [...Object.keys(LEXICON), "zdomain", "zpath"]
+
+const TLDS = new Set(["com", "net", "org", "io", "dev", "app", "biz", "cc", "xyz", "co", "ru", "cn", "info", "cloud", "site", "me", "ai"])
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11
+const isLetterish = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 39 || c === 46
+const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45
+
+/** Where a host name (`a.b.tld` with a common TLD, possibly in a URL or after `@`) ends in a chunk, else -1. */
+const domainEnd = (chunk: string): number => {
+  const s = chunk.toLowerCase()
+  const scheme = s.indexOf("://")
+  let start = scheme === -1 ? 0 : scheme + 3
+  const at = s.lastIndexOf("@")
+  if (at >= start) start = at + 1
+  while (start < s.length && !isLabelChar(s.charCodeAt(start))) start++
+  let end = start
+  while (end < s.length && (isLabelChar(s.charCodeAt(end)) || s.charCodeAt(end) === 46)) end++
+  while (end > start && s.charCodeAt(end - 1) === 46) end--
+  const labels = s.slice(start, end).split(".")
+  return labels.length >= 2 && labels.every((l) => l !== "") && TLDS.has(labels[labels.length - 1]) ? end : -1
+}
+
+/** Whether a chunk starts (after quotes or brackets) with a home or system path. */
+const isPath = (chunk: string): boolean => {
+  let i = 0
+  while (i < chunk.length && (chunk[i] === "`" || chunk[i] === "'" || chunk[i] === '"' || chunk[i] === "(" || chunk[i] === "[")) i++
+  return chunk.startsWith("~/", i) || chunk.startsWith("/etc/", i) || chunk.startsWith("/home/", i) || chunk.startsWith("$HOME", i)
+}
+
+/** The chunk with a concept token after each word that has one, `zdomain` after a host name, `zpath` after a path. */
+const withConcepts = (chunk: string, parts: string[]): void => {
+  const host = domainEnd(chunk)
+  let hostDone = host === -1
+  let i = 0
+  let copied = 0
+  while (i < chunk.length) {
+    if (!hostDone && i === host) {
+      parts.push(chunk.slice(copied, i), " zdomain")
+      copied = i
+      hostDone = true
+    }
+    if (!isLetterish(chunk.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const start = i++
+    while (i < chunk.length && isLetterish(chunk.charCodeAt(i)) && (hostDone || i !== host)) i++
+    let w = chunk.slice(start, i).toLowerCase()
+    while (w.startsWith(".")) w = w.slice(1)
+    while (w.endsWith(".")) w = w.slice(0, -1)
+    if (w.endsWith("'s")) w = w.slice(0, -2)
+    const c = CONCEPT.get(w)
+    if (c !== undefined) {
+      parts.push(chunk.slice(copied, i), ` ${c}`)
+      copied = i
+    }
+  }
+  parts.push(chunk.slice(copied))
+  if (!hostDone) parts.push(" zdomain")
+  if (isPath(chunk)) parts.push(" zpath")
+}
+
+/** The text the tool classifier reads: the tool document with concept tokens after the words that have one. */
+export const toolModelInput = (text: string): string => {
+  const parts: string[] = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const start = i
+    while (i < n && isSpace(text.charCodeAt(i))) i++
+    if (i > start) parts.push(text.slice(start, i))
+    const from = i
+    while (i < n && !isSpace(text.charCodeAt(i))) i++
+    if (i > from) withConcepts(text.slice(from, i), parts)
+  }
+  return parts.join("")
+}
+
+const TOKEN_SET: ReadonlySet<string> = new Set(CONCEPT_TOKENS)
+
+/** An excerpt of `toolModelInput` text without the concept tokens (for a finding's evidence): each ` z…` that is one. */
+export const withoutConcepts = (excerpt: string): string => {
+  const parts: string[] = []
+  let copied = 0
+  let i = excerpt.indexOf(" z")
+  while (i !== -1) {
+    let j = i + 2
+    while (j < excerpt.length && excerpt.charCodeAt(j) >= 97 && excerpt.charCodeAt(j) <= 122) j++
+    if (TOKEN_SET.has(excerpt.slice(i + 1, j))) {
+      parts.push(excerpt.slice(copied, i))
+      copied = j
+    }
+    i = excerpt.indexOf(" z", j)
+  }
+  parts.push(excerpt.slice(copied))
+  return parts.join("")
+}
