@@ -357,7 +357,9 @@ describe("forward proxy: faults and the kill switch", () => {
       yield* Effect.sleep("200 millis")
       yield* ks.set(true, "api")
       const r = yield* Effect.promise(() => download)
-      assert.notStrictEqual(r.code, 0) // cut, not completed
+      // Cut, not completed: a response already streaming is cut (curl fails); one still held back for
+      // scanning (text/plain is scanned before it is sent) is answered 503 instead, never with the body.
+      assert.ok(r.code !== 0 || r.status === 503, `download completed: curl ${r.code}, HTTP ${r.status}`)
       const after = yield* Effect.promise(() => curl(["-x", p.proxy, `http://app.test:${up.port}/hello`]))
       assert.strictEqual(after.status, 503)
       yield* ks.set(false, "api")
