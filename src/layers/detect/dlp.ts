@@ -642,30 +642,65 @@ const MAX_LOOKUP = 1024
 
 /**
  * Where the keywords that hit occur in a text (byte offsets), looked up on demand: the text's bytes are
- * lower-cased once and each keyword found by `indexOf` (native, no match objects); a text with one of the two
- * non-ASCII letters RE2 folds with ASCII ones has RE2 walk its bytes for each keyword. Past MAX_LOOKUP
- * occurrences a keyword's rules run over the whole text.
+ * lower-cased once (ASCII letters, by a table into a buffer reused from text to text) and each keyword found by
+ * `indexOf` with its bytes (native, no match objects); a text with one of the two non-ASCII letters RE2 folds with
+ * ASCII ones, or a keyword that is not ASCII, has RE2 walk the bytes. Past MAX_LOOKUP occurrences a keyword's rules
+ * run over the whole text.
  */
 const KELVIN = Buffer.from("\u212a", "utf8")
 const LONG_S = Buffer.from("\u017f", "utf8")
 
+/** Bytes lower-cased: ASCII letters fold, every other byte stays (offsets stay, and keywords are ASCII). */
+const LOWER_BYTE = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) t[c] = c >= 65 && c <= 90 ? c + 32 : c
+  return t
+})()
+
+/** The lower-cased bytes of the text being scanned (one scan at a time: scanning is synchronous). */
+let lowerScratch = Buffer.allocUnsafe(16 * 1024)
+
+/** A keyword's bytes (keywords are lower-case), or undefined when it is not ASCII. */
+const keywordBytes = new Map<string, Buffer | undefined>()
+const keywordNeedle = (keyword: string): Buffer | undefined => {
+  if (keywordBytes.has(keyword)) return keywordBytes.get(keyword)
+  const needle = /^[\x00-\x7f]*$/.test(keyword) ? Buffer.from(keyword, "latin1") : undefined
+  keywordBytes.set(keyword, needle)
+  return needle
+}
+
 class KeywordPositions {
   private readonly cache = new Map<string, number[] | undefined>()
   private readonly buf: Buffer
-  /** The text lower-cased as bytes (ASCII only); null when it is not ASCII. */
+  /** The text lower-cased as bytes; null when it holds a letter RE2 folds with an ASCII one. */
   private lower: Buffer | null | undefined
   constructor(buf: Buffer) {
     this.buf = buf
   }
+  private lowered(): Buffer | null {
+    if (this.lower === undefined) {
+      // RE2's `(?i)` also folds `k` with the Kelvin sign and `s` with the long s: a text holding those goes to RE2.
+      if (this.buf.indexOf(KELVIN) !== -1 || this.buf.indexOf(LONG_S) !== -1) this.lower = null
+      else {
+        const n = this.buf.length
+        if (lowerScratch.length < n) lowerScratch = Buffer.allocUnsafe(Math.max(n, 2 * lowerScratch.length))
+        const src = this.buf
+        const dst = lowerScratch
+        const t = LOWER_BYTE
+        for (let i = 0; i < n; i++) dst[i] = t[src[i]]
+        this.lower = dst.subarray(0, n)
+      }
+    }
+    return this.lower
+  }
   /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
   of(keyword: string): number[] | undefined {
     if (this.cache.has(keyword)) return this.cache.get(keyword)
-    // Bytes read as Latin-1 and lower-cased: ASCII letters fold, every other byte stays non-ASCII, offsets stay.
-    // RE2's `(?i)` also folds `k` with the Kelvin sign and `s` with the long s: a text holding those goes to RE2.
-    if (this.lower === undefined) this.lower = this.buf.indexOf(KELVIN) === -1 && this.buf.indexOf(LONG_S) === -1 ? Buffer.from(this.buf.toString("latin1").toLowerCase(), "latin1") : null
+    const needle = keywordNeedle(keyword)
+    const lower = needle === undefined ? null : this.lowered()
     let out: number[] | undefined = []
-    if (this.lower !== null) {
-      for (let at = this.lower.indexOf(keyword); at !== -1; at = this.lower.indexOf(keyword, at + 1)) {
+    if (lower !== null && needle !== undefined) {
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
         if (out.length >= MAX_LOOKUP) {
           out = undefined
           break
@@ -893,7 +928,8 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
     // Generic rules add nothing to a text a specific rule already blocks (a high or critical finding of a format
     // or gitleaks rule, not warn-only): they are the costliest to run and would only repeat the verdict.
     if (rule.rank === 2 && decisive) continue
-    const isExempt = exempt(spec, o.ctx.host)
+    // Whether the rule is exempt for the host: worked out at its first match (most rules that run match nothing).
+    let isExempt: boolean | undefined
     const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let reported = false
@@ -941,7 +977,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
         } else if (placeholderToken(m[0]) || fillerBody(m[0])) continue
         if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
         claims.push({ start, end, rule: ri, rank: rule.rank })
-        if (isExempt || reported) continue
+        if ((isExempt ??= exempt(spec, o.ctx.host)) || reported) continue
         reported = true
         if (rule.rank < 2 && (spec.severity === "high" || spec.severity === "critical") && spec.action !== "warn") decisive = true
         out.push({
@@ -1095,24 +1131,80 @@ const SEED3 = (() => {
   return t
 })()
 
+/** Whether the word [s, e) of a text could be a list word: 3–8 letters (no `_`), a BIP-39 word's first four letters. */
+const seedWordAt = (buf: Uint8Array, s: number, e: number): boolean => {
+  const len = e - s
+  if (len < 3 || len > 8) return false
+  let code = 0
+  for (let i = s; i < e; i++) {
+    const k = SEED_BYTE[buf[i]]
+    if (k === OTHER_BYTE) return false
+    if (i < s + 4) code = code * 26 + k - 1
+  }
+  return (len === 3 ? SEED3[code] : SEED4[code]) === 1
+}
+
 /**
  * The stretches of a text (byte ranges) holding a run of `minWords` words that could be list words (3–8 letters,
- * a BIP-39 word's first four letters), in one pass over the bytes with no string made. Prose breaks such runs
- * at once (`the`, `and`, `for`, `with` are not list words); only these stretches are looked up word by word.
+ * a BIP-39 word's first four letters), with no string made. Prose breaks such runs at once (`the`, `and`, `for`,
+ * `with` are not list words); only these stretches are looked up word by word.
+ *
+ * A run of `minWords` words spans at least `4·minWords − 1` bytes, so between runs the bytes are not read one by one:
+ * from a point where no run is open, the byte that far ahead is looked at and the text is read backwards from it to
+ * the nearest thing that breaks a run (a word that cannot be a list word, a byte that is neither a word character
+ * nor a separator); a run long enough cannot start before it, and the search jumps past it. Prose has such a word
+ * every few words: about a quarter of its bytes are read. Where nothing breaks a run, the bytes are read forwards,
+ * word by word, as before (the result is the same as that forward pass over every byte).
  */
-const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
+export const seedSpans = (buf: Uint8Array, minWords: number): Array<[number, number]> => {
   const out: Array<[number, number]> = []
   const n = buf.length
   const cls = SEED_BYTE
+  const span = 4 * Math.max(1, minWords) - 1
   let run = 0
   let runStart = 0
   let runEnd = 0
   let len = 0
   let code = 0
   let letters = 1
-  // Word by word: a byte that is not a separator extends the word; a separator ends it (a last one is added).
-  for (let i = 0; i <= n; i++) {
+  let i = 0
+  while (i <= n) {
+    // No run open and no word begun at i (the byte before it, if any, ends a word): skip what cannot hold a run.
+    if (run === 0 && len === 0) {
+      const q = i + span - 1
+      if (q >= n) return out
+      let next = -1
+      let j = q
+      while (j >= i) {
+        const k = cls[buf[j]]
+        if (k === BREAK_BYTE) {
+          next = j + 1
+          break
+        }
+        if (k === SEP_BYTE) {
+          j--
+          continue
+        }
+        // The word holding j: back to its start (a separator or a break is before i), and past q to its end.
+        let ws = j
+        while (ws > 0 && (cls[buf[ws - 1]] !== SEP_BYTE && cls[buf[ws - 1]] !== BREAK_BYTE)) ws--
+        let we = j + 1
+        if (j === q) while (we < n && cls[buf[we]] !== SEP_BYTE && cls[buf[we]] !== BREAK_BYTE) we++
+        if (!seedWordAt(buf, ws, we)) {
+          // Past the word and the byte that ends it (a separator or a break: either leaves no run open).
+          next = we + 1
+          break
+        }
+        j = ws - 1
+      }
+      if (next !== -1) {
+        i = next
+        continue
+      }
+    }
+    // Forwards over the byte at i (the end of the text reads as a separator).
     const k = i < n ? cls[buf[i]] : SEP_BYTE
+    i++
     if (k !== SEP_BYTE && k !== BREAK_BYTE) {
       if (k === OTHER_BYTE) letters = 0
       else if (len < 4) code = code * 26 + k - 1
@@ -1121,9 +1213,9 @@ const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
     }
     if (len !== 0) {
       if (letters === 1 && len >= 3 && len <= 8 && (len === 3 ? SEED3[code] : SEED4[code]) === 1) {
-        if (run === 0) runStart = i - len
+        if (run === 0) runStart = i - 1 - len
         run++
-        runEnd = i
+        runEnd = i - 1
       } else {
         if (run >= minWords && out.length < 64) out.push([runStart, runEnd])
         run = 0
