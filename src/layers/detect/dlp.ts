@@ -1523,7 +1523,15 @@ export const scanText = (c: CompiledDlp, text: string, location: string, ctx: Sc
   // The text crosses into RE2 once, as UTF-8 bytes: both set passes and every rule run on them.
   const buf = Buffer.from(text, "utf8")
   const first = scanView(c, text, { location, pass: "raw", ctx }, out, buf)
-  for (const v of views(c, text, buf, first.grouped)) scanView(c, v.text, { location, pass: v.pass, ctx }, out)
+  // A view whose text was scanned already (the raw text, or a view reached another way: `url>escape` and
+  // `escape>url` are often the same text) would only repeat findings that dedupe drops.
+  let scanned: Set<string> | undefined
+  for (const v of views(c, text, buf, first.grouped)) {
+    scanned ??= new Set([text])
+    if (scanned.has(v.text)) continue
+    scanned.add(v.text)
+    scanView(c, v.text, { location, pass: v.pass, ctx }, out)
+  }
   return dedupe(out)
 }
 
