@@ -14,6 +14,7 @@
  * base64/base64url/hex/base32 runs, recursively to a bounded depth), and BIP-39 seed phrases are looked for.
  * Pure and synchronous.
  */
+import { isAscii } from "node:buffer"
 import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
@@ -57,6 +58,8 @@ interface Allowlist {
   readonly and: boolean
   readonly target: "secret" | "match" | "line"
   readonly regexes: ReadonlyArray<RE2>
+  /** The regexes in one set: whether any matches, in one call (one UTF-8 conversion of the target). */
+  readonly anyRegex: ((target: string) => boolean) | undefined
   readonly stopwords: ReadonlyArray<string>
 }
 
@@ -104,7 +107,7 @@ export interface CompiledDlp {
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** The rules without keywords and the grouped-key gate in one set. */
+  /** The rules without keywords, the grouped-key gate and the control-byte gate in one set. */
   readonly combined: RE2Set
   /** Combined-set index → rule index, for the rules without keywords. */
   readonly wholeRules: ReadonlyArray<number>
@@ -172,6 +175,9 @@ const usableKeyword = (k: string) => k.length >= 3 || (k.length === 2 && /[^a-z.
  * decoding and normalisation need is found by one JS pass over the bytes (`scanBytes`).
  */
 const GROUPED_GATE = GATE_SOURCES[10]
+
+/** Control bytes (tab, newline and carriage return aside): with `isAscii`, says whether a text has unusual bytes. */
+const CONTROL_GATE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 
 const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, generic: 2 }
 
@@ -247,10 +253,18 @@ const compiledAllowlists = new WeakMap<GitleaksAllowlist, Allowlist>()
 const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
   let c = compiledAllowlists.get(a)
   if (c === undefined) {
+    const regexes = (a.regexes ?? []).map((r) => new RE2(r, "u"))
+    let anyRegex: ((target: string) => boolean) | undefined
+    if (regexes.length === 1) anyRegex = (t) => regexes[0].test(t)
+    else if (regexes.length > 1) {
+      const set = new RE2.Set(a.regexes ?? [], "u")
+      anyRegex = (t) => set.test(t)
+    }
     c = {
       and: a.condition === "AND",
       target: a.regexTarget ?? "secret",
-      regexes: (a.regexes ?? []).map((r) => new RE2(r, "u")),
+      regexes,
+      anyRegex,
       stopwords: a.stopwords ?? []
     }
     compiledAllowlists.set(a, c)
@@ -340,7 +354,8 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   // phrases are looked for by one pass in JS over the bytes (`seedSpans`).
   const combinedSources = [
     ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
-    GROUPED_GATE
+    GROUPED_GATE,
+    CONTROL_GATE
   ]
   return {
     specs,
@@ -602,7 +617,7 @@ const gitleaksSecret = (g: NonNullable<Rule["gitleaks"]>, m: Match, buf: Buffer,
   const lowered = secret.toLowerCase()
   for (const a of g.allowlists) {
     const target = a.target === "secret" ? secret : a.target === "match" ? m[0] : (line ??= lineAround(buf, start, start + Buffer.byteLength(m[0])))
-    const byRegex = a.regexes.length === 0 ? undefined : a.regexes.some((re) => re.test(target))
+    const byRegex = a.anyRegex === undefined ? undefined : a.anyRegex(target)
     const byWord = a.stopwords.length === 0 ? undefined : a.stopwords.some((w) => lowered.includes(w))
     const allowed = a.and ? byRegex !== false && byWord !== false && (byRegex ?? byWord) === true : byRegex === true || byWord === true
     if (allowed) return undefined
@@ -873,6 +888,8 @@ interface FirstPass {
   readonly literals: ReadonlyArray<number>
   /** Upper-case/digit groups of four. */
   readonly grouped: boolean
+  /** Control bytes. */
+  readonly controls: boolean
 }
 
 /** The two set passes over one text. */
@@ -890,11 +907,13 @@ const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
     }
   }
   let grouped = false
+  let controls = false
   for (const i of c.combined.match(input)) {
     if (i < c.gateBase) rules.add(c.wholeRules[i])
-    else grouped = true
+    else if (i === c.gateBase) grouped = true
+    else controls = true
   }
-  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped }
+  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, controls }
 }
 
 /** An `exec` result on bytes as strings (RE2 gives Buffers for a Buffer input). */
@@ -1305,41 +1324,171 @@ interface ByteScan {
   readonly unusual: Array<[number, number]>
 }
 
-/** One pass over the bytes of a text: where decoding or normalisation could change it. */
-const scanBytes = (buf: Buffer): ByteScan => {
+/** The bytes an escape starts with: `%`, `\\`, `&`. */
+const ESCAPE_STARTS = [37, 92, 38]
+
+/** Hex digits and the separators of hex pairs: the bytes a span of hex pairs is made of. */
+const HEX_OR_SEP = HEX | SEP
+
+/** The shortest span of hex pairs kept (six pairs and the five separators between them), and the shortest run. */
+const MIN_HEX_PAIRS_SPAN = 17
+const MIN_RUN = 16
+
+/**
+ * Where decoding or normalisation could change a text, without reading most of its bytes in JS:
+ * - escapes by native searches for `%`, `\` and `&`; control and non-ASCII bytes by one tight loop, unless the
+ *   text is ASCII (a native test) and has no control byte (none of these is part of an encoded run or a span of
+ *   hex pairs);
+ * - runs of the base64 alphabet (16+ bytes) by a skipping search: a run holding the byte 15 ahead of a point
+ *   holds every byte between, so the search looks at that byte and reads backwards to the nearest byte outside
+ *   the alphabet, and jumps past it; only a stretch of 16 alphabet bytes is read forwards, as a run;
+ * - spans of hex pairs with separators (`41:4b:49…`, 17+ bytes of hex digits and separators) likewise; around
+ *   each, the bytes are read one by one as the plain forward pass read them (`hexPairsAndRuns`), since a span of
+ *   hex pairs and the runs beside it depend on where a run starts.
+ * The result is the same as the plain forward pass over every byte (test/layers/detect/dlpPasses.test.ts).
+ */
+export const scanBytes = (buf: Buffer, mayHaveControls = true): ByteScan => {
   const escapes: Array<[number, number]> = []
   const hexPairs: Array<[number, number]> = []
   const runs: Array<[number, number]> = []
   const unusual: Array<[number, number]> = []
   const n = buf.length
   const cls = BYTE_CLASS
-  let i = 0
-  while (i < n) {
+  // Control and non-ASCII bytes: none in an ASCII text without controls (`isAscii` is native; whether there are
+  // controls, the caller's set pass may already know).
+  if (mayHaveControls || !isAscii(buf)) {
+    for (let i = 0; i < n; i++) {
+      if ((cls[buf[i]] & UNUSUAL) === 0) continue
+      let j = i + 1
+      while (j < n && cls[buf[j]] & UNUSUAL) j++
+      if (unusual.length < 512) unusual.push([i, j])
+      i = j - 1
+    }
+  }
+  // Escapes: every `%`, `\` and `&`, found natively, in order.
+  const at: number[] = []
+  for (const ch of ESCAPE_STARTS) for (let i = buf.indexOf(ch); i !== -1; i = buf.indexOf(ch, i + 1)) at.push(i)
+  if (at.length > 1) at.sort((x, y) => x - y)
+  for (const i of at) {
     const c = buf[i]
-    const f = cls[c]
-    if ((f & B64) === 0) {
-      if (f & UNUSUAL) {
+    if (c === 37) {
+      if (i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & HEX) escapes.push([i, i + 3])
+      else if (i + 5 < n && (buf[i + 1] === 117 || buf[i + 1] === 85) && cls[buf[i + 2]] & HEX) escapes.push([i, i + 6])
+    } else if (c === 92) {
+      const d = buf[i + 1]
+      if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
+    } else {
+      // `&#65;`, `&#x41;` or a named entity (`&amp;`): not the `&` between query parameters.
+      if (buf[i + 1] === 35) escapes.push([i, i + 2])
+      else {
         let j = i + 1
-        while (j < n && cls[buf[j]] & UNUSUAL) j++
-        if (unusual.length < 512) unusual.push([i, j])
-        i = j
-        continue
+        while (j < n && j - i <= 9 && cls[buf[j]] & (UPPER | LOWER)) j++
+        if (j - i >= 3 && buf[j] === 59) escapes.push([i, j + 1])
       }
-      if (c === 37) {
-        if (i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & HEX) escapes.push([i, i + 3])
-        else if (i + 5 < n && (buf[i + 1] === 117 || buf[i + 1] === 85) && cls[buf[i + 2]] & HEX) escapes.push([i, i + 6])
-      } else if (c === 92) {
-        const d = buf[i + 1]
-        if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
-      } else if (c === 38) {
-        // `&#65;`, `&#x41;` or a named entity (`&amp;`): not the `&` between query parameters.
-        if (buf[i + 1] === 35) escapes.push([i, i + 2])
-        else {
-          let j = i + 1
-          while (j < n && j - i <= 9 && cls[buf[j]] & (UPPER | LOWER)) j++
-          if (j - i >= 3 && buf[j] === 59) escapes.push([i, j + 1])
-        }
-      }
+    }
+  }
+  // Runs, and spans of hex pairs. `p` is where the forward pass would start a step, after a byte outside the
+  // alphabet (or at 0): a run starts at p when p is in the alphabet.
+  const hexSpans = spansOf(buf, HEX_OR_SEP, MIN_HEX_PAIRS_SPAN)
+  let p = 0
+  for (let h = 0; h <= hexSpans.length; h++) {
+    // The forward pass reads a span of hex pairs from the start of the run it is in (or from its first byte).
+    let until = n
+    if (h < hexSpans.length) {
+      until = hexSpans[h][0]
+      while (until > p && (cls[buf[until - 1]] & B64) !== 0) until--
+      if (until < p) until = p
+    }
+    p = runsBetween(buf, p, until, runs)
+    if (h === hexSpans.length) break
+    // Byte by byte from there, past the span (and any span it reaches), to a byte outside the alphabet.
+    let end = hexSpans[h][1]
+    while (h + 1 < hexSpans.length && hexSpans[h + 1][0] <= end + 1) end = hexSpans[++h][1]
+    p = hexPairsAndRuns(buf, Math.max(p, until), end, hexPairs, runs)
+  }
+  return { escapes, hexPairs, runs, unusual }
+}
+
+/** Maximal spans of bytes of a class (`BYTE_CLASS` bits) at least `min` long, by the skipping search of `scanBytes`. */
+const spansOf = (buf: Buffer, cls: number, min: number): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  const n = buf.length
+  const t = BYTE_CLASS
+  let p = 0
+  while (p + min <= n) {
+    const x = p + min - 1
+    if ((t[buf[x]] & cls) === 0) {
+      p = x + 1
+      continue
+    }
+    let r = x - 1
+    while (r >= p && (t[buf[r]] & cls) !== 0) r--
+    if (r >= p) {
+      p = r + 1
+      continue
+    }
+    let j = x + 1
+    while (j < n && (t[buf[j]] & cls) !== 0) j++
+    out.push([p, j])
+    p = j + 1
+  }
+  return out
+}
+
+/**
+ * The runs of 16+ alphabet bytes that start in [p, until) (each ends before `until`: `until` starts a run or
+ * follows a byte outside the alphabet), classified as the forward pass does. Returns where the search stopped.
+ */
+const runsBetween = (buf: Buffer, p: number, until: number, runs: Array<[number, number]>): number => {
+  const t = BYTE_CLASS
+  const n = buf.length
+  while (p + MIN_RUN <= until) {
+    const x = p + MIN_RUN - 1
+    if ((t[buf[x]] & B64) === 0) {
+      p = x + 1
+      continue
+    }
+    let r = x - 1
+    while (r >= p && (t[buf[r]] & B64) !== 0) r--
+    if (r >= p) {
+      p = r + 1
+      continue
+    }
+    let j = p
+    let all = -1
+    let any = 0
+    while (j < n) {
+      const g = t[buf[j]]
+      if ((g & B64) === 0) break
+      all &= g
+      any |= g
+      j++
+    }
+    classifyRun(buf, p, j, all, any, runs)
+    p = j + 1
+  }
+  return p > until ? p : until
+}
+
+const classifyRun = (buf: Buffer, i: number, j: number, all: number, any: number, runs: Array<[number, number]>) => {
+  if (j - i < MIN_RUN) return
+  const mixed = (any & UPPER) !== 0 && (any & LOWER) !== 0 && (any & DIGIT) !== 0
+  const hex = (all & HEX) !== 0
+  // base32: letters of one case, digits 2–7 (a `=` pad aside).
+  const b32 = (any & DIGIT) !== 0 && ((any & LOWER) === 0 || (any & UPPER) === 0) && base32Digits(buf, i, j)
+  if (mixed || hex || b32) runs.push([i, j])
+}
+
+/**
+ * The forward pass over every byte, for runs and spans of hex pairs, from `i` (a step of that pass) until past
+ * `end` and a byte outside the alphabet: a span of hex pairs starts where a run would, and the pass goes on after it.
+ */
+const hexPairsAndRuns = (buf: Buffer, i: number, end: number, hexPairs: Array<[number, number]>, runs: Array<[number, number]>): number => {
+  const n = buf.length
+  const cls = BYTE_CLASS
+  while (i < n && (i <= end || (cls[buf[i - 1]] & B64) !== 0)) {
+    const f = cls[buf[i]]
+    if ((f & B64) === 0) {
       i++
       continue
     }
@@ -1369,16 +1518,10 @@ const scanBytes = (buf: Buffer): ByteScan => {
       any |= g
       j++
     }
-    if (j - i >= 16) {
-      const mixed = (any & UPPER) !== 0 && (any & LOWER) !== 0 && (any & DIGIT) !== 0
-      const hex = (all & HEX) !== 0
-      // base32: letters of one case, digits 2–7 (a `=` pad aside).
-      const b32 = (any & DIGIT) !== 0 && ((any & LOWER) === 0 || (any & UPPER) === 0) && base32Digits(buf, i, j)
-      if (mixed || hex || b32) runs.push([i, j])
-    }
+    classifyRun(buf, i, j, all, any, runs)
     i = j
   }
-  return { escapes, hexPairs, runs, unusual }
+  return i
 }
 
 const base32Digits = (buf: Buffer, s: number, e: number): boolean => {
@@ -1462,9 +1605,9 @@ const decodeRun = (run: string, maxDepth: number, budget: Budget, out: Variant[]
  * a 10 KB document with one `%20` in it is not scanned twice. An encoded run is decoded on its own (its decoding
  * carries no context from around it anyway).
  */
-const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Variant[] => {
+const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean, controls = true): Variant[] => {
   const out: Variant[] = []
-  const bytes = scanBytes(buf)
+  const bytes = scanBytes(buf, controls)
   if (bytes.unusual.length > 0) {
     const at = regions(buf, bytes.unusual, 128)
     for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
@@ -1526,7 +1669,7 @@ export const scanText = (c: CompiledDlp, text: string, location: string, ctx: Sc
   // A view whose text was scanned already (the raw text, or a view reached another way: `url>escape` and
   // `escape>url` are often the same text) would only repeat findings that dedupe drops.
   let scanned: Set<string> | undefined
-  for (const v of views(c, text, buf, first.grouped)) {
+  for (const v of views(c, text, buf, first.grouped, first.controls)) {
     scanned ??= new Set([text])
     if (scanned.has(v.text)) continue
     scanned.add(v.text)
