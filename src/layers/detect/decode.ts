@@ -178,6 +178,25 @@ export const separatedHexRuns = (s: string): string[] => {
   return out
 }
 
+/**
+ * ASCII characters that can be part of a text that decodes as a whole (base64 in either alphabet, hex with its
+ * separators, base32, whitespace): any other ASCII character in a text rules all three out.
+ */
+const WHOLE_ASCII = (() => {
+  const t = new Uint8Array(128)
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-\\:, \t\n\r\v\f") t[ch.charCodeAt(0)] = 1
+  return t
+})()
+
+/** Whether a text could decode as a whole (no ASCII character outside `WHOLE_ASCII`); a cheap test before the decoders. */
+const mayDecodeWhole = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 128 && WHOLE_ASCII[c] === 0) return false
+  }
+  return true
+}
+
 export interface Variant {
   readonly text: string
   /** How it was reached: `base64`, `url×2`, `hex>base64`… */
@@ -220,10 +239,12 @@ export const decodeVariants = (input: string, options: DecodeOptions = {}): Vari
     layers.forEach((l, i) => add(l, name(i === 0 ? "url" : `url×${i + 1}`), depth + 1, queue))
     const unesc = unescapeEscapes(text)
     if (unesc !== text) add(unesc, name("escape"), depth + 1, queue)
-    const whole = text.replace(/\s+/g, "")
-    for (const [p, f] of [["base64", tryBase64], ["hex", tryHex], ["base32", tryBase32]] as const) {
-      const d = f(whole)
-      if (d !== undefined) add(d, name(p), depth + 1, queue)
+    const whole = mayDecodeWhole(text) ? text.replace(/\s+/g, "") : undefined
+    if (whole !== undefined) {
+      for (const [p, f] of [["base64", tryBase64], ["hex", tryHex], ["base32", tryBase32]] as const) {
+        const d = f(whole)
+        if (d !== undefined) add(d, name(p), depth + 1, queue)
+      }
     }
     for (const run of separatedHexRuns(text)) {
       const d = tryHex(run)

@@ -14,6 +14,7 @@
  * base64/base64url/hex/base32 runs, recursively to a bounded depth), and BIP-39 seed phrases are looked for.
  * Pure and synchronous.
  */
+import { isAscii } from "node:buffer"
 import { PatternSet, RE2, type RE2Set } from "./re2.ts"
 import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { bech32Address, bip39Checksum, bip39Words, btcAddress, cardNumber, credentialValue, ethAddress, iban, aba, placeholderToken, wif } from "./checksums.ts"
@@ -58,6 +59,8 @@ interface Allowlist {
   readonly and: boolean
   readonly target: "secret" | "match" | "line"
   readonly regexes: ReadonlyArray<RE2>
+  /** The regexes in one set: whether any matches, in one call (one UTF-8 conversion of the target). */
+  readonly anyRegex: ((target: string) => boolean) | undefined
   readonly stopwords: ReadonlyArray<string>
 }
 
@@ -105,7 +108,7 @@ export interface CompiledDlp {
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** The rules without keywords and the grouped-key gate in one set. */
+  /** The rules without keywords, the grouped-key gate and the control-byte gate in one set. */
   readonly combined: RE2Set
   /** Combined-set index → rule index, for the rules without keywords. */
   readonly wholeRules: ReadonlyArray<number>
@@ -173,6 +176,9 @@ const usableKeyword = (k: string) => k.length >= 3 || (k.length === 2 && /[^a-z.
  * decoding and normalisation need is found by one JS pass over the bytes (`scanBytes`).
  */
 const GROUPED_GATE = GATE_SOURCES[10]
+
+/** Control bytes (tab, newline and carriage return aside): with `isAscii`, says whether a text has unusual bytes. */
+const CONTROL_GATE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 
 const RANK: Readonly<Record<RuleKind, number>> = { format: 0, catalogue: 1, generic: 2 }
 
@@ -248,10 +254,18 @@ const compiledAllowlists = new WeakMap<GitleaksAllowlist, Allowlist>()
 const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
   let c = compiledAllowlists.get(a)
   if (c === undefined) {
+    const regexes = (a.regexes ?? []).map((r) => new RE2(r, "u"))
+    let anyRegex: ((target: string) => boolean) | undefined
+    if (regexes.length === 1) anyRegex = (t) => regexes[0].test(t)
+    else if (regexes.length > 1) {
+      const set = new RE2.Set(a.regexes ?? [], "u")
+      anyRegex = (t) => set.test(t)
+    }
     c = {
       and: a.condition === "AND",
       target: a.regexTarget ?? "secret",
-      regexes: (a.regexes ?? []).map((r) => new RE2(r, "u")),
+      regexes,
+      anyRegex,
       stopwords: a.stopwords ?? []
     }
     compiledAllowlists.set(a, c)
@@ -341,7 +355,8 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   // phrases are looked for by one pass in JS over the bytes (`seedSpans`).
   const combinedSources = [
     ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
-    GROUPED_GATE
+    GROUPED_GATE,
+    CONTROL_GATE
   ]
   return {
     specs,
@@ -605,7 +620,7 @@ const gitleaksSecret = (g: NonNullable<Rule["gitleaks"]>, m: Match, buf: Buffer,
   const lowered = secret.toLowerCase()
   for (const a of g.allowlists) {
     const target = a.target === "secret" ? secret : a.target === "match" ? m[0] : (line ??= lineAround(buf, start, start + Buffer.byteLength(m[0])))
-    const byRegex = a.regexes.length === 0 ? undefined : a.regexes.some((re) => re.test(target))
+    const byRegex = a.anyRegex === undefined ? undefined : a.anyRegex(target)
     const byWord = a.stopwords.length === 0 ? undefined : a.stopwords.some((w) => lowered.includes(w))
     const allowed = a.and ? byRegex !== false && byWord !== false && (byRegex ?? byWord) === true : byRegex === true || byWord === true
     if (allowed) return undefined
@@ -645,30 +660,65 @@ const MAX_LOOKUP = 1024
 
 /**
  * Where the keywords that hit occur in a text (byte offsets), looked up on demand: the text's bytes are
- * lower-cased once and each keyword found by `indexOf` (native, no match objects); a text with one of the two
- * non-ASCII letters RE2 folds with ASCII ones has RE2 walk its bytes for each keyword. Past MAX_LOOKUP
- * occurrences a keyword's rules run over the whole text.
+ * lower-cased once (ASCII letters, by a table into a buffer reused from text to text) and each keyword found by
+ * `indexOf` with its bytes (native, no match objects); a text with one of the two non-ASCII letters RE2 folds with
+ * ASCII ones, or a keyword that is not ASCII, has RE2 walk the bytes. Past MAX_LOOKUP occurrences a keyword's rules
+ * run over the whole text.
  */
 const KELVIN = Buffer.from("\u212a", "utf8")
 const LONG_S = Buffer.from("\u017f", "utf8")
 
+/** Bytes lower-cased: ASCII letters fold, every other byte stays (offsets stay, and keywords are ASCII). */
+const LOWER_BYTE = (() => {
+  const t = new Uint8Array(256)
+  for (let c = 0; c < 256; c++) t[c] = c >= 65 && c <= 90 ? c + 32 : c
+  return t
+})()
+
+/** The lower-cased bytes of the text being scanned (one scan at a time: scanning is synchronous). */
+let lowerScratch = Buffer.allocUnsafe(16 * 1024)
+
+/** A keyword's bytes (keywords are lower-case), or undefined when it is not ASCII. */
+const keywordBytes = new Map<string, Buffer | undefined>()
+const keywordNeedle = (keyword: string): Buffer | undefined => {
+  if (keywordBytes.has(keyword)) return keywordBytes.get(keyword)
+  const needle = /^[\x00-\x7f]*$/.test(keyword) ? Buffer.from(keyword, "latin1") : undefined
+  keywordBytes.set(keyword, needle)
+  return needle
+}
+
 class KeywordPositions {
   private readonly cache = new Map<string, number[] | undefined>()
   private readonly buf: Buffer
-  /** The text lower-cased as bytes (ASCII only); null when it is not ASCII. */
+  /** The text lower-cased as bytes; null when it holds a letter RE2 folds with an ASCII one. */
   private lower: Buffer | null | undefined
   constructor(buf: Buffer) {
     this.buf = buf
   }
+  private lowered(): Buffer | null {
+    if (this.lower === undefined) {
+      // RE2's `(?i)` also folds `k` with the Kelvin sign and `s` with the long s: a text holding those goes to RE2.
+      if (this.buf.indexOf(KELVIN) !== -1 || this.buf.indexOf(LONG_S) !== -1) this.lower = null
+      else {
+        const n = this.buf.length
+        if (lowerScratch.length < n) lowerScratch = Buffer.allocUnsafe(Math.max(n, 2 * lowerScratch.length))
+        const src = this.buf
+        const dst = lowerScratch
+        const t = LOWER_BYTE
+        for (let i = 0; i < n; i++) dst[i] = t[src[i]]
+        this.lower = dst.subarray(0, n)
+      }
+    }
+    return this.lower
+  }
   /** The offsets of a keyword, or undefined when there are too many to be worth windows. */
   of(keyword: string): number[] | undefined {
     if (this.cache.has(keyword)) return this.cache.get(keyword)
-    // Bytes read as Latin-1 and lower-cased: ASCII letters fold, every other byte stays non-ASCII, offsets stay.
-    // RE2's `(?i)` also folds `k` with the Kelvin sign and `s` with the long s: a text holding those goes to RE2.
-    if (this.lower === undefined) this.lower = this.buf.indexOf(KELVIN) === -1 && this.buf.indexOf(LONG_S) === -1 ? Buffer.from(this.buf.toString("latin1").toLowerCase(), "latin1") : null
+    const needle = keywordNeedle(keyword)
+    const lower = needle === undefined ? null : this.lowered()
     let out: number[] | undefined = []
-    if (this.lower !== null) {
-      for (let at = this.lower.indexOf(keyword); at !== -1; at = this.lower.indexOf(keyword, at + 1)) {
+    if (lower !== null && needle !== undefined) {
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
         if (out.length >= MAX_LOOKUP) {
           out = undefined
           break
@@ -841,6 +891,8 @@ interface FirstPass {
   readonly literals: ReadonlyArray<number>
   /** Upper-case/digit groups of four. */
   readonly grouped: boolean
+  /** Control bytes. */
+  readonly controls: boolean
 }
 
 /** The two set passes over one text. */
@@ -858,11 +910,13 @@ const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
     }
   }
   let grouped = false
+  let controls = false
   for (const i of c.combined.match(input)) {
     if (i < c.gateBase) rules.add(c.wholeRules[i])
-    else grouped = true
+    else if (i === c.gateBase) grouped = true
+    else controls = true
   }
-  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped }
+  return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, controls }
 }
 
 /** An `exec` result on bytes as strings (RE2 gives Buffers for a Buffer input). */
@@ -896,7 +950,8 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
     // Generic rules add nothing to a text a specific rule already blocks (a high or critical finding of a format
     // or gitleaks rule, not warn-only): they are the costliest to run and would only repeat the verdict.
     if (rule.rank === 2 && decisive) continue
-    const isExempt = exempt(spec, o.ctx.host)
+    // Whether the rule is exempt for the host: worked out at its first match (most rules that run match nothing).
+    let isExempt: boolean | undefined
     const windows = rule.keywords.length === 0 ? [[0, buf.length] as [number, number]] : windowsOf(buf, rule, first.hitKeywords, positions)
     const validate = spec.validator === undefined ? undefined : validators[spec.validator]
     let reported = false
@@ -944,7 +999,7 @@ const ruleFindings = (c: CompiledDlp, buf: Buffer, first: FirstPass, o: ViewOpti
         } else if (placeholderToken(m[0]) || fillerBody(m[0])) continue
         if (KNOWN_PUBLIC.some((k) => m[0].includes(k))) continue
         claims.push({ start, end, rule: ri, rank: rule.rank })
-        if (isExempt || reported) continue
+        if ((isExempt ??= exempt(spec, o.ctx.host)) || reported) continue
         reported = true
         if (rule.rank < 2 && (spec.severity === "high" || spec.severity === "critical") && spec.action !== "warn") decisive = true
         out.push({
@@ -1105,24 +1160,80 @@ const SEED3 = (() => {
   return t
 })()
 
+/** Whether the word [s, e) of a text could be a list word: 3–8 letters (no `_`), a BIP-39 word's first four letters. */
+const seedWordAt = (buf: Uint8Array, s: number, e: number): boolean => {
+  const len = e - s
+  if (len < 3 || len > 8) return false
+  let code = 0
+  for (let i = s; i < e; i++) {
+    const k = SEED_BYTE[buf[i]]
+    if (k === OTHER_BYTE) return false
+    if (i < s + 4) code = code * 26 + k - 1
+  }
+  return (len === 3 ? SEED3[code] : (SEED4[code >>> 3] >>> (code & 7)) & 1) === 1
+}
+
 /**
  * The stretches of a text (byte ranges) holding a run of `minWords` words that could be list words (3–8 letters,
- * a BIP-39 word's first four letters), in one pass over the bytes with no string made. Prose breaks such runs
- * at once (`the`, `and`, `for`, `with` are not list words); only these stretches are looked up word by word.
+ * a BIP-39 word's first four letters), with no string made. Prose breaks such runs at once (`the`, `and`, `for`,
+ * `with` are not list words); only these stretches are looked up word by word.
+ *
+ * A run of `minWords` words spans at least `4·minWords − 1` bytes, so between runs the bytes are not read one by one:
+ * from a point where no run is open, the byte that far ahead is looked at and the text is read backwards from it to
+ * the nearest thing that breaks a run (a word that cannot be a list word, a byte that is neither a word character
+ * nor a separator); a run long enough cannot start before it, and the search jumps past it. Prose has such a word
+ * every few words: about a quarter of its bytes are read. Where nothing breaks a run, the bytes are read forwards,
+ * word by word, as before (the result is the same as that forward pass over every byte).
  */
-const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
+export const seedSpans = (buf: Uint8Array, minWords: number): Array<[number, number]> => {
   const out: Array<[number, number]> = []
   const n = buf.length
   const cls = SEED_BYTE
+  const span = 4 * Math.max(1, minWords) - 1
   let run = 0
   let runStart = 0
   let runEnd = 0
   let len = 0
   let code = 0
   let letters = 1
-  // Word by word: a byte that is not a separator extends the word; a separator ends it (a last one is added).
-  for (let i = 0; i <= n; i++) {
+  let i = 0
+  while (i <= n) {
+    // No run open and no word begun at i (the byte before it, if any, ends a word): skip what cannot hold a run.
+    if (run === 0 && len === 0) {
+      const q = i + span - 1
+      if (q >= n) return out
+      let next = -1
+      let j = q
+      while (j >= i) {
+        const k = cls[buf[j]]
+        if (k === BREAK_BYTE) {
+          next = j + 1
+          break
+        }
+        if (k === SEP_BYTE) {
+          j--
+          continue
+        }
+        // The word holding j: back to its start (a separator or a break is before i), and past q to its end.
+        let ws = j
+        while (ws > 0 && (cls[buf[ws - 1]] !== SEP_BYTE && cls[buf[ws - 1]] !== BREAK_BYTE)) ws--
+        let we = j + 1
+        if (j === q) while (we < n && cls[buf[we]] !== SEP_BYTE && cls[buf[we]] !== BREAK_BYTE) we++
+        if (!seedWordAt(buf, ws, we)) {
+          // Past the word and the byte that ends it (a separator or a break: either leaves no run open).
+          next = we + 1
+          break
+        }
+        j = ws - 1
+      }
+      if (next !== -1) {
+        i = next
+        continue
+      }
+    }
+    // Forwards over the byte at i (the end of the text reads as a separator).
     const k = i < n ? cls[buf[i]] : SEP_BYTE
+    i++
     if (k !== SEP_BYTE && k !== BREAK_BYTE) {
       if (k === OTHER_BYTE) letters = 0
       else if (len < 4) code = code * 26 + k - 1
@@ -1131,9 +1242,9 @@ const seedSpans = (buf: Buffer, minWords: number): Array<[number, number]> => {
     }
     if (len !== 0) {
       if (letters === 1 && len >= 3 && len <= 8 && (len === 3 ? SEED3[code] : (SEED4[code >>> 3] >>> (code & 7)) & 1) === 1) {
-        if (run === 0) runStart = i - len
+        if (run === 0) runStart = i - 1 - len
         run++
-        runEnd = i
+        runEnd = i - 1
       } else {
         if (run >= minWords && out.length < 64) out.push([runStart, runEnd])
         run = 0
@@ -1223,41 +1334,171 @@ interface ByteScan {
   readonly unusual: Array<[number, number]>
 }
 
-/** One pass over the bytes of a text: where decoding or normalisation could change it. */
-const scanBytes = (buf: Buffer): ByteScan => {
+/** The bytes an escape starts with: `%`, `\\`, `&`. */
+const ESCAPE_STARTS = [37, 92, 38]
+
+/** Hex digits and the separators of hex pairs: the bytes a span of hex pairs is made of. */
+const HEX_OR_SEP = HEX | SEP
+
+/** The shortest span of hex pairs kept (six pairs and the five separators between them), and the shortest run. */
+const MIN_HEX_PAIRS_SPAN = 17
+const MIN_RUN = 16
+
+/**
+ * Where decoding or normalisation could change a text, without reading most of its bytes in JS:
+ * - escapes by native searches for `%`, `\` and `&`; control and non-ASCII bytes by one tight loop, unless the
+ *   text is ASCII (a native test) and has no control byte (none of these is part of an encoded run or a span of
+ *   hex pairs);
+ * - runs of the base64 alphabet (16+ bytes) by a skipping search: a run holding the byte 15 ahead of a point
+ *   holds every byte between, so the search looks at that byte and reads backwards to the nearest byte outside
+ *   the alphabet, and jumps past it; only a stretch of 16 alphabet bytes is read forwards, as a run;
+ * - spans of hex pairs with separators (`41:4b:49…`, 17+ bytes of hex digits and separators) likewise; around
+ *   each, the bytes are read one by one as the plain forward pass read them (`hexPairsAndRuns`), since a span of
+ *   hex pairs and the runs beside it depend on where a run starts.
+ * The result is the same as the plain forward pass over every byte (test/layers/detect/dlpPasses.test.ts).
+ */
+export const scanBytes = (buf: Buffer, mayHaveControls = true): ByteScan => {
   const escapes: Array<[number, number]> = []
   const hexPairs: Array<[number, number]> = []
   const runs: Array<[number, number]> = []
   const unusual: Array<[number, number]> = []
   const n = buf.length
   const cls = BYTE_CLASS
-  let i = 0
-  while (i < n) {
+  // Control and non-ASCII bytes: none in an ASCII text without controls (`isAscii` is native; whether there are
+  // controls, the caller's set pass may already know).
+  if (mayHaveControls || !isAscii(buf)) {
+    for (let i = 0; i < n; i++) {
+      if ((cls[buf[i]] & UNUSUAL) === 0) continue
+      let j = i + 1
+      while (j < n && cls[buf[j]] & UNUSUAL) j++
+      if (unusual.length < 512) unusual.push([i, j])
+      i = j - 1
+    }
+  }
+  // Escapes: every `%`, `\` and `&`, found natively, in order.
+  const at: number[] = []
+  for (const ch of ESCAPE_STARTS) for (let i = buf.indexOf(ch); i !== -1; i = buf.indexOf(ch, i + 1)) at.push(i)
+  if (at.length > 1) at.sort((x, y) => x - y)
+  for (const i of at) {
     const c = buf[i]
-    const f = cls[c]
-    if ((f & B64) === 0) {
-      if (f & UNUSUAL) {
+    if (c === 37) {
+      if (i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & HEX) escapes.push([i, i + 3])
+      else if (i + 5 < n && (buf[i + 1] === 117 || buf[i + 1] === 85) && cls[buf[i + 2]] & HEX) escapes.push([i, i + 6])
+    } else if (c === 92) {
+      const d = buf[i + 1]
+      if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
+    } else {
+      // `&#65;`, `&#x41;` or a named entity (`&amp;`): not the `&` between query parameters.
+      if (buf[i + 1] === 35) escapes.push([i, i + 2])
+      else {
         let j = i + 1
-        while (j < n && cls[buf[j]] & UNUSUAL) j++
-        if (unusual.length < 512) unusual.push([i, j])
-        i = j
-        continue
+        while (j < n && j - i <= 9 && cls[buf[j]] & (UPPER | LOWER)) j++
+        if (j - i >= 3 && buf[j] === 59) escapes.push([i, j + 1])
       }
-      if (c === 37) {
-        if (i + 2 < n && cls[buf[i + 1]] & HEX && cls[buf[i + 2]] & HEX) escapes.push([i, i + 3])
-        else if (i + 5 < n && (buf[i + 1] === 117 || buf[i + 1] === 85) && cls[buf[i + 2]] & HEX) escapes.push([i, i + 6])
-      } else if (c === 92) {
-        const d = buf[i + 1]
-        if (d === 120 || d === 117 || d === 85 || (d >= 48 && d <= 55)) escapes.push([i, i + 2])
-      } else if (c === 38) {
-        // `&#65;`, `&#x41;` or a named entity (`&amp;`): not the `&` between query parameters.
-        if (buf[i + 1] === 35) escapes.push([i, i + 2])
-        else {
-          let j = i + 1
-          while (j < n && j - i <= 9 && cls[buf[j]] & (UPPER | LOWER)) j++
-          if (j - i >= 3 && buf[j] === 59) escapes.push([i, j + 1])
-        }
-      }
+    }
+  }
+  // Runs, and spans of hex pairs. `p` is where the forward pass would start a step, after a byte outside the
+  // alphabet (or at 0): a run starts at p when p is in the alphabet.
+  const hexSpans = spansOf(buf, HEX_OR_SEP, MIN_HEX_PAIRS_SPAN)
+  let p = 0
+  for (let h = 0; h <= hexSpans.length; h++) {
+    // The forward pass reads a span of hex pairs from the start of the run it is in (or from its first byte).
+    let until = n
+    if (h < hexSpans.length) {
+      until = hexSpans[h][0]
+      while (until > p && (cls[buf[until - 1]] & B64) !== 0) until--
+      if (until < p) until = p
+    }
+    p = runsBetween(buf, p, until, runs)
+    if (h === hexSpans.length) break
+    // Byte by byte from there, past the span (and any span it reaches), to a byte outside the alphabet.
+    let end = hexSpans[h][1]
+    while (h + 1 < hexSpans.length && hexSpans[h + 1][0] <= end + 1) end = hexSpans[++h][1]
+    p = hexPairsAndRuns(buf, Math.max(p, until), end, hexPairs, runs)
+  }
+  return { escapes, hexPairs, runs, unusual }
+}
+
+/** Maximal spans of bytes of a class (`BYTE_CLASS` bits) at least `min` long, by the skipping search of `scanBytes`. */
+const spansOf = (buf: Buffer, cls: number, min: number): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  const n = buf.length
+  const t = BYTE_CLASS
+  let p = 0
+  while (p + min <= n) {
+    const x = p + min - 1
+    if ((t[buf[x]] & cls) === 0) {
+      p = x + 1
+      continue
+    }
+    let r = x - 1
+    while (r >= p && (t[buf[r]] & cls) !== 0) r--
+    if (r >= p) {
+      p = r + 1
+      continue
+    }
+    let j = x + 1
+    while (j < n && (t[buf[j]] & cls) !== 0) j++
+    out.push([p, j])
+    p = j + 1
+  }
+  return out
+}
+
+/**
+ * The runs of 16+ alphabet bytes that start in [p, until) (each ends before `until`: `until` starts a run or
+ * follows a byte outside the alphabet), classified as the forward pass does. Returns where the search stopped.
+ */
+const runsBetween = (buf: Buffer, p: number, until: number, runs: Array<[number, number]>): number => {
+  const t = BYTE_CLASS
+  const n = buf.length
+  while (p + MIN_RUN <= until) {
+    const x = p + MIN_RUN - 1
+    if ((t[buf[x]] & B64) === 0) {
+      p = x + 1
+      continue
+    }
+    let r = x - 1
+    while (r >= p && (t[buf[r]] & B64) !== 0) r--
+    if (r >= p) {
+      p = r + 1
+      continue
+    }
+    let j = p
+    let all = -1
+    let any = 0
+    while (j < n) {
+      const g = t[buf[j]]
+      if ((g & B64) === 0) break
+      all &= g
+      any |= g
+      j++
+    }
+    classifyRun(buf, p, j, all, any, runs)
+    p = j + 1
+  }
+  return p > until ? p : until
+}
+
+const classifyRun = (buf: Buffer, i: number, j: number, all: number, any: number, runs: Array<[number, number]>) => {
+  if (j - i < MIN_RUN) return
+  const mixed = (any & UPPER) !== 0 && (any & LOWER) !== 0 && (any & DIGIT) !== 0
+  const hex = (all & HEX) !== 0
+  // base32: letters of one case, digits 2–7 (a `=` pad aside).
+  const b32 = (any & DIGIT) !== 0 && ((any & LOWER) === 0 || (any & UPPER) === 0) && base32Digits(buf, i, j)
+  if (mixed || hex || b32) runs.push([i, j])
+}
+
+/**
+ * The forward pass over every byte, for runs and spans of hex pairs, from `i` (a step of that pass) until past
+ * `end` and a byte outside the alphabet: a span of hex pairs starts where a run would, and the pass goes on after it.
+ */
+const hexPairsAndRuns = (buf: Buffer, i: number, end: number, hexPairs: Array<[number, number]>, runs: Array<[number, number]>): number => {
+  const n = buf.length
+  const cls = BYTE_CLASS
+  while (i < n && (i <= end || (cls[buf[i - 1]] & B64) !== 0)) {
+    const f = cls[buf[i]]
+    if ((f & B64) === 0) {
       i++
       continue
     }
@@ -1287,16 +1528,10 @@ const scanBytes = (buf: Buffer): ByteScan => {
       any |= g
       j++
     }
-    if (j - i >= 16) {
-      const mixed = (any & UPPER) !== 0 && (any & LOWER) !== 0 && (any & DIGIT) !== 0
-      const hex = (all & HEX) !== 0
-      // base32: letters of one case, digits 2–7 (a `=` pad aside).
-      const b32 = (any & DIGIT) !== 0 && ((any & LOWER) === 0 || (any & UPPER) === 0) && base32Digits(buf, i, j)
-      if (mixed || hex || b32) runs.push([i, j])
-    }
+    classifyRun(buf, i, j, all, any, runs)
     i = j
   }
-  return { escapes, hexPairs, runs, unusual }
+  return i
 }
 
 const base32Digits = (buf: Buffer, s: number, e: number): boolean => {
@@ -1380,9 +1615,9 @@ const decodeRun = (run: string, maxDepth: number, budget: Budget, out: Variant[]
  * a 10 KB document with one `%20` in it is not scanned twice. An encoded run is decoded on its own (its decoding
  * carries no context from around it anyway).
  */
-const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean): Variant[] => {
+const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean, controls = true): Variant[] => {
   const out: Variant[] = []
-  const bytes = scanBytes(buf)
+  const bytes = scanBytes(buf, controls)
   if (bytes.unusual.length > 0) {
     const at = regions(buf, bytes.unusual, 128)
     for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
@@ -1441,7 +1676,15 @@ export const scanText = (c: CompiledDlp, text: string, location: string, ctx: Sc
   // The text crosses into RE2 once, as UTF-8 bytes: both set passes and every rule run on them.
   const buf = Buffer.from(text, "utf8")
   const first = scanView(c, text, { location, pass: "raw", ctx }, out, buf)
-  for (const v of views(c, text, buf, first.grouped)) scanView(c, v.text, { location, pass: v.pass, ctx }, out)
+  // A view whose text was scanned already (the raw text, or a view reached another way: `url>escape` and
+  // `escape>url` are often the same text) would only repeat findings that dedupe drops.
+  let scanned: Set<string> | undefined
+  for (const v of views(c, text, buf, first.grouped, first.controls)) {
+    scanned ??= new Set([text])
+    if (scanned.has(v.text)) continue
+    scanned.add(v.text)
+    scanView(c, v.text, { location, pass: v.pass, ctx }, out)
+  }
   return dedupe(out)
 }
 
