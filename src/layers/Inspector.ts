@@ -1111,9 +1111,13 @@ export const make = Effect.gen(function* () {
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(current(), raw)),
     endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {
+      // Bytes are counted while a data budget is set (nothing reads the window otherwise): no URL parse, no
+      // store operation per response without one.
+      if (n <= 0 || snap.config.fetch_proxy.monitoring.max_data_per_minute <= 0) return
       const host = hostOf(url)
+      if (host === undefined) return
       // Counted in the background: the response is already on its way. A store that is down misses these bytes.
-      if (host !== undefined && n > 0) Effect.runFork(Effect.ignore(sessions.record(bytesKey(registrableDomain(host)), n)))
+      Effect.runFork(Effect.ignore(sessions.record(bytesKey(registrableDomain(host)), n)))
     }
   })
 })
