@@ -738,8 +738,11 @@ export const make = Effect.gen(function* () {
     const scan = s.config.response_scanning.enabled ? s.k.content : s.k.rules
     if (scan === NOTHING) return []
     const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
+    const exemptions = s.config.response_scanning.exempt_domains
+    // The URL is parsed only when there are findings and exemptions that may relax them: not once per response.
+    if (exemptions.length === 0 || found.length === 0) return found
     const host = hostOf(url)
-    const exempt = host !== undefined && matchesAny(host, s.config.response_scanning.exempt_domains)
+    const exempt = host !== undefined && matchesAny(host, exemptions)
     return exempt ? found.map((f) => (f.scanner === "injection" || f.scanner === "classifier" ? { ...f, action: "warn" as const } : f)) : found
   }
 
