@@ -738,8 +738,11 @@ export const make = Effect.gen(function* () {
     const scan = s.config.response_scanning.enabled ? s.k.content : s.k.rules
     if (scan === NOTHING) return []
     const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
+    const exemptions = s.config.response_scanning.exempt_domains
+    // The URL is parsed only when there are findings and exemptions that may relax them: not once per response.
+    if (exemptions.length === 0 || found.length === 0) return found
     const host = hostOf(url)
-    const exempt = host !== undefined && matchesAny(host, s.config.response_scanning.exempt_domains)
+    const exempt = host !== undefined && matchesAny(host, exemptions)
     return exempt ? found.map((f) => (f.scanner === "injection" || f.scanner === "classifier" ? { ...f, action: "warn" as const } : f)) : found
   }
 
@@ -1111,9 +1114,13 @@ export const make = Effect.gen(function* () {
     inspectMcpUnparseable: (raw) => Effect.sync(() => inspectUnparseableSync(current(), raw)),
     endMcpSession: (sessionKey) => Effect.ignore(sessions.end(sessionKey)),
     recordTransfer: (url, n) => {
+      // Bytes are counted while a data budget is set (nothing reads the window otherwise): no URL parse, no
+      // store operation per response without one.
+      if (n <= 0 || snap.config.fetch_proxy.monitoring.max_data_per_minute <= 0) return
       const host = hostOf(url)
+      if (host === undefined) return
       // Counted in the background: the response is already on its way. A store that is down misses these bytes.
-      if (host !== undefined && n > 0) Effect.runFork(Effect.ignore(sessions.record(bytesKey(registrableDomain(host)), n)))
+      Effect.runFork(Effect.ignore(sessions.record(bytesKey(registrableDomain(host)), n)))
     }
   })
 })

@@ -49,9 +49,21 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(v) ? v.join(", ") : v
 }
 
+/** The hashed keys of recent clients without a session id (a client sends the same Authorization each call). */
+const clientKeys = new Map<string, string>()
+
 /** The session key: `Mcp-Session-Id`, or a hash of the client's Authorization and address (never the token). */
-export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string =>
-  sessionId !== undefined && sessionId !== "" ? `sid:${sessionId}` : `client:${createHash("sha256").update(`${authorization ?? ""}\u0000${ip}`).digest("hex").slice(0, 32)}`
+export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string => {
+  if (sessionId !== undefined && sessionId !== "") return `sid:${sessionId}`
+  const source = `${authorization ?? ""}\u0000${ip}`
+  let key = clientKeys.get(source)
+  if (key === undefined) {
+    key = `client:${createHash("sha256").update(source).digest("hex").slice(0, 32)}`
+    if (clientKeys.size >= 1024) clientKeys.delete(clientKeys.keys().next().value as string)
+    clientKeys.set(source, key)
+  }
+  return key
+}
 
 /** What a forwarded request was, so its response is judged knowing it (the method; the tool of a tools/call). */
 interface ForwardedCall {
@@ -80,12 +92,20 @@ export const fetchEndpointOf = (listen: string | undefined): string | undefined 
   return `http://${d.host.includes(":") ? `[${d.host}]` : d.host}:${d.port}/fetch`
 }
 
+/** Host names of recent Host headers (a client sends the same one on every call). */
+const hostnames = new Map<string, string | undefined>()
+
 const hostnameOf = (authority: string): string | undefined => {
+  if (hostnames.has(authority)) return hostnames.get(authority)
+  let name: string | undefined
   try {
-    return new URL(`http://${authority}`).hostname.toLowerCase().replace(/\.$/, "")
+    name = new URL(`http://${authority}`).hostname.toLowerCase().replace(/\.$/, "")
   } catch {
-    return undefined
+    name = undefined
   }
+  if (hostnames.size >= 256) hostnames.delete(hostnames.keys().next().value as string)
+  hostnames.set(authority, name)
+  return name
 }
 
 /** localhost, 127.0.0.0/8 or [::1]. */

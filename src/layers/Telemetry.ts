@@ -26,18 +26,57 @@ const levelRank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error:
 /** Where lines go: a function that writes one line. */
 type Sink = { readonly write: (line: string) => void; readonly close: () => void }
 
-const fdSink = (fd: number, owned: boolean): Sink => ({
-  write: (line) => {
+/** Lines held before a write is forced (otherwise they go once per turn of the event loop). */
+const BATCH_BYTES = 64 * 1024
+
+/** Writes all of `text` to `fd`; a full non-blocking pipe (EAGAIN) is retried a bounded number of times. */
+const writeAll = (fd: number, text: string): void => {
+  const bytes = Buffer.from(text, "utf8")
+  let off = 0
+  let busy = 0
+  while (off < bytes.length) {
     try {
-      writeSync(fd, line)
-    } catch {
-      // A closed stdout (EPIPE) must not take the proxy down.
+      off += writeSync(fd, bytes, off)
+    } catch (e) {
+      // A closed stdout (EPIPE) must not take the proxy down; a reader that stays behind loses these lines.
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN" || ++busy > 1000) return
     }
-  },
-  close: () => {
-    if (owned) closeSync(fd)
   }
-})
+}
+
+/**
+ * Lines to a file descriptor, batched: the lines of one turn of the event loop (every request that finished
+ * in it) go out in one write, at the end of the turn (`setImmediate`), or at once past 64 KiB, instead of
+ * one write system call per line. What is held is written on close (reload, shutdown) and when the process
+ * exits.
+ */
+const fdSink = (fd: number, owned: boolean): Sink => {
+  let held = ""
+  let scheduled = false
+  const flush = () => {
+    scheduled = false
+    if (held === "") return
+    const text = held
+    held = ""
+    writeAll(fd, text)
+  }
+  process.on("exit", flush)
+  return {
+    write: (line) => {
+      held += line
+      if (held.length >= BATCH_BYTES) flush()
+      else if (!scheduled) {
+        scheduled = true
+        setImmediate(flush)
+      }
+    },
+    close: () => {
+      flush()
+      process.off("exit", flush)
+      if (owned) closeSync(fd)
+    }
+  }
+}
 
 const fileSink = (path: string): Sink => {
   mkdirSync(dirname(path), { recursive: true })

@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync } from "node:fs"
 import * as http from "node:http"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { PrometheusMetrics } from "effect/observability"
@@ -50,6 +53,22 @@ describe("Telemetry", () => {
       assert.strictEqual(lines.length, 1)
       assert.match(lines[0], /^\S+ WARN config_warning message="a b"\n$/)
     }).pipe(Effect.provide(TelemetryLayer.layerTest(lines, { format: "text", level: "info" })))
+  })
+})
+
+describe("log output", () => {
+  it("writes the lines of one event-loop turn together at the end of the turn, and what is held on close", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "pipelock-log-")), "p.log")
+    const t = TelemetryLayer.makeWith({ format: "json", output: file, file: "", include_allowed: true, include_blocked: true, level: "info" })
+    for (let i = 0; i < 3; i++) t.service.verdictUnsafe({ ...allowed, requestId: `req-${i}` })
+    // Held until the turn ends: one write for the three lines.
+    assert.strictEqual(readFileSync(file, "utf8"), "")
+    await new Promise((r) => setImmediate(r))
+    assert.deepStrictEqual(readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l).request_id), ["req-0", "req-1", "req-2"])
+    // Closing (a reload, shutdown) writes what is still held.
+    t.service.verdictUnsafe({ ...blocked, requestId: "req-3" })
+    t.close()
+    assert.strictEqual(JSON.parse(readFileSync(file, "utf8").trim().split("\n")[3]).request_id, "req-3")
   })
 })
 

@@ -8,10 +8,24 @@
  */
 import { Context, Metric } from "effect"
 
-const counter = (name: string, description: string) => Metric.counter(name, { description, incremental: true })
-const gauge = (name: string, description: string) => Metric.gauge(name, { description })
+type Attributes = Readonly<Record<string, string>>
+
+/**
+ * How to build each metric again with attributes of its own (see `withAttributes`): a metric built with its
+ * labels holds its series key, so an update is one registry lookup. (`Metric.withAttributes` wraps the metric
+ * instead: every update copies the context and, when one metric is updated with several label sets in turn,
+ * re-derives the series key, sorting and serialising the labels each time.)
+ */
+const makers = new WeakMap<object, (attributes: Attributes) => Metric.Metric<number, unknown>>()
+const made = <M extends Metric.Metric<number, unknown>>(make: (attributes?: Attributes) => M): M => {
+  const m = make()
+  makers.set(m, make)
+  return m
+}
+const counter = (name: string, description: string) => made((attributes) => Metric.counter(name, { description, incremental: true, attributes }))
+const gauge = (name: string, description: string) => made((attributes) => Metric.gauge(name, { description, attributes }))
 const histogram = (name: string, description: string, boundaries: ReadonlyArray<number>) =>
-  Metric.histogram(name, { description, boundaries })
+  made((attributes) => Metric.histogram(name, { description, boundaries, attributes }))
 
 const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 const scanBuckets = [0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1]
@@ -72,8 +86,6 @@ export const metrics = {
   fetchTruncated: counter("pipelock_fetch_truncated_total", "/fetch answers whose text was cut to keep the reply within max_response_mb")
 } as const
 
-type Attributes = Readonly<Record<string, string>>
-
 // Hot paths update metrics synchronously (no fiber per update); the attribute-tagged metric objects are
 // cached per label set. A tagged metric holds no state of its own (the registry in the context passed to
 // each update does), so the cache is shared by every instance.
@@ -86,10 +98,12 @@ const withAttributes = (metric: Metric.Metric<number, unknown>, attributes: Attr
     byKey = new Map()
     tagged.set(metric, byKey)
   }
-  const key = keys.map((k) => `${k}=${attributes[k]}`).join("\u0000")
+  let key = ""
+  for (const k of keys) key += `${k}=${attributes[k]}\u0000`
   let m = byKey.get(key)
   if (m === undefined) {
-    m = Metric.withAttributes(metric, attributes)
+    const make = makers.get(metric)
+    m = make !== undefined ? make(attributes) : Metric.withAttributes(metric, attributes)
     if (byKey.size < 10_000) byKey.set(key, m)
   }
   return m
