@@ -49,21 +49,9 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(v) ? v.join(", ") : v
 }
 
-/** The hashed keys of recent clients without a session id (a client sends the same Authorization each call). */
-const clientKeys = new Map<string, string>()
-
 /** The session key: `Mcp-Session-Id`, or a hash of the client's Authorization and address (never the token). */
-export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string => {
-  if (sessionId !== undefined && sessionId !== "") return `sid:${sessionId}`
-  const source = `${authorization ?? ""}\u0000${ip}`
-  let key = clientKeys.get(source)
-  if (key === undefined) {
-    key = `client:${createHash("sha256").update(source).digest("hex").slice(0, 32)}`
-    if (clientKeys.size >= 1024) clientKeys.delete(clientKeys.keys().next().value as string)
-    clientKeys.set(source, key)
-  }
-  return key
-}
+export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string =>
+  sessionId !== undefined && sessionId !== "" ? `sid:${sessionId}` : `client:${createHash("sha256").update(`${authorization ?? ""}\u0000${ip}`).digest("hex").slice(0, 32)}`
 
 /** What a forwarded request was, so its response is judged knowing it (the method; the tool of a tools/call). */
 interface ForwardedCall {
