@@ -19,7 +19,7 @@ describe("classifier core", () => {
   it("decodes the committed weights (≤ 5 MB together) with thresholds in order", () => {
     for (const w of [injectionWeights, toolWeights]) {
       const m = decode(w)
-      expect(m.weights.length).toBe(1 << w.bits)
+      expect(m.codes.length).toBe(1 << w.bits)
       expect(m.thresholds.flag).toBeLessThanOrEqual(m.thresholds.block)
     }
     expect(JSON.stringify(injectionWeights).length + JSON.stringify(toolWeights).length).toBeLessThan(5 * 1024 * 1024)
