@@ -13,7 +13,7 @@ import { type Finding, redact, type Severity } from "../../services/Verdict.ts"
 import { encodedRuns, tryBase64, tryHex } from "./decode.ts"
 import { decodable, gates } from "./gates.ts"
 import { builtinInjectionPatterns, coreInjectionPatterns, type InjectionPatternSpec } from "./injectionPatterns.ts"
-import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkup, stripMarkupTracked, type Tracked, unescapeJsonish, unescapeJsonishTracked } from "./normalize.ts"
+import { despace, foldLeetspeak, forMatching, hasLeet, hasTagText, invisibleToSpace, revealTags, stripMarkupTracked, type Tracked, unescapeJsonishTracked } from "./normalize.ts"
 import { RuleIndex } from "./prefilter.ts"
 import { RE2 } from "./re2.ts"
 
@@ -306,6 +306,15 @@ const stretchesAround = (text: string, positions: Iterable<number>): string[] | 
   return out
 }
 
+/** A tracked view of a stretch cut from a text, its first and last characters counted as changed too. */
+const withEnds = (t: Tracked): Tracked => {
+  const n = t.text.length
+  if (n === 0) return t
+  const changed = t.changed.length > 0 && t.changed[0] === 0 ? [...t.changed] : [0, ...t.changed]
+  if (changed[changed.length - 1] !== n - 1) changed.push(n - 1)
+  return { text: t.text, changed }
+}
+
 /** The positions of the characters (UTF-16 code units) a table marks, ascending. */
 function* charPositions(text: string, trigger: Uint8Array): Generator<number> {
   for (let i = 0; i < text.length; i++) if (trigger[text.charCodeAt(i)] === 1) yield i
@@ -333,7 +342,17 @@ function* regexPositions(text: string, re: RE2): Generator<number> {
 
 // They only locate where a view can differ; RE2 like every pattern that reads traffic.
 const LEET_AT = new RE2("[A-Za-z][013457@$|!][A-Za-z]|\\b[013457@$][A-Za-z]{2}", "g")
-const GLUED_AT = new RE2("[A-Za-z]{20,}", "g")
+
+/** Where each run of 20 or more ASCII letters starts (words run together), ascending. */
+function* gluedPositions(text: string): Generator<number> {
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) | 32 : 0
+    if (c >= 97 && c <= 122) continue
+    if (i - start >= 20) yield start
+    start = i + 1
+  }
+}
 
 /**
  * Prompt injection in one text; `location` names where it was (`body`, `result.content[0].text`…). The
@@ -360,13 +379,16 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   // characters the transformation touches.
   // When the stretches would cover most of the text, the whole text is transformed, keeping track of what the
   // transformation wrote: the rules are confirmed only around that (what lies elsewhere the raw pass read).
-  const views: Array<[string, () => string | ReadonlyArray<string> | Tracked]> = []
-  const around = (positions: () => Iterable<number>, f: (s: string) => string, whole: (s: string) => Tracked) => () => {
+  // The stretches are transformed tracked too, their two ends counted as changed: a stretch cut from the text is
+  // the text's own characters but where the transformation wrote and at its ends (where `^`, `$` and `\b` may now
+  // match), so a match elsewhere in it is one the raw pass read.
+  const views: Array<[string, () => string | ReadonlyArray<string> | Tracked | ReadonlyArray<Tracked>]> = []
+  const around = (positions: () => Iterable<number>, whole: (s: string) => Tracked) => () => {
     const parts = stretchesAround(text, positions())
-    return parts === undefined ? whole(text) : parts.map(f)
+    return parts === undefined ? whole(text) : parts.map((p) => withEnds(whole(p)))
   }
-  if (g.backslash) views.push(["json-unescape", around(() => charPositions(text, BACKSLASH), unescapeJsonish, unescapeJsonishTracked)])
-  if (g.markup) views.push(["markup", around(() => charPositions(text, MARKUP_AT), (s) => stripMarkup(unescapeJsonish(s)), (s) => stripMarkupTracked(unescapeJsonishTracked(s)))])
+  if (g.backslash) views.push(["json-unescape", around(() => charPositions(text, BACKSLASH), unescapeJsonishTracked)])
+  if (g.markup) views.push(["markup", around(() => charPositions(text, MARKUP_AT), (s) => stripMarkupTracked(unescapeJsonishTracked(s)))])
   if (g.spacedLetters) views.push(["despaced", () => despace(text)])
   const ascii = !g.nonAscii
   // The Unicode views change only non-ASCII characters: a phrase one of them exposes lies within reach of such
@@ -375,8 +397,11 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   // `\`), leetspeak (around digits and symbols inside words) and glued words (around long letter runs).
   const local = ascii ? undefined : stretchesAround(text, charPositions(text, NON_ASCII))
   const mapLocal = (f: (s: string) => string) => () => (local === undefined ? f(text) : local.map(f))
+  // The normalised stretches, for the unicode view and again (without whitespace) for glued words.
+  let unicode: string[] | undefined
+  const unicodePieces = () => (unicode ??= (local ?? []).map(forMatching))
   if (!ascii) {
-    views.push(["unicode", mapLocal(forMatching)])
+    views.push(["unicode", () => (local === undefined ? norm() : unicodePieces())])
     views.push(["invisible-space", mapLocal((s) => forMatching(invisibleToSpace(s)))])
     if (hasTagText(text)) views.push(["unicode-tags", mapLocal((s) => forMatching(revealTags(s)))])
   }
@@ -393,42 +418,50 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     }
     return accept(found, pass)
   }
+  const scanTracked = (views: ReadonlyArray<Tracked>, pass: string): boolean => {
+    const found: Hit[] = []
+    for (const t of views) {
+      if (scanned.has(t.text)) continue
+      scanned.add(t.text)
+      found.push(...hits(c.index, c.specs, t.text, false, undefined, t.changed))
+    }
+    return accept(found, pass)
+  }
   for (const [pass, make] of views) {
     const view = make()
-    if (typeof view === "string" || Array.isArray(view)) {
-      if (scanPieces(typeof view === "string" ? [view] : (view as ReadonlyArray<string>), pass)) return finish(all, location)
-      continue
-    }
-    const t = view as Tracked
-    if (scanned.has(t.text)) continue
-    scanned.add(t.text)
-    if (accept(hits(c.index, c.specs, t.text, false, undefined, t.changed), pass)) return finish(all, location)
+    if (typeof view === "string") {
+      if (scanPieces([view], pass)) return finish(all, location)
+    } else if (Array.isArray(view)) {
+      const list = view as ReadonlyArray<string | Tracked>
+      if (list.length > 0 && typeof list[0] !== "string" ? scanTracked(list as ReadonlyArray<Tracked>, pass) : scanPieces(list as ReadonlyArray<string>, pass)) return finish(all, location)
+    } else if (scanTracked([view as Tracked], pass)) return finish(all, location)
   }
   if (g.leet || (!ascii && hasLeet(norm()))) {
     const n = norm()
     const parts = stretchesAround(n, regexPositions(n, LEET_AT))
-    if (parts === undefined && n === text) {
-      // The fold maps each character to one: the folded text is the raw text (scanned in full) but where a
-      // character changed, so only the stretches around changed characters are confirmed again.
-      const folded = foldLeetspeak(n)
-      if (folded !== n && !scanned.has(folded)) {
-        scanned.add(folded)
+    if (n === text) {
+      // The fold maps each character to one: the folded text (or stretch of it) is the raw text but where a
+      // character changed (and at a stretch's ends), so only the stretches around those are confirmed again.
+      const tracked = (p: string): Tracked => {
+        const folded = foldLeetspeak(p)
         const changed: number[] = []
-        for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) !== folded.charCodeAt(i)) changed.push(i)
-        if (accept(hits(c.index, c.specs, folded, false, undefined, changed), "leetspeak")) return finish(all, location)
+        for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) !== folded.charCodeAt(i)) changed.push(i)
+        return { text: folded, changed }
       }
+      const views = parts === undefined ? [tracked(n)].filter((t) => t.text !== n) : parts.map((p) => withEnds(tracked(p)))
+      if (scanTracked(views, "leetspeak")) return finish(all, location)
     } else if (scanPieces((parts ?? [n]).map(foldLeetspeak), "leetspeak")) return finish(all, location)
   }
   if (g.longAlpha) {
     const n = norm()
-    const parts = stretchesAround(n, regexPositions(n, GLUED_AT))
+    const parts = stretchesAround(n, gluedPositions(n))
     const found: Hit[] = []
     if (parts === undefined) found.push(...hits(c.relaxed(), c.specs, n, true))
     else for (const piece of parts) found.push(...hits(c.relaxed(), c.specs, piece, true))
     if (accept(found, "whitespace")) return finish(all, location)
   } else if (!ascii) {
     // Words glued by removed invisible characters: the normalised stretches, without whitespace.
-    const pieces = local === undefined ? [norm()] : local.map(forMatching)
+    const pieces = local === undefined ? [norm()] : unicodePieces()
     const found: Hit[] = []
     for (const piece of pieces) found.push(...hits(c.relaxed(), c.specs, piece, true))
     if (accept(found, "whitespace")) return finish(all, location)

@@ -556,3 +556,52 @@ export const analyse = (source: string): Analysis => {
     lineAnchored: p.lineAnchored
   }
 }
+
+/**
+ * The pattern with its counted repetitions opened: `x{m,n}`, `x{m,}` and `x{n}` become `x*` (m = 0) or `x+`. Every
+ * match of the pattern is a match of the result, with the same text around it (assertions and anchors are kept),
+ * so a text the result does not match, the pattern does not match either. RE2 expands a count into that many
+ * copies of what it repeats, and a few of them in one pattern (`[^.\n]{0,80}?`, `(?:[^\n]*\n){0,8}?`) give a DFA
+ * of thousands of states that its cache cannot hold on varied text; the opened pattern's DFA is a few states. The
+ * source unchanged when it has no count (or uses `\Q…\E`, which this does not read).
+ */
+export const openCounts = (source: string): string => {
+  if (source.includes("\\Q")) return source
+  let out = ""
+  let i = 0
+  while (i < source.length) {
+    const c = source[i]
+    if (c === "\\") {
+      out += source.slice(i, i + 2)
+      i += 2
+      continue
+    }
+    if (c === "[") {
+      // A class, copied whole: `]` first (after `^`) is a member, `[:name:]` nests, escapes are skipped.
+      let j = i + 1
+      if (source[j] === "^") j++
+      if (source[j] === "]") j++
+      while (j < source.length && source[j] !== "]") {
+        if (source[j] === "\\") j += 2
+        else if (source.startsWith("[:", j)) {
+          const end = source.indexOf(":]", j + 2)
+          j = end === -1 ? source.length : end + 2
+        } else j++
+      }
+      out += source.slice(i, j + 1)
+      i = j + 1
+      continue
+    }
+    if (c === "{") {
+      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i, i + 24))
+      if (m !== null && !(m[2] === undefined && m[1] === "0")) {
+        out += Number(m[1]) === 0 ? "*" : "+"
+        i += m[0].length
+        continue
+      }
+    }
+    out += c
+    i++
+  }
+  return out
+}

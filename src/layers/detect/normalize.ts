@@ -227,12 +227,25 @@ export const despace = (s: string): string =>
 /** Vowels folded to `a` (`ignare all praviaas`): catches one-letter misspellings of phrases. */
 export const foldVowels = (s: string): string => s.replace(/[eiou]/g, "a").replace(/[EIOU]/g, "A")
 
+/** `forMatching` remembers its last input of at least this many characters and its result. */
+const MEMO_MIN = 1024
+let memoIn = ""
+let memoOut = ""
+
 /** The Go `ForMatching`: controls and invisibles stripped, NFKC, confusables, marks dropped, exotic spaces → space. */
 export const forMatching = (s: string): string => {
   if (isPlainAscii(s)) return s
+  // The last long text and its form: the injection scanner and the classifier both read a response's normalised
+  // text (a string compare is cheap beside NFKC, NFD and NFC over kilobytes).
+  if (s.length >= MEMO_MIN && s === memoIn) return memoOut
   // Confusables are folded again after the marks go: a letter with a mark may only then become foldable.
   // Invisibles are stripped again after NFKC: compatibility forms can map onto them (U+FFA0 → U+1160).
-  return foldWhitespace(foldConfusables(dropMarks(foldConfusables(stripInvisible(nfkc(stripInvisible(s)))))))
+  const out = foldWhitespace(foldConfusables(dropMarks(foldConfusables(stripInvisible(nfkc(stripInvisible(s)))))))
+  if (s.length >= MEMO_MIN) {
+    memoIn = s
+    memoOut = out
+  }
+  return out
 }
 
 /** The Go `ForDLP`: like `forMatching`, but exotic whitespace is deleted (secrets do not contain spaces). */

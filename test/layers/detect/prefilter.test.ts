@@ -10,7 +10,7 @@ import { join } from "node:path"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { mergeInjectionPatterns } from "../../../src/layers/detect/injectionPatterns.ts"
-import { analyse } from "../../../src/layers/detect/literals.ts"
+import { analyse, openCounts } from "../../../src/layers/detect/literals.ts"
 import { RuleIndex } from "../../../src/layers/detect/prefilter.ts"
 import { RE2 } from "../../../src/layers/detect/re2.ts"
 import { realDocs } from "../../support/realDocs.ts"
@@ -60,6 +60,13 @@ describe("injection prefilter", () => {
     expect(analyse("a.*b").literals).toBeDefined()
     expect(analyse("[a-z]+").literals).toBeUndefined()
     expect(analyse("x\\s+y").reach).toEqual({ c: 2, s: 1, w: 0, p: 0, l: 0 })
+  })
+
+  it("opens counted repetitions for the confirmation's first test (a superset of the rule), outside classes and escapes", () => {
+    expect(openCounts("a{2}[a{3}]\\{4}x{0}(?:ab){1,3}?[]{]{2,}[^]x]{0,9}[[:alpha:]{]{3}")).toBe("a+[a{3}]\\{4}x{0}(?:ab)+?[]{]+[^]x]*[[:alpha:]{]+")
+    expect(openCounts("(?i)ignore\\s+all")).toBe("(?i)ignore\\s+all")
+    // Every rule's opened form compiles (the tests below compare the prefilter, which tests it first, with the whole-text rule).
+    for (const s of sources) expect(() => new RE2(openCounts(s), "u")).not.toThrow()
   })
 
   it("matches like the whole-text rules on the rows written for this project and on real documents", () => {
