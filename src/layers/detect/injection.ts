@@ -116,8 +116,24 @@ const isQuoted = (text: string, start: number, end: number): boolean => {
   // `instructions like, "…"`).
   const before = text.slice(Math.max(0, open - 160), open)
   if (/(?:"\s*:|[[{]|(?:"|\d|[\]}]|\btrue|\bfalse|\bnull)\s*,)\s*$/.test(before)) return false
-  return QUOTE_CUE.test(before)
+  return QUOTE_CUE.test(before) || isCodeArgument(text, open, close)
 }
+
+/** Within a fenced code block: an odd number of ``` fences before `at`. */
+const inFence = (text: string, at: number): boolean => {
+  let n = 0
+  for (let i = text.indexOf("```"); i !== -1 && i < at; i = text.indexOf("```", i + 3)) n++
+  return n % 2 === 1
+}
+
+/**
+ * A string literal that is a whole argument of a call inside a fenced code block — `detect("Ignore previous
+ * instructions")` in the README or the tests of a prompt-injection library — is a code example of the input a
+ * program is given, like a quotation in prose: `name(` right before the opening quote, `)` or `,` right after
+ * the closing one.
+ */
+const isCodeArgument = (text: string, open: number, close: number): boolean =>
+  /[\w$]\(\s*$/.test(text.slice(Math.max(0, open - 40), open)) && /^\s*[),]/.test(text.slice(close + 1, close + 8)) && inFence(text, open)
 
 /**
  * An instruction reported in the third person — "instructing it to ignore previous guidelines", "tricks the
@@ -157,6 +173,13 @@ interface Hit {
   readonly quoted: boolean
 }
 
+/** Whether a rule's strict (whitespace-requiring) pattern matches inside `s`. */
+const matchesStrict = (strict: RuleIndex, rule: number, s: string): boolean => {
+  const re = strict.regex(rule)
+  re.lastIndex = 0
+  return re.test(s)
+}
+
 /** In the relaxed (no-whitespace) pass, code identifiers like `skipPreviousRules` are not phrases. */
 const looksLikeIdentifier = (s: string) => /[a-z][A-Z]|_/.test(s) && !/\s/.test(s)
 
@@ -164,7 +187,8 @@ const looksLikeIdentifier = (s: string) => /[a-z][A-Z]|_/.test(s) && !/\s/.test(
  * The rules that match in `text`: the prefilter names the candidates and where to look; a one-pattern set
  * confirms a stretch matches before the regex finds where (up to 32 matches, for one that is not quoted).
  */
-const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text: string, relaxed = false, encoded?: Buffer, changed?: ReadonlyArray<number>): Hit[] => {
+const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text: string, strict?: RuleIndex, encoded?: Buffer, changed?: ReadonlyArray<number>): Hit[] => {
+  const relaxed = strict !== undefined
   const out: Hit[] = []
   let bytes = encoded
   // `changed`: the only positions where this text differs from one already scanned (a view of it). A match that
@@ -192,6 +216,9 @@ const hits = (index: RuleIndex, specs: ReadonlyArray<InjectionPatternSpec>, text
           continue
         }
         if (relaxed && looksLikeIdentifier(m[0])) continue
+        // Words the relaxed pass joins that are spaced as the rule wants were read by an earlier pass, with the
+        // whole text around them (a quotation judged there is not re-judged on a stretch cut out of its context).
+        if (relaxed && matchesStrict(strict, rule, m[0])) continue
         const quoted = isQuoted(text, s + m.index, s + m.index + m[0].length) || isReported(text, s + m.index) || (URLISH.test(m[0]) && PLACEHOLDER_ONLY(withAddress(piece, m.index, m[0].length)))
         best = { spec: specs[rule], match: m[0], quoted }
         if (!quoted) break
@@ -372,7 +399,7 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     return fs.some((f) => rank[f.severity] >= 2)
   }
 
-  if (accept(hits(c.index, c.specs, text, false, bytes), "raw")) return finish(all, location)
+  if (accept(hits(c.index, c.specs, text, undefined, bytes), "raw")) return finish(all, location)
 
   const g = gates(bytes ?? text)
   // A view is the whole text transformed, or (for the Unicode views) the transformed stretches around the
@@ -423,7 +450,7 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     for (const t of views) {
       if (scanned.has(t.text)) continue
       scanned.add(t.text)
-      found.push(...hits(c.index, c.specs, t.text, false, undefined, t.changed))
+      found.push(...hits(c.index, c.specs, t.text, undefined, undefined, t.changed))
     }
     return accept(found, pass)
   }
@@ -456,14 +483,14 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
     const n = norm()
     const parts = stretchesAround(n, gluedPositions(n))
     const found: Hit[] = []
-    if (parts === undefined) found.push(...hits(c.relaxed(), c.specs, n, true))
-    else for (const piece of parts) found.push(...hits(c.relaxed(), c.specs, piece, true))
+    if (parts === undefined) found.push(...hits(c.relaxed(), c.specs, n, c.index))
+    else for (const piece of parts) found.push(...hits(c.relaxed(), c.specs, piece, c.index))
     if (accept(found, "whitespace")) return finish(all, location)
   } else if (!ascii) {
     // Words glued by removed invisible characters: the normalised stretches, without whitespace.
     const pieces = local === undefined ? [norm()] : unicodePieces()
     const found: Hit[] = []
-    for (const piece of pieces) found.push(...hits(c.relaxed(), c.specs, piece, true))
+    for (const piece of pieces) found.push(...hits(c.relaxed(), c.specs, piece, c.index))
     if (accept(found, "whitespace")) return finish(all, location)
   }
   if (!decodable(g, text)) return finish(all, location)
