@@ -1,6 +1,6 @@
 /**
- * `npm run bench:cli`: wall time of CLI commands of the production build (dist-prod/, built first when
- * missing), each run `BENCH_RUNS` times (default 15, after 2 warm-up runs), beside `node -e 0` measured in the
+ * `npm run bench:cli`: wall time of CLI commands of the production build (dist-prod/, rebuilt first when
+ * missing or stale), each run `BENCH_RUNS` times (default 15, after 2 warm-up runs), beside `node -e 0` measured in the
  * same run (Node's own start-up on this machine) and the targets: `pipelock version` ≤ 150 ms,
  * `pipelock check --url` ≤ 300 ms. Also the tsc build (dist/) and the TypeScript sources for comparison.
  * Uses hyperfine when installed (apt-get install -y hyperfine), else a loop of spawnSync; with hyperfine each row
@@ -10,15 +10,12 @@ import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
 import { join } from "node:path"
+import { prodBuild } from "./prodBuild.ts"
 
 const root = join(import.meta.dirname, "..")
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const node = process.execPath
-const bundle = join(root, "dist-prod/pipelock.mjs")
-if (!existsSync(bundle)) {
-  const b = spawnSync(node, [join(root, "scripts/build-prod.ts")], { stdio: "inherit" })
-  if (b.status !== 0) process.exit(1)
-}
+const bundle = prodBuild(root)
 
 interface Row { readonly name: string; readonly args: ReadonlyArray<string>; readonly target?: number }
 

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:rss`: resident memory (RSS) of the production build (dist-prod/, `npm run build:prod`, built
- * first when missing) run the way the container image runs it (the node flags of docker/pipelock), on the
+ * `npm run bench:rss`: resident memory (RSS) of the production build (dist-prod/, `npm run build:prod`, rebuilt
+ * first when missing or stale) run the way the container image runs it (the node flags of docker/pipelock), on the
  * balanced preset with loopback allowed, in four states:
  *   idle, after start-up;  under load (wrk, 50 connections, a 10 KB JSON POST answered by 10 KB of JSON,
  *   scanned both ways; peak RSS);  with 1,000 idle CONNECT tunnels open;  and under the same load with the
@@ -17,6 +17,7 @@ import * as net from "node:net"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { freePort, waitForPort } from "../test/support/fixtures.ts"
+import { prodBuild } from "./prodBuild.ts"
 
 const root = join(import.meta.dirname, "..")
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
@@ -50,11 +51,7 @@ const nodeFlags = (/^exec node (.*?)\s*"\$app\/bin\/pipelock\.js"/m.exec(entrySc
 // …and the malloc setting it exports, given to the reference too.
 const entryEnv: Record<string, string> = { MALLOC_ARENA_MAX: /MALLOC_ARENA_MAX:-(\d+)/.exec(entryScript)?.[1] ?? "" }
 
-const bundle = join(root, "dist-prod/pipelock.mjs")
-if (!existsSync(bundle)) {
-  const b = spawnSync(process.execPath, [join(root, "scripts/build-prod.ts")], { stdio: "inherit" })
-  if (b.status !== 0) process.exit(1)
-}
+const bundle = prodBuild(root)
 
 if (spawnSync("wrk", ["--version"]).error !== undefined) {
   console.error("bench:rss needs wrk (Debian: apt-get install -y wrk)")
