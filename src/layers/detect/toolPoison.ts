@@ -83,7 +83,41 @@ interface Check {
   readonly message: string
 }
 
-const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "u"), message })
+const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "gu"), message })
+
+/**
+ * A denial right before the verb: "never reads files under ~/.ssh", "does not send credentials" says what the
+ * tool does NOT do (a poisoned description wants the agent to do it, so it gains nothing from a denial).
+ */
+const DENIAL = once(() => new RE2("(?i)(?:\\b(?:never|not|no\\s+longer|cannot)|n't)\\s+$", "u"))
+/** A template of an env file (`.env.example`, `.env.sample`…) documents the settings; it holds no secret. */
+const ENV_TEMPLATE = once(() => new RE2("(?i)^\\.(?:example|sample|template|dist|defaults?)\\b", "u"))
+/** A configuration requirement: "requires the WEATHER_API_KEY environment variable to be set on the server". */
+const TO_BE_SET = once(() => new RE2("(?i)\\bto\\s+be$", "u"))
+
+/** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
+const discounted = (rule: string, text: string, at: number, match: string): boolean => {
+  switch (rule) {
+    case "File Exfiltration Directive":
+    case "Credential Harvesting":
+      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+    case "Secret Solicitation":
+      return TO_BE_SET().test(match)
+    default:
+      return false
+  }
+}
+
+/** The first match of a check that is not discounted (at most 8 tried). */
+const firstMatch = (c: Check, text: string): RegExpExecArray | null => {
+  c.re.lastIndex = 0
+  for (let n = 0; n < 8; n++) {
+    const m = c.re.exec(text)
+    if (m === null || !discounted(c.rule, text, m.index, m[0])) return m
+    c.re.lastIndex = m.index + 1
+  }
+  return null
+}
 
 const SENSITIVE = "(~?/?\\.ssh\\b|\\.env\\b|\\.aws\\b|credentials?\\b|private[ _-]?keys?\\b|\\bid_rsa\\b|\\bid_ed25519\\b|/etc/passwd\\b|/etc/shadow\\b|\\.netrc\\b|\\.git-credentials\\b)"
 const VERB = "(read|send|include|exfiltrate|steal|access|retrieve|fetch|dump|upload|cat|prepend|append|attach|embed|copy|forward|transmit|collect|extract|grab|leak)s?"
@@ -179,7 +213,7 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     if (!t.prose) continue
     const text = forMatching(hidden === "" ? t.text : revealTags(t.text))
     for (const c of CHECKS()) {
-      const m = c.re.exec(text)
+      const m = firstMatch(c, text)
       if (m !== null && !EXAMPLE_ADDRESS().test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
     }
     const shadow = shadowing(text, name)
