@@ -36,6 +36,13 @@ const rss = (pid: number): number => {
   return m === null ? 0 : Number(m[1]) * 1024
 }
 
+/** RSS split into anonymous memory (heaps, malloc, buffers) and file pages (the node binary, mapped code), in bytes. */
+const split = (pid: number): { anon: number; file: number } => {
+  const st = readFileSync(`/proc/${pid}/status`, "utf8")
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(st)?.[1] ?? 0) * 1024
+  return { anon: kb("RssAnon"), file: kb("RssFile") + kb("RssShmem") }
+}
+
 /** Samples RSS every 100 ms until stopped; returns the peak. */
 const sampler = (pid: number) => {
   let peak = rss(pid)
@@ -179,7 +186,7 @@ const openTunnels = async (p: Proxy): Promise<{ sockets: net.Socket[]; establish
   return { sockets, established }
 }
 
-interface Figures { idle: number; load: number; rps: number; loadErrors: string; tunnels: number; established: number; tunnelsLoad: number; rpsTunnels: number }
+interface Figures { idle: number; load: number; rps: number; loadErrors: string; tunnels: number; established: number; tunnelsLoad: number; rpsTunnels: number; idleSplit: { anon: number; file: number }; endSplit: { anon: number; file: number } }
 
 const measure = async (kind: "pipelock" | "reference"): Promise<Figures> => {
   const p = await startProxy(kind)
@@ -193,16 +200,18 @@ const measure = async (kind: "pipelock" | "reference"): Promise<Figures> => {
   }
   await sleep(3000)
   const idle = rss(p.child.pid!)
+  const idleSplit = split(p.child.pid!)
   const l = await loaded(p)
   await sleep(2000)
   const t = await openTunnels(p)
   await sleep(2000)
   const tunnels = rss(p.child.pid!)
   const lt = await loaded(p)
+  const endSplit = split(p.child.pid!)
   t.sockets.forEach((s) => s.destroy())
   p.child.kill("SIGTERM")
   await new Promise((r) => p.child.once("close", r))
-  return { idle, load: l.peak, rps: l.rps, loadErrors: l.errors, tunnels, established: t.established, tunnelsLoad: lt.peak, rpsTunnels: lt.rps }
+  return { idle, load: l.peak, rps: l.rps, loadErrors: l.errors, tunnels, established: t.established, tunnelsLoad: lt.peak, rpsTunnels: lt.rps, idleSplit, endSplit }
 }
 
 const reference = await measure("reference")
@@ -223,6 +232,10 @@ console.log(`${"state".padEnd(w)}  ${"pipelock".padStart(9)}  ${"reference".padS
 for (const [name, p, r, target] of rows) {
   console.log(`${name.padEnd(w)}  ${fmt(p).padStart(9)}  ${fmt(r).padStart(9)}  ${(p / r).toFixed(2).padStart(6)}  ${target} ${p <= limit(target) ? "met" : "MISSED"}`)
 }
+const parts = (f: Figures) => `idle anon ${fmt(f.idleSplit.anon)} + file ${fmt(f.idleSplit.file)}; after load + tunnels anon ${fmt(f.endSplit.anon)} + file ${fmt(f.endSplit.file)}`
+console.log(`\nRSS split (anonymous: heaps, malloc, buffers; file: the node binary and mapped code, which the kernel can reclaim under a cgroup limit):`)
+console.log(`  pipelock   ${parts(pipelock)}`)
+console.log(`  reference  ${parts(reference)}`)
 console.log(`\ntunnels established: pipelock ${pipelock.established}/${TUNNELS}, reference ${reference.established}/${TUNNELS}`)
 console.log(`load (wrk, ${CONNECTIONS} connections, ${SECONDS}s, 10 KB POST → 10 KB JSON): pipelock ${pipelock.rps.toFixed(0)} req/s (${pipelock.rpsTunnels.toFixed(0)} with tunnels)${pipelock.loadErrors ? ` [${pipelock.loadErrors}]` : ""}, reference ${reference.rps.toFixed(0)} req/s`)
 console.log("note: wrk, the origin and the proxy share this machine's cores; RSS depends little on that, throughput a lot")
