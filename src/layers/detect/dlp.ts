@@ -1451,7 +1451,6 @@ const spansOf = (buf: Buffer, cls: number, min: number): Array<[number, number]>
  */
 const runsBetween = (buf: Buffer, p: number, until: number, runs: Array<[number, number]>): number => {
   const t = BYTE_CLASS
-  const n = buf.length
   while (p + MIN_RUN <= until) {
     const x = p + MIN_RUN - 1
     if ((t[buf[x]] & B64) === 0) {
@@ -1464,20 +1463,27 @@ const runsBetween = (buf: Buffer, p: number, until: number, runs: Array<[number,
       p = r + 1
       continue
     }
-    let j = p
-    let all = -1
-    let any = 0
-    while (j < n) {
-      const g = t[buf[j]]
-      if ((g & B64) === 0) break
-      all &= g
-      any |= g
-      j++
-    }
-    classifyRun(buf, p, j, all, any, runs)
-    p = j + 1
+    p = runFrom(buf, p, runs) + 1
   }
   return p > until ? p : until
+}
+
+/** The run of alphabet bytes from `i` (one that starts there): kept in `runs` when it looks encoded; returns its end. */
+const runFrom = (buf: Buffer, i: number, runs: Array<[number, number]>): number => {
+  const n = buf.length
+  const cls = BYTE_CLASS
+  let j = i
+  let all = -1
+  let any = 0
+  while (j < n) {
+    const g = cls[buf[j]]
+    if ((g & B64) === 0) break
+    all &= g
+    any |= g
+    j++
+  }
+  classifyRun(buf, i, j, all, any, runs)
+  return j
 }
 
 const classifyRun = (buf: Buffer, i: number, j: number, all: number, any: number, runs: Array<[number, number]>) => {
@@ -1518,18 +1524,7 @@ const hexPairsAndRuns = (buf: Buffer, i: number, end: number, hexPairs: Array<[n
         continue
       }
     }
-    let j = i
-    let all = -1
-    let any = 0
-    while (j < n) {
-      const g = cls[buf[j]]
-      if ((g & B64) === 0) break
-      all &= g
-      any |= g
-      j++
-    }
-    classifyRun(buf, i, j, all, any, runs)
-    i = j
+    i = runFrom(buf, i, runs)
   }
   return i
 }
