@@ -113,6 +113,8 @@ export interface CompiledDlp {
   /** Combined-set index → rule index, for the rules without keywords. */
   readonly wholeRules: ReadonlyArray<number>
   readonly gateBase: number
+  /** Rules without keywords left out of the combined set: each runs where its byte gate says it may match. */
+  readonly gatedRules: ReadonlyArray<{ readonly rule: number; readonly gate: (buf: Buffer) => boolean }>
 }
 
 export interface ScanContext {
@@ -160,6 +162,60 @@ const envSecrets = (env: DlpOptions["env"], minLength: number): Array<{ name: st
       !NOT_SECRET.has(name) && !name.startsWith("LC_") && !name.startsWith("XDG_") && !name.startsWith("npm_") &&
       value.length >= minLength && value.length <= 4096 && shannon(value) > 3.0 && !/^[\/~.]/.test(value))
     .map(([name, value]) => ({ name, value }))
+
+// ---------------------------------------------------------------------------------------------
+// Byte gates for two keyword-less rules
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Two rules without keywords made the combined set's DFA several times larger (their counted, unbounded
+ * repetitions of broad classes combine with every other pattern's states): with them the set pass cost about
+ * 35 µs per 10 KB of Markdown, without them 16 µs (a set pass costs ≈ 15 µs whatever it holds). They run instead
+ * where a byte gate finds what every match of theirs must hold (a necessary condition, so findings are the same:
+ * the rule still runs over the whole text, as from the set; test/layers/detect/dlpPasses.test.ts checks the gates
+ * against the regexes). Keyed by the exact regex: a user's pattern of the same name but another regex is in the set.
+ */
+const CONNECTION_STRING = "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}"
+const DISCORD_BOT_TOKEN = "[MN][A-Za-z0-9]{23,}\\.[A-Za-z0-9\\-_]{6}\\.[A-Za-z0-9\\-_]{27,}"
+
+/** RE2's `\s` (`[\t\n\f\r ]`), `:`, `/` and `@`: the bytes a user-info part (`[^\s:/@]`) cannot hold. */
+const NOT_USERINFO = (() => {
+  const t = new Uint8Array(256)
+  for (const c of [9, 10, 12, 13, 32, 58, 47, 64]) t[c] = 1
+  return t
+})()
+const SCHEME_END = Buffer.from("://", "latin1")
+
+/**
+ * Whether user-info can follow a `://`: past it, bytes a user-info part holds up to a `:`, then 3 or more of them
+ * up to an `@` (`postgres://user:pass@`). Every match of the connection-string rule has that after its `://`.
+ */
+export const userinfoGate = (buf: Buffer): boolean => {
+  const n = buf.length
+  for (let at = buf.indexOf(SCHEME_END); at !== -1; at = buf.indexOf(SCHEME_END, at + 1)) {
+    let i = at + 3
+    while (i < n && NOT_USERINFO[buf[i]] === 0) i++
+    if (i >= n || buf[i] !== 58) continue
+    const from = ++i
+    while (i < n && NOT_USERINFO[buf[i]] === 0) i++
+    if (i < n && buf[i] === 64 && i - from >= 3) return true
+  }
+  return false
+}
+
+/**
+ * Whether a Discord bot token's last two parts can be here: a dot, six bytes, a dot, then 27+ bytes of
+ * `[A-Za-z0-9_-]` (inside a run of the base64 alphabet that starts after that dot, found by the skipping search).
+ */
+export const discordGate = (buf: Buffer): boolean => {
+  for (const [s] of spansOf(buf, B64, 27)) if (s >= 8 && buf[s - 1] === 46 && buf[s - 8] === 46) return true
+  return false
+}
+
+const WHOLE_GATES: ReadonlyMap<string, (buf: Buffer) => boolean> = new Map([
+  [CONNECTION_STRING, userinfoGate],
+  [DISCORD_BOT_TOKEN, discordGate]
+])
 
 // ---------------------------------------------------------------------------------------------
 // Compile
@@ -350,7 +406,12 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   for (const secret of opts.knownSecrets ?? []) for (const [enc, pass] of encodingsOf(secret)) addLiteral(enc, { rule: "Known Secret Leak", severity: "critical", pass: pass.replace("env", "secret") })
   for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
 
-  const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []))
+  // Rules without keywords whose regex is one a byte gate is written for stay out of the set (see WHOLE_GATES).
+  const gatedRules = rules.flatMap((r, i) => {
+    const gate = r.keywords.length === 0 && r.spec.caseSensitive !== true ? WHOLE_GATES.get(r.spec.regex) : undefined
+    return gate === undefined ? [] : [{ rule: i, gate }]
+  })
+  const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 && !gatedRules.some((g) => g.rule === i) ? [i] : []))
   // The keyword-less rules and the grouped gate share one set (its DFA stays small: about 30 µs per 10 KB). Seed
   // phrases are looked for by one pass in JS over the bytes (`seedSpans`).
   const combinedSources = [
@@ -370,7 +431,8 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     envNames: env.map((e) => e.name),
     combined: new PatternSet(combinedSources, "u", 12),
     wholeRules,
-    gateBase: wholeRules.length
+    gateBase: wholeRules.length,
+    gatedRules
   }
 }
 
@@ -702,11 +764,15 @@ class KeywordPositions {
       else {
         const n = this.buf.length
         if (lowerScratch.length < n) lowerScratch = Buffer.allocUnsafe(Math.max(n, 2 * lowerScratch.length))
-        const src = this.buf
-        const dst = lowerScratch
-        const t = LOWER_BYTE
-        for (let i = 0; i < n; i++) dst[i] = t[src[i]]
-        this.lower = dst.subarray(0, n)
+        // Natively: the bytes as a Latin-1 string, lower-cased, written back (three native passes; the loop over
+        // LOWER_BYTE in JS cost 3× as much). ASCII letters fold as in the table; a Latin-1 letter (`À`, a byte of
+        // a UTF-8 sequence) may fold to another byte ≥ 0x80, which no keyword (ASCII) holds either way.
+        const written = lowerScratch.write(this.buf.toString("latin1", 0, n).toLowerCase(), 0, n, "latin1")
+        if (written !== n) {
+          const t = LOWER_BYTE
+          for (let i = 0; i < n; i++) lowerScratch[i] = t[this.buf[i]]
+        }
+        this.lower = lowerScratch.subarray(0, n)
       }
     }
     return this.lower
@@ -895,8 +961,8 @@ interface FirstPass {
   readonly controls: boolean
 }
 
-/** The two set passes over one text. */
-const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
+/** The two set passes over one text (and the byte gates of the rules left out of the combined set). */
+const firstPass = (c: CompiledDlp, input: Buffer): FirstPass => {
   const rules = new Set<number>()
   const hitKeywords = new Set<string>()
   const literals: number[] = []
@@ -916,6 +982,7 @@ const firstPass = (c: CompiledDlp, input: string | Buffer): FirstPass => {
     else if (i === c.gateBase) grouped = true
     else controls = true
   }
+  for (const g of c.gatedRules) if (g.gate(input)) rules.add(g.rule)
   return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, controls }
 }
 
@@ -1604,6 +1671,37 @@ const decodeRun = (run: string, maxDepth: number, budget: Budget, out: Variant[]
   }
 }
 
+const TAG_LEAD = Buffer.from([0xf3, 0xa0])
+
+/** Hangul jamo: letters (not marks) that compose with one another under NFC. */
+const JAMO = /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/
+const MARK = /\p{M}/u
+const inertChars = new Map<number, boolean>()
+
+/**
+ * Whether forDlp leaves a character as it is wherever it stands: it maps to itself, has no decomposition, is no
+ * mark and no jamo (the characters that compose with a neighbour under NFC/NFKC are marks and jamo). A text
+ * whose characters are ASCII (tab, newline, carriage return and printable) or inert is its own forDlp: every
+ * pass of it is the identity on such a text (test/layers/detect/dlpPasses.test.ts checks it). Typographic
+ * quotes, dashes, arrows, box drawing, emoji and CJK are inert; `é`, `…`, a no-break space are not.
+ */
+const inertChar = (cp: number): boolean => {
+  let ok = inertChars.get(cp)
+  if (ok === undefined) {
+    const ch = String.fromCodePoint(cp)
+    ok = forDlp(ch) === ch && ch.normalize("NFD") === ch && ch.normalize("NFKC") === ch && !MARK.test(ch) && !JAMO.test(ch)
+    if (inertChars.size < 4096) inertChars.set(cp, ok)
+  }
+  return ok
+}
+
+/** Whether the unusual bytes [s, e) (one span of scanBytes) are characters forDlp leaves alone. */
+export const inertSpan = (buf: Buffer, s: number, e: number): boolean => {
+  // Control bytes are never inert (forDlp drops them); a span of them is caught by its first character anyway.
+  for (const ch of buf.toString("utf8", s, e)) if (!inertChar(ch.codePointAt(0)!)) return false
+  return true
+}
+
 /**
  * The other texts to scan for one input: Unicode-normalised, regrouped, and decoded variants. Each is made from
  * the stretches of the text that the transformation can change (with room around them), not from the whole text:
@@ -1615,11 +1713,28 @@ const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean, cont
   const bytes = scanBytes(buf, controls)
   if (bytes.unusual.length > 0) {
     const at = regions(buf, bytes.unusual, 128)
-    for (const piece of at === undefined ? [text] : at.map(([s, e]) => buf.toString("utf8", s, e))) {
-      const norm = forDlp(piece)
-      if (norm !== piece) out.push({ text: norm, pass: "normalized" })
+    // A stretch whose unusual characters are all inert (`inertSpan`) is left as it is by forDlp: not normalised.
+    // Past 511 spans scanBytes stops listing them, and the whole text may hold unlisted ones.
+    const listed = bytes.unusual.length < 512
+    if (at === undefined) {
+      if (!listed || !bytes.unusual.every(([s, e]) => inertSpan(buf, s, e))) {
+        const norm = forDlp(text)
+        if (norm !== text) out.push({ text: norm, pass: "normalized" })
+      }
+    } else {
+      let k = 0
+      for (const [s, e] of at) {
+        // The spans in this stretch (each lies inside one: stretches are the spans widened and merged).
+        let inert = true
+        for (; k < bytes.unusual.length && bytes.unusual[k][0] < e; k++) if (inert && !inertSpan(buf, bytes.unusual[k][0], bytes.unusual[k][1])) inert = false
+        if (inert) continue
+        const piece = buf.toString("utf8", s, e)
+        const norm = forDlp(piece)
+        if (norm !== piece) out.push({ text: norm, pass: "normalized" })
+      }
     }
-    if (hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
+    // Tag characters (U+E0020–E007E) are F3 A0 8x xx in UTF-8.
+    if (buf.indexOf(TAG_LEAD) !== -1 && hasTagText(text)) out.push({ text: forDlp(revealTags(text).replace(/ /g, "")), pass: "unicode-tags" })
   }
   if (grouped) {
     const joined = text.replace(GROUPED, (run: string) => run.split(" ").join("").split("-").join(""))

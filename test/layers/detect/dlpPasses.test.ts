@@ -1,13 +1,19 @@
 /**
  * The byte passes of the DLP scan (dlp.ts) that skip or search instead of reading every byte give what a plain
  * forward pass over every byte gives: checked against such a pass (written here, as it was in dlp.ts) on texts
- * made of list words, near-misses, separators and breaks, and on real documents.
+ * made of list words, near-misses, separators and breaks, and on real documents. The shortcuts that let a step be
+ * skipped are checked against the step they skip: the byte gates of the two rules kept out of the combined set hold
+ * wherever the rule's regex matches, and a text whose unusual characters are all inert is its own forDlp.
  */
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { bip39Words } from "../../../src/layers/detect/checksums.ts"
-import { scanBytes, seedSpans } from "../../../src/layers/detect/dlp.ts"
+import { discordGate, inertSpan, scanBytes, seedSpans, userinfoGate } from "../../../src/layers/detect/dlp.ts"
+import { builtinDlpPatterns } from "../../../src/layers/detect/dlpPatterns.ts"
+import { forDlp } from "../../../src/layers/detect/normalize.ts"
+import { RE2 } from "../../../src/layers/detect/re2.ts"
 import { benchDocs } from "../../support/realDocs.ts"
 
 const root = join(import.meta.dirname, "../../..")
@@ -233,6 +239,78 @@ describe("scanBytes", () => {
     for (const d of benchDocs(root).slice(0, 120)) {
       const buf = Buffer.from(d, "utf8")
       expect(scanBytes(buf)).toEqual(referenceScanBytes(buf))
+    }
+  })
+})
+
+/** The DLP rows of ../shared/detect-data, when present (texts with secrets of every kind). */
+const caseTexts = (): string[] => {
+  const file = [join(root, "../shared"), join(root, "../../shared")].map((d) => join(d, "detect-data/dlp/cases.jsonl")).find((f) => existsSync(f))
+  return file === undefined ? [] : readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => (JSON.parse(l) as { text: string }).text)
+}
+
+describe("byte gates of the rules kept out of the combined set", () => {
+  const regexOf = (name: string) => {
+    const spec = builtinDlpPatterns.find((p) => p.name === name)
+    if (spec === undefined) throw new Error(name)
+    return new RE2(`(?i)${spec.regex}`, "u")
+  }
+  const gates: Array<[string, (b: Buffer) => boolean, fc.Arbitrary<string>]> = [
+    ["Connection String Credentials", userinfoGate, fc.array(fc.constantFrom("postgres", "://", ":", "@", "/", " ", "\t", "\v", "\f", "u", "pass", "db.example.com", "é", "%40", "x:y", "-", "."), { maxLength: 24 }).map((p) => p.join(""))],
+    ["Discord Bot Token", discordGate, fc.array(fc.constantFrom("M", "N", "m", ".", "-", "_", "+", "a".repeat(23), "B3".repeat(3), "x9".repeat(14), "Q", " ", "é"), { maxLength: 24 }).map((p) => p.join(""))]
+  ]
+  for (const [name, gate, texts] of gates) {
+    const re = regexOf(name)
+    it(`${name}: the gate holds wherever the regex matches (generated texts)`, () => {
+      fc.assert(fc.property(texts, (t) => {
+        const buf = Buffer.from(t, "utf8")
+        if (re.test(buf)) expect(gate(buf)).toBe(true)
+      }), { numRuns: 5000 })
+    })
+    it(`${name}: the gate holds wherever the regex matches (the DLP rows and real documents)`, () => {
+      let matched = 0
+      const examples = ["postgres://billing:Uucv9DXy@db.prod.internal:5432/ledger", `token: MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs ok`]
+      for (const t of [...examples, ...caseTexts(), ...benchDocs(root)]) {
+        const buf = Buffer.from(t, "utf8")
+        if (!re.test(buf)) continue
+        matched++
+        expect(gate(buf)).toBe(true)
+      }
+      expect(matched).toBeGreaterThan(0)
+    })
+  }
+})
+
+describe("inert characters", () => {
+  // Characters forDlp changes or that compose with a neighbour (marks, jamo, half-width voiced marks), among ones it leaves.
+  const chars = [
+    "\u2019", "\u201c", "\u2014", "\u2192", "\u2500", "\u{1F600}", "\u4e2d", "\uac00", "\u00e9", "\u2026", "\u00a0", "\u0301", "\u200b",
+    "\ufe0f", "\u1100", "\u1161", "\u11a8", "\u0bc6", "\u0bbe", "\uff76", "\uff9e", "\u3099", "\u0430", "\uff21", "\u2163", "\u0007",
+    "\u007f", "\u0085", "\u{E0041}", "\u00c5", "\u212b", "\u0041", "\u030a", "\u0ddd", "\u0dd9", "\u0dcf"
+  ]
+  const unusualSpans = (buf: Buffer) => scanBytes(buf).unusual
+  const allInert = (buf: Buffer) => unusualSpans(buf).every(([s, e]) => inertSpan(buf, s, e))
+  it("a text whose unusual characters are all inert is its own forDlp (generated texts)", () => {
+    const text = fc.array(fc.oneof(fc.constantFrom(...chars), fc.constantFrom("a", "e", "K", " ", "\n", "1", "-"), fc.integer({ min: 0x80, max: 0x2ffff }).map((cp) => String.fromCodePoint(cp))), { maxLength: 16 }).map((p) => p.join(""))
+    fc.assert(fc.property(text, (t) => {
+      const buf = Buffer.from(t, "utf8")
+      if (allInert(buf)) expect(forDlp(buf.toString("utf8"))).toBe(buf.toString("utf8"))
+    }), { numRuns: 20000 })
+  })
+  it("a text whose unusual characters are all inert is its own forDlp (real documents)", () => {
+    let inert = 0
+    for (const d of benchDocs(root)) {
+      const buf = Buffer.from(d, "utf8")
+      if (unusualSpans(buf).length === 0 || !allInert(buf)) continue
+      inert++
+      expect(forDlp(d)).toBe(d)
+    }
+    expect(inert).toBeGreaterThan(0)
+  })
+  it("what forDlp changes is not inert", () => {
+    for (const ch of ["\u00e9", "\u2026", "\u00a0", "\u0301", "\u200b", "\ufe0f", "\u1161", "\u0bbe", "\uff9e", "\u0430", "\uff21", "\u0007", "\u{E0041}"]) {
+      const buf = Buffer.from(`a${ch}b`, "utf8")
+      expect(inertSpan(buf, 1, buf.length - 1)).toBe(false)
     }
   })
 })
