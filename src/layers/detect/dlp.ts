@@ -2,10 +2,10 @@
  * The DLP core: finds secrets in text, in parts of a structured message, and in URLs.
  *
  * The catalogue (our formats, gitleaks' rules, the generic credential-assignment rules and the user's patterns)
- * is matched in two native passes over a text, whatever its size: one RE2 set of every rule keyword (lower-case
- * literals, matched case-insensitively) together with the secret literals (environment values, known secrets,
- * canary tokens), and one set of the few rules that have no keyword together with the cheap gates that say
- * whether decoding, Unicode normalisation or the seed-phrase check could find anything. Only the rules whose
+ * is matched in one native pass over a text, whatever its size: one RE2 set of every rule keyword (lower-case
+ * literals, matched case-insensitively), the secret literals (environment values, known secrets, canary tokens),
+ * the few built-in rules that have no keyword and two cheap gates (grouped keys, control bytes); two more
+ * keyword-less rules run where a byte gate says they may match. Only the rules whose
  * keywords occur run, and only on windows of the text around the keyword (widened to whole tokens). When two
  * rules find the same secret, a specific format outranks a gitleaks rule, which outranks a generic assignment
  * rule; a secret claimed by a rule that is exempt for the destination host is exempt for all.
@@ -22,7 +22,7 @@ import { decodeVariants, tryBase32, tryBase64, tryHex, unescapeEscapes, urlDecod
 import { GATE_SOURCES } from "./gates.ts"
 import { once } from "./lazy.ts"
 import { matchDomain } from "./domain.ts"
-import { coreDlpPatterns, CREDENTIAL_KEY_WORDS, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
+import { builtinDlpPatterns, coreDlpPatterns, CREDENTIAL_KEY_WORDS, gitleaksDlpPatterns, type DlpPatternSpec, type GitleaksAllowlist, type RuleKind, type Validator } from "./dlpPatterns.ts"
 import { gitleaksGlobalAllowlist, gitleaksRules } from "./dlpGitleaks.ts"
 import { sequentialBody, shannon } from "./entropy.ts"
 import { forDlp, hasTagText, revealTags } from "./normalize.ts"
@@ -98,8 +98,13 @@ interface Rule {
 export interface CompiledDlp {
   readonly specs: ReadonlyArray<DlpPatternSpec>
   readonly rules: ReadonlyArray<Rule>
-  /** Keywords (case-insensitive), then the secret literals (env secrets and their encodings, known secrets, canaries). */
-  readonly literalSet: RE2Set | undefined
+  /**
+   * One set: the keywords (case-insensitive), the secret literals (env secrets and their encodings, known secrets,
+   * canaries), the grouped-key gate, the control-byte gate, then the built-in rules without keywords.
+   */
+  readonly set: RE2Set
+  /** Where the secret literals start in the set (after the keywords). */
+  readonly literalBase: number
   readonly keywords: ReadonlyArray<string>
   /** Keyword index → the rules it triggers. */
   readonly keywordRules: ReadonlyArray<ReadonlyArray<number>>
@@ -108,11 +113,13 @@ export interface CompiledDlp {
   readonly maxDecodeDepth: number
   /** Names of environment variables whose values are watched (for diagnostics; never the values). */
   readonly envNames: ReadonlyArray<string>
-  /** The rules without keywords, the grouped-key gate and the control-byte gate in one set. */
-  readonly combined: RE2Set
-  /** Combined-set index → rule index, for the rules without keywords. */
-  readonly wholeRules: ReadonlyArray<number>
+  /** The grouped-key gate's index in the set (the control-byte gate is next, then the rules without keywords). */
   readonly gateBase: number
+  /** Set index − gateBase − 2 → rule index, for the rules without keywords in the set. */
+  readonly wholeRules: ReadonlyArray<number>
+  /** The other rules without keywords (a user's patterns), in sets of their own; `apartRules` maps their indexes. */
+  readonly apart: RE2Set | undefined
+  readonly apartRules: ReadonlyArray<number>
   /** Rules without keywords left out of the combined set: each runs where its byte gate says it may match. */
   readonly gatedRules: ReadonlyArray<{ readonly rule: number; readonly gate: (buf: Buffer) => boolean }>
 }
@@ -330,6 +337,9 @@ const allowlistOf = (a: GitleaksAllowlist): Allowlist => {
 }
 const GLOBAL_ALLOWLIST = allowlistOf(gitleaksGlobalAllowlist)
 
+/** The regexes of the built-in catalogue (ours, the core set and gitleaks'). */
+const BUILTIN_REGEXES: ReadonlySet<string> = new Set([...builtinDlpPatterns, ...coreDlpPatterns, ...gitleaksDlpPatterns].map((p) => p.regex))
+
 /**
  * Keys gitleaks lists by value as documented and public (its allowlists name them literally, such as the
  * Google API keys in Firebase samples): not a secret whichever rule finds them.
@@ -411,27 +421,31 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     const gate = r.keywords.length === 0 && r.spec.caseSensitive !== true ? WHOLE_GATES.get(r.spec.regex) : undefined
     return gate === undefined ? [] : [{ rule: i, gate }]
   })
-  const wholeRules = rules.flatMap((r, i) => (r.keywords.length === 0 && !gatedRules.some((g) => g.rule === i) ? [i] : []))
-  // The keyword-less rules and the grouped gate share one set (its DFA stays small: about 30 µs per 10 KB). Seed
-  // phrases are looked for by one pass in JS over the bytes (`seedSpans`).
-  const combinedSources = [
-    ...wholeRules.map((i) => (rules[i].spec.caseSensitive === true ? rules[i].spec.regex : `(?i)${rules[i].spec.regex}`)),
-    GROUPED_GATE,
-    CONTROL_GATE
-  ]
+  const keywordless = rules.flatMap((r, i) => (r.keywords.length === 0 && !gatedRules.some((g) => g.rule === i) ? [i] : []))
+  // The built-in rules without keywords join the keywords in one set: a set pass costs ≈ 15 µs per 10 KB whatever it
+  // holds, and these few grow its DFA little (keywords alone 20 µs per 10 KB of Markdown, with them 27; as two sets
+  // 20 + 16). A user's pattern without keywords could be anything: those stay in sets of their own, as before.
+  // Seed phrases are looked for by one pass in JS over the bytes (`seedSpans`).
+  const builtinWhole = keywordless.filter((i) => BUILTIN_REGEXES.has(rules[i].spec.regex))
+  const wholeRules = builtinWhole.length <= 12 ? builtinWhole : []
+  const apartRules = keywordless.filter((i) => !wholeRules.includes(i))
+  const sourceOf = (i: number) => rules[i].source
+  const setSources = [...literalSources, GROUPED_GATE, CONTROL_GATE, ...wholeRules.map(sourceOf)]
   return {
     specs,
     rules,
-    literalSet: literalSources.length > 0 ? new PatternSet(literalSources, "u", literalSources.length) : undefined,
+    set: new PatternSet(setSources, "u", setSources.length),
+    literalBase: keywords.length,
     keywords,
     keywordRules,
     literals,
     seed: opts.seedPhrase,
     maxDecodeDepth: opts.maxDecodeDepth ?? 3,
     envNames: env.map((e) => e.name),
-    combined: new PatternSet(combinedSources, "u", 12),
+    gateBase: literalSources.length,
     wholeRules,
-    gateBase: wholeRules.length,
+    apart: apartRules.length > 0 ? new PatternSet(apartRules.map(sourceOf), "u", 12) : undefined,
+    apartRules,
     gatedRules
   }
 }
@@ -961,27 +975,25 @@ interface FirstPass {
   readonly controls: boolean
 }
 
-/** The two set passes over one text (and the byte gates of the rules left out of the combined set). */
+/** The set pass over one text (and the byte gates of the two rules left out of it, and a user's keyword-less rules). */
 const firstPass = (c: CompiledDlp, input: Buffer): FirstPass => {
   const rules = new Set<number>()
   const hitKeywords = new Set<string>()
   const literals: number[] = []
-  if (c.literalSet !== undefined) {
-    const kw = c.keywords.length
-    for (const i of c.literalSet.match(input)) {
-      if (i < kw) {
-        hitKeywords.add(c.keywords[i])
-        for (const r of c.keywordRules[i]) rules.add(r)
-      } else literals.push(i - kw)
-    }
-  }
   let grouped = false
   let controls = false
-  for (const i of c.combined.match(input)) {
-    if (i < c.gateBase) rules.add(c.wholeRules[i])
-    else if (i === c.gateBase) grouped = true
-    else controls = true
+  const kw = c.literalBase
+  const gate = c.gateBase
+  for (const i of c.set.match(input)) {
+    if (i < kw) {
+      hitKeywords.add(c.keywords[i])
+      for (const r of c.keywordRules[i]) rules.add(r)
+    } else if (i < gate) literals.push(i - kw)
+    else if (i === gate) grouped = true
+    else if (i === gate + 1) controls = true
+    else rules.add(c.wholeRules[i - gate - 2])
   }
+  if (c.apart !== undefined) for (const i of c.apart.match(input)) rules.add(c.apartRules[i])
   for (const g of c.gatedRules) if (g.gate(input)) rules.add(g.rule)
   return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, controls }
 }
