@@ -4,8 +4,8 @@
  * The catalogue (our formats, gitleaks' rules, the generic credential-assignment rules and the user's patterns)
  * is matched in one native pass over a text, whatever its size: one RE2 set of every rule keyword (lower-case
  * literals, matched case-insensitively), the secret literals (environment values, known secrets, canary tokens),
- * the few built-in rules that have no keyword and two cheap gates (grouped keys, control bytes); two more
- * keyword-less rules run where a byte gate says they may match. Only the rules whose
+ * the few built-in rules that have no keyword (two of them as gates: WHOLE_GATES) and two cheap gates (grouped
+ * keys, control bytes). Only the rules whose
  * keywords occur run, and only on windows of the text around the keyword (widened to whole tokens). When two
  * rules find the same secret, a specific format outranks a gitleaks rule, which outranks a generic assignment
  * rule; a secret claimed by a rule that is exempt for the destination host is exempt for all.
@@ -120,8 +120,6 @@ export interface CompiledDlp {
   /** The other rules without keywords (a user's patterns), in sets of their own; `apartRules` maps their indexes. */
   readonly apart: RE2Set | undefined
   readonly apartRules: ReadonlyArray<number>
-  /** Rules without keywords left out of the combined set: each runs where its byte gate says it may match. */
-  readonly gatedRules: ReadonlyArray<{ readonly rule: number; readonly gate: (buf: Buffer) => boolean }>
 }
 
 export interface ScanContext {
@@ -171,57 +169,23 @@ const envSecrets = (env: DlpOptions["env"], minLength: number): Array<{ name: st
     .map(([name, value]) => ({ name, value }))
 
 // ---------------------------------------------------------------------------------------------
-// Byte gates for two keyword-less rules
+// Gates for two keyword-less rules
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Two rules without keywords made the combined set's DFA several times larger (their counted, unbounded
- * repetitions of broad classes combine with every other pattern's states): with them the set pass cost about
- * 35 µs per 10 KB of Markdown, without them 16 µs (a set pass costs ≈ 15 µs whatever it holds). They run instead
- * where a byte gate finds what every match of theirs must hold (a necessary condition, so findings are the same:
- * the rule still runs over the whole text, as from the set; test/layers/detect/dlpPasses.test.ts checks the gates
- * against the regexes). Keyed by the exact regex: a user's pattern of the same name but another regex is in the set.
+ * Two rules without keywords made the set's DFA several times larger (their counted, unbounded repetitions of broad
+ * classes combine with every other pattern's states): with them a set of the keyword-less rules cost about 35 µs
+ * per 10 KB of Markdown, without them 16 µs. In the set each is stood for by a gate instead: a simpler regex that
+ * matches every text the rule's regex matches (what every match of the rule must hold), adding ≈ 2 µs. Where the
+ * gate matches, the rule runs over the whole text as before (its own regex decides), so findings are the same
+ * (test/layers/detect/dlpPasses.test.ts checks each gate against its rule's regex). Keyed by the exact regex: a
+ * user's pattern of the same name but another regex is in the set as it is.
  */
-const CONNECTION_STRING = "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}"
-const DISCORD_BOT_TOKEN = "[MN][A-Za-z0-9]{23,}\\.[A-Za-z0-9\\-_]{6}\\.[A-Za-z0-9\\-_]{27,}"
-
-/** RE2's `\s` (`[\t\n\f\r ]`), `:`, `/` and `@`: the bytes a user-info part (`[^\s:/@]`) cannot hold. */
-const NOT_USERINFO = (() => {
-  const t = new Uint8Array(256)
-  for (const c of [9, 10, 12, 13, 32, 58, 47, 64]) t[c] = 1
-  return t
-})()
-const SCHEME_END = Buffer.from("://", "latin1")
-
-/**
- * Whether user-info can follow a `://`: past it, bytes a user-info part holds up to a `:`, then 3 or more of them
- * up to an `@` (`postgres://user:pass@`). Every match of the connection-string rule has that after its `://`.
- */
-export const userinfoGate = (buf: Buffer): boolean => {
-  const n = buf.length
-  for (let at = buf.indexOf(SCHEME_END); at !== -1; at = buf.indexOf(SCHEME_END, at + 1)) {
-    let i = at + 3
-    while (i < n && NOT_USERINFO[buf[i]] === 0) i++
-    if (i >= n || buf[i] !== 58) continue
-    const from = ++i
-    while (i < n && NOT_USERINFO[buf[i]] === 0) i++
-    if (i < n && buf[i] === 64 && i - from >= 3) return true
-  }
-  return false
-}
-
-/**
- * Whether a Discord bot token's last two parts can be here: a dot, six bytes, a dot, then 27+ bytes of
- * `[A-Za-z0-9_-]` (inside a run of the base64 alphabet that starts after that dot, found by the skipping search).
- */
-export const discordGate = (buf: Buffer): boolean => {
-  for (const [s] of spansOf(buf, B64, 27)) if (s >= 8 && buf[s - 1] === 46 && buf[s - 8] === 46) return true
-  return false
-}
-
-const WHOLE_GATES: ReadonlyMap<string, (buf: Buffer) => boolean> = new Map([
-  [CONNECTION_STRING, userinfoGate],
-  [DISCORD_BOT_TOKEN, discordGate]
+export const WHOLE_GATES: ReadonlyMap<string, string> = new Map([
+  // Connection String Credentials: `scheme://user:password@host` has `://`, a user part, `:`, 3+ characters, `@`.
+  ["\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{0,64}:[^\\s:/@]{3,128}@[^\\s/]{3,}", "://[^\\s:/@]*:[^\\s:/@]{3}[^\\s:/@]*@"],
+  // Discord Bot Token: its last two parts, a dot, six characters, a dot and 27+.
+  ["[MN][A-Za-z0-9]{23,}\\.[A-Za-z0-9\\-_]{6}\\.[A-Za-z0-9\\-_]{27,}", "\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27}"]
 ])
 
 // ---------------------------------------------------------------------------------------------
@@ -416,12 +380,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   for (const secret of opts.knownSecrets ?? []) for (const [enc, pass] of encodingsOf(secret)) addLiteral(enc, { rule: "Known Secret Leak", severity: "critical", pass: pass.replace("env", "secret") })
   for (const c of opts.canaryTokens ?? []) for (const [enc, pass] of encodingsOf(c.value)) addLiteral(enc, { rule: `Canary Token: ${c.name}`, severity: "critical", pass: pass.replace("env", "canary") })
 
-  // Rules without keywords whose regex is one a byte gate is written for stay out of the set (see WHOLE_GATES).
-  const gatedRules = rules.flatMap((r, i) => {
-    const gate = r.keywords.length === 0 && r.spec.caseSensitive !== true ? WHOLE_GATES.get(r.spec.regex) : undefined
-    return gate === undefined ? [] : [{ rule: i, gate }]
-  })
-  const keywordless = rules.flatMap((r, i) => (r.keywords.length === 0 && !gatedRules.some((g) => g.rule === i) ? [i] : []))
+  const keywordless = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []))
   // The built-in rules without keywords join the keywords in one set: a set pass costs ≈ 15 µs per 10 KB whatever it
   // holds, and these few grow its DFA little (keywords alone 20 µs per 10 KB of Markdown, with them 27; as two sets
   // 20 + 16). A user's pattern without keywords could be anything: those stay in sets of their own, as before.
@@ -430,7 +389,8 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
   const wholeRules = builtinWhole.length <= 12 ? builtinWhole : []
   const apartRules = keywordless.filter((i) => !wholeRules.includes(i))
   const sourceOf = (i: number) => rules[i].source
-  const setSources = [...literalSources, GROUPED_GATE, CONTROL_GATE, ...wholeRules.map(sourceOf)]
+  // Two rules are stood for by their gates (WHOLE_GATES).
+  const setSources = [...literalSources, GROUPED_GATE, CONTROL_GATE, ...wholeRules.map((i) => WHOLE_GATES.get(rules[i].spec.regex) ?? sourceOf(i))]
   return {
     specs,
     rules,
@@ -445,8 +405,7 @@ export const compile = (opts: DlpOptions): CompiledDlp => {
     gateBase: literalSources.length,
     wholeRules,
     apart: apartRules.length > 0 ? new PatternSet(apartRules.map(sourceOf), "u", 12) : undefined,
-    apartRules,
-    gatedRules
+    apartRules
   }
 }
 
@@ -975,7 +934,7 @@ interface FirstPass {
   readonly controls: boolean
 }
 
-/** The set pass over one text (and the byte gates of the two rules left out of it, and a user's keyword-less rules). */
+/** The set pass over one text (and the sets of a user's keyword-less rules, if any). */
 const firstPass = (c: CompiledDlp, input: Buffer): FirstPass => {
   const rules = new Set<number>()
   const hitKeywords = new Set<string>()
@@ -994,7 +953,6 @@ const firstPass = (c: CompiledDlp, input: Buffer): FirstPass => {
     else rules.add(c.wholeRules[i - gate - 2])
   }
   if (c.apart !== undefined) for (const i of c.apart.match(input)) rules.add(c.apartRules[i])
-  for (const g of c.gatedRules) if (g.gate(input)) rules.add(g.rule)
   return { rules: [...rules].sort((a, b) => c.rules[a].rank - c.rules[b].rank || a - b), hitKeywords, literals, grouped, controls }
 }
 
