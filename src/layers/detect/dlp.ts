@@ -1371,6 +1371,9 @@ interface ByteScan {
   readonly unusual: Array<[number, number]>
 }
 
+/** A run of `UNUSUAL` bytes, in a Latin-1 string of the bytes. */
+const UNUSUAL_RUN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff]+/g
+
 /** The bytes an escape starts with: `%`, `\\`, `&`. */
 const ESCAPE_STARTS = [37, 92, 38]
 
@@ -1403,14 +1406,13 @@ export const scanBytes = (buf: Buffer, mayHaveControls = true): ByteScan => {
   const cls = BYTE_CLASS
   // Control and non-ASCII bytes: none in an ASCII text without controls (`isAscii` is native; whether there are
   // controls, the caller's set pass may already know).
+  // The runs of such bytes by a regex over the bytes as a Latin-1 string (one character per byte): a third faster
+  // than the same loop in JS.
   if (mayHaveControls || !isAscii(buf)) {
-    for (let i = 0; i < n; i++) {
-      if ((cls[buf[i]] & UNUSUAL) === 0) continue
-      let j = i + 1
-      while (j < n && cls[buf[j]] & UNUSUAL) j++
-      if (unusual.length < 512) unusual.push([i, j])
-      i = j - 1
-    }
+    const re = UNUSUAL_RUN
+    const latin1 = buf.toString("latin1")
+    re.lastIndex = 0
+    for (let m = re.exec(latin1); m !== null && unusual.length < 512; m = re.exec(latin1)) unusual.push([m.index, m.index + m[0].length])
   }
   // Escapes: every `%`, `\` and `&`, found natively, in order.
   const at: number[] = []
@@ -1749,12 +1751,20 @@ const views = (c: CompiledDlp, text: string, buf: Buffer, grouped: boolean, cont
 /** Upper-case/digit groups of four separated by a space or dash (a key written for readability). */
 const GROUPED = new RE2("\\b(?:[A-Z0-9]{4}[ -]){3,}[A-Z0-9]{2,8}\\b", "gu")
 
+/** The bytes of a text being scanned, written into a buffer reused from text to text (texts up to 64 K characters). */
+let textScratch = Buffer.allocUnsafe(0)
+const rawBytes = (text: string): Buffer => {
+  if (text.length > 65536) return Buffer.from(text, "utf8")
+  if (textScratch.length < 3 * text.length) textScratch = Buffer.allocUnsafe(Math.max(3 * 16384, 3 * text.length))
+  return textScratch.subarray(0, textScratch.write(text, 0, "utf8"))
+}
+
 /** Secrets in one text. `location` names where it was (`body`, `header:authorization`, `params.arguments.cmd`). */
 export const scanText = (c: CompiledDlp, text: string, location: string, ctx: ScanContext = {}): Finding[] => {
   if (text.length === 0) return []
   const out: Finding[] = []
   // The text crosses into RE2 once, as UTF-8 bytes: both set passes and every rule run on them.
-  const buf = Buffer.from(text, "utf8")
+  const buf = rawBytes(text)
   const first = scanView(c, text, { location, pass: "raw", ctx }, out, buf)
   // A view whose text was scanned already (the raw text, or a view reached another way: `url>escape` and
   // `escape>url` are often the same text) would only repeat findings that dedupe drops.
