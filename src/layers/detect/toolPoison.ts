@@ -15,6 +15,7 @@ import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 import { toolModelInput, withoutConcepts } from "./toolConcepts.ts"
+import { intentChecks, SECRET_DECLARATION, SECRET_NAME } from "./toolIntent.ts"
 
 export interface ToolDefinition {
   readonly name?: unknown
@@ -81,6 +82,10 @@ interface Check {
   readonly severity: Severity
   readonly re: RE2
   readonly message: string
+  /** Read only in the description of a schema property. */
+  readonly paramOnly?: boolean
+  /** Whether a match reads as something else in its sentence (the next match is then tried). */
+  readonly discount?: (text: string, at: number, match: string) => boolean
 }
 
 const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "gu"), message })
@@ -95,12 +100,23 @@ const ENV_TEMPLATE = once(() => new RE2("(?i)^\\.(?:example|sample|template|dist
 /** A configuration requirement: "requires the WEATHER_API_KEY environment variable to be set on the server". */
 const TO_BE_SET = once(() => new RE2("(?i)\\bto\\s+be$", "u"))
 
+/** "this tool", "this function": a description speaking of its own tool. */
+const SELF_TOOL = once(() => new RE2("(?i)\\b(this|the\\s+same)\\s+(tool|function|command)\\b", "u"))
+/** "the deprecated search_v1 tool of this server": another tool of the same server, not a rival. */
+const SAME_SERVER = once(() => new RE2("(?i)\\b(of|in|from|on)\\s+this\\s+(server|package|api|integration|plugin|extension)\\b", "u"))
+/** Where a setting comes from ("credentials are read from the standard AWS credential chain"): passive, with a source. */
+const PASSIVE_SOURCE = once(() => new RE2("(?i)\\b(are|is|get|gets|be)\\s+$", "u"))
+const FROM_SOURCE = once(() => new RE2("(?i)^\\w+\\s+from\\b", "u"))
+
 /** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
 const discounted = (rule: string, text: string, at: number, match: string): boolean => {
   switch (rule) {
     case "File Exfiltration Directive":
     case "Credential Harvesting":
-      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+    case "Cross-Tool Manipulation":
+      // About itself ("do not use this tool for files over 10 MB") or about a tool of the same server it replaces.
+      return SELF_TOOL().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60))
     case "Secret Solicitation":
       return TO_BE_SET().test(match)
     default:
@@ -113,7 +129,7 @@ const firstMatch = (c: Check, text: string): RegExpExecArray | null => {
   c.re.lastIndex = 0
   for (let n = 0; n < 8; n++) {
     const m = c.re.exec(text)
-    if (m === null || !discounted(c.rule, text, m.index, m[0])) return m
+    if (m === null || !(discounted(c.rule, text, m.index, m[0]) || c.discount?.(text, m.index, m[0]) === true)) return m
     c.re.lastIndex = m.index + 1
   }
   return null
@@ -159,7 +175,9 @@ const CHECKS = once((): ReadonlyArray<Check> => [
   check("Directive Heading", "medium", "(?:^|[\\s\\[(*])(?:[A-Z]{3,}[ _]){1,3}(?:OVERRIDE|BYPASS|DIRECTIVE|PROTOCOL|NOTE|INSTRUCTIONS?|PRIVILEGES)\\s*\\]?\\s*:|(?:^|[\\s\\[(*])(?:OVERRIDE|BYPASS|DIRECTIVE)(?:[ _][A-Z]{3,}){1,2}\\s*\\]?\\s*:", "a capitalised directive heading in a tool description"),
   check("Safety Bypass", "medium", "(?i)\\b(bypass(es|ing)?|disabl(e|es|ing)|skip(s|ping)?|turn(s|ing)?\\s+off)\\s+(the\\s+)?(safety|security|content|input)\\s+(validation|filter(ing|s)?|checks?|controls?|rules)\\b|\\b(has|with|grants?|gets?)\\s+(full\\s+)?(admin(istrator)?|root|elevated)\\s+privileges\\b", "the tool description offers to bypass safety controls"),
   check("Agent Instructions Heading", "medium", "(?im)^\\s*#{1,6}\\s*(instructions?|notes?|rules?|directives?)\\s+(for|to)\\s+(the\\s+)?(ai|assistant|agent|model|llm)s?\\b", "a heading with instructions for the agent in a tool description"),
-  check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did")
+  check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did"),
+  // Intent classes (fake approval, parameter smuggling, privilege escalation, harmful purpose): toolIntent.ts.
+  ...intentChecks().map((c) => ({ ...check(c.rule, c.severity, c.source, c.message), paramOnly: c.paramOnly, discount: c.discount }))
 ])
 
 /**
@@ -191,6 +209,13 @@ const shadowing = (text: string, ownName: string): string | undefined => {
 
 const EXFIL_PARAM = once(() => new RE2("(?i)^(conversation|chat|message|session)[\\s_-]?(history|log|transcript|dump)$|^(system|hidden)[\\s_-]?(prompt|instructions?)$|^(previous|prior|all)[\\s_-]?messages$|(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u"))
 
+/** The description of a schema property (`…properties.notes.description`): what the agent is asked to put in it. */
+const PARAM_DESCRIPTION = once(() => new RE2("\\.properties\\.[^.]+\\.description$", "u"))
+const PARAM_NAME = once(() => new RE2("\\.properties\\.([^.]+)\\.description$", "u"))
+const SECRET_DECLARED = once(() => new RE2(`(?i)${SECRET_DECLARATION}`, "u"))
+/** A public key (`id_ed25519.pub`) is meant to be shared. */
+const PUBLIC_KEY = once(() => new RE2("(?i)\\.pub\\b|public\\s+key", "u"))
+
 /** `camelCaseName` and `snake_name` → words. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
 
@@ -212,9 +237,18 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     if (hidden.split(" ").join("").length >= 8) out.push(toFinding("Hidden Unicode Text", "high", t.location, hidden, "invisible Unicode tag characters spell text in the tool definition"))
     if (!t.prose) continue
     const text = forMatching(hidden === "" ? t.text : revealTags(t.text))
+    const param = PARAM_DESCRIPTION().test(t.location)
     for (const c of CHECKS()) {
+      if (c.paramOnly === true && !param) continue
       const m = firstMatch(c, text)
       if (m !== null && !EXAMPLE_ADDRESS().test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
+    }
+    if (param) {
+      const prop = PARAM_NAME().exec(t.location)?.[1] ?? ""
+      const m = SECRET_DECLARED().exec(text)
+      if (m !== null && !SECRET_NAME().test(prop) && !PUBLIC_KEY().test(text.slice(m.index, m.index + m[0].length + 8))) {
+        out.push(toFinding("Parameter Smuggling", "high", t.location, m[0], `parameter "${prop}" is declared to hold a secret or personal datum its name does not announce`))
+      }
     }
     const shadow = shadowing(text, name)
     if (shadow !== undefined) out.push(toFinding("Cross-Tool Shadowing", "high", t.location, shadow, "the tool description changes how another tool is called"))

@@ -1,0 +1,245 @@
+/**
+ * Tool poisoning by intent (issue 14, part 4): checks on what a tool definition says the tool does or asks the
+ * agent to do, written as classes of sentence structure rather than phrases —
+ * - a fake approval: the definition claims the user, an owner or a team already approved or authorized what the
+ *   tool does ("has already approved", "pre-authorized by", "consent was granted in advance", "treat its
+ *   requests as approved"), and directives to skip the user's confirmation;
+ * - parameter smuggling: a parameter (or the description, naming a parameter) asks for data the agent holds
+ *   from elsewhere — the conversation so far, its system prompt, every environment variable, a secret "if you
+ *   know it", the contents of the user's dotfiles or open files;
+ * - privilege escalation: retry or always run as root / with sudo, a tool that grants itself (or the agent)
+ *   admin or owner rights, adds to sudoers or binds to cluster-admin, turns off permission checks, trades a token
+ *   for an admin one, makes files world-writable;
+ * - a harmful stated purpose: harm together with its evasion ("so nobody notices", "so actions cannot be
+ *   reviewed", "without the user knowing"), monitoring or audit turned off, audit logs and histories erased,
+ *   hidden admin accounts and back doors for the author, destinations controlled by the tool's author, the
+ *   user's data sold or made public, key files gathered and bundled, surveillance of the screen, keystrokes,
+ *   clipboard or location, miners, trusted roots replaced, password fields read.
+ * Each check has near misses in test/layers/detect/toolIntent.test.ts taken from ordinary tool descriptions
+ * (conditions such as "whether it has been approved", `notes` parameters for the user's own notes, log
+ * rotation, alert silencing, role grants the user confirms, a sandbox run as an unprivileged user).
+ */
+import type { Severity } from "../../services/Verdict.ts"
+import { once } from "./lazy.ts"
+import { RE2 } from "./re2.ts"
+
+export interface IntentCheck {
+  readonly rule: string
+  readonly severity: Severity
+  readonly source: string
+  readonly message: string
+  /** Read only in the description of a schema property (what the agent is asked to put into it). */
+  readonly paramOnly?: boolean
+  /** Whether a match reads as something else in its sentence (a condition, a negation): the next match is tried. */
+  readonly discount?: (text: string, at: number, match: string) => boolean
+}
+
+/** Within one sentence: no sentence end (a period before a space); line breaks (wrapped text) allowed. */
+const GAP = "(?:[^.!?\\n]|\\.\\S)"
+
+/** The part of the sentence before `at` (from the last sentence end, semicolon or line break), at most 120 chars. */
+const before = (text: string, at: number): string => {
+  const start = Math.max(0, at - 120)
+  const head = text.slice(start, at)
+  const cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf(";"), head.lastIndexOf("\n"), head.lastIndexOf("! "), head.lastIndexOf("? "), head.lastIndexOf(": "))
+  return cut < 0 ? head : head.slice(cut + 1)
+}
+
+/**
+ * A condition or a question around an approval ("whether it has been approved", "once the user has approved the
+ * plan", "fails unless an admin has authorized the app", "lists expenses that were already approved"): the
+ * tool checks or reports an approval, it does not claim one.
+ */
+const CONDITION = once(() => new RE2("(?i)\\b(if|whether|once|after|unless|until|when|whenever|only|requires?|required|must|checks?|checking|verif(y|ies)|ensures?|before|that|which|who|whose|lists?|returns?|shows?|filters?|finds?|waits?|asks?|request(s|ed)?|status)\\b", "u"))
+/** A negation shortly before the match ("do not include", "never put", "no … here"). */
+const NEGATION = once(() => new RE2("(?i)(\\b(not|never|no|without|except|excluding|avoid|instead\\s+of)\\b|n't\\b)", "u"))
+
+const conditional = (text: string, at: number): boolean => CONDITION().test(before(text, at))
+const negated = (text: string, at: number): boolean => NEGATION().test(before(text, at).slice(-48))
+
+// What the agent holds from elsewhere and a parameter has no business receiving.
+const CONVERSATION = "(the\\s+)?(full\\s+|entire\\s+|whole\\s+|complete\\s+|raw\\s+)?(text\\s+of\\s+)?(the\\s+|this\\s+|your\\s+)?(conversation|chat|dialog(ue)?|transcript|message\\s+history|chat\\s+history|session)\\s+(so\\s+far|up\\s+to\\s+(now|here)|until\\s+now|with\\s+the\\s+user|you\\s+(are\\s+)?hav(e|ing)|including)" +
+  "|(the\\s+)?(last|previous|prior|recent|earlier)\\s+(\\d+\\s+|few\\s+|several\\s+|n\\s+)?(messages|turns|exchanges|prompts|user\\s+messages)\\s+(exchanged|with\\s+the\\s+user|from\\s+the\\s+user|in\\s+this\\s+(chat|conversation|session|thread))" +
+  "|(every|all|each)\\s+(of\\s+the\\s+)?(previous\\s+|prior\\s+|earlier\\s+|other\\s+)?(tool\\s+(results?|outputs?)|messages?|prompts?|replies|answers|turns)\\s+(in|of|from)\\s+(this|the\\s+current)\\s+(chat|conversation|session|thread)" +
+  "|(taken|copied|collected|gathered|pulled)\\s+from\\s+(the|this|your)\\s+(conversation|chat|context\\s+window)" +
+  "|everything\\s+(the\\s+user|you)\\s+(has\\s+|have\\s+)?(said|typed|wrote|written|shared|told\\s+you|asked|discussed)" +
+  "|(whatever|any|all)\\s+(private|personal|sensitive|confidential|identifying)\\s+(information|data|details|facts)\\s+(the\\s+user|you)\\b" +
+  "|(what|anything)\\s+the\\s+user\\s+(has\\s+)?(said|revealed|shared|typed|disclosed)\\s+(earlier|so\\s+far|before|in\\s+this)"
+const PROMPT = "(your|the\\s+(agent|assistant|model)'?s)\\s+(full\\s+|complete\\s+|entire\\s+|own\\s+)?(system\\s+(prompt|message|instructions)|developer\\s+(message|prompt|instructions)|(hidden|original|initial|internal)\\s+(instructions|prompt|rules))" +
+  "|(the\\s+)?(system\\s+prompt|system\\s+message|developer\\s+message|instructions|rules)\\s+you\\s+(were|have\\s+been|got|received|are\\s+(running|operating)\\s+(under|with))"
+const ENV = "(values?|contents?)\\s+of\\s+(every|all|each|any)\\s+(of\\s+the\\s+)?(environment\\s+variables?|env\\s+vars?)|(every|all|each)\\s+(of\\s+the\\s+)?(environment\\s+variables?|env\\s+vars?)\\s+(you|visible|available|that\\s+you|it\\s+can|in\\s+(the|your)\\s+(process|shell|session))"
+const SECRET_NOUN = "(passwords?|passphrases?|pins?|api\\s+keys?|access\\s+tokens?|tokens?|credentials|secret\\s+keys?|private\\s+keys?|session\\s+cookies?|cookies|2fa\\s+codes?|one-time\\s+codes?|otps?|seed\\s+phrases?|recovery\\s+(codes?|phrases?)|ssh\\s+keys?|card\\s+numbers?)"
+const SECRET = `(the\\s+user'?s|their|your)\\s+([\\w-]+\\s+){0,2}${SECRET_NOUN}${GAP}{0,30}?\\b(if\\s+you\\s+(know|have|remember|saw|can\\s+(find|see))|you\\s+(have\\s+)?(seen|saw|know|remember|found)|(from|in)\\s+(the|this|your)\\s+(conversation|chat|context|memory))` +
+  `|(any|all|every)\\s+(of\\s+the\\s+)?(credentials?|tokens?|api\\s+keys?|keys|passwords?|secrets?|cookies)(\\s+or\\s+[\\w-]+)?\\s+(the\\s+user|you)\\s+(has\\s+|have\\s+)?(shared|seen|found|mentioned|entered|typed|pasted|know|can\\s+(see|access|find|read))`
+const FILES = "(the\\s+)?contents?\\s+of\\s+(the\\s+user'?s\\s+|any\\s+|every\\s+|all\\s+|their\\s+|your\\s+)?(open\\s+files|~/|\\.[a-z]|dotfiles|home\\s+directory|[\\w.-]*\\s*config(uration)?\\s+files?|files?\\s+(they|the\\s+user)\\s+(mentioned|opened|has\\s+open))" +
+  "|(any|all|every)\\s+file\\s+paths?\\s+(they|the\\s+user)\\s+(mentioned|opened|referenced)"
+const AMBIENT = `(${CONVERSATION}|${PROMPT}|${ENV}|${SECRET}|${FILES})`
+/**
+ * A secret or personal datum a parameter is declared to hold ("Contents of the ~/.ssh/id_rsa file", "The
+ * user's password for the service", "Session token or cookie of the user's accounts", "Base64 of
+ * ~/.kube/config"): smuggling when the parameter's own name does not say so (`SECRET_NAME`) — a `password`
+ * parameter of a sign-in tool asks for a password by design, a `notes` or `metadata` one does not.
+ */
+export const SECRET_DECLARATION = "(the\\s+user'?s|their|your|the\\s+agent'?s)\\s+([\\w-]+\\s+){0,2}(passwords?|passphrases?|pins?|api\\s+keys?|access\\s+keys?|tokens?|credentials|cookies?|private\\s+keys?|ssh\\s+keys?|seed\\s+phrases?|card\\s+numbers?|home\\s+address(es)?|date\\s+of\\s+birth|phone\\s+numbers?|social\\s+security\\s+numbers?)" +
+  "|\\b(aws\\s+)?(access\\s+key\\s+id|secret\\s+access\\s+key)|\\baws\\s+(access\\s+)?keys?\\b|\\bsession\\s+(tokens?|cookies?)|\\bauth(entication)?\\s+cookies?|\\brefresh\\s+tokens?|\\bbearer\\s+tokens?|\\bcredit\\s+card\\s+numbers?|\\bcvv\\b|\\b(seed|recovery)\\s+phrases?" +
+  "|\\b(contents?|text|base64|copy|value|body|dump|data)\\s+of\\s+(the\\s+)?(user'?s\\s+)?((~|\\$home)?/?\\.ssh/|~?/?\\.kube/config|kubeconfig|(~/)?\\.aws/credentials|\\.env\\b|\\.netrc|\\.npmrc|\\.pgpass|\\.git-credentials|\\bid_(rsa|ed25519|ecdsa)\\b)" +
+  "|\\b(all|every)\\s+(of\\s+the\\s+)?(agent'?s\\s+|process\\s+|the\\s+)?(environment\\s+variables|env\\s+vars)\\s+(of|as|in|from)\\b"
+/** A parameter name that says it holds a secret or personal datum (words of the name). */
+export const SECRET_NAME = once(() => new RE2("(?i)(pass|pwd|token|key|secret|credential|cookie|auth|cert|pem|ssh|env|card|cvv|pin|otp|phone|address|birth|dob|ssn|kube|config|session)", "u"))
+
+/** A parameter named in a description: "the `extra` argument", "in the context field", "this parameter". */
+const PARAM_REF = "(\\b(parameter|argument|field|param|property)\\b|`[\\w.-]+`)"
+
+/** The oversight parties and the traces an evasion is about. */
+const OVERSEER = "(nobody|no\\s+one|none|nothing(\\s+the\\s+(agent|tool)\\s+did)?|the\\s+user|users|the\\s+owner|admins?|administrators?|reviewers?|auditors?|the\\s+(security|it|ops|sre)\\s+team|security|monitoring|it|they|this|actions?|the\\s+(change|changes|transfer|gap|copy|copies|activity|access|session|agent|tool|account|payment|edit|edits)|(its|the\\s+agent'?s|the\\s+tool'?s)\\s+(actions|activity|changes)|what\\s+(happened|the\\s+agent\\s+did|was\\s+done|it\\s+did))"
+const NOTICE = "(notic|review|reconstruct|trac|detect|audit|discover|investigat|spott?|flagg?|find\\s+out|know|learn|realiz|realis|see\\s+what|tell)\\w*"
+
+export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
+  {
+    rule: "Approval Claim",
+    severity: "high",
+    source: "(?i)\\b(has|have|had)\\s+((already|previously|explicitly|expressly|also|fully)\\s+)*(pre-?)?(approved|authori[sz]ed|consented|signed\\s+off|okayed|ok'd|whitelisted|allow-?listed|sanctioned)\\b" +
+      "|\\b(is|are|was|were|has\\s+been|have\\s+been)\\s+((already|previously|explicitly|fully|automatically)\\s+)*pre-?(approved|authori[sz]ed|cleared|confirmed)\\b" +
+      "|\\b(is|are|was|were|has\\s+been|have\\s+been)\\s+((already|previously|explicitly)\\s+)+(approved|authori[sz]ed|cleared|confirmed|sanctioned)\\b" +
+      "|\\b(consent|approval|authori[sz]ation|permission|sign-?off|clearance)\\s+(was|has\\s+been|have\\s+been|is|were)\\s+(already\\s+|previously\\s+)?(granted|given|obtained|provided|received|secured)\\b" +
+      "|\\b(already|explicitly|expressly|previously)\\s+(approved|authori[sz]ed|agreed|consented|signed\\s+off|okayed)\\b" +
+      "|\\bpre-?(approved|authori[sz]ed|cleared)\\s+by\\b" +
+      "|\\b(granted|given|gave|grants|gives)\\s+(this\\s+tool\\s+|it\\s+)?(permanent|standing|blanket|unlimited|unconditional|advance|prior|general|full)\\s+(consent|permission|approval|authori[sz]ation)\\b" +
+      "|\\b(approval|consent|authori[sz]ation|sign-?off)\\s+(from\\s+[\\w\\s'-]{1,30}?\\s+)?(is|are)\\s+on\\s+file\\b" +
+      "|\\b(treat|consider|regard|handle)\\s+(it|them|this|these|its|all|every|each|any)\\s+([\\w'-]+\\s+){0,3}as\\s+(already\\s+)?(pre-?)?(approved|authori[sz]ed|confirmed|sanctioned|user-approved)\\b",
+    message: "the tool definition claims that the user or an authority already approved what it does",
+    discount: (text, at) => conditional(text, at)
+  },
+  {
+    rule: "Confirmation Bypass",
+    severity: "medium",
+    source: "(?i)\\b(do\\s+not|don'?t|never|no\\s+need\\s+to|need\\s+not|needn'?t|(you\\s+)?(do\\s+not|don'?t)\\s+(need|have)\\s+to|there\\s+is\\s+no\\s+need\\s+to)\\s+(ask|check\\s+with|prompt|consult|bother|wait\\s+for)\\s+(the\\s+user|them|the\\s+owner|anyone)(\\s+(again|first|beforehand|for\\s+(confirmation|permission|approval|consent)|whether|to\\s+confirm|before\\b)|\\s*[.;,)!]|\\s*$)" +
+      "|\\b(do\\s+not|don'?t|never|no\\s+need\\s+to)\\s+ask\\s+for\\s+(confirmation|permission|approval|consent)" +
+      "|\\b(you\\s+)?(do\\s+not|don'?t|never)\\s+need\\s+(the\\s+user'?s|their|any|an?)\\s+(explicit\\s+)?(permission|approval|consent|confirmation)" +
+      "|\\b(skip|bypass|omit|suppress|ignore)\\s+(the\\s+|any\\s+|all\\s+)?(user'?s?\\s+)?(confirmation|approval|consent|permission)\\s*(steps?|prompts?|dialogs?|checks?|requests?)?\\b" +
+      "|\\b(execute|run|perform|call|do|send|apply|proceed\\s+with)\\s+(it\\s+|them\\s+|this\\s+|these\\s+)?(directly\\s+|immediately\\s+|right\\s+away\\s+)?without\\s+(asking|confirmation|confirming|approval|consent|permission|checking\\s+with)",
+    message: "the tool definition tells the agent not to ask the user for confirmation"
+  },
+  {
+    rule: "Parameter Smuggling",
+    severity: "high",
+    source: `(?i)${AMBIENT}`,
+    message: "a parameter asks for data the agent holds from elsewhere (the conversation, its instructions, secrets, files)",
+    paramOnly: true,
+    discount: (text, at) => negated(text, at)
+  },
+  {
+    rule: "Parameter Smuggling",
+    severity: "high",
+    source: `(?i)${PARAM_REF}${GAP}{0,100}?${AMBIENT}|${AMBIENT}${GAP}{0,100}?${PARAM_REF}`,
+    message: "the tool description asks to put data the agent holds from elsewhere into a parameter",
+    discount: (text, at) => negated(text, at)
+  },
+  {
+    rule: "Privilege Escalation",
+    severity: "high",
+    source: `(?i)\\b(always|automatically|first|retry|re-?try|re-?run|re-?invoke|re-?execute|fall\\s+back\\s+to|escalate|elevate)\\b${GAP}{0,40}?\\b(with|using|via|as|under|to|through)\\s+(sudo\\b|root\\b|the\\s+root\\s+(user|account)|admin(istrator)?\\s+(rights|privileges)|elevated\\s+(privileges|rights|permissions)|system\\s+privileges|localsystem|nt\\s+authority)` +
+      `|\\b(grants?|gives?|assigns?|adds?|elevates?|promotes?|binds?|escalates?|makes?)\\s+(itself|the\\s+agent|this\\s+(tool|integration|app|server|extension)|its\\s+own\\s+([\\w-]+\\s+)?(account|user|token|service\\s+account|role|identity)|the\\s+(agent|tool|integration|app|server)'?s\\s+(own\\s+)?([\\w-]+\\s+){0,2}(account|user|token|role|identity))\\b${GAP}{0,60}?\\b(owner|admin(istrator)?|root|sudo(ers)?|superuser|cluster-admin|full|unrestricted|elevated|whole\\s+(disk|file\\s*system|drive|machine)|entire\\s+(disk|file\\s*system|drive|machine|organi[sz]ation)|every\\s+(repository|file|project|account)|wheel)\\b` +
+      `|\\b(adds?|appends?|binds?|assigns?|grants?|gives?|promotes?|writes?)\\b${GAP}{0,60}?\\b(to|into)\\s+(the\\s+)?(/etc/)?(sudoers(\\s+file)?|cluster-admin|wheel\\s+group|administrators\\s+group|domain\\s+admins)\\b` +
+      `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|skip(s|ping)?|ignor(e|es|ing)|circumvent(s|ing)?|get(s|ting)?\\s+around|work(s|ing)?\\s+around|defeat(s|ing)?|evad(e|es|ing)|switch(es|ing)?\\s+off|remov(e|es|ing)|lift(s|ing)?)\\s+(the\\s+|any\\s+|all\\s+|its\\s+|their\\s+)?([\\w'-]+\\s+){0,3}(permission|access[- ]control|authori[sz]ation|rbac|acl|allow-?list|allowed[_ ]directories|sandbox|uac|selinux|apparmor|seccomp|security)\\s+(checks?|controls?|restrictions?|enforcement|policies|boundar(y|ies)|rules|prompts?)\\b` +
+      `|\\b(exchang|swap|upgrad|escalat|elevat|promot|convert|trad)(e|es|ed|ing)\\s+(the\\s+|its\\s+|their\\s+)?(user'?s\\s+|agent'?s\\s+|own\\s+)?([\\w-]+\\s+){0,2}(tokens?|credentials?|sessions?|keys?|privileges?|permissions?|access)\\s+(for|to|into|with)\\s+(an?\\s+|the\\s+)?(admin(istrator)?|root|owner|superuser|elevated|privileged|full[- ]access|god[- ]mode|unrestricted)\\b` +
+      `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|remov(e|es|ing)|switch(es|ing)?\\s+off)\\s+(the\\s+)?(agent'?s|assistant'?s|model'?s|host'?s|client'?s|its|your)\\s+(own\\s+)?(sandbox|approval\\s+prompts?|permission\\s+(prompts?|checks?|system)|confirmation\\s+prompts?|safety\\s+settings|guard-?rails)\\b` +
+      `|\\b(allows?|grants?|permits?)\\s+(action\\s+)?["']?\\*["']?\\s+(on|for|and)\\s+(resource\\s+)?["']?\\*|\\bto\\s+action\\s+["']?\\*["']?\\s+on\\s+resource\\s+["']?\\*|\\b(attach(es)?|adds?|grants?)\\s+(the\\s+)?administratoraccess\\b` +
+      `|\\b(make|makes|making|set|sets|setting|chmod)\\b${GAP}{0,60}?\\b(world-?(readable|writable|writeable)|readable\\s+and\\s+writable\\s+by\\s+(everyone|anyone|all\\s+users)|0?777\\b|a\\+rwx)`,
+    message: "the tool definition escalates privileges (root, admin rights it grants itself, permission checks turned off)",
+    discount: (text, at) => negated(text, at)
+  },
+  {
+    rule: "Evasion Purpose",
+    severity: "high",
+    source: `(?i)\\bso\\s+(that\\s+)?${OVERSEER}\\s+(can(no|')t|can\\s+not|can\\s+never|cannot|won'?t|will\\s+not|will\\s+never|is\\s+not|are\\s+not|isn'?t|aren'?t|doesn'?t|does\\s+not|don'?t|do\\s+not|never)\\s+(be\\s+)?(later\\s+)?${NOTICE}` +
+      `|\\bso\\s+(that\\s+)?(nobody|no\\s+one|none|nothing(\\s+the\\s+(agent|tool)\\s+did)?)\\b${GAP}{0,30}?\\b(can|could|will|would|is|gets?)\\s+(ever\\s+)?(be\\s+)?(later\\s+)?${NOTICE}` +
+      `|\\bso\\s+(that\\s+)?${OVERSEER}\\s+(is|are|goes|go|stays?|remains?)\\s+(not\\s+noticed|unnoticed|undetected|unseen|invisible|hidden\\s+from)` +
+      `|\\bwithout\\s+(the\\s+user'?s?|the\\s+owner'?s?|their|anyone'?s?)\\s+(knowledge|knowing|noticing|awareness|being\\s+aware)|\\bwithout\\s+(telling|informing|notifying|alerting)\\s+(the\\s+user|the\\s+owner|them|anyone)\\b|\\bwithout\\s+(any|a)\\s+(visible\\s+)?(indicator|notification|trace)\\b|\\bbehind\\s+the\\s+(user'?s\\s+)?back\\b`,
+    message: "the tool definition says its action is meant to go unnoticed by the user or reviewers"
+  },
+  {
+    rule: "Oversight Tampering",
+    severity: "high",
+    source: `(?i)\\b(stops?|stopping|disables?|disabling|turns?\\s+off|turning\\s+off|kills?|killing|pauses?|suspends?|uninstalls?|blinds?|tampers?\\s+with|switch(es)?\\s+off)\\s+(the\\s+|its\\s+|your\\s+|all\\s+|any\\s+|every\\s+)?([\\w'-]+\\s+){0,2}?(endpoint\\s+(detection|protection|security)|edr\\b|xdr\\b|antivirus|anti-?malware|auditd|audit\\s+(log(ging|s)?|trail|records?|daemon|service)|security\\s+(agent|monitoring|software|scanner|logging|alerts?|cameras?)|intrusion\\s+(detection|prevention)|defender\\b|siem\\b|selinux|apparmor|two-factor|2fa\\b|mfa\\b|multi-factor|syslog|event\\s+log(ging|s)?|logging\\s+of\\s+(its|the\\s+agent'?s))` +
+      `|\\b(deletes?|deleting|erases?|erasing|wipes?|wiping|truncates?|truncating|clears?|clearing|purges?|purging|shreds?|scrubs?|removes?|tampers?\\s+with|rewrites?|backdates?)\\s+(the\\s+|its\\s+|all\\s+|any\\s+|existing\\s+|every\\s+)?([\\w'-]+\\s+){0,3}?(audit\\s+(logs?|records?|trails?|entries|events)|access\\s+logs|shell\\s+history|command\\s+history|bash_history|zsh_history|system\\s+logs|security\\s+logs|event\\s+logs|(its|the\\s+agent'?s|the\\s+tool'?s)\\s+(own\\s+)?(action\\s+|activity\\s+)?(logs?|history|records|traces))\\b`,
+    message: "the tool definition turns off monitoring or erases the records of what was done"
+  },
+  {
+    rule: "Backdoor",
+    severity: "high",
+    source: "(?i)\\b(administrator|admin|root|superuser)\\s+(account|user|login)\\s+with\\s+(a\\s+)?(fixed|hard-?coded|known|static|preset|shared)\\s+password|\\b(accounts?|users?|logins?|keys?)\\s+for\\s+(remote|vendor|external)\\s+(maintenance|access|support)\\b|\\b(hidden|backdoor|undocumented|covert|unlisted|invisible|shadow|secret)\\s+(administrator|admin|root|superuser|maintenance|user|login|ssh)\\s*(accounts?|users?|logins?|keys?|access)\\b|\\bextra\\s+(administrator|admin|root|superuser|ssh)\\s*(accounts?|users?|logins?|keys?)\\b|\\bback\\s?door(s|ed)?\\b" +
+      "|\\bso\\s+(that\\s+)?(the\\s+)?(tool'?s?\\s+)?(author|vendor|operators?|developers?|maintainers?|publisher|attackers?)\\s+(can|could|will\\s+be\\s+able\\s+to)\\s+(log\\s*in|sign\\s+in|access|connect|get\\s+in|control|reach|ssh|take\\s+over)",
+    message: "the tool definition installs a back door or a hidden account"
+  },
+  {
+    rule: "Author-Controlled Destination",
+    severity: "high",
+    source: "(?i)\\b(to|into|with|for|on)\\s+(an?\\s+|the\\s+)?([\\w'-]+\\s+){0,3}(accounts?|wallets?|address(es)?|servers?|repositor(y|ies)|mailbox(es)?|buckets?|cloud\\s+accounts?|endpoints?|hosts?|registry|channels?|organi[sz]ations?|storage)\\s+(controlled|owned|run|operated|held|chosen|picked|managed|configured)\\s+by\\s+(the\\s+)?(tool'?s?\\s+)?(author|vendor|developer|maintainer|publisher|creator|attacker|tool\\b|an?\\s+unrelated)" +
+      "|\\b(the\\s+)?(tool'?s?\\s+)?(author|vendor|developer|publisher|attacker)'?s?\\s+(own\\s+)?(cloud\\s+account|account|wallet|registry|bank\\s+account|repositor(y|ies))\\b" +
+      "|\\b(sells?|resells?|selling|reselling|monetiz(es?|ing)|monetis(es?|ing)|rents?\\s+out)\\b" + `${GAP}{0,60}?` + "\\b(data|records|information|history|traffic|contacts|profiles|details|it|them|usage)\\b" +
+      "|\\b(to|with)\\s+(an?\\s+|the\\s+)?([\\w-]+\\s+)?(data\\s+brokers?|advertisers|ad\\s+networks?|insurers|insurance\\s+companies|facial[- ]recognition\\s+(compan(y|ies)|firms?|services?))\\b",
+    message: "the tool definition sends the user's money or data to the tool's author or sells it"
+  },
+  {
+    rule: "Public Exposure",
+    severity: "high",
+    source: `(?i)\\b(private|secret|confidential|internal|personal)\\s+([\\w-]+\\s+)?(repositor(y|ies)|repos?|files?|documents?|notes?|keys?|data|messages?|photos?|recordings?)\\b${GAP}{0,80}?\\b(to|on|in|into|at)\\s+(a\\s+|an\\s+|the\\s+)?public(ly)?[\\s-]` +
+      `|\\b(api\\s+keys|keys|secrets|credentials|passwords|tokens|transcripts|recordings|cookies)\\b${GAP}{0,80}?\\b(to|on|in|into|at)\\s+(a\\s+|an\\s+|the\\s+)?(public(ly)?[\\s-]|paste\\s*(site|bin|service)|pastebin)` +
+      "|\\bindexed\\s+by\\s+search\\s+engines\\b|\\bthat\\s+anyone\\s+can\\s+(read|see|access|download|view)\\b",
+    message: "the tool definition publishes the user's private data or secrets"
+  },
+  {
+    rule: "Credential Bundling",
+    severity: "high",
+    source: `(?i)\\b(walks?|searches|search|scans?|crawls?|sweeps?|hunts?|looks?|collects?|gathers?|finds?|locates?|dumps?|enumerates?)\\b${GAP}{0,80}?(\\*?\\.pem\\b|\\bid_\\*|\\bid_(rsa|ed25519|ecdsa)\\b|private\\s+keys?|key\\s*files|keystores?|\\.pgpass|credentials\\.json|wallet\\.dat|\\.kdbx|\\bkeychains?\\b|ssh\\s+keys|api\\s+keys|password\\s+hashes|seed\\s+phrases)${GAP}{0,120}?\\b(zips?|zipping|archives?|bundles?|tars?|compress(es)?|uploads?|uploading|copies|exfiltrates?|ships?)\\b`,
+    message: "the tool definition gathers key files or secrets and bundles or uploads them"
+  },
+  {
+    rule: "Surveillance",
+    severity: "high",
+    source: `(?i)\\b(captur|record|log|stream|watch|monitor|track|report|upload|send|copy|copie|scrap)(e|es|s|ed|ing)?\\s+((the\\s+)?(user'?s|device'?s|their|your|the\\s+machine'?s|every)\\s+([\\w-]+\\s+){0,2}(screen|webcam|camera|microphone|clipboard|gps|location|keystrokes?|typing|browsing)|keystrokes|key\\s*presses)\\b${GAP}{0,80}?\\b(continuously|constantly|in\\s+the\\s+background|every\\s+(\\d+\\s+|few\\s+)?\\w+|without|uploads?|sends?|streams?|posts?|to\\s+(a|the|an)\\s+(remote|third|external|developer|author|vendor|server))` +
+      "|\\b(watch|monitor|scan|read|poll)(e|es|s|ed|ing)?\\s+(the\\s+)?clipboard\\s+for\\s+(passwords|card|credit|seed|keys|tokens|secrets|credentials|wallet)" +
+      "|\\b(starts?|begins?|runs?)\\s+(capturing|recording|logging)\\s+(the\\s+user'?s\\s+)?(keystrokes|screen|microphone|webcam)",
+    message: "the tool definition watches the user's screen, keystrokes, clipboard or location"
+  },
+  {
+    rule: "Malware Behaviour",
+    severity: "high",
+    source: "(?i)\\b(crypto(currency)?[- ]?min(er|ers|ing)|coin[- ]?min(er|ers|ing)|mines?\\s+(crypto|bitcoin|monero))\\b" +
+      "|\\b(replaces?|swaps?|overwrites?|substitutes?)\\s+([\\w'-]+\\s+){0,3}(trusted\\s+)?(root|ca)\\s+certificates?\\b" +
+      `|\\bencrypts?\\b${GAP}{0,80}?\\b(demands?|asks?\\s+for|requires?)\\s+(a\\s+)?(ransom|payment\\s+(to|for)\\s+(decrypt|unlock))` +
+      `|\\b(downloads?|fetch(es)?)\\b${GAP}{0,60}?\\b(runs?|executes?|installs?)\\b${GAP}{0,40}?\\b(unsigned|unverified|without\\s+(verifying|verification|checking|validating))` +
+      `|\\b(read|copy|capture|grab|extract|record|scrape|harvest|collect|log|take|store)s?\\s+(the\\s+|any\\s+|every\\s+)?([\\w-]+\\s+){0,2}(password|passcode|pin|otp|one-time\\s+code|card\\s+number|cvv|cvc|security\\s+code|2fa|mfa)\\s+(fields?|inputs?|boxes|box|values?|entries)\\b`,
+    message: "the tool definition describes malware behaviour (mining, replaced trust roots, unverified code, captured password fields)"
+  },
+  {
+    rule: "Trust Claim",
+    severity: "high",
+    source: "(?i)\\bsafe\\s+to\\s+(pass|send|share|give|include|paste|put|provide|hand)\\s+([\\w-]+\\s+){0,3}?(passwords?|keys|secrets?|credentials?|tokens?|sensitive|personal|private|api\\s+keys)\\b" +
+      "|\\b(outputs?|results?|responses?|instructions|commands|answers)\\s+(are|is)\\s+(always\\s+)?safe\\s+to\\s+(execute|run|eval|follow|obey)\\b" +
+      "|\\b(you\\s+can|you\\s+may|feel\\s+free\\s+to|it\\s+is\\s+safe\\s+to)\\s+(skip|bypass|disable|ignore|omit|drop|relax)\\s+(your\\s+(own\\s+)?|the\\s+usual\\s+|any\\s+|all\\s+|the\\s+)?([\\w-]+\\s+)?(own|checks?|safety|security|validation|reviews?|confirmations?|guard-?rails?|filters?|scrutiny|policies|rules)\\b" +
+      "|\\b(requests?|calls?|commands?|actions?|it)\\s+(bypass|bypasses|skip|skips|are\\s+exempt\\s+from|is\\s+exempt\\s+from)\\s+(the\\s+)?(usual|normal|standard|regular|your)\\s+([\\w-]+\\s+)?(checks?|reviews?|confirmations?|safeguards|policies|rules|restrictions)\\b" +
+      "|\\b(this\\s+tool|it|the\\s+tool)\\s+(is|has\\s+been\\s+made)\\s+exempt\\s+from\\s+(the\\s+|all\\s+|any\\s+)?([\\w-]+\\s+){0,3}(policy|policies|rules|checks|reviews?|restrictions|guidelines|guardrails)\\b",
+    message: "the tool definition claims a certification or trust that makes it safe to give it secrets or skip checks"
+  },
+  {
+    rule: "Persistence",
+    severity: "high",
+    source: `(?i)\\b(adds?|install(s|ing)?|writes?|appends?|registers?|creates?|schedules?|sets?\\s+up)\\b${GAP}{0,40}?(cron\\s*(job|tab|entry)|crontab|scheduled\\s+task|launch\\s*(agent|daemon)|systemd\\s+(service|unit|timer)|system\\s+service|startup\\s+(item|script|entry)|login\\s+item|\\.bashrc|\\.zshrc|\\.bash_profile|\\.profile\\b|autostart|run\\s+key)${GAP}{0,100}?(\\bdownloads?\\b|\\bfetch(es)?\\b|https?://|\\b[a-z0-9-]+\\.(xyz|io|net|com|dev|app|ru|cn|top)\\b|\\bas\\s+root\\b|\\bour\\s+(agent|helper|daemon|script|service|binary))`,
+    message: "the tool definition installs itself or remote code to run again later (cron, shell profile, service)"
+  },
+  {
+    rule: "Conceal From User",
+    severity: "high",
+    source: `(?i)\\b(do\\s+not|don'?t|never|avoid)\\s+(bring(ing)?\\s+up|mention(ing)?|tell(ing)?|reveal(ing)?|disclos(e|ing)|let(ting)?\\s+on|say(ing)?|explain(ing)?|point(ing)?\\s+out|flag(ging)?|rais(e|ing))\\s+(it\\s+|this\\s+|that\\s+|anything\\s+)?((with|to)\\s+the\\s+user|the\\s+user)\\s+(that|about|how|where|what|why|whether)\\b${GAP}{0,80}?\\b(cop(y|ies)|sen(d|ds|t)|forward|shar(e|es|ed)|stor(e|es|ed)|upload|record|log(s|ged)?|kept|keeps?|vendor|server|third|author|collect|retain)`,
+    message: "the tool description asks to hide what it does from the user"
+  },
+  {
+    rule: "Tool Authority Claim",
+    severity: "high",
+    source: `(?i)\\b(if|when|whenever)\\s+(the\\s+user|another\\s+tool|other\\s+tools|any\\s+other\\s+tool|the\\s+system\\s+prompt|your\\s+instructions|anyone)\\b${GAP}{0,20}?\\b(disagrees?|conflicts?|contradicts?|differs?|says?\\s+otherwise|objects?)\\b${GAP}{0,40}?\\b(follow|trust|prefer|believe|obey|go\\s+with|side\\s+with|use)\\s+(this\\s+tool|it\\b|its\\b|me\\b|this\\s+one)` +
+      "|\\b(trust|follow|obey|prefer)\\s+(this\\s+tool|its\\s+(output|results?|answers?))\\s+over\\s+(the\\s+user|what\\s+the\\s+user|other\\s+tools|your\\s+(own\\s+)?instructions|the\\s+system\\s+prompt)",
+    message: "the tool description claims authority over the user or other tools"
+  }
+])
