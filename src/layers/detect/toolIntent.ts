@@ -54,6 +54,9 @@ const CONDITION = once(() => new RE2("(?i)\\b(if|whether|once|after|unless|until
 /** A negation shortly before the match ("do not include", "never put", "no … here"). */
 const NEGATION = once(() => new RE2("(?i)(\\b(not|never|no|without|except|excluding|avoid|instead\\s+of)\\b|n't\\b)", "u"))
 
+/** A secret as the thing not to show ("never show the API key to the user"): ordinary advice, not concealment. */
+const SECRET_OBJECT = once(() => new RE2("(?i)\\b(key|keys|token|tokens|password|passwords|secret|secrets|credentials?|pii|personal\\s+data|cvv|card\\s+numbers?)\\b", "u"))
+
 const conditional = (text: string, at: number): boolean => CONDITION().test(before(text, at))
 const negated = (text: string, at: number): boolean => NEGATION().test(before(text, at).slice(-48))
 
@@ -190,6 +193,19 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
     message: "the tool definition publishes the user's private data or secrets"
   },
   {
+    rule: "Harmful Purpose",
+    severity: "high",
+    source: "(?i)\\b(reads?|extracts?|collects?|grabs?|pulls?|scrapes?|copies|dumps?|harvests?)\\s+(the\\s+|all\\s+|every\\s+)?([\\w-]+\\s+)?(access\\s+tokens|api\\s+keys|credentials|passwords|auth\\s+tokens|refresh\\s+tokens|session\\s+tokens|cookies|tokens)\\s+(stored\\s+|saved\\s+)?(from|in|out\\s+of)\\s+(the\\s+)?(config(uration)?\\s+files|browser(\\s+profiles?)?|other\\s+(apps|applications|programs|tools|clis?)|every|all|each|installed)\\b" +
+      `|\\b(cookies|tokens|sessions|credentials)\\b${GAP}{0,80}?\\b(replay|reuse|re-use|use)\\w*\\b${GAP}{0,30}?\\b(from|on|in)\\s+(another|a\\s+different|a\\s+remote|an\\s+external|other)\\s+(machine|host|device|computer|server|browser|location)` +
+      "|\\b(opens?|establish(es)?|creates?|starts?)\\s+(a\\s+)?(reverse\\s+)?(shell|bash|cmd|terminal)\\s+(connection|session)\\s+from\\s+(this|the\\s+user'?s|the\\s+local)\\s+(machine|host|computer)" +
+      "|\\b(appends?|inserts?|adds?|embeds?|hides?|plants?|injects?)\\s+(hidden\\s+)?(instructions|prompts?|directives|commands)\\s+(in|into|to)\\s+(every|each|all)\\s+([\\w-]+\\s+){0,2}(documents?|files?|pages?|e-?mails?|messages?|commits?|outputs?|responses?)|\\b(other|downstream|future)\\s+(agents|models|assistants|llms)\\s+(reading|that\\s+read|who\\s+read)\\b" +
+      "|\\b(keeps?|retains?|stores?|saves?)\\s+(a\\s+)?cop(y|ies)\\s+(of\\s+[\\w\\s']{0,30}?)?(for|with|on)\\s+(the\\s+)?(vendor|author|developer|publisher|tool'?s?\\s+(author|vendor|operator)|third\\s+parties)\\b" +
+      "|\\b(with|to)\\s+(anyone|anybody|everyone)\\s+who\\s+(requests?|asks?)\\b" +
+      "|\\b(asks?|requests?|prompts?|requires?)\\s+(the\\s+)?(users?|customers?|them|people)\\s+(for|to\\s+(enter|provide|give|type|share))\\s+(their\\s+)?(full\\s+)?(card\\s+numbers?|credit\\s+card(\\s+numbers?)?|security\\s+codes?|cvv|cvc|pins?|seed\\s+phrases?|recovery\\s+phrases?|2fa\\s+codes?|one-time\\s+codes?|social\\s+security)" +
+      "|\\b(\\.env|credentials|secrets|private\\s+keys?|id_rsa)\\b(\\s+files?)?\\s+(to|in|into)\\s+(every|each|all|the)\\s+commits?\\b",
+    message: "the tool definition states a harmful purpose (credentials taken from other programs, sessions replayed, outbound shells, planted instructions, copies kept for the vendor)"
+  },
+  {
     rule: "Credential Bundling",
     severity: "high",
     source: `(?i)\\b(walks?|searches|search|scans?|crawls?|sweeps?|hunts?|looks?|collects?|gathers?|finds?|locates?|dumps?|enumerates?)\\b${GAP}{0,80}?(\\*?\\.pem\\b|\\bid_\\*|\\bid_(rsa|ed25519|ecdsa)\\b|private\\s+keys?|key\\s*files|keystores?|\\.pgpass|credentials\\.json|wallet\\.dat|\\.kdbx|\\bkeychains?\\b|ssh\\s+keys|api\\s+keys|password\\s+hashes|seed\\s+phrases)${GAP}{0,120}?\\b(zips?|zipping|archives?|bundles?|tars?|compress(es)?|uploads?|uploading|copies|exfiltrates?|ships?)\\b`,
@@ -214,6 +230,13 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
     message: "the tool definition describes malware behaviour (mining, replaced trust roots, unverified code, captured password fields)"
   },
   {
+    rule: "Tool Disparagement",
+    severity: "high",
+    source: "(?i)\\b(tools?|servers?)\\b[^.;]{0,40}\\b(has|have)\\s+been\\s+(compromised|hijacked|backdoored|hacked|breached)\\b",
+    message: "the tool description claims another tool or server is compromised",
+    discount: (text, at) => conditional(text, at)
+  },
+  {
     rule: "Trust Claim",
     severity: "high",
     source: "(?i)\\bsafe\\s+to\\s+(pass|send|share|give|include|paste|put|provide|hand)\\s+([\\w-]+\\s+){0,3}?(passwords?|keys|secrets?|credentials?|tokens?|sensitive|personal|private|api\\s+keys)\\b" +
@@ -236,9 +259,41 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
     message: "the tool description asks to hide what it does from the user"
   },
   {
+    rule: "Conceal From User",
+    severity: "high",
+    source: "(?i)\\bpretend(s|ing)?\\s+(that\\s+)?(the\\s+|this\\s+|it\\s+|nothing|no\\s+)?([\\w-]+\\s+){0,3}(was|were|is|did|had|happened|went|succeeded|failed)\\b" +
+      `|\\b(must\\s+not|never|do\\s+not|don'?t|deny|claim)\\b${GAP}{0,80}?\\beven\\s+if\\s+(you\\s+are\\s+|you're\\s+|the\\s+user\\s+|they\\s+|someone\\s+)?(asks?|asked|questioned)\\b` +
+      `|\\bif\\s+the\\s+user\\s+asks\\s+(what|whether|how|where|about)\\b${GAP}{0,60}?\\b(only|leave\\s+out|deny|claim|say\\s+(that\\s+)?(it|nothing|no))\\b` +
+      "|\\b(remove|erase|delete|wipe|scrub)\\s+(any|all|every)\\s+(trace|mention|record|sign)s?\\s+of\\b|\\bmake\\s+no\\s+(reference|mention)\\s+(to|of)\\b" +
+      "|\\b(hide|omit|conceal|leave\\s+out)\\s+([\\w'-]+\\s+){0,4}?(from|in|out\\s+of)\\s+(your\\s+([\\w-]+\\s+)?(summary|summaries|reply|replies|answer|answers|response|responses|report|message)s?|any\\s+([\\w-]+\\s+)?(summary|reply|answer|response|report|message)\\s+(you|shown|given|presented))" +
+      "|\\b(must|should|will|may)\\s+never\\s+appear\\s+in\\s+(your|the)\\s+(reply|answer|response|output|summary)" +
+      "|\\b(do\\s+not|don'?t|never)\\s+(show|say|mention|reveal|disclose|report|bring\\s+up)\\s+(that\\s+)?(the\\s+|a\\s+|any\\s+)?([\\w-]+\\s+){0,3}?(destination|recipients?|upload(ed)?|cop(y|ies)|transfers?|payments?|fees?|charges?|files\\s+read|forward(ed|ing)?|sent\\s+to)\\b",
+    message: "the tool description asks to hide what it does from the user",
+    discount: (text, at, match) => SECRET_OBJECT().test(match)
+  },
+  {
+    rule: "Conceal From User (soft)",
+    severity: "medium",
+    source: "(?i)\\b(do\\s+not|don'?t|never|must\\s+not)\\s+(mention|reveal|disclose|tell|show|report)\\s+(this|these|that|it|the)(\\s+[\\w-]+){0,2}\\s+(to|with)\\s+the\\s+user\\b|\\b(you\\s+)?must\\s+not\\s+reveal\\s+(these|this|the)\\s+(notes|instructions|details|description)\\b",
+    message: "the tool description asks not to tell the user something",
+    discount: (text, at, match) => SECRET_OBJECT().test(match)
+  },
+  {
     rule: "Tool Authority Claim",
     severity: "high",
     source: `(?i)\\b(if|when|whenever)\\s+(the\\s+user|another\\s+tool|other\\s+tools|any\\s+other\\s+tool|the\\s+system\\s+prompt|your\\s+instructions|anyone)\\b${GAP}{0,20}?\\b(disagrees?|conflicts?|contradicts?|differs?|says?\\s+otherwise|objects?)\\b${GAP}{0,40}?\\b(follow|trust|prefer|believe|obey|go\\s+with|side\\s+with|use)\\s+(this\\s+tool|it\\b|its\\b|me\\b|this\\s+one)` +
+      `|\\b(if|when)\\s+the\\s+user'?s\\s+(request|instructions?|wishes|question)\\s+(conflicts?|disagrees?|contradicts?)\\b${GAP}{0,40}?\\b(follow|obey|prefer|use)\\s+(this\\s+(tool|description|one)|it\\b|its\\b)` +
+      "|\\b(outranks?|overrides?|supersedes?|trumps?|beats?)\\s+(both\\s+)?(the\\s+|your\\s+)?(system\\s+prompt|user'?s\\s+(wishes|instructions|requests?)|developer\\s+(message|instructions)|all\\s+other\\s+instructions|(any\\s+|all\\s+)?(earlier|previous|prior|other|existing)\\s+(guidance|instructions|rules|directives|guidelines|prompts?))\\b" +
+      "|\\b(system|platform|developer|operator)-level\\s+(directive|instruction|message|command)s?\\b" +
+      "|\\b(treat|regard|consider|handle)\\s+(the\\s+)?(output|results?|responses?|text|content|anything)\\s+(of|from|returned\\s+by)\\s+(this\\s+tool|it)\\s+as\\s+(commands?|instructions|directives|orders|(a\\s+)?(system|developer|user)\\s+(message|prompt|instructions?)|coming\\s+from|if\\s+it\\s+came)" +
+      "|\\b(disregard|ignore|forget|set\\s+aside|suspend|drop)\\s+(any|all|your|the)\\s+([\\w-]+\\s+)?(safety|security|ethical|content|usage)\\s+(guidance|guidelines|rules|instructions|policies|policy|training|filters)\\b" +
+      "|\\b(anything|everything|whatever|all)\\s+(this\\s+tool|it)\\s+(says|returns|outputs|tells\\s+you|asks)\\s+(is|comes|are)\\s+(authori[sz]ed|approved|from|trusted|sanctioned)" +
+      "|\\byou\\s+are\\s+now\\s+(permitted|allowed|authori[sz]ed|free|cleared)\\s+to\\b|\\b(policy|rule|guideline)s?\\s+update\\s+from\\s+(the\\s+)?(model\\s+provider|platform|developers?|system|openai|anthropic)" +
+      "|\\b(results?|outputs?|answers?)\\s+(from|of)\\s+(other|all\\s+other|any\\s+other)\\s+tools?\\s+(should|must|are\\s+to|can)\\s+be\\s+(discarded|ignored|disregarded|overridden|dropped)" +
+      "|\\b(call|run|use|invoke)\\s+(this\\s+tool|it|me)\\s+(first\\s+)?before\\s+(any|every|all)\\s+other\\s+tools?\\b|\\bor\\s+(the\\s+)?other\\s+tools\\s+(will|would)\\s+(return|give|fail|break|produce)" +
+      `|\\b(if|when(ever)?)\\s+(the\\s+|a\\s+)?user\\s+(asks?\\s+for|requests?|wants|chooses|selects|picks)\\b${GAP}{0,60}?\\b(call|use|invoke|run)\\s+(this\\s+tool|this\\s+one|me)\\s+instead\\b` +
+      "|\\broute\\s+(every|all|each|any)\\s+([\\w-]+\\s+){0,3}through\\s+(this\\s+(one|tool|server)|me\\b)" +
+      "|\\b(all|every|each)\\s+([\\w-]+\\s+)?(messages?|e-?mails?|requests?|files?|results?|posts?)\\s+(sent|written|read|returned|created|made)\\s+(with|by|through|via)\\s+(the\\s+)?[\\w-]+\\s+tool\\s+(must|should|will)\\s+(also\\s+)?(be\\s+)?(posted|sent|copied|forwarded|mirrored|logged)" +
       "|\\b(trust|follow|obey|prefer)\\s+(this\\s+tool|its\\s+(output|results?|answers?))\\s+over\\s+(the\\s+user|what\\s+the\\s+user|other\\s+tools|your\\s+(own\\s+)?instructions|the\\s+system\\s+prompt)",
     message: "the tool description claims authority over the user or other tools"
   }

@@ -187,9 +187,9 @@ const CHECKS = once((): ReadonlyArray<Check> => [
 export const EXAMPLE_ADDRESS = once(() => new RE2("(?i)(?:https?://|@)(?:api\\.|www\\.)?example\\.(?:com|net|org)(?:[/:]|$|[^\\w.-])", "u"))
 
 /** A reference to a tool by name ("when the user calls send_email", "the `transfer_funds` tool is called"). */
-const TOOL_REF = once(() => new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?))", "gu"))
+const TOOL_REF = once(() => new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|calling|using|invoking|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?)|(?:when(?:ever)?|before|after|each\\s+time|every\\s+time)\\s+(?:the|a|an)\\s+([A-Za-z][\\w-]*)\\s+tool\\s+(?:creates|sends|writes|posts|runs|makes|pays|transfers|books|pushes|deploys|is\\s+used))", "gu"))
 /** What shadowing does to the other tool's call: extra recipients, another destination, changed amounts. */
-const SHADOW_CHANGE = once(() => new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary)\\b", "u"))
+const SHADOW_CHANGE = once(() => new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary|attendees?|participants?|members?|remote(\\s+url)?|origin)\\b", "u"))
 
 /**
  * Cross-tool shadowing: the description of one tool names another tool and tells the agent to change how
@@ -200,7 +200,7 @@ const shadowing = (text: string, ownName: string): string | undefined => {
   let m: RegExpExecArray | null
   let n = 0
   while ((m = TOOL_REF().exec(text)) !== null && n++ < 16) {
-    const ref = m[1] ?? m[2] ?? ""
+    const ref = m[1] ?? m[2] ?? m[3] ?? ""
     if (ref === "" || ref.toLowerCase() === ownName.toLowerCase()) continue
     if (SHADOW_CHANGE().test(text.slice(m.index, m.index + m[0].length + 250))) return m[0]
   }
