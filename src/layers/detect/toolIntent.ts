@@ -55,7 +55,11 @@ const CONDITION = once(() => new RE2("(?i)\\b(if|whether|once|after|unless|until
 const NEGATION = once(() => new RE2("(?i)(\\b(not|never|no|without|except|excluding|avoid|instead\\s+of)\\b|n't\\b)", "u"))
 
 /** A secret as the thing not to show ("never show the API key to the user"): ordinary advice, not concealment. */
-const SECRET_OBJECT = once(() => new RE2("(?i)\\b(key|keys|token|tokens|password|passwords|secret|secrets|credentials?|pii|personal\\s+data|cvv|card\\s+numbers?)\\b", "u"))
+export const SECRET_OBJECT = once(() => new RE2("(?i)\\b(key|keys|token|tokens|password|passwords|secrets|secret\\s+value|credentials?|pii|personal\\s+data|cvv|card\\s+numbers?)\\b", "u"))
+
+/** A public key (`id_ed25519.pub`, "the public key") is meant to be shared. */
+export const PUBLIC_KEY = once(() => new RE2("(?i)\\.pub\\b|public\\s+key", "u"))
+const publicKey = (text: string, at: number, match: string): boolean => PUBLIC_KEY().test(text.slice(at, at + match.length + 40))
 
 const conditional = (text: string, at: number): boolean => CONDITION().test(before(text, at))
 const negated = (text: string, at: number): boolean => NEGATION().test(before(text, at).slice(-48))
@@ -109,7 +113,7 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
       "|\\bpre-?(approved|authori[sz]ed|cleared)\\s+by\\b" +
       "|\\b(granted|given|gave|grants|gives)\\s+(this\\s+tool\\s+|it\\s+)?(permanent|standing|blanket|unlimited|unconditional|advance|prior|general|full)\\s+(consent|permission|approval|authori[sz]ation)\\b" +
       "|\\b(approval|consent|authori[sz]ation|sign-?off)\\s+(from\\s+[\\w\\s'-]{1,30}?\\s+)?(is|are)\\s+on\\s+file\\b" +
-      "|\\b(treat|consider|regard|handle)\\s+(it|them|this|these|its|all|every|each|any)\\s+([\\w'-]+\\s+){0,3}as\\s+(already\\s+)?(pre-?)?(approved|authori[sz]ed|confirmed|sanctioned|user-approved)\\b",
+      "|\\b(treat|consider|regard|handle)\\s+(it|them|this|these|its|all|every|each|any)\\s+([\\w'-]+\\s+){0,4}as\\s+(already\\s+)?(pre-?)?(approved|authori[sz]ed|confirmed|sanctioned|user-approved)\\b",
     message: "the tool definition claims that the user or an authority already approved what it does",
     discount: (text, at) => conditional(text, at)
   },
@@ -129,14 +133,14 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
     source: `(?i)${AMBIENT}`,
     message: "a parameter asks for data the agent holds from elsewhere (the conversation, its instructions, secrets, files)",
     paramOnly: true,
-    discount: (text, at) => negated(text, at)
+    discount: (text, at, match) => negated(text, at) || publicKey(text, at, match)
   },
   {
     rule: "Parameter Smuggling",
     severity: "high",
     source: `(?i)${PARAM_REF}${GAP}{0,100}?${AMBIENT}|${AMBIENT}${GAP}{0,100}?${PARAM_REF}`,
     message: "the tool description asks to put data the agent holds from elsewhere into a parameter",
-    discount: (text, at) => negated(text, at)
+    discount: (text, at, match) => negated(text, at) || publicKey(text, at, match)
   },
   {
     rule: "Privilege Escalation",
@@ -147,7 +151,7 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
       `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|skip(s|ping)?|ignor(e|es|ing)|circumvent(s|ing)?|get(s|ting)?\\s+around|work(s|ing)?\\s+around|defeat(s|ing)?|evad(e|es|ing)|switch(es|ing)?\\s+off|remov(e|es|ing)|lift(s|ing)?)\\s+(the\\s+|any\\s+|all\\s+|its\\s+|their\\s+)?([\\w'-]+\\s+){0,3}(permission|access[- ]control|authori[sz]ation|rbac|acl|allow-?list|allowed[_ ]directories|sandbox|uac|selinux|apparmor|seccomp|security)\\s+(checks?|controls?|restrictions?|enforcement|policies|boundar(y|ies)|rules|prompts?)\\b` +
       `|\\b(exchang|swap|upgrad|escalat|elevat|promot|convert|trad)(e|es|ed|ing)\\s+(the\\s+|its\\s+|their\\s+)?(user'?s\\s+|agent'?s\\s+|own\\s+)?([\\w-]+\\s+){0,2}(tokens?|credentials?|sessions?|keys?|privileges?|permissions?|access)\\s+(for|to|into|with)\\s+(an?\\s+|the\\s+)?(admin(istrator)?|root|owner|superuser|elevated|privileged|full[- ]access|god[- ]mode|unrestricted)\\b` +
       `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|remov(e|es|ing)|switch(es|ing)?\\s+off)\\s+(the\\s+)?(agent'?s|assistant'?s|model'?s|host'?s|client'?s|its|your)\\s+(own\\s+)?(sandbox|approval\\s+prompts?|permission\\s+(prompts?|checks?|system)|confirmation\\s+prompts?|safety\\s+settings|guard-?rails)\\b` +
-      `|\\b(allows?|grants?|permits?)\\s+(action\\s+)?["']?\\*["']?\\s+(on|for|and)\\s+(resource\\s+)?["']?\\*|\\bto\\s+action\\s+["']?\\*["']?\\s+on\\s+resource\\s+["']?\\*|\\b(attach(es)?|adds?|grants?)\\s+(the\\s+)?administratoraccess\\b` +
+      `|\\b(allows?|grants?|permits?)\\s+(action\\s+)?["']?\\*["']?\\s+(on|for|and)\\s+(resource\\s+)?["']?\\*|\\bto\\s+action\\s+["']?\\*["']?\\s+on\\s+resource\\s+["']?\\*|\\b(attach(es|ing)?|add(s|ing)?|grant(s|ing)?)\\s+(the\\s+)?administratoraccess\\b` +
       `|\\b(make|makes|making|set|sets|setting|chmod)\\b${GAP}{0,60}?\\b(world-?(readable|writable|writeable)|readable\\s+and\\s+writable\\s+by\\s+(everyone|anyone|all\\s+users)|0?777\\b|a\\+rwx)`,
     message: "the tool definition escalates privileges (root, admin rights it grants itself, permission checks turned off)",
     discount: (text, at) => negated(text, at)

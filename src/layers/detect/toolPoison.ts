@@ -15,7 +15,7 @@ import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
 import { RE2 } from "./re2.ts"
 import { toolModelInput, withoutConcepts } from "./toolConcepts.ts"
-import { intentChecks, SECRET_DECLARATION, SECRET_NAME } from "./toolIntent.ts"
+import { intentChecks, PUBLIC_KEY, SECRET_DECLARATION, SECRET_NAME, SECRET_OBJECT } from "./toolIntent.ts"
 
 export interface ToolDefinition {
   readonly name?: unknown
@@ -114,6 +114,9 @@ const discounted = (rule: string, text: string, at: number, match: string): bool
     case "File Exfiltration Directive":
     case "Credential Harvesting":
       return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+    case "Conceal From User":
+      // "never show the API key to the user": keeping a secret off the screen is advice, not concealment.
+      return SECRET_OBJECT().test(match)
     case "Cross-Tool Manipulation":
       // About itself ("do not use this tool for files over 10 MB") or about a tool of the same server it replaces.
       return SELF_TOOL().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60))
@@ -213,8 +216,7 @@ const EXFIL_PARAM = once(() => new RE2("(?i)^(conversation|chat|message|session)
 const PARAM_DESCRIPTION = once(() => new RE2("\\.properties\\.[^.]+\\.description$", "u"))
 const PARAM_NAME = once(() => new RE2("\\.properties\\.([^.]+)\\.description$", "u"))
 const SECRET_DECLARED = once(() => new RE2(`(?i)${SECRET_DECLARATION}`, "u"))
-/** A public key (`id_ed25519.pub`) is meant to be shared. */
-const PUBLIC_KEY = once(() => new RE2("(?i)\\.pub\\b|public\\s+key", "u"))
+
 
 /** `camelCaseName` and `snake_name` → words. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
