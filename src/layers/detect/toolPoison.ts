@@ -100,6 +100,8 @@ const ENV_TEMPLATE = once(() => new RE2("(?i)^\\.(?:example|sample|template|dist
 /** A configuration requirement: "requires the WEATHER_API_KEY environment variable to be set on the server". */
 const TO_BE_SET = once(() => new RE2("(?i)\\bto\\s+be$", "u"))
 
+/** The SSH client's host list and known hosts (`~/.ssh/config`, `~/.ssh/known_hosts`): no key in them. */
+const SSH_PUBLIC = once(() => new RE2("(?i)^/(config|known_hosts)\\b", "u"))
 /** "this tool", "this function": a description speaking of its own tool. */
 const SELF_TOOL = once(() => new RE2("(?i)\\b(this|the\\s+same)\\s+(tool|function|command)\\b", "u"))
 /** "the deprecated search_v1 tool of this server": another tool of the same server, not a rival. */
@@ -113,7 +115,7 @@ const discounted = (rule: string, text: string, at: number, match: string): bool
   switch (rule) {
     case "File Exfiltration Directive":
     case "Credential Harvesting":
-      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
     case "Conceal From User":
       // "never show the API key to the user": keeping a secret off the screen is advice, not concealment.
       return SECRET_OBJECT().test(match)
