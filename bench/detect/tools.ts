@@ -20,8 +20,13 @@ import { compile } from "../../src/layers/detect/injection.ts"
 import { classify } from "../../src/layers/detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPatterns.ts"
 import { toolModelInput } from "../../src/layers/detect/toolConcepts.ts"
-import { scanTool, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
+import { scanTool, toolDocument, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
 import { type Doc, loadInjection } from "../../scripts/detect/train.ts"
+import { tools as tools1 } from "../detect-own/tools-data.ts"
+import { tools2 } from "../detect-own/tools-data-2.ts"
+import { rows as tools3 } from "../detect-own/tools-data-3.ts"
+import { tools4 } from "../detect-own/tools-data-4.ts"
+import { tools5 } from "../detect-own/tools-data-5.ts"
 import { loadTools, trainToolModel } from "../../scripts/train-detect.ts"
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
@@ -35,7 +40,7 @@ interface Judged {
   readonly anchor: boolean
 }
 
-const judge = (model: Model, d: Doc & { readonly tool: ToolDefinition }): Judged => {
+const judge = (model: Model, d: { readonly text: string; readonly tool: ToolDefinition }): Judged => {
   const silent = { ...model, thresholds: { block: 2, flag: 2 } }
   let anchored = false
   try {
@@ -95,6 +100,21 @@ export const run = async (): Promise<void> => {
   header("Leave-one-source-out, other direction: tool model trained without the own tool rows, scored on them")
   row("own · poisoned (recall)", rj.filter((x) => x.d.label === 1).map((x) => x.j))
   row("own · benign incl. near misses (false positives)", rj.filter((x) => x.d.label === 0).map((x) => x.j))
+
+  // The own batches one by one: rules alone and combined with the committed model, poisoned and benign apart.
+  // Batches 4 and 5 are not in tools.jsonl (the model never trains on them); batch 5 was also written after the
+  // intent rules (toolIntent.ts) and not used to change them — the held-out figure for the rules.
+  header("Own tool batches one by one (batches 4-5 not trained on; batch 5 not used to write the rules)")
+  const batches: ReadonlyArray<readonly [string, ReadonlyArray<{ readonly expected: string; readonly tool: ToolDefinition }>]> = [
+    ["batch 1 tools-data.ts", tools1], ["batch 2 tools-data-2.ts", tools2], ["batch 3 tools-data-3.ts", tools3()],
+    ["batch 4 tools-data-4.ts", tools4], ["batch 5 tools-data-5.ts (held out)", tools5]
+  ]
+  for (const [name, rs] of batches) {
+    for (const expected of ["block", "allow"] as const) {
+      const js = rs.filter((t) => t.expected === expected).map((t) => judge(model, { text: toolDocument(t.tool), tool: t.tool }))
+      row(`${name} · ${expected === "block" ? "poisoned" : "benign"}`, js)
+    }
+  }
 
   const r = (js: ReadonlyArray<Judged>) => js.filter((j) => j.combined).length
   console.log("\nTargets (issue 14), combined:")
