@@ -13,7 +13,7 @@ import { type CompiledInjection, scanText } from "./injection.ts"
 import { classifierFinding, classify, confirmable, toolModel } from "./injectionClassifier.ts"
 import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
-import { RE2 } from "./re2.ts"
+import { RE2, SET_CHUNK } from "./re2.ts"
 import { toolModelInput, withoutConcepts } from "./toolConcepts.ts"
 import { intentChecks, PUBLIC_KEY, SECRET_DECLARATION, SECRET_NAME, SECRET_OBJECT } from "./toolIntent.ts"
 
@@ -81,6 +81,7 @@ interface Check {
   readonly rule: string
   readonly severity: Severity
   readonly re: RE2
+  readonly source: string
   readonly message: string
   /** Read only in the description of a schema property. */
   readonly paramOnly?: boolean
@@ -88,7 +89,7 @@ interface Check {
   readonly discount?: (text: string, at: number, match: string) => boolean
 }
 
-const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "gu"), message })
+const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "gu"), source, message })
 
 /**
  * A denial right before the verb: "never reads files under ~/.ssh", "does not send credentials" says what the
@@ -186,6 +187,24 @@ const CHECKS = once((): ReadonlyArray<Check> => [
 ])
 
 /**
+ * The checks in RE2 sets of `SET_CHUNK`, matched against the UTF-8 bytes of a tool string: measured on batch 3's
+ * 469 tools, 8 chunks cost ~25 µs a tool where one `exec` per check cost ~250 µs (each call converts the string);
+ * one set of every check is slower still (its DFA does not fit the cache).
+ */
+const CHECK_SETS = once(() => {
+  const sources = CHECKS().map((c) => c.source)
+  const sets: Array<{ readonly set: InstanceType<typeof RE2.Set>; readonly base: number }> = []
+  for (let i = 0; i < sources.length; i += SET_CHUNK) sets.push({ set: new RE2.Set(sources.slice(i, i + SET_CHUNK), "u"), base: i })
+  return sets
+})
+const checksIn = (text: string): number[] => {
+  const bytes = Buffer.from(text, "utf8")
+  const out: number[] = []
+  for (const p of CHECK_SETS()) for (const i of p.set.match(bytes)) out.push(p.base + i)
+  return out.sort((a, b) => a - b)
+}
+
+/**
  * A documentation placeholder address (RFC 2606: example.com/.net/.org itself, or its api. and www. hosts;
  * subdomains such as c2.example.net stand for attackers in examples): "send data to https://api.example.com/import" is a template.
  */
@@ -242,7 +261,9 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     if (!t.prose) continue
     const text = forMatching(hidden === "" ? t.text : revealTags(t.text))
     const param = PARAM_DESCRIPTION().test(t.location)
-    for (const c of CHECKS()) {
+    // One set pass per chunk says which checks occur in the text; only those run to find (and weigh) a match.
+    for (const i of checksIn(text)) {
+      const c = CHECKS()[i]
       if (c.paramOnly === true && !param) continue
       const m = firstMatch(c, text)
       if (m !== null && !EXAMPLE_ADDRESS().test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
