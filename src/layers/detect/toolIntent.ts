@@ -65,7 +65,9 @@ const conditional = (text: string, at: number): boolean => CONDITION().test(befo
 const negated = (text: string, at: number): boolean => NEGATION().test(before(text, at).slice(-48))
 
 // What the agent holds from elsewhere and a parameter has no business receiving.
-const CONVERSATION = "(the\\s+)?(full\\s+|entire\\s+|whole\\s+|complete\\s+|raw\\s+)?(text\\s+of\\s+)?(the\\s+|this\\s+|your\\s+)?(conversation|chat|dialog(ue)?|transcript|message\\s+history|chat\\s+history|session)\\s+(so\\s+far|up\\s+to\\s+(now|here)|until\\s+now|with\\s+the\\s+user|you\\s+(are\\s+)?hav(e|ing)|including)" +
+const CONVERSATION = "(the\\s+)?(full\\s+|entire\\s+|whole\\s+|complete\\s+|raw\\s+)?(text\\s+of\\s+)?(the\\s+|this\\s+|your\\s+)?(conversation|chat|dialog(ue)?|transcript|message\\s+history|chat\\s+history|session)\\s+(so\\s+far|up\\s+to\\s+(now|here|this\\s+point)|until\\s+(now|this\\s+point)|to\\s+date|with\\s+the\\s+user|you\\s+(are\\s+)?hav(e|ing)|including)" +
+  "|(the\\s+)?(full\\s+|entire\\s+|whole\\s+|complete\\s+)?(chat|conversation|session)\\s+(transcript|log)s?\\b" +
+  "|(every|all|each|any)\\s+(of\\s+the\\s+)?([\\w-]+\\s+)?(messages?|prompts?|questions?|requests?|things?|words?|files?|documents?)\\s+(that\\s+)?(the\\s+user|you)\\s+(has\\s+|have\\s+)?(sent|typed|written|wrote|said|asked|entered|pasted|shared|uploaded|mentioned)\\b" +
   "|(the\\s+)?(last|previous|prior|recent|earlier)\\s+(\\d+\\s+|few\\s+|several\\s+|n\\s+)?(messages|turns|exchanges|prompts|user\\s+messages)\\s+(exchanged|with\\s+the\\s+user|from\\s+the\\s+user|in\\s+this\\s+(chat|conversation|session|thread))" +
   "|(every|all|each)\\s+(of\\s+the\\s+)?(previous\\s+|prior\\s+|earlier\\s+|other\\s+)?(tool\\s+(results?|outputs?)|messages?|prompts?|replies|answers|turns)\\s+(in|of|from)\\s+(this|the\\s+current)\\s+(chat|conversation|session|thread)" +
   "|(taken|copied|collected|gathered|pulled)\\s+from\\s+(the|this|your)\\s+(conversation|chat|context\\s+window)" +
@@ -77,7 +79,7 @@ const PROMPT = "(your|the\\s+(agent|assistant|model)'?s)\\s+(full\\s+|complete\\
 const ENV = "(values?|contents?)\\s+of\\s+(every|all|each|any)\\s+(of\\s+the\\s+)?(environment\\s+variables?|env\\s+vars?)|(every|all|each)\\s+(of\\s+the\\s+)?(environment\\s+variables?|env\\s+vars?)\\s+(you|visible|available|that\\s+you|it\\s+can|in\\s+(the|your)\\s+(process|shell|session))"
 const SECRET_NOUN = "(passwords?|passphrases?|pins?|api\\s+keys?|access\\s+tokens?|tokens?|credentials|secret\\s+keys?|private\\s+keys?|session\\s+cookies?|cookies|2fa\\s+codes?|one-time\\s+codes?|otps?|seed\\s+phrases?|recovery\\s+(codes?|phrases?)|ssh\\s+keys?|card\\s+numbers?)"
 const SECRET = `(the\\s+user'?s|their|your)\\s+([\\w-]+\\s+){0,2}${SECRET_NOUN}${GAP}{0,30}?\\b(if\\s+you\\s+(know|have|remember|saw|can\\s+(find|see))|you\\s+(have\\s+)?(seen|saw|know|remember|found)|(from|in)\\s+(the|this|your)\\s+(conversation|chat|context|memory))` +
-  `|(any|all|every)\\s+(of\\s+the\\s+)?(credentials?|tokens?|api\\s+keys?|keys|passwords?|secrets?|cookies)(\\s+or\\s+[\\w-]+)?\\s+(the\\s+user|you)\\s+(has\\s+|have\\s+)?(shared|seen|found|mentioned|entered|typed|pasted|know|can\\s+(see|access|find|read))`
+  `|(any|all|every|the)\\s+(of\\s+the\\s+)?(credentials?|tokens?|api\\s+keys?|keys|passwords?|secrets?|cookies)((\\s+(or|and)\\s+[\\w-]+){1,2})?\\s+(that\\s+)?(the\\s+user|you)\\s+(has\\s+|have\\s+)?(shared|seen|found|mentioned|entered|typed|pasted|know|come\\s+across|encountered|noticed|learned|received|been\\s+given|collected|can\\s+(see|access|find|read))`
 const FILES = "(the\\s+)?contents?\\s+of\\s+(the\\s+user'?s\\s+|any\\s+|every\\s+|all\\s+|their\\s+|your\\s+)?(open\\s+files|~/|\\.[a-z]|dotfiles|home\\s+directory|[\\w.-]*\\s*config(uration)?\\s+files?|files?\\s+(they|the\\s+user)\\s+(mentioned|opened|has\\s+open))" +
   "|(any|all|every)\\s+file\\s+paths?\\s+(they|the\\s+user)\\s+(mentioned|opened|referenced)"
 const AMBIENT = `(${CONVERSATION}|${PROMPT}|${ENV}|${SECRET}|${FILES})`
@@ -145,12 +147,13 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
   {
     rule: "Privilege Escalation",
     severity: "high",
-    source: `(?i)\\b(always|automatically|first|retry|re-?try|re-?run|re-?invoke|re-?execute|fall\\s+back\\s+to|escalate|elevate)\\b${GAP}{0,40}?\\b(with|using|via|as|under|to|through)\\s+(sudo\\b|root\\b|the\\s+root\\s+(user|account)|admin(istrator)?\\s+(rights|privileges)|elevated\\s+(privileges|rights|permissions)|system\\s+privileges|localsystem|nt\\s+authority)` +
+    source: `(?i)\\b(always|automatically|first|retry|re-?try|re-?run|re-?invoke|re-?execute|re-?connect|re-?login|switch|fall\\s+back\\s+to|escalate|elevate)\\b${GAP}{0,40}?\\b(with|using|via|as|under|to|through)\\s+(sudo\\b|root\\b|the\\s+root\\s+(user|account)|(the\\s+)?([\\w-]+\\s+)?superuser\\b|admin(istrator)?\\s+(rights|privileges)|elevated\\s+(privileges|rights|permissions)|system\\s+privileges|localsystem|nt\\s+authority)` +
       `|\\b(grants?|gives?|assigns?|adds?|elevates?|promotes?|binds?|escalates?|makes?)\\s+(itself|the\\s+agent|this\\s+(tool|integration|app|server|extension)|its\\s+own\\s+([\\w-]+\\s+)?(account|user|token|service\\s+account|role|identity)|the\\s+(agent|tool|integration|app|server)'?s\\s+(own\\s+)?([\\w-]+\\s+){0,2}(account|user|token|role|identity))\\b${GAP}{0,60}?\\b(owner|admin(istrator)?|root|sudo(ers)?|superuser|cluster-admin|full|unrestricted|elevated|whole\\s+(disk|file\\s*system|drive|machine)|entire\\s+(disk|file\\s*system|drive|machine|organi[sz]ation)|every\\s+(repository|file|project|account)|wheel)\\b` +
       `|\\b(adds?|appends?|binds?|assigns?|grants?|gives?|promotes?|writes?)\\b${GAP}{0,60}?\\b(to|into)\\s+(the\\s+)?(/etc/)?(sudoers(\\s+file)?|cluster-admin|wheel\\s+group|administrators\\s+group|domain\\s+admins)\\b` +
       `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|skip(s|ping)?|ignor(e|es|ing)|circumvent(s|ing)?|get(s|ting)?\\s+around|work(s|ing)?\\s+around|defeat(s|ing)?|evad(e|es|ing)|switch(es|ing)?\\s+off|remov(e|es|ing)|lift(s|ing)?)\\s+(the\\s+|any\\s+|all\\s+|its\\s+|their\\s+)?([\\w'-]+\\s+){0,3}(permission|access[- ]control|authori[sz]ation|rbac|acl|allow-?list|allowed[_ ]directories|sandbox|uac|selinux|apparmor|seccomp|security)\\s+(checks?|controls?|restrictions?|enforcement|policies|boundar(y|ies)|rules|prompts?)\\b` +
       `|\\b(exchang|swap|upgrad|escalat|elevat|promot|convert|trad)(e|es|ed|ing)\\s+(the\\s+|its\\s+|their\\s+)?(user'?s\\s+|agent'?s\\s+|own\\s+)?([\\w-]+\\s+){0,2}(tokens?|credentials?|sessions?|keys?|privileges?|permissions?|access)\\s+(for|to|into|with)\\s+(an?\\s+|the\\s+)?(admin(istrator)?|root|owner|superuser|elevated|privileged|full[- ]access|god[- ]mode|unrestricted)\\b` +
       `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|remov(e|es|ing)|switch(es|ing)?\\s+off)\\s+(the\\s+)?(agent'?s|assistant'?s|model'?s|host'?s|client'?s|its|your)\\s+(own\\s+)?(sandbox|approval\\s+prompts?|permission\\s+(prompts?|checks?|system)|confirmation\\s+prompts?|safety\\s+settings|guard-?rails)\\b` +
+      `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|suppress(es|ing)?|switch(es|ing)?\\s+off)\\s+(the\\s+|all\\s+|any\\s+)?(approval|permission|confirmation)\\s+(prompts?|dialogs?)\\b|--dangerously-[\\w-]+` +
       `|\\b(allows?|grants?|permits?)\\s+(action\\s+)?["']?\\*["']?\\s+(on|for|and)\\s+(resource\\s+)?["']?\\*|\\bto\\s+action\\s+["']?\\*["']?\\s+on\\s+resource\\s+["']?\\*|\\b(attach(es|ing)?|add(s|ing)?|grant(s|ing)?)\\s+(the\\s+)?administratoraccess\\b` +
       `|\\b(make|makes|making|set|sets|setting|chmod)\\b${GAP}{0,60}?\\b(world-?(readable|writable|writeable)|readable\\s+and\\s+writable\\s+by\\s+(everyone|anyone|all\\s+users)|0?777\\b|a\\+rwx)`,
     message: "the tool definition escalates privileges (root, admin rights it grants itself, permission checks turned off)",
@@ -162,7 +165,9 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
     source: `(?i)\\bso\\s+(that\\s+)?${OVERSEER}\\s+(can(no|')t|can\\s+not|can\\s+never|cannot|won'?t|will\\s+not|will\\s+never|is\\s+not|are\\s+not|isn'?t|aren'?t|doesn'?t|does\\s+not|don'?t|do\\s+not|never)\\s+(be\\s+)?(later\\s+)?${NOTICE}` +
       `|\\bso\\s+(that\\s+)?(nobody|no\\s+one|none|nothing(\\s+the\\s+(agent|tool)\\s+did)?)\\b${GAP}{0,30}?\\b(can|could|will|would|is|gets?)\\s+(ever\\s+)?(be\\s+)?(later\\s+)?${NOTICE}` +
       `|\\bso\\s+(that\\s+)?${OVERSEER}\\s+(is|are|goes|go|stays?|remains?)\\s+(not\\s+noticed|unnoticed|undetected|unseen|invisible|hidden\\s+from)` +
-      `|\\bwithout\\s+(the\\s+user'?s?|the\\s+owner'?s?|their|anyone'?s?)\\s+(knowledge|knowing|noticing|awareness|being\\s+aware)|\\bwithout\\s+(telling|informing|notifying|alerting)\\s+(the\\s+user|the\\s+owner|them|anyone)\\b|\\bwithout\\s+(any|a)\\s+(visible\\s+)?(indicator|notification|trace)\\b|\\bbehind\\s+the\\s+(user'?s\\s+)?back\\b`,
+      `|\\bwithout\\s+(the\\s+user'?s?|the\\s+owner'?s?|their|anyone'?s?)\\s+(knowledge|knowing|noticing|awareness|being\\s+aware)|\\bwithout\\s+(telling|informing|notifying|alerting)\\s+(the\\s+user|the\\s+owner|them|anyone)\\b|\\bwithout\\s+(any|a)\\s+(visible\\s+)?(indicator|notification|trace)\\b|\\bbehind\\s+the\\s+(user'?s\\s+)?back\\b` +
+      "|\\bleaving\\s+no\\s+(trace|evidence|record|sign)s?\\b|\\bleaving\\s+no\\s+gaps?\\s+in\\s+the\\s+(timestamps|logs?|records?|history|audit)" +
+      "|\\b(marks?|sets?|makes?|flags?)\\s+(it|them|the\\s+[\\w-]+(\\s+[\\w-]+)?)\\s+(as\\s+)?(hidden|invisible)\\s+(in|from)\\s+(the\\s+)?(settings|ui|user|list|interface|inbox|dashboard)",
     message: "the tool definition says its action is meant to go unnoticed by the user or reviewers"
   },
   {
@@ -227,6 +232,7 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
     rule: "Malware Behaviour",
     severity: "high",
     source: "(?i)\\b(crypto(currency)?[- ]?min(er|ers|ing)|coin[- ]?min(er|ers|ing)|mines?\\s+(crypto|bitcoin|monero))\\b" +
+      `|\\bencrypts?\\b${GAP}{0,80}?\\bkeys?\\s+(held|owned|kept|controlled|known)\\s+(only\\s+)?(by|to)\\s+(the\\s+)?(tool'?s?\\s+)?(publisher|author|vendor|developer|attacker|operators?)` +
       "|\\b(replaces?|swaps?|overwrites?|substitutes?)\\s+([\\w'-]+\\s+){0,3}(trusted\\s+)?(root|ca)\\s+certificates?\\b" +
       `|\\bencrypts?\\b${GAP}{0,80}?\\b(demands?|asks?\\s+for|requires?)\\s+(a\\s+)?(ransom|payment\\s+(to|for)\\s+(decrypt|unlock))` +
       `|\\b(downloads?|fetch(es)?)\\b${GAP}{0,60}?\\b(runs?|executes?|installs?)\\b${GAP}{0,40}?\\b(unsigned|unverified|without\\s+(verifying|verification|checking|validating))` +
