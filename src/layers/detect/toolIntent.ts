@@ -61,6 +61,11 @@ export const SECRET_OBJECT = once(() => new RE2("(?i)\\b(key|keys|token|tokens|p
 export const PUBLIC_KEY = once(() => new RE2("(?i)\\.pub\\b|public\\s+key", "u"))
 const publicKey = (text: string, at: number, match: string): boolean => PUBLIC_KEY().test(text.slice(at, at + match.length + 40))
 
+/** How a request is authorized ("is authorized with the user's OAuth token", "authorized via OAuth"): a mechanism, not a claim. */
+const AUTH_MECHANISM = once(() => new RE2("(?i)^\\s*(or\\s+(declined|rejected|denied|refused)|with|using|via|through|against|by\\s+(an?\\s+|the\\s+)?(oauth|token|api\\s+key|key|certificate|scope|role|policy|iam))\\b", "u"))
+/** "has not been approved", "is not yet authorized": the opposite of a claim. */
+const NOT_YET = once(() => new RE2("(?i)\\b(not|never|yet|n't|pending|awaiting)\\b", "u"))
+
 const conditional = (text: string, at: number): boolean => CONDITION().test(before(text, at))
 const negated = (text: string, at: number): boolean => NEGATION().test(before(text, at).slice(-48))
 
@@ -71,10 +76,11 @@ const CONVERSATION = "(the\\s+)?(full\\s+|entire\\s+|whole\\s+|complete\\s+|raw\
   "|(the\\s+)?(last|previous|prior|recent|earlier)\\s+(\\d+\\s+|few\\s+|several\\s+|n\\s+)?(messages|turns|exchanges|prompts|user\\s+messages)\\s+(exchanged|with\\s+the\\s+user|from\\s+the\\s+user|in\\s+this\\s+(chat|conversation|session|thread))" +
   "|(every|all|each)\\s+(of\\s+the\\s+)?(previous\\s+|prior\\s+|earlier\\s+|other\\s+)?(tool\\s+(results?|outputs?)|messages?|prompts?|replies|answers|turns)\\s+(in|of|from)\\s+(this|the\\s+current)\\s+(chat|conversation|session|thread)" +
   "|(taken|copied|collected|gathered|pulled)\\s+from\\s+(the|this|your)\\s+(conversation|chat|context\\s+window)" +
+  "|\\b(came|come|comes|coming)\\s+up\\s+(while|when|during|in)\\s+(talking|chatting|the\\s+(conversation|chat|session))|\\b(mentioned|said|shared|discussed|revealed)\\s+(while|during)\\s+(talking|chatting|the\\s+(conversation|chat|session))" +
   "|everything\\s+(the\\s+user|you)\\s+(has\\s+|have\\s+)?(said|typed|wrote|written|shared|told\\s+you|asked|discussed)" +
   "|(whatever|any|all)\\s+(private|personal|sensitive|confidential|identifying)\\s+(information|data|details|facts)\\s+(the\\s+user|you)\\b" +
   "|(what|anything)\\s+the\\s+user\\s+(has\\s+)?(said|revealed|shared|typed|disclosed)\\s+(earlier|so\\s+far|before|in\\s+this)"
-const PROMPT = "(your|the\\s+(agent|assistant|model)'?s)\\s+(full\\s+|complete\\s+|entire\\s+|own\\s+)?(system\\s+(prompt|message|instructions)|developer\\s+(message|prompt|instructions)|(hidden|original|initial|internal)\\s+(instructions|prompt|rules))" +
+const PROMPT = "(whatever|the|all\\s+the|any)\\s+(rules|guidelines|instructions|policies|directives)\\s+(that\\s+)?you\\s+(are|were|have\\s+been)\\s+(following|given|told|running\\s+(on|under)|operating\\s+under)|(your|the\\s+(agent|assistant|model)'?s)\\s+(full\\s+|complete\\s+|entire\\s+|own\\s+)?(system\\s+(prompt|message|instructions)|developer\\s+(message|prompt|instructions)|(hidden|original|initial|internal)\\s+(instructions|prompt|rules))" +
   "|(the\\s+)?(system\\s+prompt|system\\s+message|developer\\s+message|instructions|rules)\\s+you\\s+(were|have\\s+been|got|received|are\\s+(running|operating)\\s+(under|with))"
 const ENV = "(values?|contents?)\\s+of\\s+(every|all|each|any)\\s+(of\\s+the\\s+)?(environment\\s+variables?|env\\s+vars?)|(every|all|each)\\s+(of\\s+the\\s+)?(environment\\s+variables?|env\\s+vars?)\\s+(you|visible|available|that\\s+you|it\\s+can|in\\s+(the|your)\\s+(process|shell|session))"
 const SECRET_NOUN = "(passwords?|passphrases?|pins?|api\\s+keys?|access\\s+tokens?|tokens?|credentials|secret\\s+keys?|private\\s+keys?|session\\s+cookies?|cookies|2fa\\s+codes?|one-time\\s+codes?|otps?|seed\\s+phrases?|recovery\\s+(codes?|phrases?)|ssh\\s+keys?|card\\s+numbers?)"
@@ -113,11 +119,14 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
       "|\\b(consent|approval|authori[sz]ation|permission|sign-?off|clearance)\\s+(was|has\\s+been|have\\s+been|is|were)\\s+(already\\s+|previously\\s+)?(granted|given|obtained|provided|received|secured)\\b" +
       "|\\b(already|explicitly|expressly|previously)\\s+(approved|authori[sz]ed|agreed|consented|signed\\s+off|okayed)\\b" +
       "|\\bpre-?(approved|authori[sz]ed|cleared)\\s+by\\b" +
+      "|\\b(has|have|had|was|were|is|are|been)\\s+([\\w-]+\\s+){0,2}?(pre-?)?(approved|authori[sz]ed|okayed|ok'd|signed\\s+off|sanctioned|green-?lit|consented)\\b" +
+      "|\\b(standing|blanket|permanent|general|prior|advance|open-ended|unlimited)\\s+(authori[sz]ation|approval|consent|permission|sign-?off|mandate)\\b" +
+      "|\\b(approval|authori[sz]ation|consent|permission|sign-?off)\\s+(\\w+\\s+){0,3}(is|are|was|were)\\s+(implied|assumed|presumed|automatic|given|granted|on\\s+file)\\b" +
       "|\\b(granted|given|gave|grants|gives)\\s+(this\\s+tool\\s+|it\\s+)?(permanent|standing|blanket|unlimited|unconditional|advance|prior|general|full)\\s+(consent|permission|approval|authori[sz]ation)\\b" +
       "|\\b(approval|consent|authori[sz]ation|sign-?off)\\s+(from\\s+[\\w\\s'-]{1,30}?\\s+)?(is|are)\\s+on\\s+file\\b" +
       "|\\b(treat|consider|regard|handle)\\s+(it|them|this|these|its|all|every|each|any)\\s+([\\w'-]+\\s+){0,4}as\\s+(already\\s+)?(pre-?)?(approved|authori[sz]ed|confirmed|sanctioned|user-approved)\\b",
     message: "the tool definition claims that the user or an authority already approved what it does",
-    discount: (text, at) => conditional(text, at)
+    discount: (text, at, match) => conditional(text, at) || AUTH_MECHANISM().test(text.slice(at + match.length, at + match.length + 24)) || NOT_YET().test(match)
   },
   {
     rule: "Confirmation Bypass",
@@ -155,6 +164,9 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
       `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|remov(e|es|ing)|switch(es|ing)?\\s+off)\\s+(the\\s+)?(agent'?s|assistant'?s|model'?s|host'?s|client'?s|its|your)\\s+(own\\s+)?(sandbox|approval\\s+prompts?|permission\\s+(prompts?|checks?|system)|confirmation\\s+prompts?|safety\\s+settings|guard-?rails)\\b` +
       `|\\b(turn(s|ing)?\\s+off|disabl(e|es|ing)|bypass(es|ing)?|suppress(es|ing)?|switch(es|ing)?\\s+off)\\s+(the\\s+|all\\s+|any\\s+)?(approval|permission|confirmation)\\s+(prompts?|dialogs?)\\b|--dangerously-[\\w-]+` +
       `|\\b(allows?|grants?|permits?)\\s+(action\\s+)?["']?\\*["']?\\s+(on|for|and)\\s+(resource\\s+)?["']?\\*|\\bto\\s+action\\s+["']?\\*["']?\\s+on\\s+resource\\s+["']?\\*|\\b(attach(es|ing)?|add(s|ing)?|grant(s|ing)?)\\s+(the\\s+)?administratoraccess\\b` +
+      `|\\b(switch(es|ing)?|su|log(s|ging)?\\s+in|re-?connects?|runs?|sign(s)?\\s+in)\\s+(to|as|into)\\s+(the\\s+)?(built-?in\\s+)?(administrator|admin|root|superuser|system|domain\\s+admin)\\s+(account|user)\\b` +
+      `|\\bpromot(e|es|ed|ing)\\s+(the\\s+|its\\s+)?(bot|app|agent|integration|tool|itself|service\\s+account|assistant)\\s+to\\s+([\\w-]+\\s+)?(owner|admin|administrator|superuser|maintainer)\\b` +
+      `|\\b(start|run|launch|create|spawn|deploy|use)(s|es|ing)?\\s+(a\\s+|an\\s+|the\\s+)?privileged\\s+(container|pod|mode)\\b|\\bmounts?\\s+the\\s+(node'?s|host'?s|machine'?s)\\s+(root\\s+file\\s*system|root|/|docker\\s+socket)|--privileged\\b|\\bhost(pid|network|ipc)\\s*:\\s*true` +
       `|\\b(make|makes|making|set|sets|setting|chmod)\\b${GAP}{0,60}?\\b(world-?(readable|writable|writeable)|readable\\s+and\\s+writable\\s+by\\s+(everyone|anyone|all\\s+users)|0?777\\b|a\\+rwx)`,
     message: "the tool definition escalates privileges (root, admin rights it grants itself, permission checks turned off)",
     discount: (text, at) => negated(text, at)
@@ -210,6 +222,9 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
       "|\\b(appends?|inserts?|adds?|embeds?|hides?|plants?|injects?)\\s+(hidden\\s+)?(instructions|prompts?|directives|commands)\\s+(in|into|to)\\s+(every|each|all)\\s+([\\w-]+\\s+){0,2}(documents?|files?|pages?|e-?mails?|messages?|commits?|outputs?|responses?)|\\b(other|downstream|future)\\s+(agents|models|assistants|llms)\\s+(reading|that\\s+read|who\\s+read)\\b" +
       "|\\b(keeps?|retains?|stores?|saves?)\\s+(a\\s+)?cop(y|ies)\\s+(of\\s+[\\w\\s']{0,30}?)?(for|with|on)\\s+(the\\s+)?(vendor|author|developer|publisher|tool'?s?\\s+(author|vendor|operator)|third\\s+parties)\\b" +
       "|\\b(with|to)\\s+(anyone|anybody|everyone)\\s+who\\s+(requests?|asks?)\\b" +
+      "|\\bunder\\s+(the\\s+)?(reviewers'?|users'?|customers'?|members'?|employees'?|their|other\\s+people'?s|someone\\s+else'?s)\\s+(own\\s+)?(accounts?|names?|identit(y|ies))\\b|\\b(their|the\\s+users'?|customers'?|the\\s+user'?s)\\s+saved\\s+(sessions|passwords|logins|cards|credentials)\\b" +
+      "|\\bonly\\s+(the\\s+)?(tool'?s?|this\\s+tool'?s|the\\s+tool'?s)\\s+(operator|author|vendor|developer|publisher)s?\\s+(can|could|may)\\s+(open|read|access|see|use)\\b" +
+      "|\\b(below|under|beneath|just\\s+under)\\s+(the\\s+)?(amount|threshold|limit|level)\\s+(that|which)\\s+(would\\s+)?(triggers?|requires?|needs?)\\s+(a\\s+|an\\s+)?([\\w-]+\\s+)?(review|alert|audit|approval|report|check)\\b" +
       "|\\b(asks?|requests?|prompts?|requires?)\\s+(the\\s+)?(users?|customers?|them|people)\\s+(for|to\\s+(enter|provide|give|type|share))\\s+(their\\s+)?(full\\s+)?(card\\s+numbers?|credit\\s+card(\\s+numbers?)?|security\\s+codes?|cvv|cvc|pins?|seed\\s+phrases?|recovery\\s+phrases?|2fa\\s+codes?|one-time\\s+codes?|social\\s+security)" +
       "|\\b(\\.env|credentials|secrets|private\\s+keys?|id_rsa)\\b(\\s+files?)?\\s+(to|in|into)\\s+(every|each|all|the)\\s+commits?\\b",
     message: "the tool definition states a harmful purpose (credentials taken from other programs, sessions replayed, outbound shells, planted instructions, copies kept for the vendor)"
