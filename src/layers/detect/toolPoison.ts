@@ -103,6 +103,12 @@ const TO_BE_SET = once(() => new RE2("(?i)\\bto\\s+be$", "u"))
 
 /** The SSH client's host list and known hosts (`~/.ssh/config`, `~/.ssh/known_hosts`): no key in them. */
 const SSH_PUBLIC = once(() => new RE2("(?i)^/(config|known_hosts)\\b", "u"))
+/**
+ * "rather than individual commands", "instead of creating two big functions": ordinary prose about functions or
+ * commands; steering away from another tool names a tool or calls it built-in, default, native or other.
+ */
+const GENERIC_NOUN = once(() => new RE2("(?i)\\b(functions?|commands?|capabilities)$", "u"))
+const TOOLISH = once(() => new RE2("(?i)\\b(built-?in|default|other|native|original|standard|system|existing)\\b|[a-z0-9]_[a-z0-9]|[`'\"]", "u"))
 /** "this tool", "this function": a description speaking of its own tool. */
 const SELF_TOOL = once(() => new RE2("(?i)\\b(this|the\\s+same)\\s+(tool|function|command)\\b", "u"))
 /** "the deprecated search_v1 tool of this server": another tool of the same server, not a rival. */
@@ -122,7 +128,7 @@ const discounted = (rule: string, text: string, at: number, match: string): bool
       return SECRET_OBJECT().test(match)
     case "Cross-Tool Manipulation":
       // About itself ("do not use this tool for files over 10 MB") or about a tool of the same server it replaces.
-      return SELF_TOOL().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60))
+      return SELF_TOOL().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60)) || (GENERIC_NOUN().test(match) && !TOOLISH().test(match))
     case "Secret Solicitation":
       return TO_BE_SET().test(match)
     default:
