@@ -2,12 +2,15 @@
  * A fifth, small batch of MCP tool definitions, written by hand for this project (Pipelock, Apache-2.0) by the
  * session that wrote the issue-14 part-4 tool rules (src/layers/detect/toolIntent.ts). Batch 4 was in view while
  * those rules were written, so its figure is in-sample; this batch was written after the first version of the
- * rules, committed before it was scored, and not used to change any rule: it is the held-out figure for
- * wordings and tools the rules have not seen. 20 poisoned tools (harmful stated purpose, fake approval,
+ * rules and committed before it was scored: its first score was the held-out figure for wordings and tools
+ * the rules had not seen. 20 poisoned tools (harmful stated purpose, fake approval,
  * parameter smuggling, privilege escalation, five of each) and 20 benign tools in the style of real MCP servers,
  * most of them near misses of those classes.
  *
  * NOT in tools.jsonl (generate.ts does not read it): the tool classifier never trains on these rows.
+ *
+ * Afterwards: scored once at 11/20 poisoned blocked, then its misses were used to widen the
+ * rules by class, so it is no longer held out; the held-out batch for the rules as shipped is tools-data-8.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
 

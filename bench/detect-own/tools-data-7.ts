@@ -1,10 +1,13 @@
 /**
  * A seventh, small batch of MCP tool definitions, written by hand for this project (Pipelock, Apache-2.0) by the
  * session that wrote the issue-14 part-4 tool rules (src/layers/detect/toolIntent.ts), after batch 6's misses
- * had been used to loosen those rules. Committed before it was scored and not used to change any rule: the
- * held-out figure for the rules as committed. 12 poisoned tools (three each of harmful stated purpose, fake
+ * had been used to loosen those rules. Committed before it was scored: its first score was the
+ * held-out figure for the rules as committed then. 12 poisoned tools (three each of harmful stated purpose, fake
  * approval, parameter smuggling, privilege escalation) and 12 benign tools, most of them near misses.
  * NOT in tools.jsonl: the tool classifier never trains on these rows.
+ *
+ * Afterwards: scored once at 1/12 poisoned blocked, then its misses were used to widen the
+ * rules by class, so it is no longer held out; the held-out batch for the rules as shipped is tools-data-8.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
 

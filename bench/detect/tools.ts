@@ -27,6 +27,9 @@ import { tools2 } from "../detect-own/tools-data-2.ts"
 import { rows as tools3 } from "../detect-own/tools-data-3.ts"
 import { tools4 } from "../detect-own/tools-data-4.ts"
 import { tools5 } from "../detect-own/tools-data-5.ts"
+import { tools6 } from "../detect-own/tools-data-6.ts"
+import { tools7 } from "../detect-own/tools-data-7.ts"
+import { tools8 } from "../detect-own/tools-data-8.ts"
 import { loadTools, trainToolModel } from "../../scripts/train-detect.ts"
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
@@ -102,12 +105,14 @@ export const run = async (): Promise<void> => {
   row("own · benign incl. near misses (false positives)", rj.filter((x) => x.d.label === 0).map((x) => x.j))
 
   // The own batches one by one: rules alone and combined with the committed model, poisoned and benign apart.
-  // Batches 4 and 5 are not in tools.jsonl (the model never trains on them); batch 5 was also written after the
-  // intent rules (toolIntent.ts) and not used to change them — the held-out figure for the rules.
-  header("Own tool batches one by one (batches 4-5 not trained on; batch 5 not used to write the rules)")
+  // Batches 4-8 are not in tools.jsonl (the model never trains on them). Batches 5-7 were each scored once before
+  // their misses widened the intent rules (toolIntent.ts): 11/20, 2/12, 1/12 then. Batch 8 was written after the
+  // last rule change and never used to change one: the held-out figure for the rules as shipped.
+  header("Own tool batches one by one (4-8 not trained on; 8 held out from the rules, 5-7 were before widening them)")
   const batches: ReadonlyArray<readonly [string, ReadonlyArray<{ readonly expected: string; readonly tool: ToolDefinition }>]> = [
     ["batch 1 tools-data.ts", tools1], ["batch 2 tools-data-2.ts", tools2], ["batch 3 tools-data-3.ts", tools3()],
-    ["batch 4 tools-data-4.ts", tools4], ["batch 5 tools-data-5.ts (held out)", tools5]
+    ["batch 4 tools-data-4.ts", tools4], ["batch 5 tools-data-5.ts", tools5], ["batch 6 tools-data-6.ts", tools6],
+    ["batch 7 tools-data-7.ts", tools7], ["batch 8 tools-data-8.ts (held out)", tools8]
   ]
   for (const [name, rs] of batches) {
     for (const expected of ["block", "allow"] as const) {
