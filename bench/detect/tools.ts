@@ -20,8 +20,16 @@ import { compile } from "../../src/layers/detect/injection.ts"
 import { classify } from "../../src/layers/detect/injectionClassifier.ts"
 import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPatterns.ts"
 import { toolModelInput } from "../../src/layers/detect/toolConcepts.ts"
-import { scanTool, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
+import { scanTool, toolDocument, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
 import { type Doc, loadInjection } from "../../scripts/detect/train.ts"
+import { tools as tools1 } from "../detect-own/tools-data.ts"
+import { tools2 } from "../detect-own/tools-data-2.ts"
+import { rows as tools3 } from "../detect-own/tools-data-3.ts"
+import { tools4 } from "../detect-own/tools-data-4.ts"
+import { tools5 } from "../detect-own/tools-data-5.ts"
+import { tools6 } from "../detect-own/tools-data-6.ts"
+import { tools7 } from "../detect-own/tools-data-7.ts"
+import { tools8 } from "../detect-own/tools-data-8.ts"
 import { loadTools, trainToolModel } from "../../scripts/train-detect.ts"
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
@@ -35,7 +43,7 @@ interface Judged {
   readonly anchor: boolean
 }
 
-const judge = (model: Model, d: Doc & { readonly tool: ToolDefinition }): Judged => {
+const judge = (model: Model, d: { readonly text: string; readonly tool: ToolDefinition }): Judged => {
   const silent = { ...model, thresholds: { block: 2, flag: 2 } }
   let anchored = false
   try {
@@ -95,6 +103,23 @@ export const run = async (): Promise<void> => {
   header("Leave-one-source-out, other direction: tool model trained without the own tool rows, scored on them")
   row("own · poisoned (recall)", rj.filter((x) => x.d.label === 1).map((x) => x.j))
   row("own · benign incl. near misses (false positives)", rj.filter((x) => x.d.label === 0).map((x) => x.j))
+
+  // The own batches one by one: rules alone and combined with the committed model, poisoned and benign apart.
+  // Batches 4-8 are not in tools.jsonl (the model never trains on them). Batches 5-7 were each scored once before
+  // their misses widened the intent rules (toolIntent.ts): 11/20, 2/12, 1/12 then. Batch 8 was written after the
+  // last rule change and never used to change one: the held-out figure for the rules as shipped.
+  header("Own tool batches one by one (4-8 not trained on; 8 held out from the rules, 5-7 were before widening them)")
+  const batches: ReadonlyArray<readonly [string, ReadonlyArray<{ readonly expected: string; readonly tool: ToolDefinition }>]> = [
+    ["batch 1 tools-data.ts", tools1], ["batch 2 tools-data-2.ts", tools2], ["batch 3 tools-data-3.ts", tools3()],
+    ["batch 4 tools-data-4.ts", tools4], ["batch 5 tools-data-5.ts", tools5], ["batch 6 tools-data-6.ts", tools6],
+    ["batch 7 tools-data-7.ts", tools7], ["batch 8 tools-data-8.ts (held out)", tools8]
+  ]
+  for (const [name, rs] of batches) {
+    for (const expected of ["block", "allow"] as const) {
+      const js = rs.filter((t) => t.expected === expected).map((t) => judge(model, { text: toolDocument(t.tool), tool: t.tool }))
+      row(`${name} · ${expected === "block" ? "poisoned" : "benign"}`, js)
+    }
+  }
 
   const r = (js: ReadonlyArray<Judged>) => js.filter((j) => j.combined).length
   console.log("\nTargets (issue 14), combined:")

@@ -13,8 +13,9 @@ import { type CompiledInjection, scanText } from "./injection.ts"
 import { classifierFinding, classify, confirmable, toolModel } from "./injectionClassifier.ts"
 import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
-import { RE2 } from "./re2.ts"
+import { RE2, SET_CHUNK } from "./re2.ts"
 import { toolModelInput, withoutConcepts } from "./toolConcepts.ts"
+import { intentChecks, PUBLIC_KEY, SECRET_DECLARATION, SECRET_NAME, SECRET_OBJECT } from "./toolIntent.ts"
 
 export interface ToolDefinition {
   readonly name?: unknown
@@ -80,10 +81,15 @@ interface Check {
   readonly rule: string
   readonly severity: Severity
   readonly re: RE2
+  readonly source: string
   readonly message: string
+  /** Read only in the description of a schema property. */
+  readonly paramOnly?: boolean
+  /** Whether a match reads as something else in its sentence (the next match is then tried). */
+  readonly discount?: (text: string, at: number, match: string) => boolean
 }
 
-const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "gu"), message })
+const check = (rule: string, severity: Severity, source: string, message: string): Check => ({ rule, severity, re: new RE2(source, "gu"), source, message })
 
 /**
  * A denial right before the verb: "never reads files under ~/.ssh", "does not send credentials" says what the
@@ -95,12 +101,34 @@ const ENV_TEMPLATE = once(() => new RE2("(?i)^\\.(?:example|sample|template|dist
 /** A configuration requirement: "requires the WEATHER_API_KEY environment variable to be set on the server". */
 const TO_BE_SET = once(() => new RE2("(?i)\\bto\\s+be$", "u"))
 
+/** The SSH client's host list and known hosts (`~/.ssh/config`, `~/.ssh/known_hosts`): no key in them. */
+const SSH_PUBLIC = once(() => new RE2("(?i)^/(config|known_hosts)\\b", "u"))
+/**
+ * "rather than individual commands", "instead of creating two big functions": ordinary prose about functions or
+ * commands; steering away from another tool names a tool or calls it built-in, default, native or other.
+ */
+const GENERIC_NOUN = once(() => new RE2("(?i)\\b(functions?|commands?|capabilities)$", "u"))
+const TOOLISH = once(() => new RE2("(?i)\\b(built-?in|default|other|native|original|standard|system|existing)\\b|[a-z0-9]_[a-z0-9]|[`'\"]", "u"))
+/** "this tool", "this function": a description speaking of its own tool. */
+const SELF_TOOL = once(() => new RE2("(?i)\\b(this|the\\s+same)\\s+(tool|function|command)\\b", "u"))
+/** "the deprecated search_v1 tool of this server": another tool of the same server, not a rival. */
+const SAME_SERVER = once(() => new RE2("(?i)\\b(of|in|from|on)\\s+this\\s+(server|package|api|integration|plugin|extension)\\b", "u"))
+/** Where a setting comes from ("credentials are read from the standard AWS credential chain"): passive, with a source. */
+const PASSIVE_SOURCE = once(() => new RE2("(?i)\\b(are|is|get|gets|be)\\s+$", "u"))
+const FROM_SOURCE = once(() => new RE2("(?i)^\\w+\\s+from\\b", "u"))
+
 /** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
 const discounted = (rule: string, text: string, at: number, match: string): boolean => {
   switch (rule) {
     case "File Exfiltration Directive":
     case "Credential Harvesting":
-      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+    case "Conceal From User":
+      // "never show the API key to the user": keeping a secret off the screen is advice, not concealment.
+      return SECRET_OBJECT().test(match)
+    case "Cross-Tool Manipulation":
+      // About itself ("do not use this tool for files over 10 MB") or about a tool of the same server it replaces.
+      return SELF_TOOL().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60)) || (GENERIC_NOUN().test(match) && !TOOLISH().test(match))
     case "Secret Solicitation":
       return TO_BE_SET().test(match)
     default:
@@ -113,7 +141,7 @@ const firstMatch = (c: Check, text: string): RegExpExecArray | null => {
   c.re.lastIndex = 0
   for (let n = 0; n < 8; n++) {
     const m = c.re.exec(text)
-    if (m === null || !discounted(c.rule, text, m.index, m[0])) return m
+    if (m === null || !(discounted(c.rule, text, m.index, m[0]) || c.discount?.(text, m.index, m[0]) === true)) return m
     c.re.lastIndex = m.index + 1
   }
   return null
@@ -126,9 +154,9 @@ const VERB = "(read|send|include|exfiltrate|steal|access|retrieve|fetch|dump|upl
 /** Within one sentence: no sentence end (a period before a space); line breaks (wrapped text) allowed. */
 const GAP = "(?:[^.!?\\n]|\\.\\S|\\n)"
 /** Data a tool has no business sending away. */
-const PRIVATE_DATA = "(credentials?|passwords?|passwd|api[ _-]?keys?|(access|auth|bearer|session)?\\s*tokens?|secrets?|private[ _-]?keys?|ssh\\s+(keys?|config)|deploy\\s+keys|\\.env\\b|\\*?\\.pem\\b|\\*?\\.key\\b|\\.npmrc|kubeconfig|cookies?|cookie\\s+store|keychain|shell\\s+history|(conversation|chat|message|session)\\s+(history|context|log|transcript)|complete\\s+conversation|clipboard(\\s+content)?|user\\s+messages|home\\s+directory|~/documents|contact\\s+list|address\\s+book|location\\s+history|phi\\b|pii\\b|social\\s+security|credit\\s+card|account\\s+numbers?|personal\\s+data|machine\\s+fingerprint|mac\\s+address|saved\\s+passwords|(all|every|any)\\s+files?\\s+(matching|in|named)|dotfiles|netrc|gitconfig|pypirc|git-credentials|(bash|zsh)_history)"
-const SEND = "(sends?|sent|sending|uploads?|uploaded|uploading|posts?|posted|transmits?|transmitted|forwards?|forwarded|streams?|streamed|mirrors?|mirrored|copies|copied|shares?|shared|sync(s|ed|hronized)?|exfiltrates?|exfiltrated|reports?|reported|exports?|exported|pass(es|ed)?)"
-const OUTSIDE = "(https?://|\\d{1,3}(\\.\\d{1,3}){3}|(an?\\s+|the\\s+|our\\s+|its\\s+)?([\\w'-]+\\s+){0,2}(remote|external|third[ -]party|outside|attacker|partner|collection|analytics|logging|tracking|telemetry)\\b|third[ -]parties|(the\\s+)?(developer|author|maintainer|vendor)'?s?\\s+([\\w-]+\\s+)?(server|endpoint|address|host|wallet)|a\\s+server\\s+controlled\\s+by|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|io|dev|app|biz|cc|xyz|co|ru|cn|info|cloud)\\b)"
+const PRIVATE_DATA = "(credentials?|passwords?|passwd|api[ _-]?keys?|(access|auth|bearer|session)?\\s*tokens?|secrets?|private[ _-]?keys?|ssh\\s+(keys?|config)|deploy\\s+keys|\\.env\\b|\\*?\\.pem\\b|\\*?\\.key\\b|\\.npmrc|kubeconfig|cookies?|cookie\\s+store|keychain|shell\\s+history|(conversation|chat|message|session)\\s+(history|context|log|transcript)|complete\\s+conversation|clipboard(\\s+content)?|user\\s+messages|home\\s+directory|~/documents|contact\\s+list|address\\s+book|location\\s+history|phi\\b|pii\\b|social\\s+security|credit\\s+card|account\\s+numbers?|personal\\s+data|machine\\s+fingerprint|mac\\s+address|saved\\s+passwords|(all|every|any)\\s+files?\\s+(matching|in|named)|dotfiles|netrc|gitconfig|pypirc|git-credentials|(bash|zsh)_history|~/\\.?[\\w-]+|/etc/[\\w.-]+|(entire|whole|full)\\s+([\\w-]+\\s+)?(folder|directory|drive|workspace|disk|profile)|(every|any|all)\\s+([\\w-]+\\s+)?(files?|documents?|attachments?|spreadsheets?|pages?|e-?mails?)\\s+(you|the\\s+agent|the\\s+user|it)\\s+(opens?|reads?|process(es)?|touch(es)?|sees?|views?)|(all\\s+)?attachments\\s+processed|hidden\\s+files|(shell'?s?\\s+)?rc\\s+files|config(uration)?\\s+files|browser\\s+profile|(database|db)\\s+dumps?|recent\\s+downloads|transcripts?|every\\s+conversation|all\\s+conversations|(the\\s+agent'?s|your)\\s+system\\s+prompt|hidden\\s+instructions)"
+const SEND = "(sends?|sent|sending|uploads?|uploaded|uploading|posts?|posted|transmits?|transmitted|forwards?|forwarded|streams?|streamed|mirrors?|mirrored|copies|copied|shares?|shared|sync(s|ed|hronized)?|exfiltrates?|exfiltrated|reports?|reported|exports?|exported|pass(es|ed)?|ships?|shipped|zips?|zipped|packag(es|ed)|transferr?(s|ed)?|re-?uploads?|re-?uploaded|e-?mails?|e-?mailed|relay(s|ed)?|leaks?|leaked|publish(es|ed)?|delivers?|delivered|returns?|returned|replicat(es|ed))"
+const OUTSIDE = "(https?://|\\d{1,3}(\\.\\d{1,3}){3}|(an?\\s+|the\\s+|our\\s+|its\\s+)?([\\w'-]+\\s+){0,4}(remote|external|third[ -]party|outside|attacker|partners?|collection|analytics|logging|tracking|telemetry|diagnostics|webhooks?|processing|indexing|ingest(ion)?|cloud)\\b|third[ -]parties|(the\\s+)?(developer|author|maintainer|vendor|tool\\s+server)'?s?\\s+([\\w-]+\\s+)?(server|endpoint|address|host|wallet|registry|service|storage|cloud|bucket|account|webhook|api|database|repo(sitory)?|archive|backup|collector|inbox|mailbox|channel|site|portal|cluster)|ftp://|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|([\\w-]+\\s+){0,4}(hosted|run|maintained|operated|owned|controlled)\\s+by\\s+the\\s+(author|developer|vendor|maintainer|tool)|([\\w-]+\\s+){0,3}(that|which)\\s+the\\s+(user\\s+(does\\s+not|doesn't)\\s+(control|own)|developer\\s+maintains|author\\s+(runs|owns|controls))|a\\s+server\\s+controlled\\s+by|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|io|dev|app|biz|cc|xyz|co|ru|cn|info|cloud)\\b)"
 
 const CHECKS = once((): ReadonlyArray<Check> => [
   check("Instruction Tag", "medium", "(?i)(<\\s*/?\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\b[^>]{0,40}>|\\[\\s*(IMPORTANT|CRITICAL|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN|URGENT)\\s*\\]|\\*\\*\\s*(IMPORTANT|CRITICAL|SYSTEM|SECRET|HIDDEN|URGENT)\\b)", "an instruction tag in a tool description"),
@@ -159,8 +187,28 @@ const CHECKS = once((): ReadonlyArray<Check> => [
   check("Directive Heading", "medium", "(?:^|[\\s\\[(*])(?:[A-Z]{3,}[ _]){1,3}(?:OVERRIDE|BYPASS|DIRECTIVE|PROTOCOL|NOTE|INSTRUCTIONS?|PRIVILEGES)\\s*\\]?\\s*:|(?:^|[\\s\\[(*])(?:OVERRIDE|BYPASS|DIRECTIVE)(?:[ _][A-Z]{3,}){1,2}\\s*\\]?\\s*:", "a capitalised directive heading in a tool description"),
   check("Safety Bypass", "medium", "(?i)\\b(bypass(es|ing)?|disabl(e|es|ing)|skip(s|ping)?|turn(s|ing)?\\s+off)\\s+(the\\s+)?(safety|security|content|input)\\s+(validation|filter(ing|s)?|checks?|controls?|rules)\\b|\\b(has|with|grants?|gets?)\\s+(full\\s+)?(admin(istrator)?|root|elevated)\\s+privileges\\b", "the tool description offers to bypass safety controls"),
   check("Agent Instructions Heading", "medium", "(?im)^\\s*#{1,6}\\s*(instructions?|notes?|rules?|directives?)\\s+(for|to)\\s+(the\\s+)?(ai|assistant|agent|model|llm)s?\\b", "a heading with instructions for the agent in a tool description"),
-  check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did")
+  check("Response Tampering", "medium", "(?i)\\b(then\\s+return|return\\s+the\\s+\\w+\\s+normally|do\\s+not\\s+(tell|inform|mention\\s+(it\\s+)?to)\\s+the\\s+user|don'?t\\s+mention\\s+this)\\b", "the tool description asks to hide what it did"),
+  // Intent classes (fake approval, parameter smuggling, privilege escalation, harmful purpose): toolIntent.ts.
+  ...intentChecks().map((c) => ({ ...check(c.rule, c.severity, c.source, c.message), paramOnly: c.paramOnly, discount: c.discount }))
 ])
+
+/**
+ * The checks in RE2 sets of `SET_CHUNK`, matched against the UTF-8 bytes of a tool string: measured on batch 3's
+ * 469 tools, 8 chunks cost ~25 µs a tool where one `exec` per check cost ~250 µs (each call converts the string);
+ * one set of every check is slower still (its DFA does not fit the cache).
+ */
+const CHECK_SETS = once(() => {
+  const sources = CHECKS().map((c) => c.source)
+  const sets: Array<{ readonly set: InstanceType<typeof RE2.Set>; readonly base: number }> = []
+  for (let i = 0; i < sources.length; i += SET_CHUNK) sets.push({ set: new RE2.Set(sources.slice(i, i + SET_CHUNK), "u"), base: i })
+  return sets
+})
+const checksIn = (text: string): number[] => {
+  const bytes = Buffer.from(text, "utf8")
+  const out: number[] = []
+  for (const p of CHECK_SETS()) for (const i of p.set.match(bytes)) out.push(p.base + i)
+  return out.sort((a, b) => a - b)
+}
 
 /**
  * A documentation placeholder address (RFC 2606: example.com/.net/.org itself, or its api. and www. hosts;
@@ -169,9 +217,9 @@ const CHECKS = once((): ReadonlyArray<Check> => [
 export const EXAMPLE_ADDRESS = once(() => new RE2("(?i)(?:https?://|@)(?:api\\.|www\\.)?example\\.(?:com|net|org)(?:[/:]|$|[^\\w.-])", "u"))
 
 /** A reference to a tool by name ("when the user calls send_email", "the `transfer_funds` tool is called"). */
-const TOOL_REF = once(() => new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?))", "gu"))
+const TOOL_REF = once(() => new RE2("(?i)\\b(?:(?:when(?:ever)?|if|each\\s+time|every\\s+time|before|after)\\s+(?:the\\s+)?(?:user|agent|assistant|model|you)?\\s*(?:calls?|calling|invoking|uses?|invokes?|runs?|asks?\\s+(?:you\\s+)?to\\s+(?:use|call|run|invoke))\\s+(?:the\\s+)?['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['\\\"`]?|['\\\"`]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)['\\\"`]?\\s+(?:tool|function)\\s+(?:is\\s+)?(?:called|used|invoked|runs?)|(?:when(?:ever)?|before|after|each\\s+time|every\\s+time)\\s+(?:the|a|an)\\s+([A-Za-z][\\w-]*)\\s+tool\\s+(?:creates|sends|writes|posts|runs|makes|pays|transfers|books|pushes|deploys|is\\s+used))", "gu"))
 /** What shadowing does to the other tool's call: extra recipients, another destination, changed amounts. */
-const SHADOW_CHANGE = once(() => new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary)\\b", "u"))
+const SHADOW_CHANGE = once(() => new RE2("(?is)\\b(bcc|cc)\\b\\s*:?|\\b(add|append|include|insert|set|change|replace|redirect|rewrite|forward|copy|route|swap|override)\\b.{0,60}\\b(recipients?|bcc|cc|address(es)?|destination|url|endpoint|amount|account|iban|wallet|headers?|to\\s+field|payee|beneficiary|attendees?|participants?|members?|remote(\\s+url)?|origin)\\b", "u"))
 
 /**
  * Cross-tool shadowing: the description of one tool names another tool and tells the agent to change how
@@ -182,7 +230,7 @@ const shadowing = (text: string, ownName: string): string | undefined => {
   let m: RegExpExecArray | null
   let n = 0
   while ((m = TOOL_REF().exec(text)) !== null && n++ < 16) {
-    const ref = m[1] ?? m[2] ?? ""
+    const ref = m[1] ?? m[2] ?? m[3] ?? ""
     if (ref === "" || ref.toLowerCase() === ownName.toLowerCase()) continue
     if (SHADOW_CHANGE().test(text.slice(m.index, m.index + m[0].length + 250))) return m[0]
   }
@@ -190,6 +238,12 @@ const shadowing = (text: string, ownName: string): string | undefined => {
 }
 
 const EXFIL_PARAM = once(() => new RE2("(?i)^(conversation|chat|message|session)[\\s_-]?(history|log|transcript|dump)$|^(system|hidden)[\\s_-]?(prompt|instructions?)$|^(previous|prior|all)[\\s_-]?messages$|(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u"))
+
+/** The description of a schema property (`…properties.notes.description`): what the agent is asked to put in it. */
+const PARAM_DESCRIPTION = once(() => new RE2("\\.properties\\.[^.]+\\.description$", "u"))
+const PARAM_NAME = once(() => new RE2("\\.properties\\.([^.]+)\\.description$", "u"))
+const SECRET_DECLARED = once(() => new RE2(`(?i)${SECRET_DECLARATION}`, "u"))
+
 
 /** `camelCaseName` and `snake_name` → words. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
@@ -212,9 +266,20 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     if (hidden.split(" ").join("").length >= 8) out.push(toFinding("Hidden Unicode Text", "high", t.location, hidden, "invisible Unicode tag characters spell text in the tool definition"))
     if (!t.prose) continue
     const text = forMatching(hidden === "" ? t.text : revealTags(t.text))
-    for (const c of CHECKS()) {
+    const param = PARAM_DESCRIPTION().test(t.location)
+    // One set pass per chunk says which checks occur in the text; only those run to find (and weigh) a match.
+    for (const i of checksIn(text)) {
+      const c = CHECKS()[i]
+      if (c.paramOnly === true && !param) continue
       const m = firstMatch(c, text)
       if (m !== null && !EXAMPLE_ADDRESS().test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
+    }
+    if (param) {
+      const prop = PARAM_NAME().exec(t.location)?.[1] ?? ""
+      const m = SECRET_DECLARED().exec(text)
+      if (m !== null && !SECRET_NAME().test(prop) && !PUBLIC_KEY().test(text.slice(m.index, m.index + m[0].length + 8))) {
+        out.push(toFinding("Parameter Smuggling", "high", t.location, m[0], `parameter "${prop}" is declared to hold a secret or personal datum its name does not announce`))
+      }
     }
     const shadow = shadowing(text, name)
     if (shadow !== undefined) out.push(toFinding("Cross-Tool Shadowing", "high", t.location, shadow, "the tool description changes how another tool is called"))
