@@ -74,11 +74,11 @@ export const forToolModel = <D extends { readonly text: string }>(docs: Readonly
 /**
  * The tool model, trained on the trainable tool rows given and the content rows (the content rows teach it what
  * ordinary documentation and instructions to an agent read like), calibrated as `calibrate` says on the held-back
- * tools and content. bench:detect uses it with a source left out.
+ * tools and content. bench:detect uses it with a source left out (and, in toolsLoso.ts, with other seeds).
  */
-export const trainToolModel = (name: string, tools: ReadonlyArray<Doc>, injection: ReadonlyArray<Doc>): SerializedModel => {
-  const t = train([...forToolModel(tools.filter(trainable)), ...forToolModel(injection.filter(trainable))], toolOptions)
-  return serialize(name, t, toolOptions, calibrate(asModel(name, t, toolOptions), forToolModel(tools), forToolModel(calibrationSet(injection))))
+export const trainToolModel = (name: string, tools: ReadonlyArray<Doc>, injection: ReadonlyArray<Doc>, options: Options = toolOptions): SerializedModel => {
+  const t = train([...forToolModel(tools.filter(trainable)), ...forToolModel(injection.filter(trainable))], options)
+  return serialize(name, t, options, calibrate(asModel(name, t, options), forToolModel(tools), forToolModel(calibrationSet(injection))))
 }
 
 export const build = (): string => {
