@@ -39,6 +39,7 @@ import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
 import { ALL as ALL_BUILTINS, type Kernels, kernelsFor, NOTHING } from "./detect/builtins.ts"
 import { runAll, runAllSync } from "./Scanner.ts"
+import { dlpSteps, injectionSteps, runSteps, type Steps, WHOLE_CHARS } from "./detect/windows.ts"
 
 // ---------------------------------------------------------------------------------------------
 // The compiled snapshot
@@ -211,6 +212,28 @@ export const walkSliced = (text: string): Effect.Effect<JsonWalk> =>
         yield* breathe
       }
     })
+
+/**
+ * A scan of a large text in windows (detect/windows.ts), breathing between them: one window's views are alive at a
+ * time, whatever the text's size. Timed as one scan; an exception is a blocking finding (fail closed).
+ */
+const stepped = (s: Snapshot, scanner: string, location: string, steps: Steps): Effect.Effect<Finding[]> =>
+  Effect.gen(function* () {
+    let spent = 0
+    try {
+      for (;;) {
+        const t = performance.now()
+        const r = steps.next()
+        spent += performance.now() - t
+        if (r.done === true) return r.value
+        yield* breathe
+      }
+    } catch (e) {
+      return [scannerFailure(e, location)]
+    } finally {
+      s.meter?.observe(metrics.scanDuration, spent / 1000, { scanner })
+    }
+  })
 
 /** Splits parts into batches of about SLICE_CHARS characters; each batch starts with the previous one's last part. */
 const batches = (parts: ReadonlyArray<Part>): Part[][] => {
@@ -617,7 +640,7 @@ export const make = Effect.gen(function* () {
       if (body !== undefined && body.length > 0) {
         findings.push(...yield* bodyFindings(s, req, body, host).pipe(Effect.catchCause((cause) => Effect.succeed([scannerFailure(cause, "body")]))))
         if (body.length <= rb.max_body_bytes && registered("request_body").length > 0) {
-          findings.push(...yield* extra("request_body", ctx, { text: Buffer.from(body).toString("utf8"), location: "body", url: req.url }))
+          findings.push(...yield* extra("request_body", ctx, { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"), location: "body", url: req.url }))
         }
       }
       const verdict = decide(unsuppressed(s, findings, { url: req.url }, ctx), s.mode, rb.action)
@@ -701,7 +724,8 @@ export const make = Effect.gen(function* () {
     const encoding = header("content-encoding")
     if (encoding !== "" && encoding !== "identity") return block("compressed_body", `compressed request body (${encoding}) cannot be scanned`)
     const type = header("content-type")
-    const text = Buffer.from(body).toString("utf8")
+    // Decoded from the body's own bytes (no copy of them first).
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")
     const json = type.includes("json")
     if (json || looksLikeJson(text)) {
       // A body that is JSON is judged by every text in it, whatever the Content-Type says: an upstream may
@@ -716,15 +740,17 @@ export const make = Effect.gen(function* () {
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
         if (json || !s.k.dlp) return out
         yield* breathe
-        return [...out, ...timed(s, "dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
+        return [...out, ...yield* stepped(s, "dlp", "body", dlpSteps(s.k, s.dlp, text, "body", { host }))]
       }
     }
     if (!s.k.dlp) return []
+    // A large text body: DLP in windows, breathing between them.
+    if (text.length > WHOLE_CHARS && !type.includes("application/x-www-form-urlencoded")) return yield* stepped(s, "dlp", "body", dlpSteps(s.k, s.dlp, text, "body", { host }))
     return timed(s, "dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
         const pairs = [...new URLSearchParams(text)]
         const parts = pairs.flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
-        const found = [...scanParts(s.dlp, parts, { host }), ...dlpText(s.dlp, text, "body", { host })]
+        const found = [...scanParts(s.dlp, parts, { host }), ...runSteps(dlpSteps(s.k, s.dlp, text, "body", { host }))]
         if (found.length === 0) return found
         // Locations name the form keys: a key that is itself a secret is scrubbed from them.
         return scrub(found, pairs.map(([k]) => k).filter((k) => k.length >= 4 && dlpText(s.dlp, k, "key", { host }).length > 0))
@@ -733,11 +759,19 @@ export const make = Effect.gen(function* () {
     }))
   })
 
+  /** Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off. A large text in windows. */
+  const responseSteps = (s: Snapshot, text: string, location: string): Steps =>
+    injectionSteps(s.k, s.config.response_scanning.enabled ? "content" : "rules", s.injection, text, location)
+
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
-    // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
     const scan = s.config.response_scanning.enabled ? s.k.content : s.k.rules
     if (scan === NOTHING) return []
-    const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
+    const found = timed(s, "injection", () => guarded(location, () => text.length > WHOLE_CHARS ? runSteps(responseSteps(s, text, location)) : scan(s.injection, text, location)))
+    return exempted(s, found, url)
+  }
+
+  /** Response findings on a host in `response_scanning.exempt_domains` warn instead of blocking. */
+  const exempted = (s: Snapshot, found: Finding[], url: string): Finding[] => {
     const exemptions = s.config.response_scanning.exempt_domains
     // The URL is parsed only when there are findings and exemptions that may relax them: not once per response.
     if (exemptions.length === 0 || found.length === 0) return found
@@ -749,7 +783,8 @@ export const make = Effect.gen(function* () {
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.gen(function* () {
       const s = current()
-      const rules = responseFindings(s, text, ctx.url, "body")
+      // A large body is judged in windows, the event loop served between them.
+      const rules = text.length > WHOLE_CHARS ? exempted(s, yield* stepped(s, "injection", "body", responseSteps(s, text, "body")), ctx.url) : responseFindings(s, text, ctx.url, "body")
       const more = yield* extra("response_text", ctx, { text, location: "body", url: ctx.url })
       const verdict = decide(unsuppressed(s, more.length === 0 ? rules : [...rules, ...more], { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
       if (!s.config.a2a_scanning.enabled) return verdict
@@ -847,7 +882,10 @@ export const make = Effect.gen(function* () {
   const runChecks = (s: Snapshot, w: JsonTexts, p: Part, scan: Kernels["rules"], shell: boolean, out: Finding[]) => {
     const t = p.value
     const location = p.location
-    if (scan !== NOTHING) out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+    if (scan !== NOTHING) {
+      out.push(...timed(s, "injection", () => guarded(location, () =>
+        t.length > WHOLE_CHARS ? runSteps(injectionSteps(s.k, scan === s.k.content ? "content" : "rules", s.mcpInjection, t, location)) : scan(s.mcpInjection, t, location))))
+    }
     if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
   }
 
