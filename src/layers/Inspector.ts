@@ -39,7 +39,7 @@ import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
 import { ALL as ALL_BUILTINS, type Kernels, kernelsFor, NOTHING } from "./detect/builtins.ts"
 import { runAll, runAllSync } from "./Scanner.ts"
-import { dlpSteps, injectionSteps, runSteps, type Steps, WHOLE_CHARS } from "./detect/windows.ts"
+import { dlpSteps, injectionSteps, OVERLAP_CHARS, runSteps, type Steps, WHOLE_CHARS } from "./detect/windows.ts"
 
 // ---------------------------------------------------------------------------------------------
 // The compiled snapshot
@@ -235,10 +235,20 @@ const stepped = (s: Snapshot, scanner: string, location: string, steps: Steps): 
     }
   })
 
+/** What DLP reads of a walked document: a text, or a run of texts, with where it is. */
+type DlpPart = Pick<Part, "index" | "count" | "length" | "value" | "location">
+
+/** A large part as it stands among its neighbours: its first and last OVERLAP_CHARS characters. */
+const edgesOf = (p: DlpPart): DlpPart => {
+  const value = p.value
+  const edges = `${value.slice(0, OVERLAP_CHARS)}\n${value.slice(-OVERLAP_CHARS)}`
+  return { index: p.index, count: p.count, length: edges.length, value: edges, get location() { return p.location } }
+}
+
 /** Splits parts into batches of about SLICE_CHARS characters; each batch starts with the previous one's last part. */
-const batches = (parts: ReadonlyArray<Part>): Part[][] => {
-  const out: Part[][] = []
-  let current: Part[] = []
+const batches = (parts: ReadonlyArray<DlpPart>): DlpPart[][] => {
+  const out: DlpPart[][] = []
+  let current: DlpPart[] = []
   let chars = 0
   for (const p of parts) {
     current.push(p)
@@ -270,13 +280,19 @@ const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
  */
 const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
   !s.k.dlp ? NO_DLP : Effect.suspend(() => {
-    const parts = dlpParts(w, base)
-    const groups = batches(parts)
+    const parts: ReadonlyArray<DlpPart> = dlpParts(w, base)
+    // A part longer than WHOLE_CHARS (one large string) is scanned alone, in windows; in the batches, where parts
+    // are also read joined with their neighbours, it stands as its first and last OVERLAP_CHARS characters (all a
+    // match across its edge can reach).
+    const large = parts.filter((p) => p.length > WHOLE_CHARS)
+    const groups = batches(large.length === 0 ? parts : parts.map((p) => (p.length > WHOLE_CHARS ? edgesOf(p) : p)))
+    const ctx = { host }
     // One batch (a small document), or a caller that cannot wait: judged in one synchronous step.
-    if (groups.length <= 1 || !breathing) {
+    if ((groups.length <= 1 && large.length === 0) || !breathing) {
       try {
         const found: Finding[] = []
-        for (const group of groups) found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, group, { host })))
+        for (const group of groups) found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, group, ctx)))
+        for (const p of large) found.push(...timed(s, "dlp", () => runSteps(dlpSteps(s.k, s.dlp, p.value, p.location, ctx))))
         return Effect.succeed(dlpOutcome(s, w, parts, found, host))
       } catch (e) {
         return Effect.succeed({ findings: [scannerFailure(e, base === "" ? "message" : base)], sensitive: [] })
@@ -286,14 +302,18 @@ const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefin
       const found: Finding[] = []
       for (let k = 0; k < groups.length; k++) {
         if (k > 0) yield* breathe
-        found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], { host })))
+        found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], ctx)))
+      }
+      for (const p of large) {
+        yield* breathe
+        found.push(...yield* stepped(s, "dlp", p.location, dlpSteps(s.k, s.dlp, p.value, p.location, ctx)))
       }
       return dlpOutcome(s, w, parts, found, host)
     }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
   })
 
 /** The findings of a document's DLP pass, deduplicated, with the texts behind them (`sensitive`) scrubbed from them. */
-const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<Part>, found: ReadonlyArray<Finding>, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
+const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<DlpPart>, found: ReadonlyArray<Finding>, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
   if (found.length === 0) return { findings: [], sensitive: [] }
   const findings = dedupeFindings(found)
   // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
@@ -303,7 +323,7 @@ const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<Part>, found
     if (!at.has(p.location)) continue
     if (p.count === 1) sensitive.add(w.texts[p.index])
     else {
-      for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+      for (const t of p.value.split("\n")) if (t.length >= 4 && runSteps(dlpSteps(s.k, s.dlp, t, "part", { host })).length > 0) sensitive.add(t)
     }
   }
   const list = [...sensitive].filter((t) => t.length >= 4)

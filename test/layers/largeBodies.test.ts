@@ -49,6 +49,18 @@ describe("large bodies, judged in windows", () => {
       assert.include(injected.findings.map((f) => f.rule), "Prompt Injection")
     }).pipe(Effect.provide(inspector)), 60_000)
 
+  it.effect("a JSON body holding one multi-MB string: the string is scanned in windows, its edges with its neighbours", () =>
+    Effect.gen(function* () {
+      const i = yield* Inspector
+      const json = (value: unknown) => i.inspectRequest({ method: "POST", url: "https://api.example.com/upload", headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify(value)) }, ctx)
+      assert.strictEqual((yield* json({ note: big, n: 1 })).action, "allow")
+      for (const value of [{ note: `${big}token: ${secret}` }, { note: `token: ${secret} ${big}`, n: 1 }, { note: big, list: [1, 2], end: `token: ${secret}` }]) {
+        const v = yield* json(value)
+        assert.strictEqual(v.action, "block")
+        assert.include(v.findings.map((f) => f.rule), "GitHub Token")
+      }
+    }).pipe(Effect.provide(inspector)), 60_000)
+
   it.effect("a body over max_body_bytes is still blocked, not windowed", () =>
     Effect.gen(function* () {
       const v = yield* post(prose(6 * 1024 * 1024))

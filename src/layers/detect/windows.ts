@@ -36,7 +36,7 @@ import { type CompiledDlp, type ScanContext, scanText as dlpText } from "./dlp.t
 import { type CompiledInjection, finish, scanText as injectionText } from "./injection.ts"
 
 /** The length of a window, in UTF-16 code units. */
-export const WINDOW_CHARS = 256 * 1024
+export const WINDOW_CHARS = 128 * 1024
 /** The least overlap between two windows: the longest stretch guaranteed to lie in one window. */
 export const OVERLAP_CHARS = 16 * 1024
 /** Texts up to this length are scanned whole. */
