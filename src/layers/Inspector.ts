@@ -23,7 +23,7 @@ import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText
 import { containerOf, dlpParts, jsonParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
-import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
+import { type CompiledInjection, compile as compileInjection } from "./detect/injection.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
 import { scanShell } from "./detect/shell.ts"
@@ -695,7 +695,7 @@ export const make = Effect.gen(function* () {
     if (!s.k.injection) return out
     for (const p of parts) {
       if (p.value.length < 12 || p.location.endsWith("(base64)")) continue
-      out.push(...timed(s, "injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
+      out.push(...timed(s, "injection", () => runSteps(injectionSteps(s.k, "rules", s.mcpInjection, p.value, `a2a:${p.location}`))).map((f): Finding => ({ ...f, scanner: "a2a" })))
     }
     return out
   }
@@ -856,7 +856,7 @@ export const make = Effect.gen(function* () {
       const s = current()
       if (from === "client") {
         const host = hostOf(ctx.url)
-        let findings = s.k.dlp ? timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host }))) : []
+        let findings = s.k.dlp ? timed(s, "dlp", () => guarded("ws.client", () => runSteps(dlpSteps(s.k, s.dlp, text, "ws.client", { host })))) : []
         if (looksLikeJson(text)) {
           const w = walkJson(text)
           if (w.ok) {
