@@ -4,7 +4,8 @@
  * balanced preset with loopback allowed, in four states:
  *   idle, after start-up;  under load (wrk, 50 connections, a 10 KB JSON POST answered by 10 KB of JSON,
  *   scanned both ways; peak RSS);  with 1,000 idle CONNECT tunnels open;  and under the same load with the
- *   1,000 tunnels open (peak).
+ *   1,000 tunnels open (peak); then, the tunnels closed, 3 exchanges at once (twice) of 2.6 MB of non-ASCII text
+ *   each way (the default in-flight body budget full; scanned in windows), peak RSS and anonymous RSS.
  * Beside each figure: the same state for a bare Node forward proxy (http.request + CONNECT piping, the same
  * node flags, no scanning), measured in the same run — the floor Node itself sets on this machine.
  * Targets (issue 15): ≤ 90 MB idle, ≤ 128 MB under 50-connection load with 1,000 idle tunnels; DESIGN §6:
@@ -74,10 +75,22 @@ const records = (n: number) => JSON.stringify({ results: Array.from({ length: n 
 let n = 1
 while (records(n + 1).length <= 10 * 1024) n++
 const responseBody = records(n)
+/**
+ * Large bodies: BIG_AT_ONCE exchanges at once, twice, each a POST of BIG_BYTES of Russian prose (two UTF-8 bytes a
+ * letter) answered by the same text, scanned both ways (in windows: src/layers/detect/windows.ts); 3 × 2 × 2.6 MB
+ * fill the default 16 MB in-flight body budget.
+ */
+const BIG_BYTES = 2_600_000
+const BIG_AT_ONCE = 3
+const bigLine = "Команда подготовила отчёт о продажах, где видно рост в северных регионах и планы на квартал.\n"
+const bigText = bigLine.repeat(Math.floor(BIG_BYTES / Buffer.byteLength(bigLine)))
 
 const upstream = http.createServer((req, res) => {
   req.resume()
-  req.on("end", () => res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(responseBody) }).end(responseBody))
+  req.on("end", () => {
+    if (req.url === "/big") return res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(bigText) }).end(bigText)
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(responseBody) }).end(responseBody)
+  })
 })
 upstream.keepAliveTimeout = 60_000
 const upstreamPort = await freePort()
@@ -186,7 +199,26 @@ const openTunnels = async (p: Proxy): Promise<{ sockets: net.Socket[]; establish
   return { sockets, established }
 }
 
-interface Figures { idle: number; load: number; rps: number; loadErrors: string; tunnels: number; established: number; tunnelsLoad: number; rpsTunnels: number; idleSplit: { anon: number; file: number }; endSplit: { anon: number; file: number } }
+/** BIG_AT_ONCE large text exchanges at once, twice: the proxy's peak RSS and anonymous RSS, and the statuses. */
+const bigBodies = async (p: Proxy): Promise<{ peak: number; peakAnon: number; statuses: string }> => {
+  const stop = sampler(p.child.pid!)
+  let peakAnon = split(p.child.pid!).anon
+  const t = setInterval(() => (peakAnon = Math.max(peakAnon, split(p.child.pid!).anon)), 100)
+  const statuses: Array<number | string> = []
+  const one = () => new Promise<void>((resolve) => {
+    const r = http.request({
+      host: "127.0.0.1", port: p.port, method: "POST", path: `http://127.0.0.1:${upstreamPort}/big`,
+      headers: { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(bigText) }
+    }, (res) => (res.resume(), res.on("end", () => (statuses.push(res.statusCode!), resolve()))))
+    r.on("error", (e) => (statuses.push(String((e as NodeJS.ErrnoException).code ?? e.message)), resolve()))
+    r.end(bigText)
+  })
+  for (let round = 0; round < 2; round++) await Promise.all(Array.from({ length: BIG_AT_ONCE }, one))
+  clearInterval(t)
+  return { peak: stop(), peakAnon, statuses: statuses.join(",") }
+}
+
+interface Figures { big: { peak: number; peakAnon: number; statuses: string }; idle: number; load: number; rps: number; loadErrors: string; tunnels: number; established: number; tunnelsLoad: number; rpsTunnels: number; idleSplit: { anon: number; file: number }; endSplit: { anon: number; file: number } }
 
 const measure = async (kind: "pipelock" | "reference"): Promise<Figures> => {
   const p = await startProxy(kind)
@@ -209,9 +241,11 @@ const measure = async (kind: "pipelock" | "reference"): Promise<Figures> => {
   const lt = await loaded(p)
   const endSplit = split(p.child.pid!)
   t.sockets.forEach((s) => s.destroy())
+  await sleep(2000)
+  const big = await bigBodies(p)
   p.child.kill("SIGTERM")
   await new Promise((r) => p.child.once("close", r))
-  return { idle, load: l.peak, rps: l.rps, loadErrors: l.errors, tunnels, established: t.established, tunnelsLoad: lt.peak, rpsTunnels: lt.rps, idleSplit, endSplit }
+  return { big, idle, load: l.peak, rps: l.rps, loadErrors: l.errors, tunnels, established: t.established, tunnelsLoad: lt.peak, rpsTunnels: lt.rps, idleSplit, endSplit }
 }
 
 const reference = await measure("reference")
@@ -222,7 +256,8 @@ const rows: Array<[string, number, number, string]> = [
   ["idle (after 20 requests)", pipelock.idle, reference.idle, "≤ 90 MB"],
   [`${CONNECTIONS}-connection load, peak`, pipelock.load, reference.load, "≤ 128 MB"],
   [`${TUNNELS} idle CONNECT tunnels`, pipelock.tunnels, reference.tunnels, "≤ 150 MB (DESIGN §6)"],
-  [`${CONNECTIONS}-connection load + ${TUNNELS} tunnels, peak`, pipelock.tunnelsLoad, reference.tunnelsLoad, "≤ 128 MB"]
+  [`${CONNECTIONS}-connection load + ${TUNNELS} tunnels, peak`, pipelock.tunnelsLoad, reference.tunnelsLoad, "≤ 128 MB"],
+  [`then ${BIG_AT_ONCE} × ${(BIG_BYTES / 1e6).toFixed(1)} MB text exchanges at once, peak`, pipelock.big.peak, reference.big.peak, "≤ 128 MB"]
 ]
 const limit = (t: string) => Number(/≤ (\d+) MB/.exec(t)![1]) * MB
 console.log(`\nRSS of the production build (dist-prod/ run by docker/pipelock: node ${nodeFlags.join(" ") || "(no flags)"}, MALLOC_ARENA_MAX=${entryEnv.MALLOC_ARENA_MAX}), ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`)
@@ -236,6 +271,7 @@ const parts = (f: Figures) => `idle anon ${fmt(f.idleSplit.anon)} + file ${fmt(f
 console.log(`\nRSS split (anonymous: heaps, malloc, buffers; file: the node binary and mapped code, which the kernel can reclaim under a cgroup limit):`)
 console.log(`  pipelock   ${parts(pipelock)}`)
 console.log(`  reference  ${parts(reference)}`)
+console.log(`large text exchanges (${BIG_AT_ONCE} at once, twice, ${(BIG_BYTES / 1e6).toFixed(1)} MB of non-ASCII text each way): peak anonymous RSS pipelock ${fmt(pipelock.big.peakAnon)} (statuses ${pipelock.big.statuses}), reference ${fmt(reference.big.peakAnon)} (${reference.big.statuses})`)
 console.log(`\ntunnels established: pipelock ${pipelock.established}/${TUNNELS}, reference ${reference.established}/${TUNNELS}`)
 console.log(`load (wrk, ${CONNECTIONS} connections, ${SECONDS}s, 10 KB POST → 10 KB JSON): pipelock ${pipelock.rps.toFixed(0)} req/s (${pipelock.rpsTunnels.toFixed(0)} with tunnels)${pipelock.loadErrors ? ` [${pipelock.loadErrors}]` : ""}, reference ${reference.rps.toFixed(0)} req/s`)
 console.log("note: wrk, the origin and the proxy share this machine's cores; RSS depends little on that, throughput a lot")

@@ -23,7 +23,7 @@ import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText
 import { containerOf, dlpParts, jsonParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
-import { type CompiledInjection, compile as compileInjection, scanText as injectionText } from "./detect/injection.ts"
+import { type CompiledInjection, compile as compileInjection } from "./detect/injection.ts"
 import { mergeInjectionPatterns } from "./detect/injectionPatterns.ts"
 import { parseIp } from "./detect/ip.ts"
 import { scanShell } from "./detect/shell.ts"
@@ -39,6 +39,7 @@ import { formatOf } from "./stream/reassemble.ts"
 import { RE2 } from "./detect/re2.ts"
 import { ALL as ALL_BUILTINS, type Kernels, kernelsFor, NOTHING } from "./detect/builtins.ts"
 import { runAll, runAllSync } from "./Scanner.ts"
+import { dlpSteps, injectionSteps, OVERLAP_CHARS, runSteps, type Steps, WHOLE_CHARS } from "./detect/windows.ts"
 
 // ---------------------------------------------------------------------------------------------
 // The compiled snapshot
@@ -212,10 +213,42 @@ export const walkSliced = (text: string): Effect.Effect<JsonWalk> =>
       }
     })
 
+/**
+ * A scan of a large text in windows (detect/windows.ts), breathing between them: one window's views are alive at a
+ * time, whatever the text's size. Timed as one scan; an exception is a blocking finding (fail closed).
+ */
+const stepped = (s: Snapshot, scanner: string, location: string, steps: Steps): Effect.Effect<Finding[]> =>
+  Effect.gen(function* () {
+    let spent = 0
+    try {
+      for (;;) {
+        const t = performance.now()
+        const r = steps.next()
+        spent += performance.now() - t
+        if (r.done === true) return r.value
+        yield* breathe
+      }
+    } catch (e) {
+      return [scannerFailure(e, location)]
+    } finally {
+      s.meter?.observe(metrics.scanDuration, spent / 1000, { scanner })
+    }
+  })
+
+/** What DLP reads of a walked document: a text, or a run of texts, with where it is. */
+type DlpPart = Pick<Part, "index" | "count" | "length" | "value" | "location">
+
+/** A large part as it stands among its neighbours: its first and last OVERLAP_CHARS characters. */
+const edgesOf = (p: DlpPart): DlpPart => {
+  const value = p.value
+  const edges = `${value.slice(0, OVERLAP_CHARS)}\n${value.slice(-OVERLAP_CHARS)}`
+  return { index: p.index, count: p.count, length: edges.length, value: edges, get location() { return p.location } }
+}
+
 /** Splits parts into batches of about SLICE_CHARS characters; each batch starts with the previous one's last part. */
-const batches = (parts: ReadonlyArray<Part>): Part[][] => {
-  const out: Part[][] = []
-  let current: Part[] = []
+const batches = (parts: ReadonlyArray<DlpPart>): DlpPart[][] => {
+  const out: DlpPart[][] = []
+  let current: DlpPart[] = []
   let chars = 0
   for (const p of parts) {
     current.push(p)
@@ -247,13 +280,19 @@ const dedupeFindings = (findings: ReadonlyArray<Finding>): Finding[] => {
  */
 const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefined, breathing = true): Effect.Effect<{ findings: Finding[]; sensitive: string[] }> =>
   !s.k.dlp ? NO_DLP : Effect.suspend(() => {
-    const parts = dlpParts(w, base)
-    const groups = batches(parts)
+    const parts: ReadonlyArray<DlpPart> = dlpParts(w, base)
+    // A part longer than WHOLE_CHARS (one large string) is scanned alone, in windows; in the batches, where parts
+    // are also read joined with their neighbours, it stands as its first and last OVERLAP_CHARS characters (all a
+    // match across its edge can reach).
+    const large = parts.filter((p) => p.length > WHOLE_CHARS)
+    const groups = batches(large.length === 0 ? parts : parts.map((p) => (p.length > WHOLE_CHARS ? edgesOf(p) : p)))
+    const ctx = { host }
     // One batch (a small document), or a caller that cannot wait: judged in one synchronous step.
-    if (groups.length <= 1 || !breathing) {
+    if ((groups.length <= 1 && large.length === 0) || !breathing) {
       try {
         const found: Finding[] = []
-        for (const group of groups) found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, group, { host })))
+        for (const group of groups) found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, group, ctx)))
+        for (const p of large) found.push(...timed(s, "dlp", () => runSteps(dlpSteps(s.k, s.dlp, p.value, p.location, ctx))))
         return Effect.succeed(dlpOutcome(s, w, parts, found, host))
       } catch (e) {
         return Effect.succeed({ findings: [scannerFailure(e, base === "" ? "message" : base)], sensitive: [] })
@@ -263,14 +302,18 @@ const jsonDlp = (s: Snapshot, w: JsonTexts, base: string, host: string | undefin
       const found: Finding[] = []
       for (let k = 0; k < groups.length; k++) {
         if (k > 0) yield* breathe
-        found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], { host })))
+        found.push(...timed(s, "dlp", () => s.k.dlpParts(s.dlp, groups[k], ctx)))
+      }
+      for (const p of large) {
+        yield* breathe
+        found.push(...yield* stepped(s, "dlp", p.location, dlpSteps(s.k, s.dlp, p.value, p.location, ctx)))
       }
       return dlpOutcome(s, w, parts, found, host)
     }).pipe(Effect.catchCause((cause) => Effect.succeed({ findings: [scannerFailure(cause, base === "" ? "message" : base)], sensitive: [] })))
   })
 
 /** The findings of a document's DLP pass, deduplicated, with the texts behind them (`sensitive`) scrubbed from them. */
-const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<Part>, found: ReadonlyArray<Finding>, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
+const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<DlpPart>, found: ReadonlyArray<Finding>, host: string | undefined): { findings: Finding[]; sensitive: string[] } => {
   if (found.length === 0) return { findings: [], sensitive: [] }
   const findings = dedupeFindings(found)
   // The texts behind the findings: a single text as it is; in a run, the texts that hold a secret themselves.
@@ -280,7 +323,7 @@ const dlpOutcome = (s: Snapshot, w: JsonTexts, parts: ReadonlyArray<Part>, found
     if (!at.has(p.location)) continue
     if (p.count === 1) sensitive.add(w.texts[p.index])
     else {
-      for (const t of p.value.split("\n")) if (t.length >= 4 && dlpText(s.dlp, t, "part", { host }).length > 0) sensitive.add(t)
+      for (const t of p.value.split("\n")) if (t.length >= 4 && runSteps(dlpSteps(s.k, s.dlp, t, "part", { host })).length > 0) sensitive.add(t)
     }
   }
   const list = [...sensitive].filter((t) => t.length >= 4)
@@ -617,7 +660,7 @@ export const make = Effect.gen(function* () {
       if (body !== undefined && body.length > 0) {
         findings.push(...yield* bodyFindings(s, req, body, host).pipe(Effect.catchCause((cause) => Effect.succeed([scannerFailure(cause, "body")]))))
         if (body.length <= rb.max_body_bytes && registered("request_body").length > 0) {
-          findings.push(...yield* extra("request_body", ctx, { text: Buffer.from(body).toString("utf8"), location: "body", url: req.url }))
+          findings.push(...yield* extra("request_body", ctx, { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"), location: "body", url: req.url }))
         }
       }
       const verdict = decide(unsuppressed(s, findings, { url: req.url }, ctx), s.mode, rb.action)
@@ -652,7 +695,7 @@ export const make = Effect.gen(function* () {
     if (!s.k.injection) return out
     for (const p of parts) {
       if (p.value.length < 12 || p.location.endsWith("(base64)")) continue
-      out.push(...timed(s, "injection", () => injectionText(s.mcpInjection, p.value, `a2a:${p.location}`)).map((f): Finding => ({ ...f, scanner: "a2a" })))
+      out.push(...timed(s, "injection", () => runSteps(injectionSteps(s.k, "rules", s.mcpInjection, p.value, `a2a:${p.location}`))).map((f): Finding => ({ ...f, scanner: "a2a" })))
     }
     return out
   }
@@ -701,7 +744,8 @@ export const make = Effect.gen(function* () {
     const encoding = header("content-encoding")
     if (encoding !== "" && encoding !== "identity") return block("compressed_body", `compressed request body (${encoding}) cannot be scanned`)
     const type = header("content-type")
-    const text = Buffer.from(body).toString("utf8")
+    // Decoded from the body's own bytes (no copy of them first).
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")
     const json = type.includes("json")
     if (json || looksLikeJson(text)) {
       // A body that is JSON is judged by every text in it, whatever the Content-Type says: an upstream may
@@ -716,15 +760,17 @@ export const make = Effect.gen(function* () {
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
         if (json || !s.k.dlp) return out
         yield* breathe
-        return [...out, ...timed(s, "dlp", () => guarded("body", () => dlpText(s.dlp, text, "body", { host })))]
+        return [...out, ...yield* stepped(s, "dlp", "body", dlpSteps(s.k, s.dlp, text, "body", { host }))]
       }
     }
     if (!s.k.dlp) return []
+    // A large text body: DLP in windows, breathing between them.
+    if (text.length > WHOLE_CHARS && !type.includes("application/x-www-form-urlencoded")) return yield* stepped(s, "dlp", "body", dlpSteps(s.k, s.dlp, text, "body", { host }))
     return timed(s, "dlp", () => guarded("body", () => {
       if (type.includes("application/x-www-form-urlencoded")) {
         const pairs = [...new URLSearchParams(text)]
         const parts = pairs.flatMap(([k, v]) => [{ location: `body.${k}(key)`, value: k }, { location: `body.${k}`, value: v }])
-        const found = [...scanParts(s.dlp, parts, { host }), ...dlpText(s.dlp, text, "body", { host })]
+        const found = [...scanParts(s.dlp, parts, { host }), ...runSteps(dlpSteps(s.k, s.dlp, text, "body", { host }))]
         if (found.length === 0) return found
         // Locations name the form keys: a key that is itself a secret is scrubbed from them.
         return scrub(found, pairs.map(([k]) => k).filter((k) => k.length >= 4 && dlpText(s.dlp, k, "key", { host }).length > 0))
@@ -733,11 +779,19 @@ export const make = Effect.gen(function* () {
     }))
   })
 
+  /** Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off. A large text in windows. */
+  const responseSteps = (s: Snapshot, text: string, location: string): Steps =>
+    injectionSteps(s.k, s.config.response_scanning.enabled ? "content" : "rules", s.injection, text, location)
+
   const responseFindings = (s: Snapshot, text: string, url: string, location: string): Finding[] => {
-    // Rules plus the learned scanner (injectionClassifier.ts); the core rules alone when response scanning is off.
     const scan = s.config.response_scanning.enabled ? s.k.content : s.k.rules
     if (scan === NOTHING) return []
-    const found = timed(s, "injection", () => guarded(location, () => scan(s.injection, text, location)))
+    const found = timed(s, "injection", () => guarded(location, () => text.length > WHOLE_CHARS ? runSteps(responseSteps(s, text, location)) : scan(s.injection, text, location)))
+    return exempted(s, found, url)
+  }
+
+  /** Response findings on a host in `response_scanning.exempt_domains` warn instead of blocking. */
+  const exempted = (s: Snapshot, found: Finding[], url: string): Finding[] => {
     const exemptions = s.config.response_scanning.exempt_domains
     // The URL is parsed only when there are findings and exemptions that may relax them: not once per response.
     if (exemptions.length === 0 || found.length === 0) return found
@@ -749,7 +803,8 @@ export const make = Effect.gen(function* () {
   const inspectResponse = (text: string, ctx: RequestContext & { readonly url: string; readonly contentType?: string | undefined }) =>
     Effect.gen(function* () {
       const s = current()
-      const rules = responseFindings(s, text, ctx.url, "body")
+      // A large body is judged in windows, the event loop served between them.
+      const rules = text.length > WHOLE_CHARS ? exempted(s, yield* stepped(s, "injection", "body", responseSteps(s, text, "body")), ctx.url) : responseFindings(s, text, ctx.url, "body")
       const more = yield* extra("response_text", ctx, { text, location: "body", url: ctx.url })
       const verdict = decide(unsuppressed(s, more.length === 0 ? rules : [...rules, ...more], { url: ctx.url }, ctx), s.mode, s.config.response_scanning.action)
       if (!s.config.a2a_scanning.enabled) return verdict
@@ -801,7 +856,7 @@ export const make = Effect.gen(function* () {
       const s = current()
       if (from === "client") {
         const host = hostOf(ctx.url)
-        let findings = s.k.dlp ? timed(s, "dlp", () => guarded("ws.client", () => dlpText(s.dlp, text, "ws.client", { host }))) : []
+        let findings = s.k.dlp ? timed(s, "dlp", () => guarded("ws.client", () => runSteps(dlpSteps(s.k, s.dlp, text, "ws.client", { host })))) : []
         if (looksLikeJson(text)) {
           const w = walkJson(text)
           if (w.ok) {
@@ -847,7 +902,10 @@ export const make = Effect.gen(function* () {
   const runChecks = (s: Snapshot, w: JsonTexts, p: Part, scan: Kernels["rules"], shell: boolean, out: Finding[]) => {
     const t = p.value
     const location = p.location
-    if (scan !== NOTHING) out.push(...timed(s, "injection", () => guarded(location, () => scan(s.mcpInjection, t, location))))
+    if (scan !== NOTHING) {
+      out.push(...timed(s, "injection", () => guarded(location, () =>
+        t.length > WHOLE_CHARS ? runSteps(injectionSteps(s.k, scan === s.k.content ? "content" : "rules", s.mcpInjection, t, location)) : scan(s.mcpInjection, t, location))))
+    }
     if (shell && (p.count > 1 || kindOf(w, p.index) !== KEY)) out.push(...timed(s, "shell", () => guarded(location, () => scanShell(t, location))))
   }
 

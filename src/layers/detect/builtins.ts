@@ -7,7 +7,8 @@ import type { BuiltinKind } from "../../services/Scanner.ts"
 import type { Finding } from "../../services/Verdict.ts"
 import { type CompiledDlp, type ScanContext, scanParts, scanText as dlpText } from "./dlp.ts"
 import { type CompiledInjection, scanText as injectionText } from "./injection.ts"
-import { classifierFinding, classify, injectionModel, scanContent } from "./injectionClassifier.ts"
+import type { Model } from "./classifier.ts"
+import { type Classification, classifierFinding, classify, injectionModel, scanContent } from "./injectionClassifier.ts"
 import { scanShell } from "./shell.ts"
 import { scanTool, type ToolDefinition } from "./toolPoison.ts"
 
@@ -37,9 +38,12 @@ const nothing = NOTHING
 export const classifierAlone = (text: string, location: string): Finding[] => {
   if (text.length < 12) return []
   const model = injectionModel()
-  const k = classify(model, text)
-  return k.level === "block" ? [classifierFinding(k, model, "Learned Injection Classifier", "high", location, "the learned scanner reads an instruction to the agent")] : []
+  return classifierAloneOf(classify(model, text), model, location)
 }
+
+/** What the classifier alone reports for a text it read as `k` (a text scanned in windows: its best window). */
+export const classifierAloneOf = (k: Classification, model: Model, location: string): Finding[] =>
+  k.level === "block" ? [classifierFinding(k, model, "Learned Injection Classifier", "high", location, "the learned scanner reads an instruction to the agent")] : []
 
 const build = (has: (k: BuiltinKind) => boolean): Kernels => {
   const dlp = has("dlp")

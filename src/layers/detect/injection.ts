@@ -248,7 +248,7 @@ const toFindings = (found: Hit[], location: string, pass: string): Finding[] =>
  * distinct medium signals are a high "Multiple Injection Signals"; a medium signal that only showed once
  * the text was decoded (base64/hex) is a high "Encoded Instruction" (hiding an instruction is a signal).
  */
-const finish = (all: Finding[], location: string): Finding[] => {
+export const finish = (all: ReadonlyArray<Finding>, location: string): Finding[] => {
   const byRule = new Map<string, Finding>()
   for (const f of all) {
     const had = byRule.get(f.rule)

@@ -99,8 +99,19 @@ export const classifierFinding = (c: Classification, model: Model, rule: string,
 export const scanContent = (c: CompiledInjection, text: string, location: string, model: Model = injectionModel()): Finding[] => {
   const rules = scanText(c, text, location)
   if (text.length < MIN_LENGTH || rules.some(high)) return rules
-  const k = classify(model, text)
-  if (k.level === "none") return rules
+  return withClassifier(rules, classify(model, text), model, location)
+}
+
+/** Whether the rules' findings settle a text without the classifier (a high or critical finding). */
+export const rulesSettle = (rules: ReadonlyArray<Finding>): boolean => rules.some(high)
+
+/**
+ * The rules' findings on a text plus what the classifier's reading of it (`k`) adds: alone at `block`, confirming
+ * a medium rule finding at `flag` (a text scanned in windows passes the union of its windows' rule findings and
+ * its best window's classification).
+ */
+export const withClassifier = (rules: ReadonlyArray<Finding>, k: Classification, model: Model, location: string): Finding[] => {
+  if (k.level === "none") return [...rules]
   const quoted = rules.length > 0 && rules.every((f) => f.severity === "low")
   const medium = rules.filter(confirmable)
   if (k.level === "block") {
@@ -110,5 +121,5 @@ export const scanContent = (c: CompiledInjection, text: string, location: string
   if (medium.length > 0) {
     return [...rules, classifierFinding(k, model, "Classifier Confirms Rule", "high", location, `the learned scanner agrees with ${medium.map((f) => f.rule).join(", ")}`)]
   }
-  return rules
+  return [...rules]
 }
