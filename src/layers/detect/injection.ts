@@ -310,12 +310,13 @@ const REACH = 384
  * The stretches of `text` within REACH of a trigger position, merged; undefined when they would cover most of
  * the text anyway (then the whole text is the view). Positions must be ascending.
  */
-const stretchesAround = (text: string, positions: Iterable<number>): string[] | undefined => {
+const stretchesAround = (text: string, positions: ReadonlyArray<number>): string[] | undefined => {
   const out: string[] = []
   let start = -1
   let end = -1
   let covered = 0
-  for (const i of positions) {
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]
     const s = Math.max(0, i - REACH)
     const e = Math.min(text.length, i + REACH)
     if (start !== -1 && s <= end) end = Math.max(end, e)
@@ -342,9 +343,13 @@ const withEnds = (t: Tracked): Tracked => {
   return { text: t.text, changed }
 }
 
+// The position finders return arrays, not generators: a generator's resumption per position cost more than finding it.
+
 /** The positions of the characters (UTF-16 code units) a table marks, ascending. */
-function* charPositions(text: string, trigger: Uint8Array): Generator<number> {
-  for (let i = 0; i < text.length; i++) if (trigger[text.charCodeAt(i)] === 1) yield i
+const charPositions = (text: string, trigger: Uint8Array): number[] => {
+  const out: number[] = []
+  for (let i = 0; i < text.length; i++) if (trigger[text.charCodeAt(i)] === 1) out.push(i)
+  return out
 }
 
 const table = (f: (c: number) => boolean): Uint8Array => {
@@ -358,27 +363,31 @@ const BACKSLASH = table((c) => c === 92)
 const MARKUP_AT = table((c) => c === 60 || c === 38)
 const NON_ASCII = table((c) => c >= 128)
 
-function* regexPositions(text: string, re: RE2): Generator<number> {
+const regexPositions = (text: string, re: RE2): number[] => {
+  const out: number[] = []
   re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(text)) !== null) {
-    yield m.index
+    out.push(m.index)
     if (m[0].length === 0) re.lastIndex++
   }
+  return out
 }
 
 // They only locate where a view can differ; RE2 like every pattern that reads traffic.
 const LEET_AT = new RE2("[A-Za-z][013457@$|!][A-Za-z]|\\b[013457@$][A-Za-z]{2}", "g")
 
 /** Where each run of 20 or more ASCII letters starts (words run together), ascending. */
-function* gluedPositions(text: string): Generator<number> {
+const gluedPositions = (text: string): number[] => {
+  const out: number[] = []
   let start = 0
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) | 32 : 0
     if (c >= 97 && c <= 122) continue
-    if (i - start >= 20) yield start
+    if (i - start >= 20) out.push(start)
     start = i + 1
   }
+  return out
 }
 
 /**
@@ -410,7 +419,7 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   // the text's own characters but where the transformation wrote and at its ends (where `^`, `$` and `\b` may now
   // match), so a match elsewhere in it is one the raw pass read.
   const views: Array<[string, () => string | ReadonlyArray<string> | Tracked | ReadonlyArray<Tracked>]> = []
-  const around = (positions: () => Iterable<number>, whole: (s: string) => Tracked) => () => {
+  const around = (positions: () => ReadonlyArray<number>, whole: (s: string) => Tracked) => () => {
     const parts = stretchesAround(text, positions())
     return parts === undefined ? whole(text) : parts.map((p) => withEnds(whole(p)))
   }
@@ -429,7 +438,19 @@ export const scanText = (c: CompiledInjection, input: string, location: string):
   const unicodePieces = () => (unicode ??= (local ?? []).map(forMatching))
   if (!ascii) {
     views.push(["unicode", () => (local === undefined ? norm() : unicodePieces())])
-    views.push(["invisible-space", mapLocal((s) => forMatching(invisibleToSpace(s)))])
+    // Where no invisible character is spaced out, the view is the unicode view's (already scanned, so skipped):
+    // that piece is reused rather than normalised again.
+    views.push(["invisible-space", () => {
+      if (local === undefined) {
+        const t = invisibleToSpace(text)
+        return t === text ? norm() : forMatching(t)
+      }
+      const u = unicodePieces()
+      return local.map((s, i) => {
+        const t = invisibleToSpace(s)
+        return t === s ? u[i] : forMatching(t)
+      })
+    }])
     if (hasTagText(text)) views.push(["unicode-tags", mapLocal((s) => forMatching(revealTags(s)))])
   }
   let normalized: string | undefined

@@ -63,19 +63,73 @@ const CONFUSABLES: Readonly<Record<string, string>> = (() => {
   return Object.fromEntries(pairs)
 })()
 
-const CONFUSABLE_CLASS = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "g")
+/** The confusable characters by UTF-16 code unit (the keys are single code units). */
+const CONFUSABLE_AT = new Uint8Array(65536)
+for (const k of Object.keys(CONFUSABLES)) if (k.length === 1) CONFUSABLE_AT[k.charCodeAt(0)] = 1
 
-export const foldConfusables = (s: string): string => s.replace(CONFUSABLE_CLASS, (c) => CONFUSABLES[c] ?? c)
+/**
+ * Each confusable replaced by its twin. A loop over the code units rather than a regex replace with a callback
+ * (the same result: the keys are single code units): a few times faster on long texts with a few of them.
+ */
+export const foldConfusables = (s: string): string => {
+  let out = ""
+  let last = 0
+  for (let i = 0; i < s.length; i++) {
+    if (CONFUSABLE_AT[s.charCodeAt(i)] === 1) {
+      out += s.slice(last, i) + CONFUSABLES[s[i]]
+      last = i + 1
+    }
+  }
+  return last === 0 ? s : out + s.slice(last)
+}
 
 const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l" }
+
+/** 1: an ASCII letter; 2: a digit or one of `@$!|` (the characters of a leetspeak word). */
+const LEET_KIND = (() => {
+  const t = new Uint8Array(128)
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c)
+    if (/[A-Za-z]/.test(ch)) t[c] = 1
+    else if (/[0-9@$!|]/.test(ch)) t[c] = 2
+  }
+  return t
+})()
 
 /**
  * Leetspeak inside words only (`1gn0r3` → `ignore`): a digit or symbol is folded when it touches a letter,
  * so numbers, versions and dates are left alone.
  */
-export const foldLeetspeak = (s: string): string =>
-  s.replace(/[A-Za-z0-9@$!|]+/g, (word) =>
-    /[A-Za-z]/.test(word) && /[0-9@$!|]/.test(word) ? word.replace(/[013457@$!|]/g, (c) => LEET[c]) : word)
+export const foldLeetspeak = (s: string): string => {
+  // A loop doing what `s.replace(/[A-Za-z0-9@$!|]+/g, word => has a letter and a digit or symbol ? word with
+  // [013457@$!|] folded : word)` does, without a callback and three regexes per word.
+  let out = ""
+  let last = 0
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c >= 128 || LEET_KIND[c] === 0) {
+      i++
+      continue
+    }
+    const start = i
+    let letter = false
+    let symbol = false
+    for (; i < n; i++) {
+      const d = s.charCodeAt(i)
+      const k = d < 128 ? LEET_KIND[d] : 0
+      if (k === 0) break
+      if (k === 1) letter = true
+      else symbol = true
+    }
+    if (!letter || !symbol) continue
+    out += s.slice(last, start)
+    for (let j = start; j < i; j++) out += LEET[s[j]] ?? s[j]
+    last = i
+  }
+  return last === 0 ? s : out + s.slice(last)
+}
 
 /** True when a leetspeak fold could change the text (a digit or symbol inside a word). */
 export const hasLeet = (s: string): boolean => /[A-Za-z][013457@$|!][A-Za-z]|\b[013457@$][A-Za-z]{2}/.test(s)
