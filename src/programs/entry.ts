@@ -3,10 +3,32 @@
  * here without loading the command-line parser, Effect's runtime or any scanner; every other command loads
  * the CLI (main.ts) and, through it, only the code of the command that runs.
  */
+import { enableCompileCache } from "node:module"
+import { homedir } from "node:os"
+import { join } from "node:path"
+
+/**
+ * V8's compile cache for the modules loaded from here on (Node's `module.enableCompileCache`): the code of the
+ * bundle's chunks is compiled once and read back by later starts, instead of compiled at every start (about
+ * a third of `check --url`'s CPU). Kept per user, under `$XDG_CACHE_HOME` or `~/.cache` (not a shared temp
+ * directory other users could write to); `NODE_COMPILE_CACHE=DIR` chooses another place and
+ * `NODE_DISABLE_COMPILE_CACHE=1` turns it off. A directory that cannot be written (a read-only image) only
+ * means no cache: the command runs the same.
+ */
+const compileCache = () => {
+  if (process.env.NODE_COMPILE_CACHE !== undefined || process.env.NODE_DISABLE_COMPILE_CACHE !== undefined) return
+  try {
+    enableCompileCache(join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pipelock", "node-compile-cache"))
+  } catch {
+    // No cache: the modules are compiled as usual.
+  }
+}
+
 const argv = process.argv.slice(2)
 if (argv.length === 1 && argv[0] === "version") {
   const { version } = await import("../version.ts")
   process.stdout.write(`pipelock ${version}\n`)
 } else {
+  compileCache()
   await import("./main.ts")
 }

@@ -86,9 +86,13 @@ export const compileToolPolicy = (specs: ReadonlyArray<ToolPolicyRuleSpec>, sect
     return { spec, tool: make(spec.tool_pattern), arg: spec.arg_pattern === undefined ? undefined : make(spec.arg_pattern) }
   })
   const withArg = rules.map((r, i) => [r, i] as const).filter(([r]) => r.arg !== undefined)
+  let toolSet: PatternSet | undefined
   return {
     rules,
-    toolSet: new PatternSet(rules.map((r) => r.spec.tool_pattern), "u"),
+    // Built at the first tools/call (`check --url` and proxies without MCP never compile it).
+    get toolSet() {
+      return (toolSet ??= new PatternSet(rules.map((r) => r.spec.tool_pattern), "u"))
+    },
     argSet: withArg.length > 0 ? new PatternSet(withArg.map(([r]) => r.spec.arg_pattern!), "u") : undefined,
     argRule: withArg.map(([, i]) => i),
     sectionAction
