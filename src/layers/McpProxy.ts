@@ -19,7 +19,7 @@ import { Telemetry } from "../services/Telemetry.ts"
 import type { Finding } from "../services/Verdict.ts"
 import { dialAddress, parseListen } from "./config/validate.ts"
 import { matchDomain } from "./detect/domain.ts"
-import { type Collected, collectTo } from "./forward/body.ts"
+import { collectEffect } from "./forward/body.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
 import { clientIp, sendJson, sendJsonText } from "./http/respond.ts"
 import { walkJson } from "./detect/json.ts"
@@ -65,15 +65,8 @@ interface Upstream {
 
 const upstreamOf = (raw: string): Upstream => ({ url: new URL(raw) })
 
-/**
- * Reads a body as an effect (a callback: no promise, no AbortController per read). `abortable`: an
- * interruption of the fiber destroys the stream (an upstream answer: the upstream sees the exchange end).
- */
-const collectBody = (from: IncomingMessage, reservation?: Reservation, abortable = false) =>
-  Effect.callback<Collected>((resume) => {
-    collectTo(from, MAX_BODY, reservation, (c) => resume(Effect.succeed(c)))
-    return abortable ? Effect.sync(() => void from.destroy()) : undefined
-  })
+/** Reads a body (up to MAX_BODY); `abortable`: an interruption destroys the stream. */
+const collectBody = (from: IncomingMessage, reservation?: Reservation, abortable = false) => collectEffect(from, MAX_BODY, reservation, abortable)
 
 /** The `/fetch` URL on the forward-proxy listener, reached over loopback when it listens on every address. */
 export const fetchEndpointOf = (listen: string | undefined): string | undefined => {

@@ -4,6 +4,7 @@
  */
 import type { Readable } from "node:stream"
 import * as zlib from "node:zlib"
+import { Effect } from "effect"
 import { type Reservation, timedOut } from "../http/body.ts"
 
 export type Collected =
@@ -17,6 +18,16 @@ export type Collected =
  */
 export const collect = (stream: Readable, limit: number, reservation?: Reservation): Promise<Collected> =>
   new Promise((resolve) => collectTo(stream, limit, reservation, resolve))
+
+/**
+ * `collect` as an effect (a callback: no promise, no AbortController per read). `destroyOnInterrupt`: an
+ * interruption of the fiber destroys the stream (an upstream answer: the upstream sees the exchange end).
+ */
+export const collectEffect = (stream: Readable, limit: number, reservation?: Reservation, destroyOnInterrupt = false): Effect.Effect<Collected> =>
+  Effect.callback<Collected>((resume) => {
+    collectTo(stream, limit, reservation, (c) => resume(Effect.succeed(c)))
+    return destroyOnInterrupt ? Effect.sync(() => void stream.destroy()) : undefined
+  })
 
 /** `collect` with a callback instead of a promise (for an `Effect.callback`: no promise, no extra microtask). */
 export const collectTo = (stream: Readable, limit: number, reservation: Reservation | undefined, resolve: (c: Collected) => void): void => {
