@@ -1,7 +1,8 @@
 /**
  * `npm run bench:mcp`: a clean `tools/call` on loopback, sent direct to an app-like MCP upstream (plain JSON,
  * Bearer auth) and through Pipelock's MCP proxy (input scanning, tool policy, session binding, chains,
- * result scanning). Prints the added latency (one connection) and calls per second (16 connections).
+ * result scanning). Prints the added latency (one connection) and calls per second (16 connections), beside a bare
+ * node:http reverse proxy measured in the same run (the floor any Node proxy pays on the machine).
  * With redis-server installed, a second Pipelock with `session_store.backend: redis` (a local redis-server on
  * loopback) is measured in the same run: the added latency per call of the shared store over the memory one.
  */
@@ -54,6 +55,24 @@ const startPipelock = async (name: string, yaml: string) => {
   await waitForPort(mcpPort)
   return { port, mcpPort }
 }
+/**
+ * The floor any Node proxy pays on this machine, measured in the same run: a bare node:http reverse proxy (keep-alive
+ * agent to the upstream, the body read whole and parsed as JSON each way, no scanning, no Effect), in its own
+ * process like Pipelock. What Pipelock adds over it is its own cost; what it adds over direct is the transport.
+ */
+const bareProxy = async () => {
+  const port = await freePort()
+  const script = `const http = require("node:http"); const up = new URL(${JSON.stringify(app.url)}); const agent = new http.Agent({ keepAlive: true })
+    const read = (s, f) => { const c = []; s.on("data", (d) => c.push(d)); s.on("end", () => f(Buffer.concat(c).toString("utf8"))) }
+    http.createServer({ keepAlive: true }, (req, res) => read(req, (body) => { JSON.parse(body)
+      const r = http.request({ host: up.hostname, port: up.port, path: up.pathname, method: "POST", agent, headers: { "content-type": "application/json", accept: req.headers.accept, authorization: req.headers.authorization, "content-length": Buffer.byteLength(body) } },
+        (u) => read(u, (text) => { JSON.parse(text); res.writeHead(u.statusCode, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }); res.end(text) }))
+      r.end(body) })).listen(${port}, "127.0.0.1")`
+  children.push(spawn(process.execPath, ["-e", script], { stdio: ["ignore", "ignore", "inherit"] }))
+  await waitForPort(port)
+  return `http://127.0.0.1:${port}/`
+}
+const bare = await bareProxy()
 const memory = await startPipelock("memory", base)
 const redis = redisServerBinary === undefined ? undefined : await startRedis()
 const shared = redis === undefined ? undefined : await startPipelock("redis", `${base}session_store: { backend: redis, redis_url: "${redis.url}" }\n`)
@@ -72,9 +91,12 @@ await load("warm-up", viaMemory, 16)
 const results = [
   await load("direct, 1 connection", app.url, 1),
   await load("through pipelock, 1 connection", viaMemory, 1),
+  await load("bare Node proxy (reference), 1 connection", bare, 1),
   await load("direct, 16 connections", app.url, 16),
   await load("through pipelock, 16 connections", viaMemory, 16)
 ]
+// The rows by name (the Redis rows are appended below).
+const [direct1, pipelock1, bare1, direct16, pipelock16] = results
 // The Redis store against the memory store (the issue-17 target: ≤ 0.3 ms added per tools/call on loopback).
 // Sequential tools/calls on one keep-alive connection to each Pipelock, alternated call by call (the order
 // flipped every other pair), so a load change on the machine hits both alike; per round the median call of
@@ -181,8 +203,11 @@ for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.mean.toFixed(
 // With one connection, requests are sequential: the time per call is 1000/rps ms (autocannon's latency
 // figures are whole milliseconds).
 const per = (r: Result) => 1000 / r.rps
-console.log(`\nadded latency per tools/call (1 connection): ${(per(results[1]) - per(results[0])).toFixed(3)} ms (${per(results[0]).toFixed(3)} → ${per(results[1]).toFixed(3)} ms per call); p99 ${results[1].p99 - results[0].p99} ms`)
-console.log(`calls/s through pipelock: ${((results[3].rps / results[2].rps) * 100).toFixed(0)}% of direct`)
+const added = per(pipelock1) - per(direct1)
+const bareAdded = per(bare1) - per(direct1)
+console.log(`\nadded latency per tools/call (1 connection): ${added.toFixed(3)} ms (${per(direct1).toFixed(3)} → ${per(pipelock1).toFixed(3)} ms per call); p99 ${pipelock1.p99 - direct1.p99} ms; target ≤ 0.3 ms: ${added <= 0.3 ? "met" : "NOT met"}`)
+console.log(`a bare Node proxy adds ${bareAdded.toFixed(3)} ms in the same run (the transport floor): pipelock adds ${(added - bareAdded).toFixed(3)} ms over it, ${(added / bareAdded).toFixed(2)}× the bare proxy's added latency`)
+console.log(`calls/s through pipelock: ${((pipelock16.rps / direct16.rps) * 100).toFixed(0)}% of direct`)
 if (storeRounds.length > 0) {
   const f = (x: number | undefined) => (x === undefined ? "   n/a" : x.toFixed(3).padStart(6))
   console.log(`\nsession_store: redis against memory, tools/call on one keep-alive connection each, alternated call by call (${storeRounds.length} rounds of ${CALLS} calls each)`)

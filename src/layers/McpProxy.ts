@@ -6,7 +6,7 @@
  * protocol version and Authorization pass through untouched (Authorization is never logged).
  * `notifications/tools/list_changed` makes the proxy re-fetch and re-scan the tool list before relaying it.
  */
-import { createHash, randomUUID } from "node:crypto"
+import { hash, randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { StringDecoder } from "node:string_decoder"
 import { Effect, Layer, Option } from "effect"
@@ -19,7 +19,7 @@ import { Telemetry } from "../services/Telemetry.ts"
 import type { Finding } from "../services/Verdict.ts"
 import { dialAddress, parseListen } from "./config/validate.ts"
 import { matchDomain } from "./detect/domain.ts"
-import { collect } from "./forward/body.ts"
+import { collectEffect } from "./forward/body.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
 import { clientIp, sendJson, sendJsonText } from "./http/respond.ts"
 import { walkJson } from "./detect/json.ts"
@@ -51,7 +51,7 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 
 /** The session key: `Mcp-Session-Id`, or a hash of the client's Authorization and address (never the token). */
 export const sessionKeyOf = (sessionId: string | undefined, authorization: string | undefined, ip: string): string =>
-  sessionId !== undefined && sessionId !== "" ? `sid:${sessionId}` : `client:${createHash("sha256").update(`${authorization ?? ""}\u0000${ip}`).digest("hex").slice(0, 32)}`
+  sessionId !== undefined && sessionId !== "" ? `sid:${sessionId}` : `client:${hash("sha256", `${authorization ?? ""}\u0000${ip}`, "hex").slice(0, 32)}`
 
 /** What a forwarded request was, so its response is judged knowing it (the method; the tool of a tools/call). */
 interface ForwardedCall {
@@ -65,12 +65,8 @@ interface Upstream {
 
 const upstreamOf = (raw: string): Upstream => ({ url: new URL(raw) })
 
-/** Reads an upstream answer; an abort (the fiber interrupted) destroys it, so the upstream sees the exchange end. */
-const collectAbortable = (from: IncomingMessage, signal: AbortSignal, reservation?: Reservation) => {
-  const abort = () => from.destroy()
-  signal.addEventListener("abort", abort, { once: true })
-  return collect(from, MAX_BODY, reservation).finally(() => signal.removeEventListener("abort", abort))
-}
+/** Reads a body (up to MAX_BODY); `abortable`: an interruption destroys the stream. */
+const collectBody = (from: IncomingMessage, reservation?: Reservation, abortable = false) => collectEffect(from, MAX_BODY, reservation, abortable)
 
 /** The `/fetch` URL on the forward-proxy listener, reached over loopback when it listens on every address. */
 export const fetchEndpointOf = (listen: string | undefined): string | undefined => {
@@ -163,11 +159,12 @@ export const make = Effect.gen(function* () {
   const traces = new WeakMap<IncomingMessage, Trace>()
 
   /**
-   * One upstream request; resolves with the response, or an error message. `signal` (the fiber's: it aborts
-   * when the fiber is interrupted) destroys the upstream request, and its response if one came.
+   * One upstream request; succeeds with the response, or an error message. Interrupting the fiber destroys
+   * the upstream request, and its response if one came.
    */
-  const send = (method: string, req: IncomingMessage | undefined, body: string | undefined, extra: Record<string, string> = {}, signal?: AbortSignal) =>
-    new Promise<{ res: IncomingMessage } | { error: string; timeout?: boolean }>((resolve) => {
+  const send = (method: string, req: IncomingMessage | undefined, body: string | undefined, extra: Record<string, string> = {}) =>
+    Effect.callback<{ res: IncomingMessage } | { error: string; timeout?: boolean }>((resume) => {
+      const resolve = (r: { res: IncomingMessage } | { error: string; timeout?: boolean }) => resume(Effect.succeed(r))
       const u = upstream!
       const headers: Record<string, string> = { accept: "application/json, text/event-stream", "accept-encoding": "identity" }
       if (req !== undefined) {
@@ -188,9 +185,6 @@ export const make = Effect.gen(function* () {
       const hop = trace?.child(method, "client", { "http.request.method": method, ...serverOf(u.url.href), "url.full": `${u.url.origin}${u.url.pathname}` })
       if (hop !== undefined) headers.traceparent = traceparentOf(hop)
       const r = client.request({ url: u.url, method, headers, timeoutMs: 120_000 })
-      const abort = () => r.destroy(new Error("interrupted"))
-      signal?.addEventListener("abort", abort, { once: true })
-      r.on("close", () => signal?.removeEventListener("abort", abort))
       r.on("response", (res) => {
         if (hop !== undefined) res.once("close", () => endSpan(hop, { "http.response.status_code": res.statusCode ?? 0 }, 400))
         resolve({ res })
@@ -205,6 +199,7 @@ export const make = Effect.gen(function* () {
         resolve({ error: e.message })
       })
       r.end(body)
+      return Effect.sync(() => void r.destroy(new Error("interrupted")))
     })
 
   const copyHeaders = (from: IncomingMessage): Record<string, string> => {
@@ -220,10 +215,10 @@ export const make = Effect.gen(function* () {
   const refreshTools = (req: IncomingMessage | undefined, ctx: McpContext, config: Config, extra: Record<string, string>) =>
     Effect.gen(function* () {
       const id = `pipelock-refresh-${++refreshCounter}`
-      const got = yield* Effect.promise((signal) => send("POST", req, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list" }), extra, signal))
+      const got = yield* send("POST", req, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list" }), extra)
       if ("error" in got) return { blocked: true, reason: got.error }
       const ct = String(got.res.headers["content-type"] ?? "")
-      const bodyText = yield* Effect.promise((signal) => collectAbortable(got.res, signal).then((c) => (c.ok ? c.body.toString("utf8") : "")))
+      const bodyText = yield* Effect.map(collectBody(got.res, undefined, true), (c) => (c.ok ? c.body.toString("utf8") : ""))
       let message: unknown
       let raw: string | undefined
       try {
@@ -392,7 +387,7 @@ export const make = Effect.gen(function* () {
       const reservation = reserve(budget, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_BODY) : 0, { listener: "mcp", side: "client", meter })
       if (reservation === undefined) return busy(res)
       held.push(reservation)
-      const got = yield* Effect.promise(() => collect(req, MAX_BODY, reservation))
+      const got = yield* collectBody(req, reservation)
       if (!got.ok) {
         if (got.reason === "budget") return busy(res)
         // The pace watch has already answered 408 and is closing the connection.
@@ -457,7 +452,7 @@ export const make = Effect.gen(function* () {
       for (const m of forwards) if (isRequest(m)) methods.set(JSON.stringify(safeId(m.id)), { method: m.method, tool: toolOf(m) })
       // Exactly the judged text of each forwarded member.
       const body = batch ? `[${forwardRaws.join(",")}]` : text
-      const sent = yield* Effect.promise((signal) => send("POST", req, body, {}, signal))
+      const sent = yield* send("POST", req, body)
       if ("error" in sent) {
         const id = batch ? null : safeId(idOf(parsed))
         telemetry.logUnsafe("error", "mcp_upstream_error", { request_id: ctx.requestId, error: sent.error })
@@ -485,7 +480,7 @@ export const make = Effect.gen(function* () {
       // An upstream that trickles the answer Pipelock must hold is cut like a slow client.
       watchPace(ures, paceOf(config.mcp_http_listener), { listener: "mcp", side: "upstream", meter }, (reason) =>
         ures.destroy(new Error(reason === "idle" ? "the answer stalled" : "the answer arrived too slowly")))
-      const c = yield* Effect.promise((signal) => collectAbortable(ures, signal, answerReservation))
+      const c = yield* collectBody(ures, answerReservation, true)
       if (!c.ok && c.reason === "budget") return busy(res, batch ? null : safeId(idOf(parsed)))
       if (!c.ok) return sendJson(res, 502, rpcError(batch ? null : safeId(idOf(parsed)), -32603, `pipelock: could not read the upstream answer: ${c.message}`))
       const answerText = c.body.toString("utf8")
@@ -542,7 +537,7 @@ export const make = Effect.gen(function* () {
 
   const forwardRaw = (req: IncomingMessage, res: ServerResponse, text: string) =>
     Effect.gen(function* () {
-      const sent = yield* Effect.promise((signal) => send("POST", req, text, {}, signal))
+      const sent = yield* send("POST", req, text)
       if ("error" in sent) return sendJson(res, 502, rpcError(null, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
       res.writeHead(sent.res.statusCode ?? 502, { ...copyHeaders(sent.res), "content-type": String(sent.res.headers["content-type"] ?? "application/json") })
       sent.res.pipe(res)
@@ -580,7 +575,7 @@ export const make = Effect.gen(function* () {
         meter.count(metrics.killSwitchDenials, { transport: "mcp_http", endpoint: req.method ?? "" })
         let id: Id = null
         if (req.method === "POST") {
-          const got = yield* Effect.promise(() => collect(req, MAX_BODY))
+          const got = yield* collectBody(req)
           try {
             id = got.ok && walkJson(got.body.toString("utf8")).ok ? safeId(idOf(JSON.parse(got.body.toString("utf8")))) : null
           } catch {
@@ -601,7 +596,7 @@ export const make = Effect.gen(function* () {
       }
       if (req.method === "POST") return yield* handlePost(req, res, ctx, config)
       if (req.method === "GET" || req.method === "DELETE") {
-        const sent = yield* Effect.promise((signal) => send(req.method!, req, undefined, {}, signal))
+        const sent = yield* send(req.method!, req, undefined)
         if ("error" in sent) return sendJson(res, 502, rpcError(null, -32603, `pipelock: the MCP upstream is unavailable: ${sent.error}`))
         const ures = sent.res
         if (req.method === "DELETE" && (ures.statusCode ?? 500) < 300) yield* inspector.endMcpSession(ctx.sessionKey)

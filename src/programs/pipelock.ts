@@ -9,8 +9,7 @@
 import * as NodeFileSystem from "@effect/platform-node-shared/NodeFileSystem"
 import * as NodePath from "@effect/platform-node-shared/NodePath"
 import * as NodeStdio from "@effect/platform-node-shared/NodeStdio"
-import * as NodeTerminal from "@effect/platform-node-shared/NodeTerminal"
-import { Cause, Console, Effect, Exit, Layer } from "effect"
+import { Cause, Console, Effect, Exit, Layer, Scope, Terminal } from "effect"
 import * as CliError from "effect/cli/CliError"
 import * as CliOutput from "effect/cli/CliOutput"
 import * as Command from "effect/cli/Command"
@@ -27,7 +26,27 @@ import { ExitCode, FAILURE, USAGE } from "./exit.ts"
  * loads Node's child_process module and the Node spawner at start-up.
  */
 const noSpawner = Layer.succeed(ChildProcessSpawner.ChildProcessSpawner, ChildProcessSpawner.make(() => Effect.die("pipelock: the command line spawns no process")))
-const nodeServices = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeStdio.layer, NodeTerminal.layer, noSpawner)
+/**
+ * The terminal, built on first use: building Node's (NodeTerminal) opens `process.stdin` and loads readline,
+ * ≈ 20 ms of CPU at every start, and only an interactive prompt reads keys or lines. Its size is read from
+ * stdout as NodeTerminal does, without building it.
+ */
+const lazyTerminal = Layer.effect(Terminal.Terminal, Effect.gen(function* () {
+  const scope = yield* Effect.scope
+  const real = yield* Effect.cached(Effect.flatMap(
+    Effect.promise(() => import("@effect/platform-node-shared/NodeTerminal")),
+    (m) => m.make()
+  ).pipe(Scope.provide(scope)))
+  return Terminal.make({
+    columns: Effect.sync(() => process.stdout.columns ?? 0),
+    rows: Effect.sync(() => process.stdout.rows ?? 0),
+    size: Effect.flatMap(real, (t) => t.size),
+    readInput: Effect.flatMap(real, (t) => t.readInput),
+    readLine: Effect.flatMap(real, (t) => t.readLine),
+    display: (text) => Effect.flatMap(real, (t) => t.display(text))
+  })
+}))
+const nodeServices = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeStdio.layer, lazyTerminal, noSpawner)
 
 /** Usage and parse errors go to stderr; `--help` and `--version` to stdout. */
 const presenter = CliOutput.layerPresenter({

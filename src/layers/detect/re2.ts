@@ -23,17 +23,34 @@ const SHORT_INPUT = 256
  */
 export class PatternSet {
   readonly size: number
-  private readonly parts: ReadonlyArray<{ readonly set: InstanceType<typeof RE2.Set>; readonly base: number }>
+  private readonly sources: ReadonlyArray<string>
+  private readonly flags: string
+  private readonly chunk: number
+  private chunks: ReadonlyArray<{ readonly set: InstanceType<typeof RE2.Set>; readonly base: number }> | undefined
   /** Every pattern in one set, for short inputs (URLs, header values, argument strings). */
   private readonly whole: InstanceType<typeof RE2.Set> | undefined
 
-  /** Throws like `new RE2.Set` when a source does not compile. */
+  /**
+   * Throws like `new RE2.Set` when a source does not compile. With more than one chunk, the whole set is
+   * compiled here (it checks every source) and the chunks at the first long input: a process that only ever
+   * matches short inputs (`check --url`, a proxy whose bodies are never scanned) compiles each pattern once.
+   */
   constructor(sources: ReadonlyArray<string>, flags = "u", chunk = SET_CHUNK) {
-    const parts: Array<{ set: InstanceType<typeof RE2.Set>; base: number }> = []
-    for (let i = 0; i < sources.length; i += chunk) parts.push({ set: new RE2.Set(sources.slice(i, i + chunk), flags), base: i })
-    this.parts = parts
-    this.whole = parts.length > 1 ? new RE2.Set([...sources], flags) : undefined
+    this.sources = sources
+    this.flags = flags
+    this.chunk = chunk
     this.size = sources.length
+    this.whole = sources.length > chunk ? new RE2.Set([...sources], flags) : undefined
+    if (this.whole === undefined) this.chunks = sources.length === 0 ? [] : [{ set: new RE2.Set([...sources], flags), base: 0 }]
+  }
+
+  private get parts(): ReadonlyArray<{ readonly set: InstanceType<typeof RE2.Set>; readonly base: number }> {
+    if (this.chunks === undefined) {
+      const chunks: Array<{ set: InstanceType<typeof RE2.Set>; base: number }> = []
+      for (let i = 0; i < this.sources.length; i += this.chunk) chunks.push({ set: new RE2.Set(this.sources.slice(i, i + this.chunk), this.flags), base: i })
+      this.chunks = chunks
+    }
+    return this.chunks
   }
 
   /**
@@ -42,13 +59,13 @@ export class PatternSet {
    * pass beats several there: 7 µs against 10 µs per URL); longer ones go chunk by chunk.
    */
   match(input: string | Buffer): number[] {
-    if (this.parts.length === 0) return []
+    if (this.size === 0) return []
     // Always as UTF-8 bytes, encoded once for every chunk: node-re2 matches a set against a string several times
     // slower than against a Buffer, even counting the encoding (the 11 gate patterns on 90 characters: 1.7 µs
     // against 0.6 µs).
     const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input
-    if (this.parts.length === 1) return this.parts[0].set.match(bytes)
-    if (bytes.length <= SHORT_INPUT) return this.whole!.match(bytes)
+    if (this.whole === undefined) return this.parts[0].set.match(bytes)
+    if (bytes.length <= SHORT_INPUT) return this.whole.match(bytes)
     const out: number[] = []
     for (const p of this.parts) for (const i of p.set.match(bytes)) out.push(p.base + i)
     return out

@@ -66,6 +66,8 @@ interface CompiledRule {
 
 export interface CompiledToolPolicy {
   readonly rules: ReadonlyArray<CompiledRule>
+  /** Every rule's tool pattern in one set (index = rule index): a tool name is matched in one pass, not one per rule. */
+  readonly toolSet: RE2Set
   readonly argSet: RE2Set | undefined
   /** Index in `argSet` → rule index. */
   readonly argRule: ReadonlyArray<number>
@@ -84,8 +86,13 @@ export const compileToolPolicy = (specs: ReadonlyArray<ToolPolicyRuleSpec>, sect
     return { spec, tool: make(spec.tool_pattern), arg: spec.arg_pattern === undefined ? undefined : make(spec.arg_pattern) }
   })
   const withArg = rules.map((r, i) => [r, i] as const).filter(([r]) => r.arg !== undefined)
+  let toolSet: PatternSet | undefined
   return {
     rules,
+    // Built at the first tools/call (`check --url` and proxies without MCP never compile it).
+    get toolSet() {
+      return (toolSet ??= new PatternSet(rules.map((r) => r.spec.tool_pattern), "u"))
+    },
     argSet: withArg.length > 0 ? new PatternSet(withArg.map(([r]) => r.spec.arg_pattern!), "u") : undefined,
     argRule: withArg.map(([, i]) => i),
     sectionAction
@@ -127,9 +134,12 @@ const severityOf = (action: string): Severity => (action === "block" ? "high" : 
 
 /** The rules a `tools/call` matches, as findings carrying each rule's action. */
 export const evaluateToolCall = (c: CompiledToolPolicy, toolName: string, args: unknown): Finding[] => {
-  const names = [...new Set([toolName, forMatching(toolName)])]
-  const matchingTools = c.rules.map((r) => names.some((n) => r.tool.test(n)))
-  if (!matchingTools.some((x) => x)) return []
+  const matchingTools = new Array<boolean>(c.rules.length).fill(false)
+  let any = false
+  for (const i of c.toolSet.match(toolName)) any = matchingTools[i] = true
+  const folded = forMatching(toolName)
+  if (folded !== toolName) for (const i of c.toolSet.match(folded)) any = matchingTools[i] = true
+  if (!any) return []
   const out: Finding[] = []
   const hit = new Set<number>()
   for (let i = 0; i < c.rules.length; i++) if (matchingTools[i] && c.rules[i].arg === undefined) hit.add(i)

@@ -4,6 +4,7 @@
  */
 import type { Readable } from "node:stream"
 import * as zlib from "node:zlib"
+import { Effect } from "effect"
 import { type Reservation, timedOut } from "../http/body.ts"
 
 export type Collected =
@@ -16,42 +17,55 @@ export type Collected =
  * stream cut by the pace watch (`watchPace`) ends as `timeout`.
  */
 export const collect = (stream: Readable, limit: number, reservation?: Reservation): Promise<Collected> =>
-  new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let done = false
-    const finish = (r: Collected) => {
-      if (done) return
-      done = true
-      stream.off("data", onData)
-      resolve(r)
-    }
-    const onData = (c: Buffer) => {
-      size += c.length
-      if (size > limit) {
-        stream.pause()
-        return finish({ ok: false, reason: "too_large", message: `body larger than ${limit} bytes` })
-      }
-      if (reservation !== undefined && size > reservation.bytes() && !reservation.grow(size - reservation.bytes())) {
-        stream.pause()
-        return finish({ ok: false, reason: "budget", message: "too many bodies are being scanned at once" })
-      }
-      chunks.push(c)
-    }
-    const cut = (message: string) => {
-      const why = timedOut.get(stream)
-      finish(why === undefined
-        ? { ok: false, reason: "error", message }
-        : { ok: false, reason: "timeout", message: why === "idle" ? "the body stalled" : "the body arrived too slowly" })
-    }
-    // Cut before anyone read it (the pace watch fired while the URL was still being checked).
-    if (stream.destroyed) return cut("stream closed before the end")
-    stream.on("data", onData)
-    // One chunk (a small body) is the body as read: no copy.
-    stream.on("end", () => finish({ ok: true, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) }))
-    stream.on("error", (e) => cut(e.message))
-    stream.on("close", () => cut("stream closed before the end"))
+  new Promise((resolve) => collectTo(stream, limit, reservation, resolve))
+
+/**
+ * `collect` as an effect (a callback: no promise, no AbortController per read). `destroyOnInterrupt`: an
+ * interruption of the fiber destroys the stream (an upstream answer: the upstream sees the exchange end).
+ */
+export const collectEffect = (stream: Readable, limit: number, reservation?: Reservation, destroyOnInterrupt = false): Effect.Effect<Collected> =>
+  Effect.callback<Collected>((resume) => {
+    collectTo(stream, limit, reservation, (c) => resume(Effect.succeed(c)))
+    return destroyOnInterrupt ? Effect.sync(() => void stream.destroy()) : undefined
   })
+
+/** `collect` with a callback instead of a promise (for an `Effect.callback`: no promise, no extra microtask). */
+export const collectTo = (stream: Readable, limit: number, reservation: Reservation | undefined, resolve: (c: Collected) => void): void => {
+  const chunks: Buffer[] = []
+  let size = 0
+  let done = false
+  const finish = (r: Collected) => {
+    if (done) return
+    done = true
+    stream.off("data", onData)
+    resolve(r)
+  }
+  const onData = (c: Buffer) => {
+    size += c.length
+    if (size > limit) {
+      stream.pause()
+      return finish({ ok: false, reason: "too_large", message: `body larger than ${limit} bytes` })
+    }
+    if (reservation !== undefined && size > reservation.bytes() && !reservation.grow(size - reservation.bytes())) {
+      stream.pause()
+      return finish({ ok: false, reason: "budget", message: "too many bodies are being scanned at once" })
+    }
+    chunks.push(c)
+  }
+  const cut = (message: string) => {
+    const why = timedOut.get(stream)
+    finish(why === undefined
+      ? { ok: false, reason: "error", message }
+      : { ok: false, reason: "timeout", message: why === "idle" ? "the body stalled" : "the body arrived too slowly" })
+  }
+  // Cut before anyone read it (the pace watch fired while the URL was still being checked).
+  if (stream.destroyed) return cut("stream closed before the end")
+  stream.on("data", onData)
+  // One chunk (a small body) is the body as read: no copy.
+  stream.on("end", () => finish({ ok: true, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) }))
+  stream.on("error", (e) => cut(e.message))
+  stream.on("close", () => cut("stream closed before the end"))
+}
 
 const ENCODINGS = new Set(["gzip", "x-gzip", "deflate", "br", "zstd", "identity", ""])
 

@@ -23,7 +23,7 @@ import { sendJson, clientIp } from "../http/respond.ts"
 import { metrics } from "../telemetry/metrics.ts"
 import { endSpan, outcomeAttributes, recordFindings, requestSpan, serverAttributes, serverOf, traceparentOf, verdictAttributes } from "../telemetry/spans.ts"
 import { hasBody as carriesBody, paceOf, type Reservation, reserve, watchPace } from "../http/body.ts"
-import { collect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
+import { collect, collectEffect, decodable, decodeBody, isEventStream, isMedia, streamDecoder } from "./body.ts"
 import { forwardHeaders, headerText } from "./headers.ts"
 import { terminatorFor } from "../stream/reassemble.ts"
 
@@ -168,7 +168,7 @@ export const exchange = (deps: Deps, req: IncomingMessage, res: ServerResponse, 
         return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
       }
       held.push(reservation)
-      const got = yield* Effect.promise(() => collect(req, Math.max(limit, 1), reservation))
+      const got = yield* collectEffect(req, Math.max(limit, 1), reservation)
       if (!got.ok) {
         if (got.reason === "budget") return fail(503, bodyFinding("body_budget", "the in-flight body budget is spent"), budgetBody(requestId), { "retry-after": "1" })
         // The pace watch has already answered 408 and is closing the connection.

@@ -7,6 +7,7 @@
 import * as http from "node:http"
 import * as https from "node:https"
 import { readFileSync } from "node:fs"
+import { urlToHttpOptions } from "node:url"
 import { isIP, type LookupFunction } from "node:net"
 import { type ConnectionOptions, createSecureContext, rootCertificates, type SecureContext } from "node:tls"
 import type { PinnedTarget } from "../../services/Inspector.ts"
@@ -118,6 +119,18 @@ const unpinnedAgent = (caBundle: string): https.Agent => {
  */
 export const requestUnpinned = (url: URL, o: UpstreamOptions): http.ClientRequest => {
   const secure = url.protocol === "https:"
-  if (!secure) return http.request(url, { method: o.method, headers: o.headers, timeout: o.timeoutMs, agent: o.noAgent ? false : plainAgent })
-  return https.request(url, { method: o.method, headers: o.headers, timeout: o.timeoutMs, agent: o.noAgent ? false : unpinnedAgent(o.caBundle), ...tlsFor(o) })
+  const base = urlOptionsOf(url)
+  if (!secure) return http.request({ ...base, method: o.method, headers: o.headers, timeout: o.timeoutMs, agent: o.noAgent ? false : plainAgent })
+  return https.request({ ...base, method: o.method, headers: o.headers, timeout: o.timeoutMs, agent: o.noAgent ? false : unpinnedAgent(o.caBundle), ...tlsFor(o) })
+}
+
+/** A URL's request options (what `http.request(url, …)` derives at every call), once per URL object (the MCP upstream's is fixed). */
+const urlOptions = new WeakMap<URL, http.RequestOptions>()
+const urlOptionsOf = (url: URL): http.RequestOptions => {
+  let o = urlOptions.get(url)
+  if (o === undefined) {
+    o = urlToHttpOptions(url)
+    urlOptions.set(url, o)
+  }
+  return o
 }

@@ -89,22 +89,47 @@ export const metrics = {
 // Hot paths update metrics synchronously (no fiber per update); the attribute-tagged metric objects are
 // cached per label set. A tagged metric holds no state of its own (the registry in the context passed to
 // each update does), so the cache is shared by every instance.
-const tagged = new WeakMap<object, Map<string, Metric.Metric<number, unknown>>>()
-const withAttributes = (metric: Metric.Metric<number, unknown>, attributes: Attributes): Metric.Metric<number, unknown> => {
-  const keys = Object.keys(attributes)
-  if (keys.length === 0) return metric
-  let byKey = tagged.get(metric)
-  if (byKey === undefined) {
-    byKey = new Map()
-    tagged.set(metric, byKey)
+// The cache is a trie over the label names and values in the order the call site gives them: each step is a
+// Map lookup on a string that is usually a literal (its hash cached), instead of building and hashing one
+// joined key per update.
+interface Tagged {
+  metric?: Metric.Metric<number, unknown>
+  readonly next: Map<string, Tagged>
+}
+const tagged = new WeakMap<object, { readonly root: Tagged; size: number }>()
+const step = (node: Tagged, key: string): Tagged => {
+  let child = node.next.get(key)
+  if (child === undefined) {
+    child = { next: new Map() }
+    node.next.set(key, child)
   }
-  let key = ""
-  for (const k of keys) key += `${k}=${attributes[k]}\u0000`
-  let m = byKey.get(key)
-  if (m === undefined) {
-    const make = makers.get(metric)
-    m = make !== undefined ? make(attributes) : Metric.withAttributes(metric, attributes)
-    if (byKey.size < 10_000) byKey.set(key, m)
+  return child
+}
+const withAttributes = (metric: Metric.Metric<number, unknown>, attributes: Attributes): Metric.Metric<number, unknown> => {
+  let keys = 0
+  let byMetric = tagged.get(metric)
+  if (byMetric === undefined) {
+    byMetric = { root: { next: new Map() }, size: 0 }
+    tagged.set(metric, byMetric)
+  }
+  let node = byMetric.root
+  let known = true
+  for (const k in attributes) {
+    keys++
+    // Past 10,000 label sets per metric a new one is built per update and not kept.
+    if (!known) continue
+    const byName = node.next.get(k) ?? (byMetric.size < 10_000 ? step(node, k) : undefined)
+    const v = byName === undefined ? undefined : byName.next.get(attributes[k]) ?? (byMetric.size < 10_000 ? step(byName, attributes[k]) : undefined)
+    if (v === undefined) known = false
+    else node = v
+  }
+  if (keys === 0) return metric
+  if (known && node.metric !== undefined) return node.metric
+  const make = makers.get(metric)
+  const m = make !== undefined ? make(attributes) : Metric.withAttributes(metric, attributes)
+  if (known) {
+    node.metric = m
+    byMetric.size++
   }
   return m
 }
