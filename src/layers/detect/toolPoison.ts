@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto"
 import type { Finding, Severity } from "../../services/Verdict.ts"
 import type { Model } from "./classifier.ts"
-import { type CompiledInjection, scanText } from "./injection.ts"
+import { type CompiledInjection, finish, scanText } from "./injection.ts"
 import { classifierFinding, classify, confirmable, toolModel } from "./injectionClassifier.ts"
 import { once } from "./lazy.ts"
 import { forMatching, hiddenTagText, revealTags } from "./normalize.ts"
@@ -117,12 +117,33 @@ const SAME_SERVER = once(() => new RE2("(?i)\\b(of|in|from|on)\\s+this\\s+(serve
 const PASSIVE_SOURCE = once(() => new RE2("(?i)\\b(are|is|get|gets|be)\\s+$", "u"))
 const FROM_SOURCE = once(() => new RE2("(?i)^\\w+\\s+from\\b", "u"))
 
+/**
+ * A risk statement: what a third party COULD do ("any user with access to the browser can potentially inspect,
+ * extract, and misuse these credentials", "an attacker may read ~/.ssh"). Security prose (a README paragraph, a
+ * warning in a description) names a possibility and someone else as its subject; a poisoned description tells
+ * the agent (or says the tool does) it. Read on the same sentence before the match: a third-party subject, then
+ * a modal of possibility. "You can read …", "the tool may read …" are not third parties and still count.
+ */
+const RISK_STATEMENT = once(() => new RE2("(?i)\\b(?:attackers?|adversar(?:y|ies)|hackers?|intruders?|thieves|anyone|anybody|someone|somebody|malicious\\s+[\\w-]+|compromised\\s+[\\w-]+|(?:any|other|another|a\\s+rogue|unauthori[sz]ed)\\s+(?:users?|persons?|people|part(?:y|ies)|process(?:es)?|apps?|applications?|scripts?|extensions?|sites?|websites?|code)|third[ -]part(?:y|ies))\\b[^.!?\\n]{0,60}\\b(?:can|could|may|might|would|(?:is|are)\\s+able\\s+to|will\\s+be\\s+able\\s+to)\\b[^.!?\\n]{0,40}$", "u"))
+const riskStatement = (text: string, at: number): boolean => {
+  const before = text.slice(Math.max(0, at - 160), at)
+  const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"), before.lastIndexOf("! "), before.lastIndexOf("? "))
+  return RISK_STATEMENT().test(cut === -1 ? before : before.slice(cut + 1))
+}
+/**
+ * "accepts and silently normalizes malformed input", "silently ignores unknown fields": how software tolerates
+ * bad input or a failure (a quirk the documentation warns of), not a hidden action on the user's data.
+ */
+const TOLERANCE = once(() => new RE2("(?i)^\\s*(?:ignor|skipp?|fail|normali[sz]|truncat|coerc|discard|swallow|retr(?:y|ie)|continu|fall(?:s|ing)?\\s+back|degrad|round|clamp|accept|succeed|no-?op|default|trim|strip)\\w*\\b", "u"))
+
 /** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
 const discounted = (rule: string, text: string, at: number, match: string): boolean => {
   switch (rule) {
+    case "Covert Side Effect":
+      return TOLERANCE().test(text.slice(at + match.length, at + match.length + 40))
     case "File Exfiltration Directive":
     case "Credential Harvesting":
-      return DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+      return riskStatement(text, at) || DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
     case "Conceal From User":
       // "never show the API key to the user": keeping a secret off the screen is advice, not concealment.
       return SECRET_OBJECT().test(match)
@@ -239,11 +260,91 @@ const shadowing = (text: string, ownName: string): string | undefined => {
 
 const EXFIL_PARAM = once(() => new RE2("(?i)^(conversation|chat|message|session)[\\s_-]?(history|log|transcript|dump)$|^(system|hidden)[\\s_-]?(prompt|instructions?)$|^(previous|prior|all)[\\s_-]?messages$|(content|data|contents|dump|copy|value|text|body|raw|full|read|upload|send|exfil|steal|extract)[\\s_-]{0,40}(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|api[\\s_-]?key|secret[\\s_-]?key|credentials?|passwd|password|env[\\s_-]?(secret|vars?|file)|aws[\\s_-]?secret|access[\\s_-]?token|auth[\\s_-]?token)|(ssh[\\s_-]?key|id[\\s_-]?rsa|private[\\s_-]?key|credentials?|passwd|env[\\s_-]?file|aws[\\s_-]?secret)[\\s_-]{0,20}(content|contents|data|dump|value|text|body|raw)", "u"))
 
+/**
+ * A tool that calls a language model ("ask another model", an LLM-completion tool) takes the system prompt FOR
+ * THAT MODEL as a parameter: `system_prompt` there names the called model's instructions, not the agent's own.
+ * The parameter name then carries no signal; a description asking for the agent's own instructions ("your system
+ * prompt, verbatim") is still read by the prose checks (Parameter Smuggling, Instruction Disclosure), and the
+ * name alone still blocks on a tool that calls no model. Conversation-history and hidden-instruction names are
+ * never excused.
+ */
+const SYSTEM_PROMPT_NAME = once(() => new RE2("^system (?:prompt|instructions?)$", "u"))
+const CALLS_MODEL = once(() => new RE2("(?i)\\b(?:llms?|(?:language|chat|ai|ml|text|foundation|second|another|other|target|downstream|remote|local|hosted|external)\\s+models?|models?\\s+(?:calls?|apis?|endpoints?|providers?|servers?|name|id)|(?:the|a)\\s+model\\s+(?:being\\s+)?(?:called|queried|invoked|used)|(?:chat\\s+)?completions?|inference|openai|anthropic|claude|gpt(?:-?\\d[\\w.-]*)?|gemini|mistral|llama|ollama|hugging\\s*face|bedrock|vertex\\s+ai)\\b", "u"))
+const AGENTS_OWN = once(() => new RE2("(?i)\\b(?:your|yours|own|current|verbatim|active|this\\s+(?:session|conversation|chat)|the\\s+(?:agent|assistant)'?s)\\b", "u"))
+const forAnotherModel = (tool: ToolDefinition, t: ToolText): boolean => {
+  const name = words(t.text)
+  if (!SYSTEM_PROMPT_NAME().test(name)) return false
+  const schemaPath = t.location.slice(0, -"(name)".length)
+  const own = extractToolText(tool, 512).find((x) => x.location === `${schemaPath}.description`)?.text ?? ""
+  if (AGENTS_OWN().test(own)) return false
+  const context = `${words(typeof tool.name === "string" ? tool.name : "")}\n${typeof tool.title === "string" ? tool.title : ""}\n${typeof tool.description === "string" ? tool.description : ""}\n${own}`
+  return CALLS_MODEL().test(context)
+}
+
 /** The description of a schema property (`…properties.notes.description`): what the agent is asked to put in it. */
 const PARAM_DESCRIPTION = once(() => new RE2("\\.properties\\.[^.]+\\.description$", "u"))
 const PARAM_NAME = once(() => new RE2("\\.properties\\.([^.]+)\\.description$", "u"))
 const SECRET_DECLARED = once(() => new RE2(`(?i)${SECRET_DECLARATION}`, "u"))
 
+
+/**
+ * The tool's own stated function, read by the injection rules as if it were addressed to the agent. A memory
+ * tool says "Save a fact the user asked the assistant to remember for later conversations": the user's request
+ * is a relative clause naming the data the tool stores ("a fact [that] the user asked …"), not a claim that the
+ * user asked the agent reading it for something (User Claim asserts: "The user has asked you to …"); and saving
+ * for later is what the tool does when called, when its description opens with the verb and the object is data
+ * rather than the text itself (Memory Persistence Directive wants "remember THIS / these rules / the following
+ * for future sessions"). Such findings are dropped and the escalation re-judged on the rest.
+ */
+const RELATIVE_HEAD = once(() => new RE2("(?i)(?:^|\\b([\\w'-]+)\\s+)(?:(?:a|an|any|every|each|all|some|no|the|whatever|which)\\s+(?:[\\w'-]+\\s+){0,2}?[\\w'-]+|anything|everything|something|whatever|what)\\s+(?:that\\s+|which\\s+)?$", "u"))
+const PREPOSITION = new Set(["at", "in", "on", "by", "for", "during", "after", "before", "since", "until", "from", "with", "per", "as", "to", "into", "through"])
+const SELF_OBJECT = once(() => new RE2("(?i)^[\\w-]+\\s+(?:this|these|that|those|it|them|me|the\\s+(?:following|above|below|previous|preceding))\\b", "u"))
+const ruleRegex = new WeakMap<CompiledInjection, Map<string, RE2 | null>>()
+const ruleRe = (injection: CompiledInjection, rule: string): RE2 | null => {
+  let m = ruleRegex.get(injection)
+  if (m === undefined) ruleRegex.set(injection, (m = new Map()))
+  if (!m.has(rule)) {
+    const spec = injection.specs.find((s) => s.name === rule)
+    m.set(rule, spec === undefined ? null : new RE2(spec.regex, "gu"))
+  }
+  return m.get(rule) ?? null
+}
+/** Every match of `rule` in `text` satisfies `own` (and there is at least one). */
+const allMatches = (re: RE2, text: string, own: (at: number, match: string) => boolean): boolean => {
+  re.lastIndex = 0
+  let m: RegExpExecArray | null
+  let n = 0
+  while ((m = re.exec(text)) !== null && n++ < 16) {
+    if (!own(m.index, m[0])) return false
+    if (m[0].length === 0) re.lastIndex++
+  }
+  return n > 0
+}
+const clauseBefore = (text: string, at: number): string => {
+  const before = text.slice(Math.max(0, at - 80), at)
+  let cut = -1
+  for (const ch of [".", ",", ";", ":", "!", "?", "\n", "(", ")"]) cut = Math.max(cut, before.lastIndexOf(ch))
+  return before.slice(cut + 1).trimStart()
+}
+const OWN_FUNCTION: Readonly<Record<string, (text: string, at: number, match: string, t: ToolText) => boolean>> = {
+  "User Claim": (text, at) => {
+    const m = RELATIVE_HEAD().exec(clauseBefore(text, at))
+    return m !== null && !PREPOSITION.has((m[1] ?? "").toLowerCase())
+  },
+  "Memory Persistence Directive": (text, at, match, t) => t.location.endsWith(".description") && !PARAM_DESCRIPTION().test(t.location) && text.slice(0, at).trim() === "" && !SELF_OBJECT().test(match)
+}
+const DERIVED = new Set(["Multiple Injection Signals", "Encoded Instruction"])
+const ownFunction = (injection: CompiledInjection, found: Finding[], t: ToolText): Finding[] => {
+  const own = found.filter((f) => {
+    const why = OWN_FUNCTION[f.rule]
+    if (why === undefined || f.severity !== "medium") return false
+    const re = ruleRe(injection, f.rule)
+    const text = forMatching(t.text)
+    return re !== null && allMatches(re, text, (at, match) => why(text, at, match, t))
+  })
+  if (own.length === 0) return found
+  return finish(found.filter((f) => !own.includes(f) && !DERIVED.has(f.rule)), t.location)
+}
 
 /** `camelCaseName` and `snake_name` → words. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
@@ -258,10 +359,11 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   for (const t of extractToolText(tool)) {
     if (t.location.endsWith("(name)")) {
       const m = EXFIL_PARAM().exec(words(t.text))
+      if (m !== null && forAnotherModel(tool, t)) continue
       if (m !== null) out.push(toFinding("Exfiltration Parameter Name", "high", t.location, t.text, `parameter "${t.text}" asks for secret material`))
       continue
     }
-    for (const f of scanText(injection, t.text, t.location)) out.push({ ...f, scanner: "tool_poisoning" })
+    for (const f of ownFunction(injection, scanText(injection, t.text, t.location), t)) out.push({ ...f, scanner: "tool_poisoning" })
     const hidden = hiddenTagText(t.text)
     if (hidden.split(" ").join("").length >= 8) out.push(toFinding("Hidden Unicode Text", "high", t.location, hidden, "invisible Unicode tag characters spell text in the tool definition"))
     if (!t.prose) continue
