@@ -136,6 +136,22 @@ const riskStatement = (text: string, at: number): boolean => {
  */
 const TOLERANCE = once(() => new RE2("(?i)^\\s*(?:ignor|skipp?|fail|normali[sz]|truncat|coerc|discard|swallow|retr(?:y|ie)|continu|fall(?:s|ing)?\\s+back|degrad|round|clamp|accept|succeed|no-?op|default|trim|strip)\\w*\\b", "u"))
 
+/**
+ * The verb used as a noun: "unauthorized access using your credentials", "a copy of the credentials file",
+ * "read access to the private key": a determiner, possessive or kind of access right before it.
+ */
+const NOUN_USE = once(() => new RE2("(?i)\\b(?:a|an|the|any|no|their|your|its|our|his|her|this|that|unauthori[sz]ed|illegitimate|improper|read|write|full|root|admin|remote|direct|privileged|restricted|limited|unrestricted)\\s+$", "u"))
+/** "read access to the private keys", "read-only credentials": a kind of access, not an act of reading. */
+const ACCESS_KIND = once(() => new RE2("(?i)^(?:read|access)[\\s-]+(?:access|permissions?|rights|only|scopes?|roles?|policy|policies|levels?)\\b", "u"))
+/**
+ * An environment variable set to a literal value (`DEBUG_COLORS=1`): a setting passed on, not a secret asked
+ * for — unless a variable named for a secret is in the match (`OPENAI_API_KEY=sk-…` hands the secret over).
+ */
+const SETTING = once(() => new RE2("\\b[A-Z][A-Z0-9_]*=[^\\s$%{`'\"]", "u"))
+const SECRET_VARIABLE = once(() => new RE2("(?i)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH)\\b", "u"))
+/** "Instead of sending a `QUIT` command to the server": a protocol command sent, not another tool avoided. */
+const NOT_TOOL_USE = once(() => new RE2("(?i)^(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\s+(?:send|issu|writ|typ|enter|emitt?|creat|build|pip|chain|pass)ing\\b", "u"))
+
 /** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
 const discounted = (rule: string, text: string, at: number, match: string): boolean => {
   switch (rule) {
@@ -143,15 +159,15 @@ const discounted = (rule: string, text: string, at: number, match: string): bool
       return TOLERANCE().test(text.slice(at + match.length, at + match.length + 40))
     case "File Exfiltration Directive":
     case "Credential Harvesting":
-      return riskStatement(text, at) || DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+      return riskStatement(text, at) || NOUN_USE().test(text.slice(Math.max(0, at - 24), at)) || ACCESS_KIND().test(match) || DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
     case "Conceal From User":
       // "never show the API key to the user": keeping a secret off the screen is advice, not concealment.
       return SECRET_OBJECT().test(match)
     case "Cross-Tool Manipulation":
       // About itself ("do not use this tool for files over 10 MB") or about a tool of the same server it replaces.
-      return SELF_TOOL().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60)) || (GENERIC_NOUN().test(match) && !TOOLISH().test(match))
+      return SELF_TOOL().test(match) || NOT_TOOL_USE().test(match) || SAME_SERVER().test(text.slice(at, at + match.length + 60)) || (GENERIC_NOUN().test(match) && !TOOLISH().test(match))
     case "Secret Solicitation":
-      return TO_BE_SET().test(match)
+      return TO_BE_SET().test(match) || (SETTING().test(match) && !SECRET_VARIABLE().test(match))
     default:
       return false
   }
