@@ -22,6 +22,7 @@ import { mergeInjectionPatterns } from "../../src/layers/detect/injectionPattern
 import { toolModelInput } from "../../src/layers/detect/toolConcepts.ts"
 import { scanTool, toolDocument, type ToolDefinition } from "../../src/layers/detect/toolPoison.ts"
 import { type Doc, loadInjection } from "../../scripts/detect/train.ts"
+import { realDocs } from "./injection.ts"
 import { tools as tools1 } from "../detect-own/tools-data.ts"
 import { tools2 } from "../detect-own/tools-data-2.ts"
 import { rows as tools3 } from "../detect-own/tools-data-3.ts"
@@ -121,10 +122,20 @@ export const run = async (): Promise<void> => {
     }
   }
 
+  // Ordinary prose read as tool descriptions: paragraphs of real documentation (node_modules READMEs and
+  // CHANGELOGs, the held-out half of realDocs), each as the description of a tool without parameters. Security
+  // prose among them (what an attacker could do, software that "silently normalizes" input) found the classes of
+  // toolOwnFunction.test.ts, so this row is in-sample for those discounts; its job is to catch regressions.
+  const paragraphs = realDocs().flatMap((d) => d.split(/\n\s*\n/)).map((p) => p.trim()).filter((p) => p.length >= 60 && !p.startsWith("```")).map((p) => p.slice(0, 2000))
+  header("Real documentation paragraphs as tool descriptions (node_modules, unlabelled, benign)")
+  const docsJudged = paragraphs.map((p) => judge(model, { text: p, tool: { name: "doc", description: p } }))
+  row("README/CHANGELOG paragraphs (false positives)", docsJudged)
+
   const r = (js: ReadonlyArray<Judged>) => js.filter((j) => j.combined).length
   console.log("\nTargets (issue 14), combined:")
   console.log(`  tools recall, pack (all rows; rules in-sample)          ${pct(r(packAttacks), packAttacks.length).padStart(7)}   target ≥ 95%`)
   console.log(`  tools false positives, pack benign                       ${pct(r(packBenign), packBenign.length).padStart(7)}   target ≤ 0.5%`)
+  console.log(`  false positives, real doc paragraphs as tools            ${pct(r(docsJudged), docsJudged.length).padStart(7)}   target ≈ 0 (ordinary text)`)
   const lr = lj.filter((x) => x.d.label === 1).map((x) => x.j)
   console.log(`  leave-one-source-out, cisco poisoned, classifier ≥ flag  ${pct(lr.filter((j) => j.flag).length, lr.length).padStart(7)}   target ≥ 80%`)
   console.log("  (own rows: written from the class descriptions in issue 14; the rules were written with them and the pack rows in view)")
