@@ -68,6 +68,11 @@ const NOT_YET = once(() => new RE2("(?i)\\b(not|never|yet|n't|pending|awaiting)\
 
 const conditional = (text: string, at: number): boolean => CONDITION().test(before(text, at))
 const negated = (text: string, at: number): boolean => NEGATION().test(before(text, at).slice(-48))
+/**
+ * The file-mode bits listed as a format ("read/write/execute permissions … and the setuid, setgid, and sticky
+ * bits" in a tar or stat reference): naming the bits describes metadata; setting one is what escalates.
+ */
+const MODE_BITS = once(() => new RE2("(?i)^setuid\\s*(?:,|/|and|or)\\s*(?:and\\s+)?setgid\\b", "u"))
 
 // What the agent holds from elsewhere and a parameter has no business receiving.
 const CONVERSATION = "(the\\s+)?(full\\s+|entire\\s+|whole\\s+|complete\\s+|raw\\s+)?(text\\s+of\\s+)?(the\\s+|this\\s+|your\\s+)?(conversation|chat|dialog(ue)?|transcript|message\\s+history|chat\\s+history|session)\\s+(so\\s+far|up\\s+to\\s+(now|here|this\\s+point)|until\\s+(now|this\\s+point)|to\\s+date|with\\s+the\\s+user|you\\s+(are\\s+)?hav(e|ing)|including)" +
@@ -176,7 +181,7 @@ export const intentChecks = once((): ReadonlyArray<IntentCheck> => [
       `|\\b(start|run|launch|create|spawn|deploy|use)(s|es|ing)?\\s+(a\\s+|an\\s+|the\\s+)?privileged\\s+(container|pod|mode)\\b|\\bmounts?\\s+the\\s+(node'?s|host'?s|machine'?s)\\s+(root\\s+file\\s*system|root|/|docker\\s+socket)|--privileged\\b|\\bhost(pid|network|ipc)\\s*:\\s*true` +
       `|\\b(make|makes|making|set|sets|setting|chmod)\\b${GAP}{0,60}?\\b(world-?(readable|writable|writeable)|readable\\s+and\\s+writable\\s+by\\s+(everyone|anyone|all\\s+users)|0?777\\b|a\\+rwx)`,
     message: "the tool definition escalates privileges (root, admin rights it grants itself, permission checks turned off)",
-    discount: (text, at) => negated(text, at)
+    discount: (text, at) => negated(text, at) || MODE_BITS().test(text.slice(at, at + 40))
   },
   {
     rule: "Evasion Purpose",
