@@ -15,6 +15,11 @@
  * 2.6 MB POST answered by 2.6 MB of text, scanned both ways in windows: src/layers/detect/windows.ts), twice; all
  * are answered 200 with the whole body, a secret at the end of a request body and an injection at the end of a
  * response body are still blocked (403), and the same limit holds.
+ *
+ * A third proxy, with its MCP port, is sent a tools/call answered by a 9.5 MB non-ASCII tool result (just under the
+ * MCP port's 10 MiB body limit) and, on its proxy port, a 4.5 MB JSON body (under the 5 MiB one): both go through
+ * whole, and an injection at the end of the result and a secret at the end of the JSON body are still blocked.
+ * These set the image's default heap cap (docker/pipelock): `PIPELOCK_TEST_HEAP_MB` runs the tests with another.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
