@@ -54,7 +54,8 @@ const sampler = (pid: number) => {
 // The node flags the image's entry uses (docker/pipelock: `exec node FLAGS "$app/bin/pipelock.js"`).
 const entryScript = readFileSync(join(root, "docker/pipelock"), "utf8")
 const nodeFlags = (/^exec node (.*?)\s*"\$app\/bin\/pipelock\.js"/m.exec(entryScript)?.[1] ?? "")
-  .replace(/"\$\{\w+:-([^}]*)\}"/g, "$1") // shell defaults (`"${PIPELOCK_MAX_HEAP_MB:-80}"`) as the entry expands them
+  // Shell defaults (`"${PIPELOCK_MAX_HEAP_MB:-48}"`) as the entry expands them: the variable when set, else its default.
+  .replace(/"\$\{(\w+):-([^}]*)\}"/g, (_, name: string, fallback: string) => process.env[name] ?? fallback)
   .split(/\s+/).filter((f) => f !== "")
 // …and the malloc setting it exports, given to the reference too.
 const entryEnv: Record<string, string> = { MALLOC_ARENA_MAX: /MALLOC_ARENA_MAX:-(\d+)/.exec(entryScript)?.[1] ?? "" }

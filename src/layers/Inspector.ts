@@ -20,7 +20,7 @@ import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentC
 import { type Category, type ChainOptions, type ChainPattern, builtinChainPatterns, chainFindings, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
 import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText, scanUrl } from "./detect/dlp.ts"
-import { containerOf, dlpParts, jsonParts, type JsonFailure, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
+import { containerOf, dlpParts, jsonParts, type JsonFailure, knownStrings, type KnownStrings, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection } from "./detect/injection.ts"
@@ -201,11 +201,11 @@ const SLICE_CHARS = 128 * 1024
 export const breathe = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
 
 /** Walks raw JSON, a large text in slices. */
-export const walkSliced = (text: string): Effect.Effect<JsonWalk> =>
+export const walkSliced = (text: string, known?: KnownStrings): Effect.Effect<JsonWalk> =>
   text.length <= SLICE_CHARS
-    ? Effect.sync(() => walkJson(text))
+    ? Effect.sync(() => walkJson(text, undefined, known))
     : Effect.gen(function* () {
-      const walk = walkJsonInSlices(text, SLICE_CHARS)
+      const walk = walkJsonInSlices(text, SLICE_CHARS, undefined, known)
       for (;;) {
         const r = walk.next()
         if (r !== undefined) return r
@@ -893,8 +893,12 @@ export const make = Effect.gen(function* () {
     return { walk: w }
   }
 
+  /**
+   * A large message walked in slices. Its raw text and its parsed value are both alive already; the walk takes
+   * its long strings from the parsed value (`knownStrings`) rather than decoding a third copy of them.
+   */
   const structure = (message: unknown, raw: string | undefined, location: string) => Effect.map(
-    raw !== undefined ? walkSliced(raw) : Effect.sync(() => walkValue(message)),
+    raw !== undefined ? walkSliced(raw, message === undefined ? undefined : knownStrings(message)) : Effect.sync(() => walkValue(message)),
     (w) => shapeOf(message, w, location)
   )
 

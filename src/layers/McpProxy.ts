@@ -6,6 +6,7 @@
  * protocol version and Authorization pass through untouched (Authorization is never logged).
  * `notifications/tools/list_changed` makes the proxy re-fetch and re-scan the tool list before relaying it.
  */
+import { isUtf8 } from "node:buffer"
 import { hash, randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { StringDecoder } from "node:string_decoder"
@@ -531,7 +532,9 @@ export const make = Effect.gen(function* () {
       }
       // An answer let through unchanged goes out as the exact text that was judged: not serialised again (number
       // precision, escapes and key order stay the upstream's, and no JSON.stringify per call).
-      if (final === answer) return sendJsonText(res, status, answerText, copyHeaders(ures))
+      // When the bytes are valid UTF-8 the text was decoded from them losslessly: they are sent as they came (no
+      // second encoding of a large answer).
+      if (final === answer) return sendJsonText(res, status, isUtf8(c.body) ? c.body : answerText, copyHeaders(ures))
       sendJson(res, status, final, copyHeaders(ures))
     })
 

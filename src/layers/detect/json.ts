@@ -173,6 +173,98 @@ class WalkError extends Error {
 /** Keys of open objects with fewer than this many keys are compared one by one; larger objects get a Set. */
 const LINEAR_KEYS = 16
 
+/**
+ * The long strings (values of `KNOWN_MIN` characters or more) of a document that `JSON.parse` has already
+ * decoded, by length. A walk given them returns those very strings for the string tokens that decode to them
+ * (checked escape by escape) instead of decoding each again: a message of a few MB then holds its long strings
+ * once on the heap (the parsed value's), not twice. Which string object holds the characters makes no
+ * difference to what is scanned: the text is the same.
+ */
+export type KnownStrings = ReadonlyMap<number, ReadonlyArray<string>>
+
+/** Strings shorter than this are decoded as usual (a copy of a short string costs nothing worth avoiding). */
+export const KNOWN_MIN = 4096
+
+/** How many candidates of the right length one string token is compared with before it is decoded as usual. */
+const KNOWN_TRIES = 4
+
+/** The long strings of a parsed value in document order (iteratively: any depth), for `walkJson`'s `known`. */
+export const knownStrings = (value: unknown): KnownStrings => {
+  const out = new Map<number, string[]>()
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === "string") {
+      if (v.length < KNOWN_MIN) continue
+      const list = out.get(v.length)
+      if (list === undefined) out.set(v.length, [v])
+      else list.push(v)
+    } else if (typeof v === "object" && v !== null) {
+      // Children pushed last first, so they come off the stack in order.
+      const children = Array.isArray(v) ? v : Object.values(v)
+      for (let k = children.length - 1; k >= 0; k--) {
+        const x: unknown = children[k]
+        if (typeof x === "object" || typeof x === "string") stack.push(x)
+      }
+    }
+  }
+  return out
+}
+
+const hexOf = (c: number): number => {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30
+  const l = c | 0x20
+  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1
+}
+
+/** The decoded length of the string token's characters `text[a, b)` (an escape counts one; its validity is not judged here). */
+const decodedLength = (text: string, a: number, b: number): number => {
+  let n = 0
+  for (let i = a; i < b; n++) i += text.charCodeAt(i) !== 0x5c ? 1 : text.charCodeAt(i + 1) === 0x75 ? 6 : 2
+  return n
+}
+
+/**
+ * Whether the string token's characters `text[a, b)` decode (RFC 8259 escapes, as `JSON.parse` decodes them: a
+ * `\uXXXX` is one UTF-16 code unit, a lone surrogate included) to exactly `s`. An invalid escape answers false
+ * (the caller then decodes the token with `JSON.parse`, which reports it).
+ */
+const decodesTo = (text: string, a: number, b: number, s: string): boolean => {
+  let j = 0
+  for (let i = a; i < b;) {
+    let c = text.charCodeAt(i)
+    if (c === 0x5c) {
+      switch (text.charCodeAt(i + 1)) {
+        case 0x22: c = 0x22; break
+        case 0x5c: c = 0x5c; break
+        case 0x2f: c = 0x2f; break
+        case 0x62: c = 0x08; break
+        case 0x66: c = 0x0c; break
+        case 0x6e: c = 0x0a; break
+        case 0x72: c = 0x0d; break
+        case 0x74: c = 0x09; break
+        case 0x75: {
+          if (i + 6 > b) return false
+          c = 0
+          for (let h = 2; h < 6; h++) {
+            const d = hexOf(text.charCodeAt(i + h))
+            if (d < 0) return false
+            c = c * 16 + d
+          }
+          i += 4
+          break
+        }
+        default:
+          return false
+      }
+      i += 2
+    } else i++
+    if (j >= s.length || s.charCodeAt(j) !== c) return false
+    j++
+  }
+  return j === s.length
+}
+
 /** The tokenizer's state: fields on one object (closures over a mutable offset are slow in V8). */
 class Tokenizer {
   readonly text: string
@@ -191,11 +283,17 @@ class Tokenizer {
   /** The keys of every open object, stacked. */
   readonly keys: string[] = []
 
-  constructor(text: string, limits: JsonLimits) {
+  /** Long strings of the same document already decoded (JSON.parse's), by length: see `KnownStrings`. */
+  readonly known: KnownStrings | undefined
+  /** Per length, the first candidate of `known` not yet matched in order. */
+  readonly knownNext = new Map<number, number>()
+
+  constructor(text: string, limits: JsonLimits, known?: KnownStrings) {
     this.text = text
     this.len = text.length
     this.limits = limits
     this.store = new Store()
+    this.known = known
   }
 
   fail(problem: JsonProblem, message: string): never {
@@ -244,6 +342,21 @@ class Tokenizer {
     }
     this.i = k + 1
     if (!escaped) return text.slice(start + 1, k)
+    if (this.known !== undefined && k - start - 1 >= KNOWN_MIN) {
+      // A long string with escapes: the document's parsed value holds it decoded already; that very string is
+      // the text (compared escape by escape, no copy), not a second decoded copy.
+      const length = decodedLength(text, start + 1, k)
+      const same = this.known.get(length)
+      if (same !== undefined) {
+        // Tokens meet their strings in document order: the next unused candidate first, a few more at most.
+        const from = this.knownNext.get(length) ?? 0
+        for (let c = from; c < same.length && c < from + KNOWN_TRIES; c++) {
+          if (!decodesTo(text, start + 1, k, same[c])) continue
+          if (c === from) this.knownNext.set(length, from + 1)
+          return same[c]
+        }
+      }
+    }
     try {
       return JSON.parse(text.slice(start, k + 1)) as string
     } catch {
@@ -410,8 +523,8 @@ class Tokenizer {
  * Walks raw JSON text. Returns every text, or the problem that stopped the walk: `syntax` (not RFC 8259
  * JSON), `depth` or `nodes` (a limit passed).
  */
-export const walkJson = (text: string, limits: JsonLimits = defaultLimits): JsonWalk => {
-  const t = new Tokenizer(text, limits)
+export const walkJson = (text: string, limits: JsonLimits = defaultLimits, known?: KnownStrings): JsonWalk => {
+  const t = new Tokenizer(text, limits, known)
   try {
     return t.run()!
   } catch (e) {
@@ -424,8 +537,8 @@ export const walkJson = (text: string, limits: JsonLimits = defaultLimits): Json
  * The same walk in slices of about `slice` characters: `next()` returns the result once done, undefined while
  * there is more (the caller lets the event loop run between slices).
  */
-export const walkJsonInSlices = (text: string, slice: number, limits: JsonLimits = defaultLimits): { next: () => JsonWalk | undefined } => {
-  const t = new Tokenizer(text, limits)
+export const walkJsonInSlices = (text: string, slice: number, limits: JsonLimits = defaultLimits, known?: KnownStrings): { next: () => JsonWalk | undefined } => {
+  const t = new Tokenizer(text, limits, known)
   let done: JsonWalk | undefined
   return {
     next: () => {
@@ -594,7 +707,9 @@ const secretKeyName = (k: string): boolean => {
   if (v === undefined) {
     v = secretKeyNameUncached(k)
     if (keyNames.size >= 4096) keyNames.clear()
-    keyNames.set(k, v)
+    // Kept as a copy of its own: a walked key is often a slice of the message's raw text (V8 slices strings of 13
+    // characters or more), and keeping the slice would keep the whole message alive.
+    keyNames.set(JSON.parse(JSON.stringify(k)) as string, v)
   }
   return v
 }

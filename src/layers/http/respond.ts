@@ -8,11 +8,11 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, hea
   sendJsonText(res, status, JSON.stringify(body), headers)
 
 /** Like `sendJson`, for a body that is JSON text already (relayed as is, not parsed and serialised again). */
-export const sendJsonText = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void => {
+export const sendJsonText = (res: ServerResponse, status: number, text: string | Uint8Array, headers: Record<string, string> = {}): void => {
   if (res.headersSent || res.writableEnded || res.destroyed) return
   res.writeHead(status, {
     "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
+    "content-length": typeof text === "string" ? Buffer.byteLength(text) : text.byteLength,
     "cache-control": "no-store",
     ...headers
   })

@@ -1,7 +1,7 @@
 /** The JSON walker: agrees with JSON.parse on what is JSON, sees what JSON.parse hides, never recurses. */
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
-import { defaultLimits, dlpParts, KEY, kindOf, locationOf, NUMBER, textsUnder, walkJson, walkJsonInSlices, walkValue } from "../../../src/layers/detect/json.ts"
+import { defaultLimits, dlpParts, KEY, KNOWN_MIN, kindOf, knownStrings, locationOf, NUMBER, textsUnder, walkJson, walkJsonInSlices, walkValue } from "../../../src/layers/detect/json.ts"
 
 const parses = (s: string) => {
   try {
@@ -99,5 +99,46 @@ describe("walkJson", () => {
     const parts = dlpParts(big, "body")
     expect(parts.length).toBeLessThan(200)
     expect(parts.map((p) => p.value).join("\n").split("\n").length).toBe(20_000)
+  })
+})
+
+describe("walkJson with the parsed value's long strings (knownStrings)", () => {
+  const long = (s: string) => s.repeat(Math.ceil(KNOWN_MIN / s.length) + 3)
+  const same = (raw: string) => {
+    const plain = walkJson(raw)
+    const known = knownStrings(JSON.parse(raw))
+    const shared = walkJson(raw, undefined, known)
+    expect(shared).toEqual(plain)
+    const sliced = walkJsonInSlices(raw, 1000, undefined, known)
+    let r
+    while ((r = sliced.next()) === undefined);
+    expect(r).toEqual(plain)
+    return { plain, shared, known }
+  }
+
+  it("gives the same texts, the long escaped ones taken from the parsed value (no second decoded copy)", () => {
+    const text = long("строка с \"кавычками\", \\ и\tтабуляцией\n")
+    const raw = JSON.stringify({ jsonrpc: "2.0", id: 1, result: { content: [{ type: "text", text }, { type: "text", text: long("x\n") }] } })
+    const { shared, known } = same(raw)
+    if (!shared.ok) throw new Error("not walked")
+    const i = shared.texts.findIndex((t) => t.length === text.length)
+    expect(known.get(text.length)).toContain(shared.texts[i])
+    expect(shared.texts[i]).toBe(text)
+  })
+
+  it("decodes as usual where the parsed value does not hold the token's string: duplicate keys, lone surrogates, \\u escapes, near misses", () => {
+    const a = long("alpha\n")
+    const b = `${a.slice(0, -1)}Z`
+    same(`{"k": ${JSON.stringify(a)}, "k": ${JSON.stringify(b)}}`)
+    same(`{"k": ${JSON.stringify(b)}, "k": ${JSON.stringify(a)}, "2": ${JSON.stringify(a)}, "1": ${JSON.stringify(b)}}`)
+    same(`["${"\\ud800\\u0041\\/\\b\\f\\r".repeat(KNOWN_MIN)}", "${"\\uDFFF x".repeat(KNOWN_MIN)}"]`)
+    same(`[${Array.from({ length: 12 }, (_, k) => JSON.stringify(`${long("q\n")}${k % 10}`)).join(",")}]`)
+  })
+
+  it("still reports an invalid escape in a long string as a syntax problem", () => {
+    const raw = `{"a": "${long("ok\\n")}\\x"}`
+    const w = walkJson(raw, undefined, knownStrings({ a: long("ok\n") + "x" }))
+    expect(w.ok).toBe(false)
+    if (!w.ok) expect(w.problem).toBe("syntax")
   })
 })
