@@ -7,7 +7,7 @@
  * throws becomes a blocking finding (fail closed) except in audit mode.
  */
 import { readFileSync } from "node:fs"
-import { Effect, Fiber, Layer, Option, type Result, Stream } from "effect"
+import { Effect, Fiber, Layer, Option, type Result, Semaphore, Stream } from "effect"
 import type { Config } from "../services/Config.ts"
 import { ConfigStore } from "../services/ConfigStore.ts"
 import { Inspector, type McpContext, type McpVerdict, type OutboundRequest, type PinnedTarget, type RequestContext, type StreamScanner, type UrlCheck } from "../services/Inspector.ts"
@@ -20,7 +20,7 @@ import { a2aParts, cardFingerprint, cardTools, diffCards, isA2aRequest, isAgentC
 import { type Category, type ChainOptions, type ChainPattern, builtinChainPatterns, chainFindings, classifyCall } from "./detect/chain.ts"
 import { combine, decide, scannerFailure, type SectionAction } from "./detect/decide.ts"
 import { type CompiledDlp, compile as compileDlp, scanParts, scanText as dlpText, scanUrl } from "./detect/dlp.ts"
-import { containerOf, dlpParts, jsonParts, type JsonFailure, knownStrings, type KnownStrings, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
+import { CONTAINER_COST, containerOf, defaultLimits, dlpParts, jsonParts, type JsonFailure, knownStrings, type KnownStrings, type JsonTexts, type JsonWalk, KEY, kindOf, type Part, textRuns, textsUnder, walkJson, walkJsonInSlices, walkValue } from "./detect/json.ts"
 import { mergeDlpPatterns } from "./detect/dlpPatterns.ts"
 import { matchesAny, registrableDomain } from "./detect/domain.ts"
 import { type CompiledInjection, compile as compileInjection } from "./detect/injection.ts"
@@ -212,6 +212,37 @@ export const walkSliced = (text: string, known?: KnownStrings): Effect.Effect<Js
         yield* breathe
       }
     })
+
+/**
+ * The walk memory of large JSON texts, shared by the whole process. A text over `SLICE_CHARS` is walked in slices,
+ * breathing between them, and its walk stays alive while the scans after it breathe too: several such texts are
+ * judged at once. Each walk is bounded (`maxCost` in detect/json.ts, a share of V8's heap), but together they are
+ * not, and a handful of bodies of many small values at once exhausted a 48 MB heap. So a large text holds permits
+ * for its judgement, as many as its walk can cost at most (`walkCostBound`), from a budget of one walk's bound:
+ * together the live walks of large texts never cost more than one walk may. A text that needs the whole budget is
+ * judged alone; others wait their turn (nothing is refused). Texts up to `SLICE_CHARS` are walked synchronously
+ * and take no permits.
+ */
+const WALK_BUDGET = Math.min(defaultLimits.maxNodes * CONTAINER_COST, defaultLimits.maxCost ?? Infinity)
+const walkBudget = Semaphore.makeUnsafe(WALK_BUDGET)
+
+const countOf = (text: string, ch: string): number => {
+  let n = 0
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++
+  return n
+}
+
+/**
+ * At least what walking `text` costs against `maxCost`: every value but the first follows a `,` or a `:` or opens a
+ * container (`[`, `{`), and a container costs `CONTAINER_COST` (a character inside a string counts too: the bound
+ * is only ever too high).
+ */
+export const walkCostBound = (text: string): number =>
+  countOf(text, ",") + countOf(text, ":") + CONTAINER_COST * (countOf(text, "[") + countOf(text, "{")) + 1
+
+/** Runs the judgement of a JSON text holding walk permits when the text is large (see `walkBudget`). */
+const withWalkBudget = (text: string | undefined) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  text === undefined || text.length <= SLICE_CHARS ? self : Effect.suspend(() => walkBudget.withPermits(Math.min(WALK_BUDGET, walkCostBound(text)))(self))
 
 /**
  * A scan of a large text in windows (detect/windows.ts), breathing between them: one window's views are alive at a
@@ -750,17 +781,19 @@ export const make = Effect.gen(function* () {
     if (json || looksLikeJson(text)) {
       // A body that is JSON is judged by every text in it, whatever the Content-Type says: an upstream may
       // parse it as JSON anyway, and escapes, duplicate keys and depth hide content from a plain text scan.
-      const w = yield* walkSliced(text)
-      if (!w.ok) {
-        if (w.problem !== "syntax" || json) return [walkFinding(w, "body")]
-      } else {
+      const judged = yield* withWalkBudget(text)(Effect.gen(function* () {
+        const w = yield* walkSliced(text)
+        if (!w.ok) return w.problem !== "syntax" || json ? [walkFinding(w, "body")] : undefined
         const out = (yield* jsonDlp(s, w, "body", host)).findings
         // Duplicate keys in a plain JSON body: every value is scanned above. A JSON-RPC message (A2A, MCP
         // through the proxy) must be unambiguous.
         if (w.duplicateKeys.length > 0 && isJsonRpc(w)) out.push(duplicateFinding(w, "body"))
-        if (json || !s.k.dlp) return out
+        return out
+      }))
+      if (judged !== undefined) {
+        if (json || !s.k.dlp) return judged
         yield* breathe
-        return [...out, ...yield* stepped(s, "dlp", "body", dlpSteps(s.k, s.dlp, text, "body", { host }))]
+        return [...judged, ...yield* stepped(s, "dlp", "body", dlpSteps(s.k, s.dlp, text, "body", { host }))]
       }
     }
     if (!s.k.dlp) return []
@@ -959,7 +992,7 @@ export const make = Effect.gen(function* () {
   }
 
   const inspectMcpRequest = (message: unknown, ctx: McpContext, raw?: string) =>
-    Effect.gen(function* () {
+    withWalkBudget(raw)(Effect.gen(function* () {
       const s = current()
       const c = s.config
       const shape = raw !== undefined && raw.length > SLICE_CHARS ? yield* structure(message, raw, "request") : shapeOf(message, raw !== undefined ? walkJson(raw) : walkValue(message), "request")
@@ -1052,7 +1085,7 @@ export const make = Effect.gen(function* () {
       // A secret DLP found may also be the tool name other checks quote: scrubbed from every finding.
       const findings = scrub(verdict.findings, sensitive)
       return { ...mcpVerdict({ ...verdict, findings, decisive: verdict.decisive === undefined ? undefined : findings[verdict.findings.indexOf(verdict.decisive)] }), sensitive }
-    })
+    }))
 
   const toolsOf = (message: Record<string, unknown>): ToolDefinition[] | undefined => {
     const r = message.result
@@ -1072,7 +1105,7 @@ export const make = Effect.gen(function* () {
     Effect.suspend(() => {
       const s = current()
       if (raw !== undefined && raw.length > SLICE_CHARS) {
-        return Effect.flatMap(structure(message, raw, "response"), (shape) => mcpResponseOf(s, message, ctx, shape))
+        return withWalkBudget(raw)(Effect.flatMap(structure(message, raw, "response"), (shape) => mcpResponseOf(s, message, ctx, shape)))
       }
       const shape = shapeOf(message, raw !== undefined ? walkJson(raw) : walkValue(message), "response")
       if ("walk" in shape && isObject(message) && message.jsonrpc === "2.0" && toolsFor(message, ctx) === undefined && registered("mcp_result").length === 0) {

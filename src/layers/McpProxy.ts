@@ -23,7 +23,7 @@ import { matchDomain } from "./detect/domain.ts"
 import { collectEffect } from "./forward/body.ts"
 import { paceOf, type Reservation, reserve, watchPace } from "./http/body.ts"
 import { clientIp, sendJson, sendJsonText } from "./http/respond.ts"
-import { walkJson } from "./detect/json.ts"
+import { elementTexts, walkJson } from "./detect/json.ts"
 import { walkSliced } from "./Inspector.ts"
 import { allowsBatch, type Id, idOf, isNotification, isObject, isRequest, type Message, nameOf, rpcError, safeId } from "./mcp/jsonrpc.ts"
 import { type ClientOutcome, judgeClient, judgeServer, type PipelineDeps, toolOf } from "./mcp/pipeline.ts"
@@ -425,7 +425,7 @@ export const make = Effect.gen(function* () {
         return sendJson(res, 400, rpcError(null, -32600, (parsed as unknown[]).length === 0 ? "Invalid Request: empty batch" : `Invalid Request: JSON-RPC batches are not allowed in protocol ${version}`))
       }
       const messages: unknown[] = batch ? (parsed as unknown[]) : [parsed]
-      const raws: string[] = batch && walk?.ok === true ? walk.elements.map(([a, b]) => text.slice(a, b)) : [text]
+      const raws: string[] = batch && walk?.ok === true ? elementTexts(walk, text) : [text]
       if (!batch && version !== undefined && version >= "2026-07-28" && isObject(parsed)) {
         const m = parsed as unknown as Message
         const hm = header(req, "mcp-method")
@@ -516,7 +516,7 @@ export const make = Effect.gen(function* () {
         return void res.end(c.body)
       }
       const list = Array.isArray(answer) ? answer : [answer]
-      const answerRaws = Array.isArray(answer) && answerWalk?.ok === true ? answerWalk.elements.map(([a, b]) => answerText.slice(a, b)) : [answerText]
+      const answerRaws = Array.isArray(answer) && answerWalk?.ok === true ? elementTexts(answerWalk, answerText) : [answerText]
       const judged: unknown[] = []
       for (let k = 0; k < list.length; k++) {
         const m = list[k]

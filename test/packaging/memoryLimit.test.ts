@@ -326,6 +326,47 @@ describe("the production build under a 128 MB limit", () => {
     await proxy.kill()
   })
 
+  it("walks JSON bodies of many small values within the heap, or blocks them, and never dies", async () => {
+    // A JSON body of many small values costs the walk 10–30× its size: past the heap's share (json.ts heapCost)
+    // the walk stops and the body is blocked (403), as any walker limit; below it the body is judged and passes.
+    const origin = http.createServer((req, res) => {
+      req.resume()
+      req.on("end", () => res.writeHead(200, { "content-type": "text/plain" }).end("ok"))
+    })
+    origins.push(origin)
+    await new Promise<void>((r) => origin.listen(0, "127.0.0.1", () => r()))
+    const originPort = (origin.address() as AddressInfo).port
+    const proxy = await startProxy("values", DEFAULT_HEAP, BASE_CONFIG)
+    const send = (payload: string) => new Promise<number | string>((resolve) => {
+      const req = http.request({
+        host: "127.0.0.1", port: proxy.port, method: "POST", path: `http://127.0.0.1:${originPort}/upload`,
+        headers: { host: `127.0.0.1:${originPort}`, "content-type": "application/json", "content-length": Buffer.byteLength(payload) }
+      }, (res) => {
+        res.resume()
+        res.on("end", () => resolve(res.statusCode!))
+      })
+      req.on("error", (e) => resolve(String((e as NodeJS.ErrnoException).code ?? e.message)))
+      req.end(payload)
+    })
+    const array = (n: number, value: string) => `[${Array(n).fill(value).join(",")}]`
+    // An embeddings-sized body (100 vectors of 1,536 numbers) passes.
+    const vectors = JSON.stringify({ input: Array.from({ length: 100 }, (_, i) => Array.from({ length: 1536 }, (_, j) => ((i * 1536 + j) % 997) / 1000)) })
+    const small = await send(vectors)
+    const results = [
+      ...await Promise.all([array(1_000_000, "1"), array(600_000, "{}"), array(400_000, '{"a":1}')].map(send)),
+      ...await Promise.all([array(1_000_000, "1"), array(1_000_000, "1"), array(600_000, "[]")].map(send)),
+      ...await Promise.all(Array.from({ length: 8 }, () => array(600_000, "1")).map(send))
+    ]
+    const { peak, peakAnon } = proxy.stop()
+    expect(proxy.exited(), proxy.output().slice(-3000)).toBe(false)
+    expect(small, proxy.output().slice(-3000)).toBe(200)
+    // Past the walk's bound (1 M numbers; 600 K objects or arrays at 4 units each): blocked. Under it (600 K
+    // numbers), eight at once: judged one after another within the shared walk budget, and passed.
+    expect(results, proxy.output().slice(-3000)).toEqual([403, 403, 403, 403, 403, 403, ...Array(8).fill(200)])
+    proxy.judge("JSON bodies of 1 M numbers and 600 K empty objects, three at once, then eight of 600 K numbers", peak, peakAnon)
+    await proxy.kill()
+  })
+
   it("judges a 9.5 MB non-ASCII MCP tool result and a 4.5 MB JSON request body, and still blocks what is planted at their end", async () => {
     const line = "Команда подготовила отчёт о продажах, где видно рост в северных регионах и планы на квартал.\n"
     const text = (bytes: number) => line.repeat(Math.floor(bytes / Buffer.byteLength(line)))

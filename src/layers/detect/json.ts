@@ -16,6 +16,7 @@
  *
  * Pure and synchronous.
  */
+import { getHeapStatistics } from "node:v8"
 import { CREDENTIAL_KEY_WORDS } from "./dlpPatterns.ts"
 import { RE2 } from "./re2.ts"
 
@@ -25,13 +26,40 @@ export interface JsonLimits {
   readonly maxDepth: number
   /** Keys and values (every string, number, literal, object and array counts one). */
   readonly maxNodes: number
+  /**
+   * What the walk may hold in memory, in units of one scalar (an object or array costs `CONTAINER_COST` units:
+   * its record of where it sits is the largest thing a walk keeps per node). Unset: no bound but `maxNodes`.
+   */
+  readonly maxCost?: number
 }
+
+/** What an object or array costs against `maxCost`, in scalars: ≈ 120 bytes of walk against ≈ 30 for a number. */
+export const CONTAINER_COST = 4
+/** Heap bytes one unit of `maxCost` stands for, with what the scans that follow the walk build from it. */
+const UNIT_BYTES = 32
+/** The share of V8's heap limit one walk may fill. */
+const WALK_SHARE = 0.35
+
+/**
+ * The walk's memory bound for this process: a share of V8's heap limit (`--max-old-space-size`, which the image
+ * sets from PIPELOCK_MAX_HEAP_MB). A JSON body of many small values costs the walk 10–30× its own size (every key
+ * and value kept with where it sits, the parsed value beside it): with a 48 MB heap, 0.8 MB of `[1,1,…]` or
+ * 0.3 MB of `[{},{},…]` would exhaust the heap and abort the process. Past this bound the walk stops with the
+ * `nodes` problem, which blocks like any walker limit (fail closed); a larger heap raises it. With a 48 MB old
+ * generation (and `--max-semi-space-size=2`) it is ≈ 620,000 numbers or ≈ 155,000 objects; with Node's default
+ * heap, `maxNodes` (2,000,000) binds first.
+ */
+export const heapCost = (heapLimit = getHeapStatistics().heap_size_limit): number =>
+  Math.max(50_000, Math.floor((heapLimit * WALK_SHARE) / UNIT_BYTES))
 
 /**
  * Deep enough for any JSON an API or tool legitimately sends (JSON Schemas nest a few dozen levels at most),
  * shallow enough that code further on that recurses (tool fingerprints, policy matching) is safe.
  */
-export const defaultLimits: JsonLimits = { maxDepth: 128, maxNodes: 2_000_000 }
+export const defaultLimits: JsonLimits = { maxDepth: 128, maxNodes: 2_000_000, maxCost: heapCost() }
+
+const tooLarge = (limits: JsonLimits): string =>
+  `more keys and values than this process's heap can walk (${limits.maxCost} scalars, an object or array counting ${CONTAINER_COST}; raise PIPELOCK_MAX_HEAP_MB)`
 
 export const KEY = 0
 export const STRING = 1
@@ -71,8 +99,12 @@ export interface JsonTexts {
   readonly containers: Container[]
   /** Indexes into `texts` of keys that repeat an earlier key of the same object. */
   readonly duplicateKeys: number[]
-  /** For a root array: the [start, end) offset of each element in the text (the raw member of a batch). */
-  readonly elements: Array<readonly [number, number]>
+  /**
+   * For a root array: the [start, end) offsets of each element in the text (the raw member of a batch), flat
+   * (start, end, start, end…: two small integers per element, not an array each, which cost ≈ 36 bytes an
+   * element on a large array of numbers). Read with `elementTexts`.
+   */
+  readonly elements: ReadonlyArray<number>
   readonly root: "object" | "array" | "scalar"
 }
 
@@ -91,6 +123,13 @@ export type JsonWalk = JsonTexts | JsonFailure
 const BLOCK_BITS = 14
 const BLOCK = 1 << BLOCK_BITS
 const metaOf = (w: JsonTexts, i: number): number => w.meta[i >> BLOCK_BITS][i & (BLOCK - 1)]
+/** The raw text of each element of a root array (the members of a batch), from the walk of `text`. */
+export const elementTexts = (w: JsonTexts, text: string): string[] => {
+  const out: string[] = []
+  for (let k = 0; k + 1 < w.elements.length; k += 2) out.push(text.slice(w.elements[k], w.elements[k + 1]))
+  return out
+}
+
 export const kindOf = (w: JsonTexts, i: number): TextKind => (metaOf(w, i) & 3) as TextKind
 /** The id of the container of text `i` (1-based; 0 in a scalar document). */
 export const containerIdOf = (w: JsonTexts, i: number): number => metaOf(w, i) >> 2
@@ -153,7 +192,7 @@ class Store {
     this.#size = size
     if (at >= size) this.grow(b, at)
   }
-  finish(duplicateKeys: number[], elements: Array<readonly [number, number]>, root: JsonTexts["root"]): JsonTexts {
+  finish(duplicateKeys: number[], elements: ReadonlyArray<number>, root: JsonTexts["root"]): JsonTexts {
     return { ok: true, texts: this.texts, meta: this.meta, index: this.index, containers: this.containers, duplicateKeys, elements, root }
   }
 }
@@ -273,6 +312,9 @@ class Tokenizer {
   readonly store: Store
   i = 0
   nodes = 0
+  /** Units spent against `limits.maxCost` (see `JsonLimits`). */
+  cost = 0
+  readonly maxCost: number
   readonly duplicateKeys: number[] = []
   /** Open containers: ids (1-based), whether each is an array, its element count, where its keys start in `keys`. */
   readonly ids: number[] = []
@@ -292,6 +334,7 @@ class Tokenizer {
     this.text = text
     this.len = text.length
     this.limits = limits
+    this.maxCost = limits.maxCost ?? Infinity
     this.store = new Store()
     this.known = known
   }
@@ -313,6 +356,7 @@ class Tokenizer {
 
   node() {
     if (++this.nodes > this.limits.maxNodes) this.fail("nodes", `more than ${this.limits.maxNodes} keys and values`)
+    if (++this.cost > this.maxCost) this.fail("nodes", tooLarge(this.limits))
   }
 
   /** Reads the string token at `i` (a quote) and returns its decoded value. */
@@ -402,6 +446,7 @@ class Tokenizer {
   }
 
   open(array: boolean, member: string | number | undefined) {
+    this.cost += CONTAINER_COST - 1
     this.node()
     if (this.ids.length + 1 > this.limits.maxDepth) this.fail("depth", `nested deeper than ${this.limits.maxDepth} levels`)
     const parent = this.ids.length === 0 ? undefined : this.store.containers[this.ids[this.ids.length - 1] - 1]
@@ -422,7 +467,7 @@ class Tokenizer {
     this.keySets.pop()
   }
 
-  readonly elements: Array<readonly [number, number]> = []
+  readonly elements: number[] = []
   elementStart = -1
   member: string | number | undefined = undefined
   started = false
@@ -492,7 +537,7 @@ class Tokenizer {
       for (;;) {
         const open = this.ids.length
         if (open === 1 && this.arrays[0] && elementStart >= 0) {
-          elements.push([elementStart, this.i])
+          elements.push(elementStart, this.i)
           elementStart = -1
         }
         this.skipWs()
@@ -572,6 +617,8 @@ const KEY_MARK: unknown = Symbol("key")
 export const walkValue = (value: unknown, limits: JsonLimits = defaultLimits): JsonWalk => {
   const store = new Store()
   let nodes = 0
+  let cost = 0
+  const maxCost = limits.maxCost ?? Infinity
   const tooMany = (): JsonFailure => ({ ok: false, problem: "nodes", message: `more than ${limits.maxNodes} keys and values`, offset: -1 })
   // Work stack of (value, container id, member, depth), flattened into parallel arrays.
   const values: unknown[] = [value]
@@ -584,6 +631,7 @@ export const walkValue = (value: unknown, limits: JsonLimits = defaultLimits): J
     const member = memberStack.pop()
     const depth = depths.pop()!
     if (++nodes > limits.maxNodes) return tooMany()
+    if (++cost > maxCost) return { ok: false, problem: "nodes", message: tooLarge(limits), offset: -1 }
     if (v === KEY_MARK) {
       store.add(member as string, KEY, parent, -1)
       continue
@@ -596,6 +644,7 @@ export const walkValue = (value: unknown, limits: JsonLimits = defaultLimits): J
     if (typeof v !== "object" || v === null) continue
     if (depth + 1 > limits.maxDepth) return { ok: false, problem: "depth", message: `nested deeper than ${limits.maxDepth} levels`, offset: -1 }
     const array = Array.isArray(v)
+    cost += CONTAINER_COST - 1
     store.containers.push({ parent: parent === 0 ? undefined : store.containers[parent - 1], member, array, id: store.containers.length + 1, parentId: parent, depth })
     const id = store.containers.length
     // Children are pushed in reverse so they come off the stack in document order, each key right before

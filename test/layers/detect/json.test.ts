@@ -1,7 +1,8 @@
 /** The JSON walker: agrees with JSON.parse on what is JSON, sees what JSON.parse hides, never recurses. */
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
-import { defaultLimits, dlpParts, KEY, KNOWN_MIN, kindOf, knownStrings, locationOf, NUMBER, textsUnder, walkJson, walkJsonInSlices, walkValue } from "../../../src/layers/detect/json.ts"
+import { CONTAINER_COST, defaultLimits, dlpParts, heapCost, elementTexts, KEY, KNOWN_MIN, kindOf, knownStrings, locationOf, NUMBER, textsUnder, walkJson, walkJsonInSlices, walkValue } from "../../../src/layers/detect/json.ts"
+import { walkCostBound } from "../../../src/layers/Inspector.ts"
 
 const parses = (s: string) => {
   try {
@@ -54,6 +55,40 @@ describe("walkJson", () => {
     expect(w.ok && w.texts).toEqual(["AKIAé", "k", "1"])
   })
 
+  it("bounds a walk's memory by a share of the heap: a scalar costs one unit, an object or array four", () => {
+    // 48 MB old generation with 2 MB semi-spaces (the image's flags): V8 reports a 54 MB heap limit.
+    const atImage = heapCost(54 * 1024 * 1024)
+    expect(atImage).toBeGreaterThan(500_000)
+    expect(atImage).toBeLessThan(700_000)
+    expect(heapCost(4 * 1024 ** 3)).toBeGreaterThan(defaultLimits.maxNodes)
+    const limits = { maxDepth: 10, maxNodes: 1_000, maxCost: 100 }
+    // 99 numbers in an array: 99 + 4 units; 100 fails.
+    expect(walkJson(`[${Array(96).fill(1).join(",")}]`, limits).ok).toBe(true)
+    const numbers = walkJson(`[${Array(100).fill(1).join(",")}]`, limits)
+    expect(!numbers.ok && numbers.problem).toBe("nodes")
+    expect(!numbers.ok && numbers.message).toContain("PIPELOCK_MAX_HEAP_MB")
+    // 25 empty objects cost as much as 100 numbers.
+    expect(walkJson(`[${Array(24).fill("{}").join(",")}]`, limits).ok).toBe(true)
+    expect(walkJson(`[${Array(25).fill("{}").join(",")}]`, limits).ok).toBe(false)
+    expect(walkValue(Array(25).fill({}), limits).ok).toBe(false)
+    expect(walkValue(Array(24).fill({}), limits).ok).toBe(true)
+  })
+
+  it("counts at least a walk's cost from the text (walkCostBound)", () => {
+    const docs = ['{"a":[1,2,{"b":"x,y"}],"c":{}}', "[1,2,3]", '"s"', "[[],[[]],{}]", '{"k":"v:,[{"}', JSON.stringify({ input: [[0.1, 0.2], [0.3]] })]
+    for (const d of docs) {
+      const w = walkJson(d, { maxDepth: 10, maxNodes: 1_000 })
+      expect(w.ok).toBe(true)
+      if (!w.ok) continue
+      const cost = w.texts.length + CONTAINER_COST * w.containers.length
+      expect(walkCostBound(d)).toBeGreaterThanOrEqual(cost)
+    }
+    fc.assert(fc.property(fc.json(), (d) => {
+      const w = walkJson(d, { maxDepth: 1_000, maxNodes: 1_000_000 })
+      return !w.ok || walkCostBound(d) >= w.texts.length + CONTAINER_COST * w.containers.length
+    }), { numRuns: 2_000 })
+  })
+
   it("stops at the depth and node limits without recursing (depth 100,000)", () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000)
     const w = walkJson(deep)
@@ -76,7 +111,7 @@ describe("walkJson", () => {
     const text = ' [ {"a":1} , "x",[2] ] '
     const w = walkJson(text)
     if (!w.ok) throw new Error(w.message)
-    expect(w.elements.map(([a, b]) => text.slice(a, b))).toEqual(['{"a":1}', '"x"', "[2]"])
+    expect(elementTexts(w, text)).toEqual(['{"a":1}', '"x"', "[2]"])
   })
 
   it("walks in slices to the same result", () => {
