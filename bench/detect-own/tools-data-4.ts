@@ -12,17 +12,8 @@
  * NOT in tools.jsonl (generate.ts does not read it): the tool classifier never trains on these rows, so they
  * stay held out for both the rules and the model. bench:detect tools prints the figures on them separately.
  */
+import { bad, good } from "./tool-builders.ts"
 import type { ToolRow } from "./tools-data.ts"
-
-type Schema = ToolRow["tool"]["inputSchema"]
-const s = (props: Record<string, string>): Schema => ({
-  type: "object",
-  properties: Object.fromEntries(Object.entries(props).map(([k, d]) => [k, { type: "string", description: d }]))
-})
-const bad = (category: string, name: string, description: string, props: Record<string, string> = { input: "Input." }): ToolRow =>
-  ({ category, expected: "block", tool: { name, description, inputSchema: s(props) } })
-const good = (category: string, name: string, description: string, props: Record<string, string> = {}): ToolRow =>
-  ({ category, expected: "allow", tool: { name, description, inputSchema: s(props) } })
 
 export const tools4: ReadonlyArray<ToolRow> = [
   // The tool's stated function is itself the harm.
