@@ -5,7 +5,7 @@
  * benign tools that come close (tools that legitimately read files, send e-mail, call URLs, manage secrets).
  * Written from the class descriptions in issue 14, not copied from any benchmark.
  */
-type Schema = { type: "object"; properties: Record<string, { type: string; description?: string; [k: string]: unknown }>; required?: string[] }
+type Schema = { type: "object"; properties: Record<string, Record<string, unknown>>; required?: string[] }
 export interface ToolRow { category: string; expected: "block" | "allow"; tool: { name: string; description: string; inputSchema: Schema } }
 
 const s = (props: Record<string, string>, required: string[] = []): Schema => ({
