@@ -149,17 +149,27 @@ const ACCESS_KIND = once(() => new RE2("(?i)^(?:read|access)[\\s-]+(?:access|per
  */
 const SETTING = once(() => new RE2("\\b[A-Z][A-Z0-9_]*=[^\\s$%{`'\"]", "u"))
 const SECRET_VARIABLE = once(() => new RE2("(?i)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH)\\b", "u"))
+/**
+ * Access the user directs: "reads one item from the keychain that the user names", "the key the user selects",
+ * "on the user's request". The object is what the user asked for, not what the tool collects on its own.
+ */
+const USER_DIRECTED = once(() => new RE2("(?i)^[^.!?\\n]{0,40}?\\b(?:(?:that|which|whom?)\\s+the\\s+user\\s+(?:names|chooses|selects|picks|specifies|provides|enters|asks\\s+for|requests)|(?:on|at)\\s+the\\s+user'?s\\s+(?:explicit\\s+)?request|when\\s+the\\s+user\\s+asks)\\b", "u"))
 /** "Instead of sending a `QUIT` command to the server": a protocol command sent, not another tool avoided. */
 const NOT_TOOL_USE = once(() => new RE2("(?i)^(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\s+(?:send|issu|writ|typ|enter|emitt?|creat|build|pip|chain|pass)ing\\b", "u"))
+
+/** A credential "read" that is a risk statement, a noun, a kind of access, a denial, a public SSH file or a template. */
+const notReading = (text: string, at: number, match: string): boolean =>
+  riskStatement(text, at) || NOUN_USE().test(text.slice(Math.max(0, at - 24), at)) || ACCESS_KIND().test(match) || DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
 
 /** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
 const discounted = (rule: string, text: string, at: number, match: string): boolean => {
   switch (rule) {
     case "Covert Side Effect":
       return TOLERANCE().test(text.slice(at + match.length, at + match.length + 40))
-    case "File Exfiltration Directive":
     case "Credential Harvesting":
-      return riskStatement(text, at) || NOUN_USE().test(text.slice(Math.max(0, at - 24), at)) || ACCESS_KIND().test(match) || DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
+      return USER_DIRECTED().test(text.slice(at + match.length, at + match.length + 80)) || notReading(text, at, match)
+    case "File Exfiltration Directive":
+      return notReading(text, at, match)
     case "Conceal From User":
       // "never show the API key to the user": keeping a secret off the screen is advice, not concealment.
       return SECRET_OBJECT().test(match)
@@ -173,12 +183,27 @@ const discounted = (rule: string, text: string, at: number, match: string): bool
   }
 }
 
+const DELETION = once(() => new RE2("(?i)^(?:deletes?|wipes?|drops?|destroys?|erases?|overwrites?)\\s", "u"))
+const stem5 = (w: string): string => w.toLowerCase().replace(/s$/, "").slice(0, 5)
+
+/**
+ * A deletion that is the tool's own function: "Drop a table" in `drop_table`, "Delete backups older than …" in
+ * `prune_old_backups` — the deleted object is what the tool's name is about. Not when it is "also" deleted (a
+ * side effect by its own words), nor for the other destructive effects (disabling security, pipes to a shell).
+ */
+const ownDeletion = (toolName: string, match: string): boolean => {
+  if (toolName === "" || !DELETION().test(match)) return false
+  const object = match.trim().split(/\s+/).pop() ?? ""
+  const nameStems = new Set(words(toolName).split(" ").filter((w) => w.length >= 3).map(stem5))
+  return object.length >= 3 && nameStems.has(stem5(object))
+}
+
 /** The first match of a check that is not discounted (at most 8 tried). */
-const firstMatch = (c: Check, text: string): RegExpExecArray | null => {
+const firstMatch = (c: Check, text: string, toolName = ""): RegExpExecArray | null => {
   c.re.lastIndex = 0
   for (let n = 0; n < 8; n++) {
     const m = c.re.exec(text)
-    if (m === null || !(discounted(c.rule, text, m.index, m[0]) || c.discount?.(text, m.index, m[0]) === true)) return m
+    if (m === null || !(discounted(c.rule, text, m.index, m[0]) || c.discount?.(text, m.index, m[0]) === true || (c.rule === "Destructive Side Effect" && ownDeletion(toolName, m[0])))) return m
     c.re.lastIndex = m.index + 1
   }
   return null
@@ -362,6 +387,28 @@ const ownFunction = (injection: CompiledInjection, found: Finding[], t: ToolText
   return finish(found.filter((f) => !own.includes(f) && !DERIVED.has(f.rule)), t.location)
 }
 
+/**
+ * Whether every property of that name in the tool's input schema is declared a boolean, integer or number: such a
+ * parameter cannot carry a secret ("encrypt: encrypt with your backup passphrase" is a switch, not the passphrase).
+ */
+const scalarOnly = (tool: ToolDefinition, prop: string): boolean => {
+  const types: unknown[] = []
+  const walk = (s: unknown, depth: number): void => {
+    if (depth > 16 || s === null || typeof s !== "object") return
+    if (Array.isArray(s)) return s.forEach((x) => walk(x, depth + 1))
+    for (const [k, v] of Object.entries(s)) {
+      if (k === "properties" && v !== null && typeof v === "object" && !Array.isArray(v)) {
+        for (const [name, sub] of Object.entries(v)) {
+          if (name === prop) types.push(sub !== null && typeof sub === "object" ? (sub as Record<string, unknown>).type : undefined)
+          walk(sub, depth + 1)
+        }
+      } else if (v !== null && typeof v === "object") walk(v, depth + 1)
+    }
+  }
+  walk(tool.inputSchema, 0)
+  return types.length > 0 && types.every((t) => t === "boolean" || t === "integer" || t === "number")
+}
+
 /** `camelCaseName` and `snake_name` → words. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase()
 
@@ -389,13 +436,13 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     for (const i of checksIn(text)) {
       const c = CHECKS()[i]
       if (c.paramOnly === true && !param) continue
-      const m = firstMatch(c, text)
+      const m = firstMatch(c, text, name)
       if (m !== null && !EXAMPLE_ADDRESS().test(m[0])) out.push(toFinding(c.rule, c.severity, t.location, m[0], c.message))
     }
     if (param) {
       const prop = PARAM_NAME().exec(t.location)?.[1] ?? ""
       const m = SECRET_DECLARED().exec(text)
-      if (m !== null && !SECRET_NAME().test(prop) && !PUBLIC_KEY().test(text.slice(m.index, m.index + m[0].length + 8))) {
+      if (m !== null && !SECRET_NAME().test(prop) && !PUBLIC_KEY().test(text.slice(m.index, m.index + m[0].length + 8)) && !scalarOnly(tool, prop)) {
         out.push(toFinding("Parameter Smuggling", "high", t.location, m[0], `parameter "${prop}" is declared to hold a secret or personal datum its name does not announce`))
       }
     }
