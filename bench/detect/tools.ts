@@ -31,8 +31,7 @@ import { tools5 } from "../detect-own/tools-data-5.ts"
 import { tools6 } from "../detect-own/tools-data-6.ts"
 import { tools7 } from "../detect-own/tools-data-7.ts"
 import { tools8 } from "../detect-own/tools-data-8.ts"
-import { tools9 } from "../detect-own/tools-data-9.ts"
-import { tools10 } from "../detect-own/tools-data-10.ts"
+import { LATER_BATCHES } from "../detect-own/batches.ts"
 import { loadTools, trainToolModel } from "../../scripts/train-detect.ts"
 
 const compiled = compile({ patterns: mergeInjectionPatterns([], true) })
@@ -116,7 +115,7 @@ export const run = async (): Promise<void> => {
     ["batch 1 tools-data.ts", tools1], ["batch 2 tools-data-2.ts", tools2], ["batch 3 tools-data-3.ts", tools3()],
     ["batch 4 tools-data-4.ts", tools4], ["batch 5 tools-data-5.ts", tools5], ["batch 6 tools-data-6.ts", tools6],
     ["batch 7 tools-data-7.ts", tools7], ["batch 8 tools-data-8.ts (held out)", tools8],
-    ["batch 9 tools-data-9.ts (independent)", tools9], ["batch 10 tools-data-10.ts (independent)", tools10]
+    ...LATER_BATCHES.filter((b) => b.n >= 9).map((b) => [`batch ${b.n} tools-data-${b.n}.ts (independent)`, b.rows] as const)
   ]
   for (const [name, rs] of batches) {
     for (const expected of ["block", "allow"] as const) {
