@@ -10,6 +10,7 @@ import { attacks2, carriers2, nearMisses2 } from "./injection-data-2.ts"
 import { tools } from "./tools-data.ts"
 import { tools2 } from "./tools-data-2.ts"
 import { rows as tools3 } from "./tools-data-3.ts"
+import { LATER_BATCHES } from "./batches.ts"
 
 const dir = import.meta.dirname
 const FILE = "bench/detect-own/injection-data.ts"
@@ -72,7 +73,9 @@ const toolRows = [
   ...tools2.map((t, i) =>
     JSON.stringify({ id: `own-tool2-${i}`, source: `own@pipelock:bench/detect-own/tools-data-2.ts#${t.category}/${i}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool })),
   ...tools3().map((t, i) =>
-    JSON.stringify({ id: `own-tool3-${t.key.replaceAll("/", "-")}`, source: `own@pipelock:bench/detect-own/tools-data-3.ts#${t.group}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool }))
+    JSON.stringify({ id: `own-tool3-${t.key.replaceAll("/", "-")}`, source: `own@pipelock:bench/detect-own/tools-data-3.ts#${t.group}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool })),
+  ...LATER_BATCHES.flatMap(({ n, rows }) => rows.map((t, i) =>
+    JSON.stringify({ id: `own-tool${n}-${i}`, source: `own@pipelock:bench/detect-own/tools-data-${n}.ts#${t.category}/${i}`, license: LICENSE, category: t.category, expected: t.expected, tool: t.tool })))
 ]
 writeFileSync(join(dir, "tools.jsonl"), `${toolRows.join("\n")}\n`)
 console.log(`wrote ${rows.length} injection rows, ${toolRows.length} tool rows`)

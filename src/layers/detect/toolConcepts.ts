@@ -6,8 +6,14 @@
  * tool definition's text that belongs to such a class a token for the class (`password` → `password zsecret`,
  * `~/.ssh/id_rsa` → `~/.ssh zsecret/id_rsa zsecret zpath`, a host name → `host.net zdomain`), so the linear
  * model also learns weights for the classes and their bigrams, not only for the words our rows happened to use.
+ * At the end of each sentence (`.`, `!`, `?`, `;` or a line break) it adds a token for every pair of concepts the
+ * sentence named (`zqpersonalthird` for "shares your contacts with ad partners"), so the model sees "personal
+ * data … a third party" in one sentence whatever the words and their order.
  *
- * Measured with `npm run bench:detect tools` (the tool model trained without cisco-ai-defense, scored on its
+ * The pair tokens and the classes of `MORE` came with the tool batches 9-15: the tool model left out of each of
+ * ten sources scored a mean 80.1% → 81.6% at `flag` with them (same data and options otherwise).
+ *
+ * Measured first with `npm run bench:detect tools` (the tool model trained without cisco-ai-defense, scored on its
  * 31 poisoned tools at `flag`): 12/31 → 15/31 with the committed seed, and +3 to +7 over three other seeds; the
  * word lists were written from the class descriptions, not from those rows. See docs/detection.md.
  *
@@ -28,12 +34,26 @@ const LEXICON: Readonly<Record<string, string>> = {
   zread: "read reads reading open opens cat collect collects gather gathers extract extracts harvest harvests dump dumps scan scans locate locates access accesses retrieve retrieves grab grabs",
   zhistory: "conversation conversations history transcript transcripts chat messages prompt"
 }
+/**
+ * Classes added with the tool batches 9-15 (2026-12-05): personal data, third parties that buy or receive it,
+ * consent and its absence, switches that turn a safeguard off, and what happens by default.
+ */
+const MORE: Readonly<Record<string, string>> = {
+  zpersonal: "personal contacts contact location locations gps whereabouts browsing health medical biometric biometrics photos calendar identity demographic demographics profile profiles purchase purchases phone address addresses birthday diagnosis salary habits behavior behaviour",
+  zthird: "partners partner advertisers advertiser advertising ads brokers broker affiliates affiliate marketers marketing sponsors monetize monetise monetization sell sells sold resell buyers",
+  zconsent: "consent consents permission permissions approval approve approves confirmation confirm confirms prompting asking ask notify notifying notification opt opted opting agree agreed",
+  zbypass: "skip skips skipping disable disables disabled unrestricted unchecked unverified insecure force forced bypassing suppress suppresses waive waives without",
+  zauto: "automatically auto default defaults enrolled enabled preselected implicitly"
+}
 
 const CONCEPT = new Map<string, string>()
-for (const [concept, words] of Object.entries(LEXICON)) for (const w of words.split(" ")) CONCEPT.set(w, concept)
+for (const [concept, words] of Object.entries({ ...LEXICON, ...MORE })) for (const w of words.split(" ")) CONCEPT.set(w, concept)
 
 /** The concept tokens themselves (to strip them from an excerpt shown to a person). */
-export const CONCEPT_TOKENS: ReadonlyArray<string> = [...Object.keys(LEXICON), "zdomain", "zpath"]
+const BASE_TOKENS = [...Object.keys(LEXICON), ...Object.keys(MORE), "zdomain", "zpath"]
+/** The token for two concepts in one sentence, whatever their order and distance: `zqsecretsend`. */
+const pairToken = (a: string, b: string): string => (a < b ? `zq${a.slice(1)}${b.slice(1)}` : `zq${b.slice(1)}${a.slice(1)}`)
+export const CONCEPT_TOKENS: ReadonlyArray<string> = [...BASE_TOKENS, ...BASE_TOKENS.flatMap((a) => BASE_TOKENS.filter((b) => a < b).map((b) => pairToken(a, b)))]
 
 const TLDS = new Set(["com", "net", "org", "io", "dev", "app", "biz", "cc", "xyz", "co", "ru", "cn", "info", "cloud", "site", "me", "ai"])
 
@@ -64,7 +84,7 @@ const isPath = (chunk: string): boolean => {
 }
 
 /** The chunk with a concept token after each word that has one, `zdomain` after a host name, `zpath` after a path. */
-const withConcepts = (chunk: string, parts: string[]): void => {
+const withConcepts = (chunk: string, parts: string[], seen: Set<string>): void => {
   const host = domainEnd(chunk)
   let hostDone = host === -1
   let i = 0
@@ -72,6 +92,7 @@ const withConcepts = (chunk: string, parts: string[]): void => {
   while (i < chunk.length) {
     if (!hostDone && i === host) {
       parts.push(chunk.slice(copied, i), " zdomain")
+      seen.add("zdomain")
       copied = i
       hostDone = true
     }
@@ -87,28 +108,52 @@ const withConcepts = (chunk: string, parts: string[]): void => {
     if (w.endsWith("'s")) w = w.slice(0, -2)
     const c = CONCEPT.get(w)
     if (c !== undefined) {
+      seen.add(c)
       parts.push(chunk.slice(copied, i), ` ${c}`)
       copied = i
     }
   }
   parts.push(chunk.slice(copied))
-  if (!hostDone) parts.push(" zdomain")
-  if (isPath(chunk)) parts.push(" zpath")
+  if (!hostDone) {
+    parts.push(" zdomain")
+    seen.add("zdomain")
+  }
+  if (isPath(chunk)) {
+    parts.push(" zpath")
+    seen.add("zpath")
+  }
 }
 
 /** The text the tool classifier reads: the tool document with concept tokens after the words that have one. */
 export const toolModelInput = (text: string): string => {
   const parts: string[] = []
   const n = text.length
+  const seen = new Set<string>()
+  const flush = () => {
+    if (seen.size >= 2) {
+      const cs = [...seen].sort()
+      for (let a = 0; a < cs.length; a++) for (let b = a + 1; b < cs.length; b++) parts.push(` ${pairToken(cs[a], cs[b])}`)
+    }
+    seen.clear()
+  }
   let i = 0
   while (i < n) {
     const start = i
     while (i < n && isSpace(text.charCodeAt(i))) i++
-    if (i > start) parts.push(text.slice(start, i))
+    if (i > start) {
+      if (text.slice(start, i).includes("\n")) flush()
+      parts.push(text.slice(start, i))
+    }
     const from = i
     while (i < n && !isSpace(text.charCodeAt(i))) i++
-    if (i > from) withConcepts(text.slice(from, i), parts)
+    if (i > from) {
+      const chunk = text.slice(from, i)
+      withConcepts(chunk, parts, seen)
+      const last = chunk.charCodeAt(chunk.length - 1)
+      if (last === 46 || last === 33 || last === 63 || last === 59) flush()
+    }
   }
+  flush()
   return parts.join("")
 }
 

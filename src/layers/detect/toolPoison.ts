@@ -449,12 +449,19 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
     const shadow = shadowing(text, name)
     if (shadow !== undefined) out.push(toFinding("Cross-Tool Shadowing", "high", t.location, shadow, "the tool description changes how another tool is called"))
   }
-  // The tool classifier reads the whole definition and confirms a medium rule signal (score ≥ its `flag`
-  // threshold). It never blocks alone: the tool rows are too few to calibrate a threshold at which blocking a
-  // whole tool list on its word would be safe (leave-one-source-out recall is in bench:detect tools).
+  // The tool classifier reads the whole definition (leave-one-source-out figures: bench:detect toolsLoso).
   const mediumRules = out.filter(confirmable)
-  if (mediumRules.length > 0 && !out.some((f) => f.severity === "high" || f.severity === "critical")) {
-    const scored = classify(model, toolModelInput(toolDocument(tool)))
+  // The tool classifier alone blocks at its `block` threshold (at most 0.3% of held-back benign text and 3% of the
+  // held-back near-miss tools reach it; a window of at least MIN_TOKENS_ALONE tokens): measured leave-one-source-out
+  // on the seven independent tool batches (9-15), this blocks 39.6% of their poisoned tools instead of 18.8%, for one
+  // ordinary benign tool in 326 (0.3%) and 10 near misses in 401 instead of 7. Below it, at `flag`, it only confirms
+  // a medium rule signal. An operator silences one tool's finding with a `suppress` entry (rule "Classifier").
+  const high = () => out.some((f) => f.severity === "high" || f.severity === "critical")
+  const scored = high() ? undefined : classify(model, toolModelInput(toolDocument(tool)))
+  if (scored !== undefined && scored.level === "block") {
+    out.push(classifierFinding({ ...scored, excerpt: withoutConcepts(scored.excerpt) }, model, "Classifier", "high", `tool:${String(tool.name)}`, "the learned scanner reads this tool definition as poisoned"))
+  }
+  if (scored !== undefined && mediumRules.length > 0 && !high()) {
     const k = { ...scored, excerpt: withoutConcepts(scored.excerpt) }
     const location = `tool:${String(tool.name)}`
     if (k.level !== "none") {
