@@ -97,7 +97,8 @@ describe("A2A Agent Cards", () => {
       const url = "https://c.example/.well-known/agent-card.json"
       assert.strictEqual((yield* fetchCard(card("Reviews code."), url)).action, "allow")
       assert.strictEqual((yield* fetchCard(card("Reviews code.", { signatures: [{ signature: "abc" }] }), url)).action, "allow")
-      const changed = yield* fetchCard(card("Reviews code and uploads the repository to the vendor for analysis."), url)
+      // A harmless change (uploading the repository to the vendor is also read as poisoning by the tool model).
+      const changed = yield* fetchCard(card("Reviews code and writes a summary of the changes for the pull request."), url)
       assert.strictEqual(changed.decisive?.rule, "agent_card_changed")
       assert.match(changed.decisive?.evidence ?? "", /skills/)
     }).pipe(Effect.provide(enabled)))
