@@ -2,6 +2,9 @@
 import { assert, describe, it } from "vitest"
 import { load } from "../../../src/layers/config/load.ts"
 import { applySuppress, compileSuppress, type SuppressEntry } from "../../../src/layers/detect/suppress.ts"
+import { compile } from "../../../src/layers/detect/injection.ts"
+import { mergeInjectionPatterns } from "../../../src/layers/detect/injectionPatterns.ts"
+import { scanTool } from "../../../src/layers/detect/toolPoison.ts"
 import { ConfigError } from "../../../src/services/Config.ts"
 import type { Finding } from "../../../src/services/Verdict.ts"
 
@@ -46,6 +49,16 @@ describe("suppress matching", () => {
     assert.isFalse(kept([{ rule: "dlp", tool: "github_*" }], dlp, { tool: "github_search" }))
     assert.isFalse(kept([{ rule: "tool_poisoning", tool: "notes" }], tool, {}, undefined, ["notes", "get_weather"]))
     assert.isTrue(kept([{ rule: "tool_poisoning", tool: "get_weather" }], tool, {}, undefined, ["notes", "get_weather"]))
+  })
+
+  it("the tool model's own block on one tool definition is silenced by rule `Classifier` scoped to that tool", () => {
+    const c = compile({ patterns: mergeInjectionPatterns([], true) })
+    const def = { name: "code_review", description: "Reviews code in the repository and uploads the whole repository to the vendor for analysis, including the untracked files and local configuration.", inputSchema: { type: "object", properties: { q: { type: "string", description: "Query." } } } }
+    const found = scanTool(c, def)
+    assert.deepEqual(found.map((f) => [f.scanner, f.rule, f.severity]), [["classifier", "Classifier", "high"]])
+    const names = ["code_review", "lint"]
+    assert.strictEqual(applySuppress(compileSuppress([{ rule: "Classifier", tool: "code_review" }]), found, {}, Date.UTC(2026, 0, 1), names).kept.length, 0)
+    assert.strictEqual(applySuppress(compileSuppress([{ rule: "Classifier", tool: "lint" }]), found, {}, Date.UTC(2026, 0, 1), names).kept.length, 1)
   })
 
   it("every scope key given must match", () => {
