@@ -36,7 +36,7 @@ const own = (from: number, to: number) => (d: Doc) => batchOf(d) >= from && batc
 
 /**
  * The sources left out in turn. The own batches are grouped by who wrote them: 1-3 by the sessions that wrote
- * the rules (with the pack in view), 4-8 by the sessions that widened the intent rules, and 9-15 each by a
+ * the rules (with the pack in view), 4-8 by the sessions that widened the intent rules, and 9-19 each by a
  * separate helper session that read neither the pack's tool rows, nor the other batches, nor the detectors.
  * Only the sources with poisoned tools count towards the mean recall.
  */
@@ -45,7 +45,7 @@ const SOURCES: ReadonlyArray<readonly [string, (d: Doc) => boolean]> = [
   ["modelcontextprotocol/servers", (d) => d.repo === "modelcontextprotocol/servers"],
   ["own, batches 1-3", own(1, 3)],
   ["own, batches 4-8", own(4, 8)],
-  ...[9, 10, 11, 12, 13, 14, 15].map((n) => [`own, batch ${n} (independent)`, own(n, n)] as const)
+  ...[9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => [`own, batch ${n} (independent)`, own(n, n)] as const)
 ]
 
 /** Probability that a poisoned tool outscores a benign one (ties count half). */
