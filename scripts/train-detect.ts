@@ -88,7 +88,11 @@ export const forToolModel = <D extends { readonly text: string }>(docs: Readonly
 export const trainToolModel = (name: string, tools: ReadonlyArray<Doc>, injection: ReadonlyArray<Doc>, options: Options = toolOptions): SerializedModel => {
   const own = forToolModel(tools.filter(trainable))
   const t = train([...Array.from({ length: TOOL_REPEAT }, () => own).flat(), ...forToolModel(injection.filter(trainable))], options)
-  return serialize(name, t, options, calibrate(asModel(name, t, options), forToolModel(tools), forToolModel(calibrationSet(injection))))
+  const model = asModel(name, t, options)
+  const c = calibrate(model, forToolModel(tools), forToolModel(calibrationSet(injection)))
+  // A tool blocks on the model's word alone only above every held-back ordinary benign tool (not a near miss).
+  const ordinary = scoreAll(model, forToolModel(tools.filter((d) => d.heldBack && !d.evalOnly && d.label === 0 && !/near[ -]miss/.test(d.category))))
+  return serialize(name, t, options, { ...c, block: Math.max(c.block, thresholdFor(ordinary, 0)) })
 }
 
 export const build = (): string => {

@@ -13,6 +13,14 @@
  * The pair tokens and the classes of `MORE` came with the tool batches 9-15: the tool model left out of each of
  * ten sources scored a mean 80.1% → 81.6% at `flag` with them (same data and options otherwise).
  *
+ * Negation: after `never`, `not`, `no`, `without`, `…n't` and the like, a concept in the rest of the clause (to a
+ * comma, colon or sentence end) is `zno…` instead (`never reads the keys` → `reads znoread the keys zsecret`), so
+ * "it never reads key contents" is not "it reads key contents". With it, and "report(s)" and "permissions"
+ * out of the classes (in tool descriptions they mostly mean telling the user and file modes), a benign SSH
+ * permission auditor no longer reached the tool model's `block`; leave-one-source-out over the batches 9-19 the
+ * model alone then blocks 33.5% of the poisoned tools for 1 of 507 ordinary and 9 of 625 near-miss tools (41.9%,
+ * 2 and 18 before, when that auditor was blocked).
+ *
  * Measured first with `npm run bench:detect tools` (the tool model trained without cisco-ai-defense, scored on its
  * 31 poisoned tools at `flag`): 12/31 → 15/31 with the committed seed, and +3 to +7 over three other seeds; the
  * word lists were written from the class descriptions, not from those rows. See docs/detection.md.
@@ -25,7 +33,7 @@ const LEXICON: Readonly<Record<string, string>> = {
   zsecret:
     "passphrase pin ssn cvv logins authorized_keys keystore password passwords passwd credential credentials secret secrets token tokens apikey api_key id_rsa id_ed25519 ssh kubeconfig cookie cookies keychain wallet seed pem shadow netrc gnupg pgp privatekey keys env dotenv aws private mnemonic",
   zsend:
-    "send sends sent sending upload uploads uploaded uploading post posts posted posting forward forwards forwarded forwarding transmit transmits transmitted exfiltrate exfiltrates mirror mirrors mirrored sync syncs synced relay relays ship ships shipped stream streams streamed report reports reported leak leaks share shares shared push pushes pushed transfer transfers transferred copy copies copied email emails",
+    "send sends sent sending upload uploads uploaded uploading post posts posted posting forward forwards forwarded forwarding transmit transmits transmitted exfiltrate exfiltrates mirror mirrors mirrored sync syncs synced relay relays ship ships shipped stream streams streamed leak leaks share shares shared push pushes pushed transfer transfers transferred copy copies copied email emails",
   zoutside: "external remote outside attacker partner vendor author developer third thirdparty server endpoint webhook collector collection analytics telemetry",
   zhide: "secretly silently quietly hidden hide hides conceal conceals covert covertly background invisible confidential discreetly stealth stealthily unnoticed undisclosed",
   zmodel: "assistant agent model ai llm claude gpt",
@@ -41,7 +49,7 @@ const LEXICON: Readonly<Record<string, string>> = {
 const MORE: Readonly<Record<string, string>> = {
   zpersonal: "personal contacts contact location locations gps whereabouts browsing health medical biometric biometrics photos calendar identity demographic demographics profile profiles purchase purchases phone address addresses birthday diagnosis salary habits behavior behaviour",
   zthird: "partners partner advertisers advertiser advertising ads brokers broker affiliates affiliate marketers marketing sponsors monetize monetise monetization sell sells sold resell buyers",
-  zconsent: "consent consents permission permissions approval approve approves confirmation confirm confirms prompting asking ask notify notifying notification opt opted opting agree agreed",
+  zconsent: "consent consents permission approval approve approves confirmation confirm confirms prompting asking ask notify notifying notification opt opted opting agree agreed",
   zbypass: "skip skips skipping disable disables disabled unrestricted unchecked unverified insecure force forced bypassing suppress suppresses waive waives without",
   zauto: "automatically auto default defaults enrolled enabled preselected implicitly"
 }
@@ -50,7 +58,8 @@ const CONCEPT = new Map<string, string>()
 for (const [concept, words] of Object.entries({ ...LEXICON, ...MORE })) for (const w of words.split(" ")) CONCEPT.set(w, concept)
 
 /** The concept tokens themselves (to strip them from an excerpt shown to a person). */
-const BASE_TOKENS = [...Object.keys(LEXICON), ...Object.keys(MORE), "zdomain", "zpath"]
+const CONCEPTS = [...Object.keys(LEXICON), ...Object.keys(MORE)]
+const BASE_TOKENS = [...CONCEPTS, ...CONCEPTS.map((c) => `zno${c.slice(1)}`), "zdomain", "zpath"]
 /** The token for two concepts in one sentence, whatever their order and distance: `zqsecretsend`. */
 const pairToken = (a: string, b: string): string => (a < b ? `zq${a.slice(1)}${b.slice(1)}` : `zq${b.slice(1)}${a.slice(1)}`)
 export const CONCEPT_TOKENS: ReadonlyArray<string> = [...BASE_TOKENS, ...BASE_TOKENS.flatMap((a) => BASE_TOKENS.filter((b) => a < b).map((b) => pairToken(a, b)))]
@@ -84,7 +93,18 @@ const isPath = (chunk: string): boolean => {
 }
 
 /** The chunk with a concept token after each word that has one, `zdomain` after a host name, `zpath` after a path. */
-const withConcepts = (chunk: string, parts: string[], seen: Set<string>): void => {
+/** Words that negate the rest of their clause ("never reads the keys", "without asking"). */
+const NEGATORS = new Set(["never", "not", "no", "nothing", "none", "without", "cannot", "neither", "nor"])
+const isNegator = (w: string): boolean => NEGATORS.has(w) || w.endsWith("n't")
+/** A concept under negation: `zread` → `znoread`. */
+const negated = (c: string): string => `zno${c.slice(1)}`
+
+interface Clause {
+  /** A negator came earlier in this clause. */
+  neg: boolean
+}
+
+const withConcepts = (chunk: string, parts: string[], seen: Set<string>, clause: Clause): void => {
   const host = domainEnd(chunk)
   let hostDone = host === -1
   let i = 0
@@ -106,12 +126,15 @@ const withConcepts = (chunk: string, parts: string[], seen: Set<string>): void =
     while (w.startsWith(".")) w = w.slice(1)
     while (w.endsWith(".")) w = w.slice(0, -1)
     if (w.endsWith("'s")) w = w.slice(0, -2)
-    const c = CONCEPT.get(w)
-    if (c !== undefined) {
+    const found = CONCEPT.get(w)
+    if (found !== undefined) {
+      const c = clause.neg ? negated(found) : found
       seen.add(c)
       parts.push(chunk.slice(copied, i), ` ${c}`)
       copied = i
     }
+    // A negator negates the words after it, not itself ("without" is also a bypass word).
+    if (isNegator(w)) clause.neg = true
   }
   parts.push(chunk.slice(copied))
   if (!hostDone) {
@@ -135,7 +158,9 @@ export const toolModelInput = (text: string): string => {
       for (let a = 0; a < cs.length; a++) for (let b = a + 1; b < cs.length; b++) parts.push(` ${pairToken(cs[a], cs[b])}`)
     }
     seen.clear()
+    clause.neg = false
   }
+  const clause: Clause = { neg: false }
   let i = 0
   while (i < n) {
     const start = i
@@ -148,9 +173,10 @@ export const toolModelInput = (text: string): string => {
     while (i < n && !isSpace(text.charCodeAt(i))) i++
     if (i > from) {
       const chunk = text.slice(from, i)
-      withConcepts(chunk, parts, seen)
+      withConcepts(chunk, parts, seen, clause)
       const last = chunk.charCodeAt(chunk.length - 1)
       if (last === 46 || last === 33 || last === 63 || last === 59) flush()
+      else if (last === 44 || last === 58) clause.neg = false
     }
   }
   flush()

@@ -451,11 +451,12 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   }
   // The tool classifier reads the whole definition (leave-one-source-out figures: bench:detect toolsLoso).
   const mediumRules = out.filter(confirmable)
-  // The tool classifier alone blocks at its `block` threshold (at most 0.3% of held-back benign text and 3% of the
-  // held-back near-miss tools reach it; a window of at least MIN_TOKENS_ALONE tokens): measured leave-one-source-out
-  // on the seven independent tool batches (9-15), this blocks 39.6% of their poisoned tools instead of 18.8%, for one
-  // ordinary benign tool in 326 (0.3%) and 10 near misses in 401 instead of 7. Below it, at `flag`, it only confirms
-  // a medium rule signal. An operator silences one tool's finding with a `suppress` entry (rule "Classifier").
+  // The tool classifier alone blocks at its `block` threshold: at most 0.3% of held-back benign text and 3% of the
+  // held-back near-miss tools reach it, and no held-back ordinary benign tool; over a window of at least
+  // MIN_TOKENS_ALONE tokens. Measured leave-one-source-out on the eleven independent tool batches (9-19), this
+  // blocks 378 of their 1,130 poisoned tools (33.5%) on the model's word, 1 of their 507 ordinary benign tools
+  // and 9 of 625 near misses (without it: 18.8% of batches 9-15 blocked in all). Below it, at `flag`, it only confirms a medium rule signal. An operator silences one
+  // tool's finding with a `suppress` entry (rule "Classifier", scope: the tool).
   const high = () => out.some((f) => f.severity === "high" || f.severity === "critical")
   const scored = high() ? undefined : classify(model, toolModelInput(toolDocument(tool)))
   if (scored !== undefined && scored.level === "block") {

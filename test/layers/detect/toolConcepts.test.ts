@@ -19,6 +19,13 @@ describe("tool classifier concept tokens", () => {
     expect(toolModelInput("Shares a link\nnothing else")).toBe("Shares zsend a link\nnothing else")
   })
 
+  it("marks a concept negated within its clause (`never reads` → znoread), until a comma, colon or sentence end", () => {
+    expect(toolModelInput("It never reads keys, but sends logs.")).toBe("It never zmust reads znoread keys znosecret, but sends zsend logs. zqmustnoread zqmustnosecret zqmustsend zqnoreadnosecret zqnoreadsend zqnosecretsend")
+    expect(toolModelInput("Runs without asking")).toBe("Runs without zbypass asking znoconsent zqbypassnoconsent")
+    expect(toolModelInput("doesn't upload")).toBe("doesn't upload znosend")
+    expect(withoutConcepts("It never zmust reads znoread keys. zqmustnoread")).toBe("It never reads keys.")
+  })
+
   it("leaves ordinary words, file names and layout alone", () => {
     const text = "Format config.json with node.js\n\n  Args:\n    indent (int): spaces"
     expect(toolModelInput(text)).toBe(text)
