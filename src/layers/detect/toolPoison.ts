@@ -455,8 +455,9 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   // held-back near-miss tools reach it, and no held-back ordinary benign tool; over a window of at least
   // MIN_TOKENS_ALONE tokens. Measured leave-one-source-out on the eleven independent tool batches (9-19), this
   // blocks 378 of their 1,130 poisoned tools (33.5%) on the model's word, 1 of their 507 ordinary benign tools
-  // and 9 of 625 near misses (without it: 18.8% of batches 9-15 blocked in all). Below it, at `flag`, it only confirms a medium rule signal. An operator silences one
-  // tool's finding with a `suppress` entry (rule "Classifier", scope: the tool).
+  // and 9 of 625 near misses (without it: 18.8% of batches 9-15 blocked in all). Below it, at `flag`, it only
+  // confirms a medium rule signal. An operator silences one tool's finding with a `suppress` entry (rule
+  // "Classifier", scope: the tool).
   const high = () => out.some((f) => f.severity === "high" || f.severity === "critical")
   const scored = high() ? undefined : classify(model, toolModelInput(toolDocument(tool)))
   if (scored !== undefined && scored.level === "block") {
