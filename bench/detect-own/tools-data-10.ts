@@ -17,41 +17,10 @@
  * exfiltration 7, credential-access 7, concealment 5, tool-shadowing 4, hidden-instructions 4,
  * privacy-harm-as-feature 6, safety-bypass-parameter 6, financial-harm 5, destructive-beyond-purpose 5,
  * persistence-backdoor 4, user-deception 3, surveillance 4, supply-chain 3, privilege-escalation 3.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-// A parameter as FastMCP derives it from a type hint: "str" | "int" | "num" | "bool" | "list" | "dict" (required),
-// "str?" | "int?" (Optional[...] = None), [hint, default] (optional with a default), or a raw schema object
-// (required unless it has a `default`).
-type Hint = "str" | "int" | "num" | "bool" | "list" | "dict" | "str?" | "int?" | "bool?"
-type Param = Hint | readonly [Hint, unknown] | Record<string, unknown>
-const title = (k: string): string => k.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ")
-const base = (h: Hint): Record<string, unknown> => {
-  switch (h) {
-    case "str": return { type: "string" }
-    case "int": return { type: "integer" }
-    case "num": return { type: "number" }
-    case "bool": return { type: "boolean" }
-    case "list": return { type: "array", items: { type: "string" } }
-    case "dict": return { type: "object", additionalProperties: true }
-    case "str?": return { anyOf: [{ type: "string" }, { type: "null" }], default: null }
-    case "int?": return { anyOf: [{ type: "integer" }, { type: "null" }], default: null }
-    case "bool?": return { anyOf: [{ type: "boolean" }, { type: "null" }], default: null }
-  }
-}
-const param = (k: string, p: Param): Record<string, unknown> =>
-  typeof p === "string" ? { ...base(p), title: title(k) }
-  : Array.isArray(p) ? { ...base(p[0] as Hint), title: title(k), default: p[1] }
-  : { title: title(k), ...(p as Record<string, unknown>) }
-const row = (category: string, expected: "block" | "allow", name: string, description: string, params: Record<string, Param>): ToolRow => {
-  const properties = Object.fromEntries(Object.entries(params).map(([k, p]) => [k, param(k, p)]))
-  const required = Object.entries(properties).filter(([, v]) => !("default" in v)).map(([k]) => k)
-  return { category, expected, tool: { name, description, inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) } } }
-}
-const bad = (category: string, name: string, description: string, params: Record<string, Param> = {}): ToolRow => row(category, "block", name, description, params)
-const good = (category: string, name: string, description: string, params: Record<string, Param> = {}): ToolRow => row(category, "allow", name, description, params)
-const en = (values: ReadonlyArray<string>, dflt?: string): Record<string, unknown> =>
-  dflt === undefined ? { type: "string", enum: values } : { type: "string", enum: values, default: dflt }
+import { fastmcpBad as bad, fastmcpEnum as en, fastmcpGood as good } from "./tool-builders.ts"
 
 export const tools10: ReadonlyArray<ToolRow> = [
   // ---- exfiltration ----

@@ -19,35 +19,10 @@
  * 100 benign (expected "allow"): 45 ordinary ("benign") and 55 near misses ("near-miss/<class>", 4 for each class
  * except privilege-escalation, which has 3). Harm sits in descriptions, parameter descriptions, defaults and enum
  * values; several near misses are deliberate contrasts to a poisoned row from the same fictional vendor.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-const str = (description: string, extra: Prop = {}): Prop => ({ type: "string", description, ...extra })
-const num = (description: string, extra: Prop = {}): Prop => ({ type: "number", description, ...extra })
-const int = (description: string, extra: Prop = {}): Prop => ({ type: "integer", description, ...extra })
-const bool = (description: string, dflt?: boolean): Prop =>
-  dflt === undefined ? { type: "boolean", description } : { type: "boolean", description, default: dflt }
-const list = (description: string, itemType = "string"): Prop => ({ type: "array", description, items: { type: itemType } })
-const oneOf = (description: string, values: string[], dflt?: string): Prop =>
-  dflt === undefined ? { type: "string", description, enum: values } : { type: "string", description, enum: values, default: dflt }
-
-const row = (category: string, expected: "block" | "allow", name: string, description: string,
-  properties: Record<string, Prop>, required: string[]): ToolRow => ({
-  category,
-  expected,
-  tool: {
-    name,
-    description,
-    inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) }
-  }
-})
-const bad = (category: string, name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row(category, "block", name, description, properties, required)
-const good = (name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const near = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { arr as list, block as bad, benign as good, bool, enumOf as oneOf, int, nearMiss as near, num, str } from "./tool-builders.ts"
 
 export const tools12: ReadonlyArray<ToolRow> = [
   // ---------------------------------------------------------------- poisoned: exfiltration

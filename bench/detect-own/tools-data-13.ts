@@ -18,30 +18,10 @@
  * privilege-escalation 7 (72 with the harm only in the inputSchema, 28 with it in the description); 100 benign —
  * 45 ordinary (benign) and 55 near misses (near-miss/<class>: 4 for each class, 3 for tool-shadowing).
  * The split between schema and description, and the class of each row, are the writer's own judgement.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-type Props = Record<string, Prop>
-
-const str = (description: string, extra: Prop = {}): Prop => ({ type: "string", description, ...extra })
-const int = (description: string, extra: Prop = {}): Prop => ({ type: "integer", description, ...extra })
-const num = (description: string, extra: Prop = {}): Prop => ({ type: "number", description, ...extra })
-const bool = (description: string, def?: boolean, extra: Prop = {}): Prop =>
-  ({ type: "boolean", description, ...(def === undefined ? {} : { default: def }), ...extra })
-const en = (description: string, values: string[], def?: string, extra: Prop = {}): Prop =>
-  ({ type: "string", description, enum: values, ...(def === undefined ? {} : { default: def }), ...extra })
-const arr = (description: string, items: Prop, extra: Prop = {}): Prop => ({ type: "array", description, items, ...extra })
-const obj = (description: string, properties: Props, extra: Prop = {}): Prop => ({ type: "object", description, properties, ...extra })
-
-const row = (category: string, expected: "block" | "allow", name: string, description: string, properties: Props, required: string[] = []): ToolRow =>
-  ({ category, expected, tool: { name, description, inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) } } })
-const bad = (category: string, name: string, description: string, properties: Props, required: string[] = []): ToolRow =>
-  row(category, "block", name, description, properties, required)
-const ok = (name: string, description: string, properties: Props, required: string[] = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const near = (cls: string, name: string, description: string, properties: Props, required: string[] = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { arr, block as bad, benign as ok, bool, enumOf as en, int, nearMiss as near, num, obj, str } from "./tool-builders.ts"
 
 export const tools13: ReadonlyArray<ToolRow> = [
   // ---------------------------------------------------------------- exfiltration

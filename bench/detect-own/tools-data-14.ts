@@ -18,45 +18,10 @@
  * file); each is filed under the class its main harm belongs to. Parameter schemas are typed (string, boolean,
  * integer, number, enum, array) with defaults where a hobbyist server would set them, and some harm sits only in a
  * parameter description or a default.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-
-const S = (description: string, extra: Prop = {}): Prop => ({ type: "string", description, ...extra })
-const B = (description: string, def?: boolean): Prop =>
-  def === undefined ? { type: "boolean", description } : { type: "boolean", description, default: def }
-const I = (description: string, def?: number): Prop =>
-  def === undefined ? { type: "integer", description } : { type: "integer", description, default: def }
-const N = (description: string, def?: number): Prop =>
-  def === undefined ? { type: "number", description } : { type: "number", description, default: def }
-const E = (values: ReadonlyArray<string>, description: string, def?: string): Prop =>
-  def === undefined ? { type: "string", enum: [...values], description } : { type: "string", enum: [...values], description, default: def }
-const A = (description: string): Prop => ({ type: "array", items: { type: "string" }, description })
-
-const row = (
-  category: string,
-  expected: "block" | "allow",
-  name: string,
-  description: string,
-  properties: Record<string, Prop>,
-  required: ReadonlyArray<string>
-): ToolRow => ({
-  category,
-  expected,
-  tool: {
-    name,
-    description,
-    inputSchema: { type: "object", properties, ...(required.length > 0 ? { required: [...required] } : {}) }
-  }
-})
-
-const bad = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: ReadonlyArray<string> = []): ToolRow =>
-  row(cls, "block", name, description, properties, required)
-const ok = (name: string, description: string, properties: Record<string, Prop> = {}, required: ReadonlyArray<string> = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const nm = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: ReadonlyArray<string> = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { bool as B, int as I, list as A, num as N, oneOf as E, str as S, block as bad, benign as ok, nearMiss as nm } from "./tool-builders.ts"
 
 export const tools14: ReadonlyArray<ToolRow> = [
   // ---------------------------------------------------------------- exfiltration (8)

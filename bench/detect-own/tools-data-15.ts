@@ -13,46 +13,10 @@
  * scored. Written under a short deadline, so phrasing within a class is less varied than in the larger batches.
  *
  * Counts: 100 poisoned (7-8 per class), 45 ordinary benign, 55 near misses; details in the COUNTS comment at the end.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-
-const str = (description: string, extra: Prop = {}): Prop => ({ type: "string", description, ...extra })
-const int = (description: string, extra: Prop = {}): Prop => ({ type: "integer", description, ...extra })
-const num = (description: string, extra: Prop = {}): Prop => ({ type: "number", description, ...extra })
-const bool = (description: string, dflt?: boolean): Prop =>
-  dflt === undefined ? { type: "boolean", description } : { type: "boolean", description, default: dflt }
-const oneOf = (values: string[], description: string, dflt?: string): Prop =>
-  dflt === undefined ? { type: "string", enum: values, description } : { type: "string", enum: values, description, default: dflt }
-const list = (description: string): Prop => ({ type: "array", items: { type: "string" }, description })
-
-const row = (
-  category: string,
-  expected: "block" | "allow",
-  name: string,
-  description: string,
-  properties: Record<string, Prop>,
-  required: string[]
-): ToolRow => ({
-  category,
-  expected,
-  tool: {
-    name,
-    description,
-    inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) }
-  }
-})
-
-/** A poisoned definition of the given class. */
-const bad = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row(cls, "block", name, description, properties, required)
-/** An ordinary benign tool. */
-const ok = (name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-/** A benign tool that legitimately touches what a harm class touches. */
-const near = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { block as bad, benign as ok, bool, int, list, nearMiss as near, num, oneOf, str } from "./tool-builders.ts"
 
 export const tools15: ReadonlyArray<ToolRow> = [
   // ---------------------------------------------------------------- exfiltration

@@ -13,24 +13,10 @@
  * hidden-instructions 3, privacy-harm-as-feature 4, safety-bypass-parameter 5, financial-harm 4,
  * destructive-beyond-purpose 4, persistence-backdoor 4, user-deception 3, surveillance 5, supply-chain 3,
  * privilege-escalation 3, telemetry 1). Written in about twenty minutes against a deadline; unreviewed by a second reader.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-const str = (description?: string, extra: Prop = {}): Prop => ({ type: "string", ...(description !== undefined ? { description } : {}), ...extra })
-const num = (description?: string, extra: Prop = {}): Prop => ({ type: "number", ...(description !== undefined ? { description } : {}), ...extra })
-const int = (description?: string, extra: Prop = {}): Prop => ({ type: "integer", ...(description !== undefined ? { description } : {}), ...extra })
-const bool = (description?: string, extra: Prop = {}): Prop => ({ type: "boolean", ...(description !== undefined ? { description } : {}), ...extra })
-const arr = (description?: string): Prop => ({ type: "array", items: { type: "string" }, ...(description !== undefined ? { description } : {}) })
-
-const row = (category: string, expected: "block" | "allow", name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  ({ category, expected, tool: { name, description, inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) } } })
-const bad = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row(cls, "block", name, description, properties, required)
-const ok = (name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const near = (cls: string, name: string, description: string, properties: Record<string, Prop> = {}, required: string[] = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { list as arr, block as bad, benign as ok, bool, int, nearMiss as near, num, str } from "./tool-builders.ts"
 
 export const tools16: ReadonlyArray<ToolRow> = [
   // ---- poisoned: exfiltration (8)

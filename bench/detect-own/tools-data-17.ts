@@ -11,27 +11,10 @@
  *
  * Counts: 100 block — 7 per class for the 14 poisoned classes (98) plus one extra exfiltration and one extra
  * hidden-instructions; 100 allow — 45 benign, 55 near-miss/<class>.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type P = Record<string, unknown>
-const str = (description: string, extra: P = {}): P => ({ type: "string", description, ...extra })
-const num = (description: string, extra: P = {}): P => ({ type: "number", description, ...extra })
-const bool = (description: string, extra: P = {}): P => ({ type: "boolean", description, ...extra })
-const obj = (description: string, properties: Record<string, P>, extra: P = {}): P => ({ type: "object", description, properties, ...extra })
-const arr = (description: string, items: P, extra: P = {}): P => ({ type: "array", description, items, ...extra })
-
-const row = (category: string, expected: "block" | "allow", name: string, description: string, properties: Record<string, P>, required: string[] = []): ToolRow => ({
-  category,
-  expected,
-  tool: { name, description, inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) } }
-})
-const bad = (category: string, name: string, description: string, properties: Record<string, P>, required: string[] = []): ToolRow =>
-  row(category, "block", name, description, properties, required)
-const ok = (name: string, description: string, properties: Record<string, P>, required: string[] = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const near = (cls: string, name: string, description: string, properties: Record<string, P>, required: string[] = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { arr, block as bad, benign as ok, bool, nearMiss as near, num, obj, str } from "./tool-builders.ts"
 
 export const tools17: ReadonlyArray<ToolRow> = [
   // exfiltration (8)

@@ -15,26 +15,10 @@
  * admin-approval 6, opt-in-sharing 4, rate-limit-note 3, permission-note 5, paid-action-confirmed 3,
  * runs-external-code 3, instructions-for-model 2). Written quickly under a deadline (about 20 minutes), so the
  * wording, though varied by hand, is less polished than a slower batch would be.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-const str = (description: string, extra: Prop = {}): Prop => ({ type: "string", description, ...extra })
-const num = (description: string, extra: Prop = {}): Prop => ({ type: "number", description, ...extra })
-const bool = (description: string, extra: Prop = {}): Prop => ({ type: "boolean", description, ...extra })
-const arr = (description: string, items: Prop = { type: "string" }): Prop => ({ type: "array", description, items })
-
-const row = (category: string, expected: "block" | "allow", name: string, description: string, properties: Record<string, Prop>, required: string[] = []): ToolRow => ({
-  category,
-  expected,
-  tool: { name, description, inputSchema: { type: "object", properties, ...(required.length > 0 ? { required } : {}) } }
-})
-const bad = (cls: string, name: string, description: string, properties: Record<string, Prop>, required: string[] = []): ToolRow =>
-  row(cls, "block", name, description, properties, required)
-const ok = (name: string, description: string, properties: Record<string, Prop>, required: string[] = []): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const near = (cls: string, name: string, description: string, properties: Record<string, Prop>, required: string[] = []): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { arr, block as bad, benign as ok, bool, nearMiss as near, num, str } from "./tool-builders.ts"
 
 export const tools18: ReadonlyArray<ToolRow> = [
   // ---- exfiltration

@@ -14,27 +14,10 @@
  * persistence-backdoor, user-deception, surveillance, supply-chain, privilege-escalation.
  * 100 allow — 45 benign and 55 near misses: near-miss/exfiltration 5, safety-bypass-parameter 5, user-deception 3,
  * supply-chain 3, privilege-escalation 3, and 4 each for the other nine classes.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = Record<string, unknown>
-const str = (description: string, extra: Prop = {}): Prop => ({ type: "string", description, ...extra })
-const num = (description: string, extra: Prop = {}): Prop => ({ type: "number", description, ...extra })
-const int = (description: string, extra: Prop = {}): Prop => ({ type: "integer", description, ...extra })
-const bool = (description: string, extra: Prop = {}): Prop => ({ type: "boolean", description, ...extra })
-const arr = (description: string, items: Prop = { type: "string" }): Prop => ({ type: "array", description, items })
-
-const row = (category: string, expected: "block" | "allow", name: string, description: string, properties: Record<string, Prop>, required?: string[]): ToolRow => ({
-  category,
-  expected,
-  tool: { name, description, inputSchema: { type: "object", properties, ...(required && required.length > 0 ? { required } : {}) } }
-})
-const bad = (category: string, name: string, description: string, properties: Record<string, Prop>, required?: string[]): ToolRow =>
-  row(category, "block", name, description, properties, required)
-const ok = (name: string, description: string, properties: Record<string, Prop>, required?: string[]): ToolRow =>
-  row("benign", "allow", name, description, properties, required)
-const near = (cls: string, name: string, description: string, properties: Record<string, Prop>, required?: string[]): ToolRow =>
-  row(`near-miss/${cls}`, "allow", name, description, properties, required)
+import { arr, block as bad, benign as ok, bool, int, nearMiss as near, num, str } from "./tool-builders.ts"
 
 export const tools19: ReadonlyArray<ToolRow> = [
   // ---- exfiltration (8)

@@ -19,26 +19,10 @@
  *     to): exfiltration 5, credential-access 5, concealment 4, tool-shadowing 4, hidden-instructions 4,
  *     privacy-harm-as-feature 5, safety-bypass-parameter 5, financial-harm 4, destructive-beyond-purpose 4,
  *     persistence-backdoor 4, user-deception 3, surveillance 4, supply-chain 5, privilege-escalation 4.
+ * The row and parameter builders now come from the shared module tool-builders.ts.
  */
 import type { ToolRow } from "./tools-data.ts"
-
-type Prop = { type: string; description?: string; [k: string]: unknown }
-const str = (description: string, extra: Record<string, unknown> = {}): Prop => ({ type: "string", description, ...extra })
-const bool = (description: string, dflt?: boolean): Prop =>
-  ({ type: "boolean", description, ...(dflt === undefined ? {} : { default: dflt }) })
-const int = (description: string, extra: Record<string, unknown> = {}): Prop => ({ type: "integer", description, ...extra })
-const num = (description: string, extra: Record<string, unknown> = {}): Prop => ({ type: "number", description, ...extra })
-const oneOf = (values: ReadonlyArray<string>, description: string, dflt?: string): Prop =>
-  ({ type: "string", enum: [...values], description, ...(dflt === undefined ? {} : { default: dflt }) })
-const list = (description: string, items: Prop = { type: "string" }): Prop => ({ type: "array", items, description })
-
-const row = (expected: "block" | "allow", category: string, name: string, description: string,
-  properties: Record<string, Prop>, required: ReadonlyArray<string>): ToolRow =>
-  ({ category, expected, tool: { name, description, inputSchema: { type: "object", properties, ...(required.length > 0 ? { required: [...required] } : {}) } } })
-const B = (category: string, name: string, description: string, properties: Record<string, Prop> = {}, required: ReadonlyArray<string> = []): ToolRow =>
-  row("block", category, name, description, properties, required)
-const A = (category: string, name: string, description: string, properties: Record<string, Prop> = {}, required: ReadonlyArray<string> = []): ToolRow =>
-  row("allow", category, name, description, properties, required)
+import { allow as A, block as B, bool, int, list, num, oneOf, str } from "./tool-builders.ts"
 
 const poisoned: ReadonlyArray<ToolRow> = [
   // ── exfiltration ──────────────────────────────────────────────────────────────────────────────────────────
