@@ -161,9 +161,29 @@ const NOT_TOOL_USE = once(() => new RE2("(?i)^(?:instead\\s+of|rather\\s+than|in
 const notReading = (text: string, at: number, match: string): boolean =>
   riskStatement(text, at) || NOUN_USE().test(text.slice(Math.max(0, at - 24), at)) || ACCESS_KIND().test(match) || DENIAL().test(text.slice(Math.max(0, at - 16), at)) || (/\.ssh$/i.test(match) && SSH_PUBLIC().test(text.slice(at + match.length, at + match.length + 16))) || (PASSIVE_SOURCE().test(text.slice(Math.max(0, at - 8), at)) && FROM_SOURCE().test(match)) || (match.toLowerCase().endsWith(".env") && ENV_TEMPLATE().test(text.slice(at + match.length, at + match.length + 10)))
 
-/** Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried). */
-const discounted = (rule: string, text: string, at: number, match: string): boolean => {
+const DELETION = once(() => new RE2("(?i)^(?:deletes?|wipes?|drops?|destroys?|erases?|overwrites?)\\s", "u"))
+const stem5 = (w: string): string => w.toLowerCase().replace(/s$/, "").slice(0, 5)
+
+/**
+ * A deletion that is the tool's own function: "Drop a table" in `drop_table`, "Delete backups older than …" in
+ * `prune_old_backups` — the deleted object is what the tool's name is about. Not when it is "also" deleted (a
+ * side effect by its own words), nor for the other destructive effects (disabling security, pipes to a shell).
+ */
+const ownDeletion = (toolName: string, match: string): boolean => {
+  if (toolName === "" || !DELETION().test(match)) return false
+  const object = match.trim().split(/\s+/).pop() ?? ""
+  const nameStems = new Set(words(toolName).split(" ").filter((w) => w.length >= 3).map(stem5))
+  return object.length >= 3 && nameStems.has(stem5(object))
+}
+
+/**
+ * Whether a match of `rule` at `at` reads as something else on a closer look (the next match is then tried);
+ * `toolName` is the name of the tool whose text it is.
+ */
+const discounted = (rule: string, text: string, at: number, match: string, toolName: string): boolean => {
   switch (rule) {
+    case "Destructive Side Effect":
+      return ownDeletion(toolName, match)
     case "Covert Side Effect":
       return TOLERANCE().test(text.slice(at + match.length, at + match.length + 40))
     case "Credential Harvesting":
@@ -183,27 +203,12 @@ const discounted = (rule: string, text: string, at: number, match: string): bool
   }
 }
 
-const DELETION = once(() => new RE2("(?i)^(?:deletes?|wipes?|drops?|destroys?|erases?|overwrites?)\\s", "u"))
-const stem5 = (w: string): string => w.toLowerCase().replace(/s$/, "").slice(0, 5)
-
-/**
- * A deletion that is the tool's own function: "Drop a table" in `drop_table`, "Delete backups older than …" in
- * `prune_old_backups` — the deleted object is what the tool's name is about. Not when it is "also" deleted (a
- * side effect by its own words), nor for the other destructive effects (disabling security, pipes to a shell).
- */
-const ownDeletion = (toolName: string, match: string): boolean => {
-  if (toolName === "" || !DELETION().test(match)) return false
-  const object = match.trim().split(/\s+/).pop() ?? ""
-  const nameStems = new Set(words(toolName).split(" ").filter((w) => w.length >= 3).map(stem5))
-  return object.length >= 3 && nameStems.has(stem5(object))
-}
-
 /** The first match of a check that is not discounted (at most 8 tried). */
 const firstMatch = (c: Check, text: string, toolName = ""): RegExpExecArray | null => {
   c.re.lastIndex = 0
   for (let n = 0; n < 8; n++) {
     const m = c.re.exec(text)
-    if (m === null || !(discounted(c.rule, text, m.index, m[0]) || c.discount?.(text, m.index, m[0]) === true || (c.rule === "Destructive Side Effect" && ownDeletion(toolName, m[0])))) return m
+    if (m === null || !(discounted(c.rule, text, m.index, m[0], toolName) || c.discount?.(text, m.index, m[0]) === true)) return m
     c.re.lastIndex = m.index + 1
   }
   return null
