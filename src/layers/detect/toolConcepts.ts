@@ -92,7 +92,6 @@ const isPath = (chunk: string): boolean => {
   return chunk.startsWith("~/", i) || chunk.startsWith("/etc/", i) || chunk.startsWith("/home/", i) || chunk.startsWith("$HOME", i)
 }
 
-/** The chunk with a concept token after each word that has one, `zdomain` after a host name, `zpath` after a path. */
 /** Words that negate the rest of their clause ("never reads the keys", "without asking"). */
 const NEGATORS = new Set(["never", "not", "no", "nothing", "none", "without", "cannot", "neither", "nor"])
 const isNegator = (w: string): boolean => NEGATORS.has(w) || w.endsWith("n't")
@@ -104,6 +103,10 @@ interface Clause {
   neg: boolean
 }
 
+/**
+ * The chunk with a concept token after each word that has one (negated after a negator in the clause), `zdomain`
+ * after a host name, `zpath` after a path; the concepts go into `seen` for the sentence's pair tokens.
+ */
 const withConcepts = (chunk: string, parts: string[], seen: Set<string>, clause: Clause): void => {
   const host = domainEnd(chunk)
   let hostDone = host === -1
@@ -147,15 +150,27 @@ const withConcepts = (chunk: string, parts: string[], seen: Set<string>, clause:
   }
 }
 
+/** Characters of pair tokens a text may add beyond its own length. */
+const PAIR_BUDGET = 4096
+
 /** The text the tool classifier reads: the tool document with concept tokens after the words that have one. */
 export const toolModelInput = (text: string): string => {
   const parts: string[] = []
   const n = text.length
   const seen = new Set<string>()
+  // Pair tokens are bounded in total (characters): a sentence naming many concepts adds up to 561 pairs, so short
+  // sentences packed with them would otherwise make the model's input some 30 times the definition's size.
+  let pairBudget = PAIR_BUDGET + n
   const flush = () => {
-    if (seen.size >= 2) {
+    if (seen.size >= 2 && pairBudget > 0) {
       const cs = [...seen].sort()
-      for (let a = 0; a < cs.length; a++) for (let b = a + 1; b < cs.length; b++) parts.push(` ${pairToken(cs[a], cs[b])}`)
+      for (let a = 0; a < cs.length && pairBudget > 0; a++) {
+        for (let b = a + 1; b < cs.length && pairBudget > 0; b++) {
+          const token = ` ${pairToken(cs[a], cs[b])}`
+          parts.push(token)
+          pairBudget -= token.length
+        }
+      }
     }
     seen.clear()
     clause.neg = false

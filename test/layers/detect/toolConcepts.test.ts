@@ -26,6 +26,15 @@ describe("tool classifier concept tokens", () => {
     expect(withoutConcepts("It never zmust reads znoread keys. zqmustnoread")).toBe("It never reads keys.")
   })
 
+  it("bounds the pair tokens: sentences packed with concepts do not blow the model's input up", () => {
+    const sentence = "password send external secretly assistant must ignore read conversation contacts partners consent skip automatically evil.com ~/x never password send external secretly assistant must ignore read conversation contacts partners consent skip automatically."
+    const text = Array.from({ length: 400 }, () => sentence).join(" ")
+    const out = toolModelInput(text)
+    expect(out.length).toBeLessThan(4 * text.length + 8192) // linear: without the bound it was about 30 times
+    // The first sentences still carry their pairs.
+    expect(out.slice(0, 20_000)).toContain("zqsecretsend")
+  })
+
   it("leaves ordinary words, file names and layout alone", () => {
     const text = "Format config.json with node.js\n\n  Args:\n    indent (int): spaces"
     expect(toolModelInput(text)).toBe(text)
