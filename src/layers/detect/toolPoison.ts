@@ -424,7 +424,8 @@ const toFinding = (rule: string, severity: Severity, location: string, evidence:
 export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, model: Model = toolModel()): Finding[] => {
   const out: Finding[] = []
   const name = typeof tool.name === "string" ? tool.name : ""
-  for (const t of extractToolText(tool)) {
+  const texts = extractToolText(tool)
+  for (const t of texts) {
     if (t.location.endsWith("(name)")) {
       const m = EXFIL_PARAM().exec(words(t.text))
       if (m !== null && forAnotherModel(tool, t)) continue
@@ -464,7 +465,7 @@ export const scanTool = (injection: CompiledInjection, tool: ToolDefinition, mod
   // confirms a medium rule signal. An operator silences one tool's finding with a `suppress` entry (rule
   // "Classifier", scope: the tool).
   const high = () => out.some((f) => f.severity === "high" || f.severity === "critical")
-  const scored = high() ? undefined : classify(model, toolModelInput(toolDocument(tool)))
+  const scored = high() ? undefined : classify(model, toolModelInput(documentOf(texts.slice(0, DOCUMENT_TEXTS))))
   if (scored !== undefined && scored.level === "block") {
     out.push(classifierFinding({ ...scored, excerpt: withoutConcepts(scored.excerpt) }, model, "Classifier", "high", `tool:${String(tool.name)}`, "the learned scanner reads this tool definition as poisoned"))
   }
@@ -523,8 +524,8 @@ export const diffTools = (before: ToolDefinition, after: ToolDefinition): string
  * A tool definition as one text for the tool classifier: the name as words, the description, then every other
  * string an agent reads (titles, schema descriptions, defaults, enums, parameter names as words), a line each.
  */
-export const toolDocument = (tool: ToolDefinition): string => {
-  const lines: string[] = []
-  for (const t of extractToolText(tool, 512)) lines.push(t.prose ? t.text : words(t.text))
-  return lines.join("\n")
-}
+export const toolDocument = (tool: ToolDefinition): string => documentOf(extractToolText(tool, DOCUMENT_TEXTS))
+
+/** The texts of a definition the tool classifier reads (the first ones, in `extractToolText`'s order). */
+const DOCUMENT_TEXTS = 512
+const documentOf = (texts: ReadonlyArray<ToolText>): string => texts.map((t) => (t.prose ? t.text : words(t.text))).join("\n")
